@@ -1,0 +1,175 @@
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './paths.js';
+
+/**
+ * The only place this process reads its environment (DESIGN §2). Local mode (the default) needs
+ * nothing; Microsoft 365 mode needs the keys below and stops at start, naming every missing one.
+ * Secrets follow the Agents Toolkit convention of a `SECRET_` prefix.
+ */
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export function isLoopback(host: string): boolean {
+  if (LOOPBACK_HOSTS.has(host)) return true;
+  return isIP(host) === 4 && host.startsWith('127.');
+}
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const csv = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string()).min(1));
+const httpsUrl = z.url({ protocol: /^https$/ });
+const guid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+
+const common = {
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3978),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CONTENT_DIR: z.string().min(1).optional(),
+  STATIC_DIR: z.string().min(1).optional(),
+};
+
+const localSchema = z.object({
+  APP_MODE: z.literal('local'),
+  ...common,
+  DATA_DIR: z.string().min(1).default('.data'),
+  PUBLIC_BASE_URL: z.url().optional(),
+  TEAMS_APP_ID: z.string().optional(),
+});
+
+const m365Schema = z.object({
+  APP_MODE: z.literal('m365'),
+  ...common,
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port.default(8080),
+  /** The public https address of this app, e.g. https://hsb.example.org (tab, task pane and bot). */
+  PUBLIC_BASE_URL: httpsUrl,
+  TEAMS_APP_ID: guid,
+  /** Bot registration (single tenant). */
+  BOT_ID: guid,
+  BOT_TENANT_ID: guid,
+  SECRET_BOT_PASSWORD: z.string().min(1),
+  /** The Entra app that the tab and the Word add-in sign in to (Teams and Office SSO). */
+  AAD_APP_CLIENT_ID: guid,
+  AAD_APP_TENANT_ID: guid,
+  AAD_APP_ID_URI: z.string().min(1),
+  SECRET_AAD_APP_CLIENT_SECRET: z.string().min(1),
+  AAD_OPENID_METADATA_URL: z.url().optional(),
+  ALLOWED_TENANT_IDS: csv,
+  /** The safeguarding team's Microsoft 365 group id; its SharePoint site holds the records. */
+  SAFEGUARDING_TEAM_ID: guid,
+  SHAREPOINT_SITE_ID: z.string().min(1).optional(),
+  GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
+  SECRET_BOT_STATE_CONNECTION_STRING: z.string().min(1),
+  BOT_STATE_CONTAINER: z.string().min(3).default('bot-state'),
+});
+
+export type LocalConfig = z.output<typeof localSchema>;
+export type M365Config = z.output<typeof m365Schema>;
+
+export interface ResolvedPaths {
+  root: string;
+  contentDir: string;
+  staticDir: string;
+}
+
+export type AppConfig = (
+  | (Omit<LocalConfig, 'APP_MODE'> & { mode: 'local'; storage: 'sqlite'; dataDir: string })
+  | (Omit<M365Config, 'APP_MODE'> & { mode: 'm365'; storage: 'sharepoint' })
+) & { paths: ResolvedPaths; publicBaseUrl: string };
+
+export class ConfigError extends Error {
+  constructor(
+    readonly missing: string[],
+    readonly invalid: { key: string; problem: string }[],
+  ) {
+    const parts: string[] = [];
+    if (missing.length) parts.push(`missing: ${missing.join(', ')}`);
+    if (invalid.length) parts.push(`invalid: ${invalid.map((i) => `${i.key} (${i.problem})`).join('; ')}`);
+    super(`Configuration problem — ${parts.join(' — ')}. See README.md, "Configuration".`);
+    this.name = 'ConfigError';
+  }
+}
+
+function blankToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+}
+
+/** Reads and validates the environment; throws one ConfigError naming every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = blankToUndefined(env);
+  const mode = raw.APP_MODE ?? 'local';
+  if (mode !== 'local' && mode !== 'm365') {
+    throw new ConfigError([], [{ key: 'APP_MODE', problem: 'use "local" or "m365"' }]);
+  }
+  const schema = mode === 'local' ? localSchema : m365Schema;
+  const parsed = schema.safeParse({ ...raw, APP_MODE: mode });
+  if (!parsed.success) {
+    const missing: string[] = [];
+    const invalid: { key: string; problem: string }[] = [];
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (raw[key] === undefined) missing.push(key);
+      else invalid.push({ key, problem: issue.message });
+    }
+    throw new ConfigError([...new Set(missing)].sort(), invalid);
+  }
+
+  const root = projectRoot();
+  const c = parsed.data;
+  const paths: ResolvedPaths = {
+    root,
+    contentDir: resolve(root, c.CONTENT_DIR ?? 'content'),
+    staticDir: resolve(root, c.STATIC_DIR ?? 'dist'),
+  };
+
+  if (c.APP_MODE === 'local') {
+    // Local mode has no sign-in at all, so it must never be reachable from another machine.
+    if (!isLoopback(c.HOST)) {
+      throw new ConfigError(
+        [],
+        [
+          {
+            key: 'HOST',
+            problem: 'local mode has no sign-in and only listens on a loopback address such as 127.0.0.1',
+          },
+        ],
+      );
+    }
+    const { APP_MODE: _mode, ...rest } = c;
+    const host = c.HOST.includes(':') ? `[${c.HOST}]` : c.HOST;
+    return {
+      ...rest,
+      mode: 'local',
+      storage: 'sqlite',
+      dataDir: resolve(root, c.DATA_DIR),
+      paths,
+      publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, ''),
+    };
+  }
+  const { APP_MODE: _mode, ...rest } = c;
+  return {
+    ...rest,
+    mode: 'm365',
+    storage: 'sharepoint',
+    paths,
+    publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, ''),
+  };
+}
+
+/** The configuration with secrets masked, for the start-up log line. */
+export function redactedConfig(config: AppConfig): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(config).map(([k, v]) => [k, k.startsWith('SECRET_') ? '[secret]' : v]),
+  );
+}

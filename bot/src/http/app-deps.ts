@@ -1,0 +1,16 @@
+import type { Clock, AssessmentStore } from '../../../core/index.js';
+import type { AppConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Authenticator } from './authenticator.js';
+
+/** What the HTTP layer needs, built by the composition root (bot/src/index.ts) or by a test. */
+export interface AppDeps {
+  config: AppConfig;
+  logger: Logger;
+  store: AssessmentStore;
+  authenticator: Authenticator;
+  clock: Clock;
+  version: string;
+  /** Handles a Bot Framework activity POSTed to /api/messages. */
+  processActivity: (req: import('restify').Request, res: import('restify').Response) => Promise<void>;
+}

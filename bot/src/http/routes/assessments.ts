@@ -1,0 +1,142 @@
+import type { Request, Server } from 'restify';
+import { z } from 'zod';
+import { AssessmentService, assessmentStatuses, type StoredAssessment } from '../../../../core/index.js';
+import type { AppDeps } from '../app-deps.js';
+import { HttpError } from '../errors.js';
+import { handler } from '../handler.js';
+import { readJsonBody } from '../json-body.js';
+import { parseQuery } from '../query.js';
+
+const days = z
+  .string()
+  .regex(/^\d{1,3}$/, 'A whole number of days.')
+  .transform(Number)
+  .pipe(z.number().int().min(0).max(366));
+
+const listQuery = z.strictObject({
+  status: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()))
+    .pipe(z.array(z.enum(assessmentStatuses)).min(1))
+    .optional(),
+  dueWithinDays: days.optional(),
+});
+
+const dueQuery = z.strictObject({ withinDays: days.default(14) });
+
+/** Ids are server-made UUIDs; anything else cannot name a record, so it is simply not found. */
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function idParam(req: Request): string {
+  const id = String(req.params?.id ?? '');
+  if (!ID.test(id)) throw new HttpError(404, 'NOT_FOUND', 'No assessment has this id.');
+  return id.toLowerCase();
+}
+
+function requiredIfMatch(req: Request): string {
+  const value = req.headers['if-match'];
+  if (typeof value !== 'string' || value.trim() === '' || value.trim() === '*') {
+    throw new HttpError(
+      428,
+      'IF_MATCH_REQUIRED',
+      'Send the ETag you last read in an If-Match header, so that nobody’s changes are overwritten.',
+    );
+  }
+  return value.trim();
+}
+
+function optionalIfMatch(req: Request): string | undefined {
+  const value = req.headers['if-match'];
+  return typeof value === 'string' && value.trim() !== '' && value.trim() !== '*' ? value.trim() : undefined;
+}
+
+function location(id: string): string {
+  return `/api/assessments/${id}`;
+}
+
+export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
+  const { logger } = deps;
+
+  async function serviceFor(req: Request) {
+    const caller = await deps.authenticator.authenticate(req);
+    const service = new AssessmentService({
+      repository: deps.store.forSchool(caller.schoolId),
+      clock: deps.clock,
+    });
+    return { caller, service };
+  }
+
+  function sendRecord(res: import('restify').Response, status: number, stored: StoredAssessment): void {
+    res.header('ETag', stored.etag);
+    res.send(status, stored.record);
+  }
+
+  server.get(
+    '/api/assessments',
+    handler(logger, async (req, res) => {
+      const query = parseQuery(req, listQuery);
+      const { service } = await serviceFor(req);
+      const items = await service.list({
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.dueWithinDays !== undefined ? { dueWithinDays: query.dueWithinDays } : {}),
+      });
+      res.send(200, { items });
+    }),
+  );
+
+  server.post(
+    '/api/assessments',
+    handler(logger, async (req, res) => {
+      const { caller, service } = await serviceFor(req);
+      const body = await readJsonBody(req);
+      const stored = await service.create(body, caller.actor);
+      res.header('Location', location(stored.record.id));
+      sendRecord(res, 201, stored);
+    }),
+  );
+
+  server.get(
+    '/api/assessments/:id',
+    handler(logger, async (req, res) => {
+      const id = idParam(req);
+      const { service } = await serviceFor(req);
+      sendRecord(res, 200, await service.get(id));
+    }),
+  );
+
+  server.put(
+    '/api/assessments/:id',
+    handler(logger, async (req, res) => {
+      const id = idParam(req);
+      const { caller, service } = await serviceFor(req);
+      const ifMatch = requiredIfMatch(req);
+      const body = await readJsonBody(req);
+      sendRecord(res, 200, await service.replace(id, body, ifMatch, caller.actor));
+    }),
+  );
+
+  server.post(
+    '/api/assessments/:id/reviews',
+    handler(logger, async (req, res) => {
+      const id = idParam(req);
+      const { caller, service } = await serviceFor(req);
+      const body = await readJsonBody(req);
+      const stored = await service.addReview(id, body, caller.actor, optionalIfMatch(req));
+      res.header('Location', location(id));
+      sendRecord(res, 201, stored);
+    }),
+  );
+
+  server.get(
+    '/api/reviews/due',
+    handler(logger, async (req, res) => {
+      const query = parseQuery(req, dueQuery);
+      const { service } = await serviceFor(req);
+      res.send(200, {
+        withinDays: query.withinDays,
+        today: service.today(),
+        items: await service.due(query.withinDays),
+      });
+    }),
+  );
+}

@@ -1,0 +1,45 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, redactedConfig } from './config.js';
+import { createLogger, errorForLog } from './logger.js';
+
+/** Composition root: configuration → logger → app → listen; SIGTERM/SIGINT close everything cleanly. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  logger.info({ config: redactedConfig(config) }, 'starting');
+  const app = buildApp(config, logger);
+  const { url } = await app.listen();
+  logger.info({ url, mode: config.mode }, 'listening');
+  if (config.mode === 'local') {
+    process.stdout.write(
+      `\nHSB Safeguarding Assistant (local mode, no sign-in)\n  tab:        ${url}/tab/\n  Word pane:  ${url}/word/\n  bot:        ${url}/api/messages\n  health:     ${url}/healthz\n\n`,
+    );
+  }
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Start-up failed: ${errorForLog(error).type as string}\n`);
+  process.exit(1);
+});

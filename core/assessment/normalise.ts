@@ -1,0 +1,97 @@
+import { ValidationError, type ErrorDetail } from '../errors.js';
+import { overallRisk, riskLevel } from './risk-level.js';
+import type {
+  AssessmentData,
+  CreateAssessmentInput,
+  Incident,
+  OtherChild,
+  ReplaceAssessmentInput,
+  Risk,
+} from './schema.js';
+
+export type NewId = () => string;
+
+export const defaultNewId: NewId = () => globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 12);
+
+function withId<T extends { id?: string | undefined }>(item: T, newId: NewId): T & { id: string } {
+  return { ...item, id: item.id ?? newId() };
+}
+
+function checkUnique(items: readonly { id: string }[], path: string, problems: ErrorDetail[]): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) problems.push({ path: `${path}.${i}.id`, problem: 'This id is used twice.' });
+    seen.add(item.id);
+  });
+}
+
+type Content = Omit<CreateAssessmentInput, 'status'> | Omit<ReplaceAssessmentInput, 'status'>;
+
+/**
+ * Turns validated input into stored content: assigns ids to new items, computes each risk's levels
+ * and the overall risk (any values the client sent for those are ignored), and checks references
+ * between items.
+ */
+export function normaliseContent(
+  input: Content,
+  status: AssessmentData['status'],
+  newId: NewId = defaultNewId,
+): Omit<AssessmentData, 'reviews' | 'closedOn'> {
+  const problems: ErrorDetail[] = [];
+  const incidents: Incident[] = input.incidents.map((i) => withId(i, newId));
+  const otherChildren: OtherChild[] = input.otherChildren.map((c) => withId(c, newId));
+  const risks: Risk[] = input.risks.map((r) => {
+    const { levelBefore: _before, levelAfter: _after, ...rest } = r;
+    const risk: Risk = {
+      ...withId(rest, newId),
+      strategies: r.strategies.map((s) => withId(s, newId)),
+      levelBefore: riskLevel(r.likelihood, r.impact),
+    };
+    if (r.residualLikelihood !== undefined && r.residualImpact !== undefined) {
+      risk.levelAfter = riskLevel(r.residualLikelihood, r.residualImpact);
+    }
+    return risk;
+  });
+
+  checkUnique(incidents, 'incidents', problems);
+  checkUnique(otherChildren, 'otherChildren', problems);
+  checkUnique(risks, 'risks', problems);
+  checkUnique(
+    risks.flatMap((r) => r.strategies),
+    'strategies',
+    problems,
+  );
+  const incidentIds = new Set(incidents.map((i) => i.id));
+  otherChildren.forEach((c, i) =>
+    (c.incidentIds ?? []).forEach((id, j) => {
+      if (!incidentIds.has(id)) {
+        problems.push({ path: `otherChildren.${i}.incidentIds.${j}`, problem: 'No incident has this id.' });
+      }
+    }),
+  );
+  if (problems.length > 0) {
+    throw new ValidationError(
+      'INVALID_REFERENCE',
+      'Some items refer to ids that are missing or repeated.',
+      problems,
+    );
+  }
+
+  const content: Omit<AssessmentData, 'reviews' | 'closedOn'> = {
+    status,
+    learner: input.learner,
+    incidents,
+    otherChildren,
+    risks,
+    sharing: input.sharing,
+    review: input.review,
+    signOff: input.signOff,
+    overallRisk: overallRisk(risks),
+  };
+  if (input.meeting) content.meeting = input.meeting;
+  if (input.views) content.views = input.views;
+  if (input.decision) content.decision = input.decision;
+  if (input.staffNotes !== undefined) content.staffNotes = input.staffNotes;
+  if (input.closingReason !== undefined) content.closingReason = input.closingReason;
+  return content;
+}

@@ -1,0 +1,45 @@
+/** Calendar dates are ISO `YYYY-MM-DD` strings in the school's time zone; instants are ISO timestamps. */
+export type IsoDate = string;
+
+export const SCHOOL_TIME_ZONE = 'Europe/London';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** The calendar date of `instant` in `timeZone` (a school in England works to UK dates, not UTC). */
+export function dateInZone(instant: Date, timeZone: string = SCHOOL_TIME_ZONE): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const m = ISO_DATE.exec(date);
+  if (!m || !isIsoDate(date)) throw new RangeError('addDays needs an ISO date');
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return Math.round((b - a) / 86_400_000);
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

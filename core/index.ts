@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './dates.js';
+export * from './validation.js';
+export * from './assessment/index.js';
+export * from './repositories/assessment-repository.js';

@@ -1,0 +1,85 @@
+import type { IsoDate } from '../dates.js';
+import type {
+  Assessment,
+  AssessmentData,
+  AssessmentStatus,
+  AssessmentSummary,
+} from '../assessment/schema.js';
+
+/** Who acted. Users are identified by ids only (tenant + object id in Microsoft 365), never by name. */
+export interface Actor {
+  id: string;
+  kind: 'user' | 'local' | 'app';
+}
+
+export type AuditAction = 'create' | 'update' | 'review' | 'read' | 'export';
+
+export interface ChangeContext {
+  actor: Actor;
+  at: Date;
+  action: Exclude<AuditAction, 'read' | 'export'>;
+  /** Dotted names of the fields that changed (never their values). */
+  fields: string[];
+  reason?: string;
+}
+
+export interface AccessContext {
+  actor: Actor;
+  at: Date;
+  action: Extract<AuditAction, 'read' | 'export'>;
+  /** e.g. the document audience for an export. */
+  detail?: string;
+}
+
+export interface AuditEntry {
+  at: string;
+  actorId: string;
+  action: AuditAction;
+  fields: string[];
+  reason: string | null;
+  detail: string | null;
+}
+
+export interface StoredAssessment {
+  record: Assessment;
+  /** Opaque; quoted as an HTTP entity tag. Changes on every write. */
+  etag: string;
+}
+
+export interface AssessmentQuery {
+  status?: readonly AssessmentStatus[];
+  /** Only assessments whose `review.nextDue` is on or before this date (none without a date). */
+  dueOnOrBefore?: IsoDate;
+}
+
+/**
+ * One school's assessments. Every backend (SQLite, SharePoint) passes the contract suite in
+ * tests/contract. Backends assign `id`, `caseRef` (unique per school and year), timestamps and
+ * `version`; they never validate content, which the domain has done already.
+ */
+export interface AssessmentRepository {
+  create(data: AssessmentData, context: ChangeContext): Promise<StoredAssessment>;
+  /** @throws NotFoundError */
+  get(id: string): Promise<StoredAssessment>;
+  /**
+   * Replaces the record only if `ifMatch` is its current ETag.
+   * @throws NotFoundError, ConflictError (reason `stale`)
+   */
+  replace(
+    id: string,
+    data: AssessmentData,
+    ifMatch: string,
+    context: ChangeContext,
+  ): Promise<StoredAssessment>;
+  list(query?: AssessmentQuery): Promise<AssessmentSummary[]>;
+  /** Change and access history, oldest first. @throws NotFoundError */
+  history(id: string): Promise<AuditEntry[]>;
+  /** Records that someone viewed or exported a record: child data is special-category. */
+  recordAccess(id: string, context: AccessContext): Promise<void>;
+}
+
+/** The store behind all schools of a deployment; a school is a tenant's safeguarding team or site. */
+export interface AssessmentStore {
+  forSchool(schoolId: string): AssessmentRepository;
+  close(): Promise<void>;
+}

@@ -1,0 +1,12 @@
+// Browser tests: headless Debian Chromium driven by playwright-core (see README, "Browser tests").
+const { shared } = require('./jest.config.js');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...shared,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests/browser'],
+  testMatch: ['**/*.test.ts'],
+  testTimeout: 120_000,
+  maxWorkers: 1,
+};
