@@ -78,8 +78,17 @@ export interface AssessmentRepository {
   recordAccess(id: string, context: AccessContext): Promise<void>;
 }
 
+/** How a backend may act for the caller. */
+export interface RepositoryAccess {
+  /**
+   * The caller's own bearer token, for backends that act on the user's behalf (SharePoint through
+   * on-behalf-of, so the app never exceeds the user's rights). Absent for app-only background work.
+   */
+  userAssertion?: string;
+}
+
 /** The store behind all schools of a deployment; a school is a tenant's safeguarding team or site. */
 export interface AssessmentStore {
-  forSchool(schoolId: string): AssessmentRepository;
+  forSchool(schoolId: string, access?: RepositoryAccess): AssessmentRepository;
   close(): Promise<void>;
 }

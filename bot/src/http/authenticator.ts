@@ -6,6 +6,8 @@ export interface Caller {
   actor: Actor;
   schoolId: string;
   displayName: string;
+  /** The validated bearer token, kept only for on-behalf-of calls; never logged or stored. */
+  userAssertion?: string;
 }
 
 export interface Authenticator {

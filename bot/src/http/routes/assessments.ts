@@ -60,7 +60,10 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
   async function serviceFor(req: Request) {
     const caller = await deps.authenticator.authenticate(req);
     const service = new AssessmentService({
-      repository: deps.store.forSchool(caller.schoolId),
+      repository: deps.store.forSchool(
+        caller.schoolId,
+        caller.userAssertion ? { userAssertion: caller.userAssertion } : {},
+      ),
       clock: deps.clock,
     });
     return { caller, service };
