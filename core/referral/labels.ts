@@ -1,0 +1,96 @@
+import type {
+  ChildRole,
+  DecisionFactor,
+  DecisionOption,
+  HackettLevel,
+  RiskContext,
+} from '../assessment/schema.js';
+
+/** Wording used in referral text. Behaviour is labelled, never the child (content/guides/language.yaml). */
+
+export const hackettLabels: Readonly<Record<HackettLevel, string>> = {
+  normal: 'normal',
+  inappropriate: 'inappropriate',
+  problematic: 'problematic',
+  abusive: 'abusive',
+  violent: 'violent',
+};
+
+export const decisionLabels: Readonly<Record<DecisionOption, string>> = {
+  'manage-internally': 'manage the behaviour within school',
+  'early-help': 'early help',
+  'referral-csc': "referral to children's social care",
+  'report-police': 'report to the police',
+};
+
+export const factorLabels: Readonly<Record<DecisionFactor, string>> = {
+  'victim-wishes': 'the wishes of the child harmed',
+  nature: 'the nature of the behaviour',
+  'ages-development': "the children's ages and developmental stages",
+  'power-imbalance': 'any imbalance of power',
+  pattern: 'whether it is a one-off or part of a pattern',
+  'intimate-relationship': 'whether the children are in an intimate relationship',
+  'intra-familial': 'whether there are concerns within the family',
+  'ongoing-risk': 'ongoing risk to the children involved',
+  'wider-context': 'the wider context, including harm outside school',
+};
+
+export const roleLabels: Readonly<Record<ChildRole, { one: string; many: string }>> = {
+  harmed: { one: 'a child harmed', many: 'children harmed' },
+  witness: { one: 'a child who witnessed it', many: 'children who witnessed it' },
+  displayedHsb: {
+    one: 'another child who also displayed harmful sexual behaviour',
+    many: 'other children who also displayed harmful sexual behaviour',
+  },
+  other: { one: 'another child involved', many: 'other children involved' },
+};
+
+export const contextLabels: Readonly<Record<RiskContext, string>> = {
+  classroom: 'Classroom',
+  corridors: 'Corridors and transitions',
+  'toilets-changing': 'Toilets and changing rooms',
+  'break-lunch': 'Break and lunch',
+  'school-transport': 'School transport',
+  'public-transport': 'Public transport',
+  'clubs-activities': 'After-school clubs and activities',
+  'trips-residentials': 'Trips and residentials',
+  online: 'Online and devices',
+  'home-community': 'Home and community',
+  other: 'Other',
+};
+
+export const impactLabels: Readonly<Record<string, string>> = {
+  effective: 'effective',
+  'partly-effective': 'partly effective',
+  'not-effective': 'not effective',
+  'not-yet-in-place': 'not yet in place',
+};
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `2026-02-05` → `5 February 2026`; anything else is returned as it is. */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const month = MONTHS[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+/** "a, b and c". */
+export function listJoin(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
+}

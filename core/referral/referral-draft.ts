@@ -1,0 +1,84 @@
+/**
+ * The shape of a referral draft: sections a DSL inserts into Word and a completeness checklist.
+ * Everything here is document text for the DSL to check and send; nothing in it is a decision.
+ */
+
+/** The blocks of a local authority multi-agency referral form (DOMAIN §3; content/referral). */
+export const referralBlocks = [
+  'referrer',
+  'consent',
+  'child',
+  'behaviour',
+  'continuum',
+  'context-history',
+  'actions-taken',
+  'child-voice',
+  'wider-concerns',
+  'safety-measures',
+  'request',
+  'availability',
+  'below-threshold',
+] as const;
+export type ReferralBlock = (typeof referralBlocks)[number];
+
+/**
+ * A stretch of text. A `gap` is something the DSL still has to write; Word highlights it so it
+ * cannot be sent unnoticed.
+ */
+export interface ReferralRun {
+  text: string;
+  gap?: true;
+}
+
+export interface ReferralParagraph {
+  kind: 'text' | 'bullet';
+  runs: ReferralRun[];
+}
+
+export interface ReferralSectionDraft {
+  block: ReferralBlock;
+  title: string;
+  /** The referral clause that explains this block, when the library has one. */
+  clause?: { id: string; version: number };
+  paragraphs: ReferralParagraph[];
+}
+
+/**
+ * `present`: the assessment or the school profile supplies it.
+ * `missing`: it belongs in the assessment or profile but is not there yet.
+ * `to-add`: the assessment never holds it (a phone number, the household); write it in the document.
+ */
+export type ChecklistStatus = 'present' | 'missing' | 'to-add';
+
+export interface ChecklistItem {
+  id: string;
+  block: ReferralBlock;
+  label: string;
+  status: ChecklistStatus;
+  /** What to do about it, in a sentence. Never quotes the record. */
+  hint: string;
+}
+
+export interface ReferralDraft {
+  caseRef: string;
+  sections: ReferralSectionDraft[];
+  checklist: ChecklistItem[];
+}
+
+/** The school details the builder uses (a subset of the content's SchoolProfile). */
+export interface ReferralSchoolProfile {
+  schoolName?: string | undefined;
+  dslName?: string | undefined;
+  deputyDslNames?: string | undefined;
+  localAuthority?: string | undefined;
+  childrensServicesContact?: string | undefined;
+}
+
+/** The fields of a referral clause the builder needs (the content's Clause satisfies it). */
+export interface ReferralClauseInfo {
+  id: string;
+  version: number;
+  kind: string;
+  section: string;
+  title: string;
+}
