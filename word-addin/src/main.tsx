@@ -1,16 +1,82 @@
-import { FluentProvider, Title2, Body1, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
+import { dateInZone } from '../../core/dates.js';
+import { createApiClient, detectMode, type GetToken } from './api/api-client.js';
+import { officeDialogSignIn, officeTokens, popupSignIn, windowTokens } from './auth/office-sign-in.js';
+import { loadOffice } from './office/load-office.js';
+import { browserProfileStore, documentProfileStore } from './settings/profile-store.js';
+import { App } from './ui/app.js';
+import { copyText } from './ui/copy-text.js';
+import type { HostStatus, PaneServices } from './ui/pane-services.js';
+import { createWordDocument } from './word/word-document.js';
 
-// Placeholder until the tab (issue #7) lands: proves the build and the /tab/ route.
-function App() {
-  return (
+/**
+ * Composition root: renders at once in preview mode, then looks for Word in the background and
+ * switches to Word mode if it is there. office.js never delays the first render.
+ */
+
+const OFFICE_TIMEOUT_MS = 8_000;
+const SIGN_IN_URL = `${window.location.origin}/word/sign-in.html`;
+const root = createRoot(document.getElementById('root')!);
+
+function render(services: PaneServices, host: HostStatus): void {
+  root.render(
     <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 24 }}>
-        <Title2 as="h1">HSB clause library</Title2>
-        <Body1 as="p">Local mode: the Word task pane is being built.</Body1>
-      </main>
-    </FluentProvider>
+      <App services={services} host={host} />
+    </FluentProvider>,
   );
 }
 
-createRoot(document.getElementById('root')!).render(<App />);
+/** Tokens are asked for only in Microsoft 365 mode; the mode is learnt once, on first use. */
+function lazyTokens(make: () => GetToken): GetToken {
+  let mode: Promise<'local' | 'm365'> | undefined;
+  let tokens: GetToken | undefined;
+  return async (request) => {
+    mode ??= detectMode(window.fetch.bind(window));
+    if ((await mode) === 'local') return undefined;
+    tokens ??= make();
+    return tokens(request);
+  };
+}
+
+function services(
+  word: PaneServices['word'],
+  profiles: PaneServices['profiles'],
+  getToken: GetToken,
+): PaneServices {
+  return {
+    api: createApiClient({ fetch: window.fetch.bind(window), getToken }),
+    word,
+    profiles,
+    copyText: (text) => copyText(text),
+    today: () => dateInZone(new Date()),
+  };
+}
+
+const previewTokens = lazyTokens(() => windowTokens(popupSignIn(window), SIGN_IN_URL));
+const preview = services(null, browserProfileStore(window.localStorage), previewTokens);
+render(preview, 'connecting');
+
+void loadOffice(document, window, OFFICE_TIMEOUT_MS).then((loaded) => {
+  const inWord =
+    loaded.status === 'ready' &&
+    loaded.host === loaded.office.HostType.Word &&
+    // Content-control tags need WordApi 1.1; built-in heading styles and lists need 1.3.
+    loaded.office.context.requirements.isSetSupported('WordApi', '1.3');
+  if (!inWord || loaded.status !== 'ready') {
+    render(preview, 'preview');
+    return;
+  }
+  const office = loaded.office;
+  const tokens = lazyTokens(() =>
+    officeTokens(office.auth, windowTokens(officeDialogSignIn(office), SIGN_IN_URL)),
+  );
+  render(
+    services(
+      createWordDocument(Word),
+      documentProfileStore(office.context.document.settings, office.AsyncResultStatus.Succeeded),
+      tokens,
+    ),
+    'word',
+  );
+});

@@ -1,0 +1,317 @@
+/** @jest-environment jsdom */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiError } from '../../word-addin/src/api/api-client.js';
+import { SignInError } from '../../word-addin/src/auth/sign-in-error.js';
+import { browserProfileStore, PROFILE_KEY } from '../../word-addin/src/settings/profile-store.js';
+import { App } from '../../word-addin/src/ui/app.js';
+import type { HostStatus } from '../../word-addin/src/ui/pane-services.js';
+import { clauseBlock, clauseTag } from '../../word-addin/src/word/document-blocks.js';
+import { assessment, CANARY_LEARNER, CANARY_OTHER_CHILD, completeAssessment } from './fixtures/assessment.js';
+import { clause, PROFILE, RICH_BODY } from './fixtures/clauses.js';
+import {
+  FakeApi,
+  FakeDocument,
+  FakeSettings,
+  paneServices,
+  settingsStore,
+} from './fixtures/fake-services.js';
+
+// jsdom has no layout, so no ResizeObserver; Fluent's TabList only needs the constructor to exist.
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
+
+const library = [
+  clause({ id: 'policy.purpose', section: 'purpose-scope', order: 10, title: 'Purpose of this policy' }),
+  clause({
+    id: 'policy.roles-dsl',
+    version: 2,
+    section: 'roles',
+    order: 20,
+    title: 'The designated safeguarding lead',
+    body: RICH_BODY,
+    variables: ['schoolName', 'dslName', 'deputyDslNames'],
+  }),
+  clause({
+    id: 'policy.nudes',
+    section: 'online-nudes',
+    order: 30,
+    title: 'Sharing nudes and semi-nudes',
+    body: 'Staff never view or forward nudes. Tell {{dslName}} at once.',
+    variables: ['dslName'],
+  }),
+  clause({
+    id: 'referral.child-voice',
+    kind: 'referral',
+    section: 'child-voice',
+    order: 80,
+    title: "The child's voice and the parents' views",
+    body: 'Give their exact words.',
+    variables: [],
+  }),
+];
+
+function setUp(
+  options: { host?: HostStatus; word?: FakeDocument | null; records?: ReturnType<typeof assessment>[] } = {},
+) {
+  const api = new FakeApi(library, options.records ?? []);
+  const word =
+    options.word === undefined ? (options.host === 'word' ? new FakeDocument() : null) : options.word;
+  const settings = new FakeSettings();
+  settings.set(PROFILE_KEY, PROFILE);
+  const services = paneServices(api, word, settingsStore(settings));
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App services={services} host={options.host ?? 'preview'} />
+    </FluentProvider>,
+  );
+  return { api, word, settings, services, user };
+}
+
+const clauseButtons = () => within(screen.getByRole('list', { name: 'Clauses' })).getAllByRole('button');
+
+describe('the task pane in preview mode (outside Word)', () => {
+  it('browses, filters, searches, previews with the school’s details, and copies', async () => {
+    const { api, services, user } = setUp();
+    expect(await screen.findByText(/Preview mode/)).toBeTruthy();
+    await waitFor(() => expect(clauseButtons()).toHaveLength(4));
+
+    await user.selectOptions(screen.getByLabelText('Kind'), 'referral');
+    expect(clauseButtons().map((b) => b.textContent)).toEqual([expect.stringContaining("The child's voice")]);
+    await user.selectOptions(screen.getByLabelText('Kind'), 'policy');
+    await user.selectOptions(screen.getByLabelText('Section'), 'roles');
+    expect(clauseButtons()).toHaveLength(1);
+    await user.selectOptions(screen.getByLabelText('Section'), '');
+
+    await user.type(screen.getByLabelText('Search clauses'), 'nudes');
+    await waitFor(() => expect(clauseButtons()).toHaveLength(1));
+    expect(api.calls.clauses.at(-1)).toEqual({ q: 'nudes', kind: 'policy', section: undefined });
+
+    await user.click(clauseButtons()[0]!);
+    const preview = screen.getByRole('article');
+    expect(within(preview).getByText(/Tell Priya Shah at once/)).toBeTruthy();
+    expect(within(preview).getByRole<HTMLButtonElement>('button', { name: 'Insert' }).disabled).toBe(true);
+    expect(within(preview).getByText(/Inserting needs Word/)).toBeTruthy();
+
+    await user.click(within(preview).getByRole('button', { name: 'Copy text' }));
+    expect(services.copied).toEqual([
+      'Sharing nudes and semi-nudes\n\nStaff never view or forward nudes. Tell Priya Shah at once.',
+    ]);
+    expect(screen.queryByRole('button', { name: 'Insert whole policy' })).toBeNull();
+  });
+
+  it('names the school details a clause still needs', async () => {
+    const api = new FakeApi(library);
+    const services = paneServices(api, null, browserProfileStore(undefined));
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App services={services} host="preview" />
+      </FluentProvider>,
+    );
+    await waitFor(() => expect(clauseButtons()).toHaveLength(4));
+    await user.click(clauseButtons()[1]!);
+    expect(
+      screen.getByText(/Not filled in yet: \[school name\], \[DSL name\], \[deputy DSL names\]/),
+    ).toBeTruthy();
+  });
+
+  it('checks pasted text for labelling terms and suggests alternatives', async () => {
+    const { user } = setUp();
+    await user.click(screen.getByRole('tab', { name: 'Language' }));
+    await user.type(
+      await screen.findByLabelText(/Text to check/),
+      'The perpetrator said it was "just banter".',
+    );
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Check text' }).disabled).toBe(false),
+    );
+    await user.click(screen.getByRole('button', { name: 'Check text' }));
+    const results = screen.getByRole('region', { name: 'Language check results' });
+    expect(within(results).getByText('2 terms to look at.')).toBeTruthy();
+    expect(within(results).getByText('perpetrator')).toBeTruthy();
+    expect(within(results).getByText('the child who displayed harmful sexual behaviour')).toBeTruthy();
+    // Quoted words are someone's exact words: flagged as a prompt, not an error.
+    expect(within(results).getByText('in quotation marks')).toBeTruthy();
+  });
+
+  it('explains checking needs Word', async () => {
+    const { user } = setUp();
+    await user.click(screen.getByRole('tab', { name: 'Check' }));
+    expect(await screen.findByText(/Checking needs Word/)).toBeTruthy();
+  });
+});
+
+describe('the task pane in Word', () => {
+  it('inserts the chosen clause, and the whole policy in order with section headings', async () => {
+    const { word, user } = setUp({ host: 'word' });
+    await waitFor(() => expect(clauseButtons()).toHaveLength(4));
+    await user.click(clauseButtons()[1]!);
+    await user.click(screen.getByRole('button', { name: 'Insert' }));
+    await screen.findByText('Inserted “The designated safeguarding lead”.');
+    expect(word!.inserted).toHaveLength(1);
+    expect(word!.inserted[0]![0]!.tag).toBe('hsb:policy.roles-dsl@2');
+
+    await user.click(screen.getByRole('button', { name: 'Insert whole policy' }));
+    await screen.findByText('Inserted the whole policy: 3 clauses.');
+    const policy = word!.inserted[1]!;
+    expect(policy.map((b) => b.tag)).toEqual([
+      'hsb:policy.purpose@1',
+      'hsb:policy.roles-dsl@2',
+      'hsb:policy.nudes@1',
+    ]);
+    expect(policy.map((b) => b.headingBefore)).toEqual([
+      'Purpose and scope',
+      'Roles and responsibilities',
+      'Online incidents and sharing nudes',
+    ]);
+  });
+
+  it('checks the document, explains each finding, and updates them', async () => {
+    const word = new FakeDocument();
+    const [purpose, , nudes] = library;
+    const outdated = word.add('hsb:policy.roles-dsl@1', 'Old DSL clause', 'old text');
+    const edited = word.add(
+      clauseTag(purpose!),
+      purpose!.title,
+      'Purpose of this policy\nOur own words now.',
+    );
+    word.insertBlocks([clauseBlock(nudes!, { ...PROFILE, dslName: 'Former DSL' })]);
+    word.add('hsb:policy.withdrawn@1', 'Withdrawn', 'x');
+    const { user } = setUp({ host: 'word', word });
+
+    await user.click(await screen.findByRole('tab', { name: 'Check' }));
+    await user.click(await screen.findByRole('button', { name: 'Check this document' }));
+    expect(await screen.findByText('Newer version available')).toBeTruthy();
+    expect(screen.getByText('Edited in this document')).toBeTruthy();
+    expect(screen.getByText('School details changed')).toBeTruthy();
+    expect(screen.getByText('Not in the library')).toBeTruthy();
+    expect(screen.getByText(/This is version 1; the library has version 2/)).toBeTruthy();
+    // Sections with no clause are listed, and can be added.
+    expect(screen.getByText('Definitions')).toBeTruthy();
+
+    // "Update all" leaves the edited clause alone unless asked.
+    await user.click(screen.getByRole('button', { name: 'Update all (2)' }));
+    await screen.findByText('Updated 2 clauses.');
+    expect(outdated.tag).toBe('hsb:policy.roles-dsl@2');
+    expect(outdated.text).toContain('Priya Shah');
+    expect(edited.text).toContain('Our own words now.');
+
+    await user.click(screen.getByRole('checkbox', { name: /Also replace the clause edited/ }));
+    await user.click(screen.getByRole('button', { name: 'Update all (1)' }));
+    await screen.findByText('Updated 1 clause.');
+    expect(edited.text).not.toContain('Our own words now.');
+    expect(screen.getByText('3 up to date')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Add Definitions at the cursor' }));
+    await screen.findByText('Added “Definitions” at the cursor.');
+  });
+
+  it('reads the selection for the language check', async () => {
+    const word = new FakeDocument();
+    word.selectionText = 'He is a predator.';
+    const { user } = setUp({ host: 'word', word });
+    await user.click(screen.getByRole('tab', { name: 'Language' }));
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Check selection' }).disabled).toBe(false),
+    );
+    await user.click(screen.getByRole('button', { name: 'Check selection' }));
+    expect(await screen.findByText('predator')).toBeTruthy();
+    expect(word.reads).toEqual(['selection']);
+  });
+});
+
+describe('the referral builder', () => {
+  it('flags what a thin assessment is missing and inserts the pre-filled sections', async () => {
+    const thin = assessment({ learner: { name: CANARY_LEARNER, yearGroup: 'Year 8' } });
+    const { word, settings, user } = setUp({ host: 'word', records: [thin] });
+    await user.click(await screen.findByRole('tab', { name: 'Referral' }));
+    await user.selectOptions(await screen.findByLabelText('Assessment'), thin.id);
+
+    const missing = await screen.findByRole('list', { name: 'Missing from the assessment' });
+    const labels = within(missing)
+      .getAllByRole('listitem')
+      .map((li) => li.firstChild?.textContent);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'What you have tried and its effect',
+        "The child's voice",
+        'Parents told — or why not',
+      ]),
+    );
+    expect(screen.getByText(/things are missing from the assessment/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Insert referral' }));
+    await screen.findByText('Inserted the referral for HSB-2026-0042.');
+    const blocks = word!.inserted[0]!;
+    expect(blocks[0]!.tag).toBe('hsb-referral:referrer');
+    expect(word!.controls.find((c) => c.tag === 'hsb-referral:child')!.text).toContain(CANARY_LEARNER);
+
+    // Child data only in document text: never in tags, titles or document settings.
+    const outside = JSON.stringify({
+      tags: word!.controls.map((c) => [c.tag, c.title]),
+      settings: [...settings.values],
+    });
+    expect(outside).not.toContain(CANARY_LEARNER);
+  });
+
+  it('never names the other children, and reports a complete assessment as complete', async () => {
+    const full = completeAssessment();
+    const { word, user } = setUp({ host: 'word', records: [full] });
+    await user.click(await screen.findByRole('tab', { name: 'Referral' }));
+    await user.selectOptions(await screen.findByLabelText('Assessment'), full.id);
+    expect(await screen.findByText(/Everything the assessment can supply is there/)).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Missing from the assessment' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Insert referral' }));
+    await screen.findByText(/Inserted the referral/);
+    expect(JSON.stringify(word!.controls)).not.toContain(CANARY_OTHER_CHILD);
+    expect(document.body.textContent).not.toContain(CANARY_OTHER_CHILD);
+  });
+
+  it('explains a refusal instead of showing an empty list', async () => {
+    const { api, user } = setUp({ host: 'word' });
+    api.failWith = new ApiError(403, 'NOT_A_MEMBER', 'Forbidden.');
+    await user.click(await screen.findByRole('tab', { name: 'Referral' }));
+    expect(await screen.findByText(/not as a member of your school’s safeguarding team/)).toBeTruthy();
+
+    api.failWith = null;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByLabelText('Assessment')).toBeTruthy();
+  });
+
+  it('explains a cancelled sign-in', async () => {
+    const { api, user } = setUp({ host: 'word' });
+    api.failWith = new SignInError('CANCELLED') as unknown as ApiError;
+    await user.click(await screen.findByRole('tab', { name: 'Referral' }));
+    expect(await screen.findByText(/Sign-in was cancelled/)).toBeTruthy();
+  });
+});
+
+describe('school details', () => {
+  it('saves only the school profile into the document settings', async () => {
+    const { settings, user } = setUp({ host: 'word' });
+    await user.click(screen.getByRole('tab', { name: 'School' }));
+    const dsl = await screen.findByLabelText('Designated safeguarding lead (DSL)');
+    await user.clear(dsl);
+    await user.type(dsl, 'Sam Okafor');
+    await user.clear(screen.getByLabelText('Headteacher'));
+    await user.click(screen.getByRole('button', { name: 'Save school details' }));
+    expect(await screen.findByText('Saved in this document.')).toBeTruthy();
+    expect(settings.saved).toBe(1);
+    expect([...settings.values.keys()]).toEqual([PROFILE_KEY]);
+    expect(settings.values.get(PROFILE_KEY)).toEqual({ ...PROFILE, dslName: 'Sam Okafor' });
+
+    // The new details fill the clauses straight away.
+    await user.click(screen.getByRole('tab', { name: 'Clauses' }));
+    await waitFor(() => expect(clauseButtons()).toHaveLength(4));
+    await user.click(clauseButtons()[2]!);
+    expect(screen.getByText(/Tell Sam Okafor at once/)).toBeTruthy();
+  });
+});
