@@ -1,9 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const root = join(__dirname, '..', '..');
 
@@ -20,7 +20,9 @@ function httpsGet(url: string, ca: Buffer): Promise<{ status: number; body: stri
 
 describe('npm run word:https (the HTTPS front Word needs for sideloading)', () => {
   let dir: string;
-  let server: TestServer;
+  let upstream: Server;
+  let upstreamUrl = '';
+  const seen: { url?: string; proto?: string | string[] }[] = [];
   let front: ChildProcess | undefined;
 
   beforeAll(async () => {
@@ -47,14 +49,20 @@ describe('npm run word:https (the HTTPS front Word needs for sideloading)', () =
       ],
       { stdio: 'ignore' },
     );
-    mkdirSync(join(dir, 'dist', 'word'), { recursive: true });
-    writeFileSync(join(dir, 'dist', 'word', 'index.html'), '<!doctype html><title>pane</title>');
-    server = await startTestServer({ env: { STATIC_DIR: join(dir, 'dist') } });
+    // Stands in for the local server: answers the pane and the API, and records what it was sent.
+    upstream = createServer((req, res) => {
+      seen.push({ url: req.url, proto: req.headers['x-forwarded-proto'] });
+      if (req.url === '/word/') res.end('<!doctype html><title>pane</title>');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok","mode":"local"}');
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const address = upstream.address();
+    upstreamUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   });
 
   afterAll(async () => {
     if (front?.pid) process.kill(front.pid);
-    await server.close();
+    await new Promise((resolve) => upstream.close(resolve));
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -68,7 +76,7 @@ describe('npm run word:https (the HTTPS front Word needs for sideloading)', () =
       '--port',
       '0',
       '--target',
-      server.url,
+      upstreamUrl,
     ]);
     const url = await new Promise<string>((resolve, reject) => {
       front!.stdout!.on('data', (chunk: Buffer) => {
@@ -82,6 +90,10 @@ describe('npm run word:https (the HTTPS front Word needs for sideloading)', () =
     expect(pane).toEqual({ status: 200, body: '<!doctype html><title>pane</title>' });
     const health = await httpsGet(`${url}/healthz`, ca);
     expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', mode: 'local' });
+    expect(seen).toEqual([
+      { url: '/word/', proto: 'https' },
+      { url: '/healthz', proto: 'https' },
+    ]);
   });
 
   it('explains how to get a certificate when there is none', () => {

@@ -1,7 +1,7 @@
 /**
- * office.js comes from Microsoft's CDN (add-ins may not bundle it). It is added after the page has
- * rendered and given a time limit, so a slow or blocked CDN (a plain browser offline, a school
- * firewall) never holds up the pane: it simply stays in preview mode.
+ * office.js comes from Microsoft's CDN (add-ins may not bundle it). It is added once the page has
+ * loaded, and given a time limit, so a slow or blocked CDN (a plain browser offline, a school
+ * firewall) never holds up the pane or its load event: the pane simply stays in preview mode.
  */
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -38,11 +38,15 @@ export function loadOffice(
       onLoaded();
       return;
     }
-    const script = doc.createElement('script');
-    script.src = OFFICE_JS_URL;
-    script.async = true;
-    script.addEventListener('load', onLoaded);
-    script.addEventListener('error', () => settle({ status: 'unavailable', reason: 'load-failed' }));
-    doc.head.appendChild(script);
+    const inject = () => {
+      const script = doc.createElement('script');
+      script.src = OFFICE_JS_URL;
+      script.async = true;
+      script.addEventListener('load', onLoaded);
+      script.addEventListener('error', () => settle({ status: 'unavailable', reason: 'load-failed' }));
+      doc.head.appendChild(script);
+    };
+    if (doc.readyState === 'complete') inject();
+    else win.addEventListener('load', inject, { once: true });
   });
 }
