@@ -12,9 +12,9 @@ export class UnresolvedPlaceholdersError extends Error {
   override name = 'UnresolvedPlaceholdersError';
   constructor(
     readonly names: string[],
-    readonly where: string,
+    readonly files: string[],
   ) {
-    super(`${where} needs values for: ${names.join(', ')}.`);
+    super(`${files.join(' and ')} need values for: ${names.join(', ')}.`);
   }
 }
 
@@ -48,7 +48,7 @@ export function buildAppPackage(options: {
   const manifestFile = join(options.manifestDir, 'manifest.json');
   const template = readFileSync(manifestFile, 'utf8');
   const { text, unresolved } = substitutePlaceholders(template, options.values, jsonStringContent);
-  if (unresolved.length > 0) throw new UnresolvedPlaceholdersError(unresolved, manifestFile);
+  if (unresolved.length > 0) throw new UnresolvedPlaceholdersError(unresolved, [manifestFile]);
 
   let manifest: Record<string, unknown>;
   try {

@@ -58,7 +58,7 @@ describe('npm run package -- --env dev', () => {
     const { root, cleanup } = makePackagingRoot();
     try {
       setEnvValues(join(root, 'env', '.env.dev'), provisionedDev);
-      const out = await packageApp({ root, env: 'dev' });
+      const { teams: out } = await packageApp({ root, env: 'dev' });
 
       expect(out).toBe(join(root, 'build', 'appPackage.dev.zip'));
       const zip = readFileSync(out);
@@ -153,7 +153,7 @@ describe('npm run package -- --env dev', () => {
         join(root, 'env', '.env.dev.user'),
         'TAB_DOMAIN=hsb.school.example\nTAB_ENDPOINT=https://hsb.school.example\nAPP_NAME_SUFFIX=""\nBOT_ID=\n',
       );
-      const manifest = manifestOf(readFileSync(await packageApp({ root, env: 'dev' })));
+      const manifest = manifestOf(readFileSync((await packageApp({ root, env: 'dev' })).teams));
       expect(manifest['validDomains']).toEqual(['hsb.school.example']);
       // KEY="" means empty on purpose; a bare KEY= leaves the committed value alone.
       expect((manifest['name'] as { short: string }).short).toBe('HSB Safeguarding');
