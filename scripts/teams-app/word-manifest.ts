@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
-import { DOMParser } from '@xmldom/xmldom';
 import { convert } from 'office-addin-manifest-converter';
 import { substitutePlaceholders, type Substitution } from './placeholders.js';
 
@@ -13,6 +12,33 @@ import { substitutePlaceholders, type Substitution } from './placeholders.js';
  * JSON manifest (office-addin-manifest-converter) and check that against the bundled Teams schema.
  * (office-addin-manifest's own reader pulls in ESM-only packages Jest cannot load on Node 20.)
  */
+
+// The few DOM features used here. @xmldom/xmldom's own typings pull the browser's DOM library into the
+// whole server program (changing fetch's types), so it is loaded untyped behind this narrow shape.
+interface XmlNode {
+  nodeType: number;
+  nextSibling: XmlNode | null;
+}
+interface XmlElement extends XmlNode {
+  localName: string;
+  firstChild: XmlNode | null;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+interface XmlDocument {
+  documentElement: XmlElement | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElement>;
+}
+interface XmlDom {
+  DOMParser: new (options: {
+    errorHandler: {
+      warning: (m: string) => void;
+      error: (m: string) => void;
+      fatalError: (m: string) => void;
+    };
+  }) => { parseFromString(source: string, mimeType: string): XmlDocument };
+}
+const { DOMParser } = require('@xmldom/xmldom') as XmlDom;
 
 export const WORD_MANIFEST = join('manifest', 'word', 'manifest.xml');
 
@@ -40,22 +66,22 @@ function httpsProblems(field: string, value: string | undefined): string[] {
   }
 }
 
-function childElements(parent: Element, name: string): Element[] {
-  const out: Element[] = [];
+function childElements(parent: XmlElement, name: string): XmlElement[] {
+  const out: XmlElement[] = [];
   for (let n = parent.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && (n as Element).localName === name) out.push(n as Element);
+    if (n.nodeType === 1 && (n as XmlElement).localName === name) out.push(n as XmlElement);
   }
   return out;
 }
 
-function child(parent: Element | undefined, name: string): Element | undefined {
+function child(parent: XmlElement | undefined, name: string): XmlElement | undefined {
   return parent ? childElements(parent, name)[0] : undefined;
 }
 
-const text = (el: Element | undefined) => el?.textContent?.trim() || undefined;
-const defaultValue = (el: Element | undefined) => el?.getAttribute('DefaultValue')?.trim() || undefined;
+const text = (el: XmlElement | undefined) => el?.textContent?.trim() || undefined;
+const defaultValue = (el: XmlElement | undefined) => el?.getAttribute('DefaultValue')?.trim() || undefined;
 
-function parseXml(xml: string): { doc?: Document; error?: string } {
+function parseXml(xml: string): { doc?: XmlDocument; error?: string } {
   let error: string | undefined;
   const record = (message: string) => {
     error ??= message.replace(/\s+/g, ' ').trim();
