@@ -22,9 +22,9 @@ param appServicePlanSku string = 'B1'
 @allowed(['F0', 'S1'])
 param botServiceSku string = 'F0'
 
-@description('Redundancy of the storage account that keeps bot state (conversation references, reminder schedule).')
+@description('Redundancy of the storage account for bot state (conversation references, reminder schedule), which can be rebuilt.')
 @allowed(['Standard_LRS', 'Standard_ZRS'])
-param storageSku string = 'Standard_ZRS'
+param storageSku string = 'Standard_LRS'
 
 @description('Days Log Analytics keeps the server\'s logs (ids and codes only) and availability results.')
 @minValue(30)
@@ -319,12 +319,13 @@ resource healthTest 'Microsoft.Insights/webtests@2022-06-15' = {
     Frequency: 300
     Timeout: 30
     RetryEnabled: true
+    // UK South, North Europe, West Europe.
     Locations: [
       {
-        Id: 'emea-gb-db3-azr'
+        Id: 'emea-ru-msa-edge'
       }
       {
-        Id: 'emea-ru-msa-edge'
+        Id: 'emea-gb-db3-azr'
       }
       {
         Id: 'emea-nl-ams-azr'

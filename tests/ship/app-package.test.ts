@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { PNG } from 'pngjs';
@@ -271,5 +271,61 @@ describe('the committed icons', () => {
   it('are exactly what scripts/make-teams-icons.ts draws (regenerate after changing the drawing)', () => {
     expect(readFileSync(join(manifestDir, 'color.png')).equals(encodePng(renderColorIcon()))).toBe(true);
     expect(readFileSync(join(manifestDir, 'outline.png')).equals(encodePng(renderOutlineIcon()))).toBe(true);
+  });
+});
+
+describe('manifest/teams/manifest.json', () => {
+  const manifest = buildAppPackage({ manifestDir, values: devValues }).manifest as {
+    manifestVersion: string;
+    bots: { scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+    staticTabs: { entityId: string; contentUrl?: string; scopes: string[] }[];
+    configurableTabs: { configurationUrl: string; scopes: string[]; context: string[] }[];
+    showLoadingIndicator: boolean;
+    authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
+  };
+
+  it('uses the newest manifest schema the offline validator bundles (there is no 1.18)', () => {
+    const bundled = readdirSync(
+      join(repoRoot, 'node_modules', '@microsoft', 'app-manifest', 'build', 'json-schemas', 'teams'),
+    )
+      .filter((v) => /^v1\.\d+$/.test(v))
+      .map((v) => Number(v.slice(3)));
+    expect(manifest.manifestVersion).toBe(`1.${Math.max(...bundled)}`);
+  });
+
+  it('offers the bot in personal chat, team channels and group chats, with its five commands in each', () => {
+    const bot = manifest.bots[0]!;
+    expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
+    const covered = bot.commandLists.flatMap((list) => list.scopes);
+    expect([...covered].sort()).toEqual(['groupChat', 'personal', 'team']);
+    for (const list of bot.commandLists) {
+      expect(list.commands.map((c) => c.title)).toEqual([
+        'help',
+        'ask',
+        'new assessment',
+        'reviews',
+        'classify',
+      ]);
+    }
+  });
+
+  it('has a personal dashboard and a configurable tab for channels and every meeting surface, on /tab/', () => {
+    const dashboard = manifest.staticTabs.find((t) => t.entityId === 'dashboard')!;
+    expect(dashboard.scopes).toEqual(['personal']);
+    expect(dashboard.contentUrl).toBe(`${devValues.TAB_ENDPOINT}/tab/#/dashboard`);
+    const tab = manifest.configurableTabs[0]!;
+    expect(tab.configurationUrl).toBe(`${devValues.TAB_ENDPOINT}/tab/#/config`);
+    expect([...tab.context].sort()).toEqual(
+      ['channelTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage'].sort(),
+    );
+    // The tab tells Teams when it has rendered (app.notifySuccess), so Teams shows a loading indicator.
+    expect(manifest.showLoadingIndicator).toBe(true);
+  });
+
+  it('asks only for the resource-specific permissions docs/deploy.md justifies', () => {
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([
+      { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+      { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application' },
+    ]);
   });
 });
