@@ -115,7 +115,6 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     WorkspaceResourceId: logs.id
     IngestionMode: 'LogAnalytics'
     DisableIpMasking: false
-    DisableLocalAuth: true
   }
 }
 
