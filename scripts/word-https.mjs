@@ -62,6 +62,6 @@ if (isMain) {
   const server = await startHttpsFront({ cert, key, port: Number(values.port), target: values.target });
   const { port } = server.address();
   process.stdout.write(
-    `Word add-in front: https://localhost:${port}/word/ → ${values.target}\nSideload manifest/word/manifest.xml (README, "The Word add-in").\n`,
+    `Word add-in front: https://localhost:${port}/word/ → ${values.target}\nSideload manifest/word/manifest.local.xml (README, "The Word add-in").\n`,
   );
 }

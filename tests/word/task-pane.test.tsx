@@ -251,7 +251,11 @@ describe('the referral builder', () => {
     await user.click(screen.getByRole('button', { name: 'Insert referral' }));
     await screen.findByText('Inserted the referral for HSB-2026-0042.');
     const blocks = word!.inserted[0]!;
-    expect(blocks[0]!.tag).toBe('hsb-referral:referrer');
+    expect(blocks[0]).toMatchObject({
+      tag: 'hsb-referral:referrer',
+      headingBefore: 'Referral to children’s social care (HSB-2026-0042)',
+    });
+    expect(blocks.slice(1).every((b) => b.headingBefore === undefined)).toBe(true);
     expect(word!.controls.find((c) => c.tag === 'hsb-referral:child')!.text).toContain(CANARY_LEARNER);
 
     // Child data only in document text: never in tags, titles or document settings.

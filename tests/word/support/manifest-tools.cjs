@@ -1,5 +1,5 @@
 // Runs Microsoft's manifest tools in a plain Node process: they load an ESM-only dependency that Jest 30
-// cannot require on Node 20 (COOKBOOK §5–6). Usage: node manifest-tools.cjs <manifest.xml> <out dir> <schema version>
+// cannot require on Node 20 (COOKBOOK §5–6). Usage: node manifest-tools.cjs <manifest.xml> <out dir>
 // Prints { info, unified, errors } as JSON. Network access is cut first, to prove the checks run offline.
 const fs = require('node:fs');
 const http = require('node:http');
@@ -17,11 +17,10 @@ const { convert } = require('office-addin-manifest-converter');
 const { AppManifestUtils } = require('@microsoft/app-manifest');
 
 async function main() {
-  const [xmlPath, outDir, version] = process.argv.slice(2);
+  const [xmlPath, outDir] = process.argv.slice(2);
   const info = await OfficeAddinManifest.readManifestFile(xmlPath);
-  // The converter writes v1.17 by default, which predates `getStartedMessages` (the GetStarted callout).
-  const schema = `https://developer.microsoft.com/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`;
-  await convert(xmlPath, outDir, false, schema, version);
+  // The converter's default (a v1.17 unified manifest), as in `npm run package`.
+  await convert(xmlPath, outDir, false);
   const unified = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8'));
   const errors = await AppManifestUtils.validateAgainstSchema(unified);
   process.stdout.write(JSON.stringify({ info, unified, errors }));

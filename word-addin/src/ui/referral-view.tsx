@@ -23,7 +23,7 @@ import {
 import { ApiError } from '../api/api-client.js';
 import type { AssessmentList, LibraryClause } from '../api/api-types.js';
 import { SignInError } from '../auth/sign-in-error.js';
-import { referralBlock } from '../word/document-blocks.js';
+import { referralDocumentBlocks } from '../word/document-blocks.js';
 import type { PaneServices } from './pane-services.js';
 import { StatusLine, type Status } from './status-line.js';
 
@@ -216,7 +216,7 @@ export function ReferralView(props: {
               onClick={() =>
                 word &&
                 act(
-                  () => word.insertBlocks(draft.sections.map(referralBlock)),
+                  () => word.insertBlocks(referralDocumentBlocks(draft)),
                   `Inserted the referral for ${draft.caseRef}.`,
                 )
               }

@@ -1,6 +1,6 @@
 import { inlineRuns, markdownBlocks } from '../../../core/content/markdown.js';
 import { fillVariables, type SchoolProfile } from '../../../core/content/school-profile.js';
-import type { ReferralSectionDraft } from '../../../core/referral/index.js';
+import type { ReferralDraft, ReferralSectionDraft } from '../../../core/referral/index.js';
 import type { LibraryClause } from '../api/api-types.js';
 
 /**
@@ -97,6 +97,14 @@ export function referralBlock(section: ReferralSectionDraft): DocumentBlock {
     previousWasBullet = bullet;
   }
   return { tag: `${REFERRAL_TAG_PREFIX}${section.block}`, title: section.title, paragraphs };
+}
+
+/** The whole draft, under a heading naming the case reference (an id, not a child's details). */
+export function referralDocumentBlocks(draft: ReferralDraft): DocumentBlock[] {
+  return draft.sections.map((section, i) => ({
+    ...referralBlock(section),
+    ...(i === 0 ? { headingBefore: `Referral to children’s social care (${draft.caseRef})` } : {}),
+  }));
 }
 
 /** The block's text as Word reports it for the control: one line per paragraph, no list markers. */
