@@ -55,7 +55,11 @@ describe('npm run word:https (the HTTPS front Word needs for sideloading)', () =
     upstream = createServer((req, res) => {
       seen.push({ url: req.url, proto: req.headers['x-forwarded-proto'] });
       if (req.url === '/word/') res.end('<!doctype html><title>pane</title>');
-      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok","mode":"local"}');
+      else {
+        // Not chained: restify, loaded by other suites in this worker, patches writeHead to return nothing.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"status":"ok","mode":"local"}');
+      }
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const address = upstream.address();
