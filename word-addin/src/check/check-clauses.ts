@@ -38,11 +38,25 @@ export const UPDATABLE_STATES: readonly ClauseState[] = ['outdated', 'details'];
 
 const slotProfile: SchoolProfile = Object.fromEntries(profileVariables.map((v) => [v, VALUE_SLOT]));
 
-function stateOf(text: string, clause: LibraryClause, profile: SchoolProfile): ClauseState {
+/** The library side of the comparison, worked out once per clause per check. */
+function expectations(profile: SchoolProfile) {
+  const cache = new Map<string, { filled: string; matcher?: RegExp }>();
+  return (clause: LibraryClause) => {
+    let entry = cache.get(clause.id);
+    if (!entry)
+      cache.set(clause.id, (entry = { filled: comparableText(blockText(clauseBlock(clause, profile))) }));
+    return {
+      filled: entry.filled,
+      matcher: () =>
+        (entry.matcher ??= slotMatcher(comparableText(blockText(clauseBlock(clause, slotProfile))))),
+    };
+  };
+}
+
+function stateOf(text: string, expected: ReturnType<ReturnType<typeof expectations>>): ClauseState {
   const actual = comparableText(text);
-  if (actual === comparableText(blockText(clauseBlock(clause, profile)))) return 'current';
-  const template = comparableText(blockText(clauseBlock(clause, slotProfile)));
-  return slotMatcher(template).test(actual) ? 'details' : 'edited';
+  if (actual === expected.filled) return 'current';
+  return expected.matcher().test(actual) ? 'details' : 'edited';
 }
 
 /**
@@ -55,6 +69,7 @@ export function checkClauses(
   profile: SchoolProfile,
 ): CheckReport {
   const byId = new Map(library.map((c) => [c.id, c]));
+  const expected = expectations(profile);
   const findings: ControlFinding[] = controls.map((control) => {
     const base = { controlId: control.id, tag: control.tag, title: control.title };
     const parsed = parseClauseTag(control.tag);
@@ -69,7 +84,7 @@ export function checkClauses(
     };
     if (parsed.version > clause.version) return { ...known, state: 'unknown' };
     if (parsed.version < clause.version) return { ...known, state: 'outdated' };
-    return { ...known, state: stateOf(control.text, clause, profile) };
+    return { ...known, state: stateOf(control.text, expected(clause)) };
   });
 
   const policyIds = new Set(library.filter((c) => c.kind === 'policy').map((c) => c.id));
