@@ -11,7 +11,7 @@ export class SignInError extends Error {
       code === 'CANCELLED'
         ? 'Sign-in was cancelled. Sign in to see your school’s assessments.'
         : code === 'UNAVAILABLE'
-          ? 'Sign-in is not available here. Try again in Word, or ask your IT team to check the add-in’s set-up.'
+          ? 'Sign-in could not start. Allow pop-ups for this site and try again; if it still fails, ask your IT team to check the add-in’s set-up.'
           : 'Microsoft sign-in did not complete. Please try again.',
     );
     this.name = 'SignInError';

@@ -19,7 +19,8 @@ import { LanguageView } from './language-view.js';
 import { LibraryView } from './library-view.js';
 import type { HostStatus, PaneServices } from './pane-services.js';
 import { ProfileView } from './profile-view.js';
-import { accessMessage, ReferralView } from './referral-view.js';
+import { accessMessage } from './access-message.js';
+import { ReferralView } from './referral-view.js';
 
 const useStyles = makeStyles({
   root: {

@@ -12,7 +12,7 @@ import {
 import { useEffect, useState } from 'react';
 import { findLabellingTerms, type LabellingMatch } from '../../../core/content/labelling-terms.js';
 import type { LanguageGuideResponse } from '../api/api-types.js';
-import { accessMessage } from './referral-view.js';
+import { accessMessage } from './access-message.js';
 import type { PaneServices } from './pane-services.js';
 import { StatusLine, type Status } from './status-line.js';
 

@@ -20,10 +20,9 @@ import {
   type ChecklistStatus,
   type ReferralDraft,
 } from '../../../core/referral/index.js';
-import { ApiError } from '../api/api-client.js';
 import type { AssessmentList, LibraryClause } from '../api/api-types.js';
-import { SignInError } from '../auth/sign-in-error.js';
 import { referralDocumentBlocks } from '../word/document-blocks.js';
+import { accessMessage } from './access-message.js';
 import type { PaneServices } from './pane-services.js';
 import { StatusLine, type Status } from './status-line.js';
 
@@ -53,24 +52,6 @@ const useStyles = makeStyles({
   section: { fontSize: tokens.fontSizeBase200 },
   gap: { backgroundColor: tokens.colorPaletteYellowBackground2 },
 });
-
-/** What to say when the server or sign-in refuses; never a library message. */
-export function accessMessage(error: unknown): string {
-  if (error instanceof SignInError) return error.message;
-  if (error instanceof ApiError) {
-    switch (error.code) {
-      case 'NOT_A_MEMBER':
-        return 'You are signed in, but not as a member of your school’s safeguarding team, so its assessments are not shown. Ask your designated safeguarding lead to add you to the team.';
-      case 'UNAUTHENTICATED':
-        return 'Your sign-in was not accepted. Sign in again with your school account.';
-      case 'CONSENT_REQUIRED':
-        return 'Your organisation needs to allow the HSB assistant to use your account first. Try again, or ask your IT team to grant consent.';
-      default:
-        return error.message;
-    }
-  }
-  return 'Something went wrong. Please try again.';
-}
 
 const GROUPS: { status: ChecklistStatus; heading: string }[] = [
   { status: 'missing', heading: 'Missing from the assessment' },
