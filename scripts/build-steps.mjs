@@ -52,7 +52,7 @@ export const steps = [
   {
     label: 'Word task pane (dist/word/)',
     output: join(root, 'dist', 'word', 'index.html'),
-    inputs: ['word-addin', 'core'],
+    inputs: ['word-addin', 'core', 'manifest/word/icons'],
     run: () =>
       run('Word task pane (dist/word/)', bin('vite'), [
         'build',
