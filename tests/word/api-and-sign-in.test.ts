@@ -78,6 +78,17 @@ describe('the API client', () => {
     await expect(api.language()).rejects.toMatchObject({ code: 'NETWORK' });
   });
 
+  it('names the chosen safeguarding team in a header, once one is chosen', async () => {
+    const { fetch } = scriptedFetch(json(200, { items: [] }), json(200, { items: [] }));
+    const chosen: { team?: string } = {};
+    const api = createApiClient({ fetch, team: () => chosen.team });
+    await api.assessments();
+    chosen.team = 'g-1';
+    await api.assessments();
+    const headers = fetch.mock.calls.map(([, init]) => new Headers(init?.headers).get('x-safeguarding-team'));
+    expect(headers).toEqual([null, 'g-1']);
+  });
+
   it('keeps ids in the path and encodes them', async () => {
     const { fetch, calls } = scriptedFetch(json(200, {}));
     await createApiClient({ fetch }).assessment('a/b');

@@ -58,14 +58,21 @@ const library = [
 ];
 
 function setUp(
-  options: { host?: HostStatus; word?: FakeDocument | null; records?: ReturnType<typeof assessment>[] } = {},
+  options: {
+    host?: HostStatus;
+    word?: FakeDocument | null;
+    records?: ReturnType<typeof assessment>[];
+    teams?: string[];
+  } = {},
 ) {
   const api = new FakeApi(library, options.records ?? []);
+  api.teams = options.teams ?? [];
   const word =
     options.word === undefined ? (options.host === 'word' ? new FakeDocument() : null) : options.word;
   const settings = new FakeSettings();
   settings.set(PROFILE_KEY, PROFILE);
   const services = paneServices(api, word, settingsStore(settings));
+  api.team = services.team.get;
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>
@@ -295,6 +302,23 @@ describe('the referral builder', () => {
     api.failWith = new SignInError('CANCELLED') as unknown as ApiError;
     await user.click(await screen.findByRole('tab', { name: 'Referral' }));
     expect(await screen.findByText(/Sign-in was cancelled/)).toBeTruthy();
+  });
+});
+
+describe('more than one safeguarding team', () => {
+  it('asks which team, then sends that choice with every call', async () => {
+    const teamA = '0b8f5a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+    const { api, services, user } = setUp({
+      host: 'word',
+      teams: [teamA, '9c7e6d5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b'],
+    });
+    const picker = await screen.findByLabelText('Safeguarding team (Microsoft 365 group id)');
+    expect(screen.queryByRole('list', { name: 'Clauses' })).toBeNull();
+    await user.selectOptions(picker, teamA);
+    await user.click(screen.getByRole('button', { name: 'Use this team' }));
+    await waitFor(() => expect(clauseButtons()).toHaveLength(4));
+    expect(services.team.get()).toBe(teamA);
+    expect(api.calls.clauses).toHaveLength(2);
   });
 });
 

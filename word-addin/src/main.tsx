@@ -7,7 +7,7 @@ import { loadOffice } from './office/load-office.js';
 import { browserProfileStore, documentProfileStore } from './settings/profile-store.js';
 import { App } from './ui/app.js';
 import { copyText } from './ui/copy-text.js';
-import type { HostStatus, PaneServices } from './ui/pane-services.js';
+import { teamChoice, type HostStatus, type PaneServices } from './ui/pane-services.js';
 import { createWordDocument } from './word/word-document.js';
 
 /**
@@ -39,13 +39,16 @@ function lazyTokens(make: () => GetToken): GetToken {
   };
 }
 
+const team = teamChoice();
+
 function services(
   word: PaneServices['word'],
   profiles: PaneServices['profiles'],
   getToken: GetToken,
 ): PaneServices {
   return {
-    api: createApiClient({ fetch: window.fetch.bind(window), getToken }),
+    api: createApiClient({ fetch: window.fetch.bind(window), getToken, team: team.get }),
+    team,
     word,
     profiles,
     copyText: (text) => copyText(text),

@@ -41,7 +41,11 @@ export interface ClauseQuery {
   section?: string | undefined;
 }
 
+/** Which safeguarding team a request is for, when the caller is in more than one (identity layer). */
+export const SAFEGUARDING_TEAM_HEADER = 'x-safeguarding-team';
+
 export interface ApiClient {
+  me(): Promise<Me>;
   clauses(query?: ClauseQuery, signal?: AbortSignal): Promise<LibraryClause[]>;
   language(): Promise<LanguageGuideResponse>;
   assessments(): Promise<AssessmentList['items']>;
@@ -71,14 +75,21 @@ async function errorFrom(response: Response): Promise<ApiError & { claims?: stri
   return error;
 }
 
-/** `getToken` is absent in local mode (no sign-in). */
-export function createApiClient(options: { fetch: Fetch; baseUrl?: string; getToken?: GetToken }): ApiClient {
+/** `getToken` is absent in local mode (no sign-in); `team` names the chosen safeguarding team, if any. */
+export function createApiClient(options: {
+  fetch: Fetch;
+  baseUrl?: string;
+  getToken?: GetToken;
+  team?: () => string | undefined;
+}): ApiClient {
   const base = options.baseUrl ?? '';
 
   async function send(path: string, signal?: AbortSignal, request?: TokenRequest): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = options.getToken ? await options.getToken(request) : undefined;
     if (token) headers.Authorization = `Bearer ${token}`;
+    const team = options.team?.();
+    if (team) headers[SAFEGUARDING_TEAM_HEADER] = team;
     try {
       return await options.fetch(`${base}${path}`, { headers, ...(signal ? { signal } : {}) });
     } catch (error) {
@@ -104,6 +115,7 @@ export function createApiClient(options: { fetch: Fetch; baseUrl?: string; getTo
   }
 
   return {
+    me: () => get<Me>('/api/me'),
     clauses: async (query = {}, signal) => {
       const params = new URLSearchParams();
       if (query.kind) params.set('kind', query.kind);

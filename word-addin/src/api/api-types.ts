@@ -30,6 +30,8 @@ export interface Me {
   mode: 'local' | 'm365';
   displayName?: string;
   kind?: string;
+  /** The safeguarding teams whose records the caller may open (one school each). */
+  schools?: { schoolId: string; teamId: string | null }[];
 }
 
 export interface AssessmentList {
