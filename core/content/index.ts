@@ -16,3 +16,4 @@ export {
 export { expandQuery, synonymGroups, yearGroupPhase, type SynonymGroup } from './synonyms.js';
 export { findLabellingTerms, type LabellingMatch } from './labelling-terms.js';
 export { clausesOf, findClause, findFaq, relatedClauses } from './library-queries.js';
+export { guidanceDocuments, parseGuidanceEdition, type GuidanceDocument } from './guidance-documents.js';

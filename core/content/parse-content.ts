@@ -2,6 +2,7 @@ import { parse as parseYaml, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { decisionFactors, decisionOptions, hackettLevels, riskLevels } from '../assessment/schema.js';
 import { ContentError } from './content-error.js';
+import { parseGuidanceEdition } from './guidance-documents.js';
 import { markdownProblems, wordCount } from './markdown.js';
 import { isProfileVariable, profileVariables, variablesIn } from './school-profile.js';
 import {
@@ -170,6 +171,34 @@ function checkVariables(file: string, item: { variables: readonly string[] }): v
   }
 }
 
+interface ItemCore {
+  id: string;
+  body: string;
+  variables: readonly string[];
+  guidanceEdition: string;
+  sources: readonly { url: string }[];
+}
+
+/** Each edition named is a known document, and the item cites that document's official text. */
+function checkEditionsCited(file: string, item: ItemCore): void {
+  for (const { text, document } of parseGuidanceEdition(item.guidanceEdition)) {
+    if (!document) {
+      throw new ContentError(
+        file,
+        'guidanceEdition',
+        `"${text}" is not a document core/content/guidance-documents.ts knows; name it as listed there, with its year.`,
+      );
+    }
+    if (!item.sources.some((s) => document.matches.test(s.url))) {
+      throw new ContentError(
+        file,
+        'sources',
+        `The text follows ${text} but does not cite it; add ${document.title}: ${document.officialUrl}`,
+      );
+    }
+  }
+}
+
 /** `got` holds each of `expected` exactly once (in the same order when `ordered`). */
 function checkExactly(
   file: string,
@@ -241,7 +270,7 @@ export function parseContentLibrary(files: readonly ContentFile[]): ContentLibra
       ? readMarkdown(file, text)
       : { fields: readYaml(file, text, 0), bodyLine: 0 };
 
-    let item: { id: string; body: string; variables: readonly string[] };
+    let item: ItemCore;
     switch (kind) {
       case 'policy': {
         const clause = validate(file, policyClauseSchema, raw);
@@ -266,7 +295,7 @@ export function parseContentLibrary(files: readonly ContentFile[]): ContentLibra
           );
         }
         faq.push({ file, item: { ...rest, question: title, answer: body } });
-        item = { ...rest, body, variables: rest.variables };
+        item = { ...rest, body };
         break;
       }
       case 'context': {
@@ -294,6 +323,7 @@ export function parseContentLibrary(files: readonly ContentFile[]): ContentLibra
     }
 
     checkBody(file, item.body, raw.bodyLine);
+    checkEditionsCited(file, item);
     checkVariables(file, { ...raw.fields, variables: item.variables });
     const other = idFiles.get(item.id);
     if (other) throw new ContentError(file, 'id', `"${item.id}" is already the id of ${other}.`);
