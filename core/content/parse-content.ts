@@ -69,7 +69,7 @@ function readYaml(file: string, source: string, lineOffset: number): Record<stri
     value = parseYaml(source, { strict: true, uniqueKeys: true, prettyErrors: false });
   } catch (error) {
     if (error instanceof YAMLError) {
-      const line = (error.linePos?.[0]?.line ?? 1) + lineOffset;
+      const line = source.slice(0, error.pos[0]).split('\n').length + lineOffset;
       const what = error.code === 'DUPLICATE_KEY' ? 'A key appears twice.' : 'This is not valid YAML.';
       throw new ContentError(file, `line ${line}`, what);
     }

@@ -550,15 +550,32 @@ const PHASE_WORDS: readonly [RegExp, YearGroupExpansion['phase']][] = [
   [/\b(?:sixth form|6th form|post-16|post 16|ks5|a levels?|college)\b/, 'sixth-form'],
 ];
 
-function compileTrigger(trigger: string): RegExp {
-  const words = normaliseText(trigger)
-    .replace(/'/g, '')
-    .split(/[\s-]+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'u');
+interface CompiledTrigger {
+  /** The trigger's first word: a query without it cannot match, so the pattern is not even tried. */
+  first: string;
+  pattern: RegExp;
+  group: SynonymGroup;
 }
 
-const compiled = synonymGroups.map((group) => ({ group, patterns: group.triggers.map(compileTrigger) }));
+function compileTrigger(trigger: string, group: SynonymGroup): CompiledTrigger {
+  const words = normaliseText(trigger).replace(/'/g, '').split(/[\s-]+/);
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return {
+    first: words[0]!,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'u'),
+    group,
+  };
+}
+
+const triggersByFirstWord = new Map<string, CompiledTrigger[]>();
+for (const group of synonymGroups) {
+  for (const trigger of group.triggers) {
+    const compiled = compileTrigger(trigger, group);
+    const list = triggersByFirstWord.get(compiled.first) ?? [];
+    list.push(compiled);
+    triggersByFirstWord.set(compiled.first, list);
+  }
+}
 
 /** The query as triggers see it: normalised, apostrophes removed ("don't" → "dont"). */
 export function normaliseQuery(query: string): string {
@@ -572,9 +589,13 @@ export function normaliseQuery(query: string): string {
 export function expandQuery(query: string): string[] {
   const q = normaliseQuery(query);
   const extra = new Set<string>();
-  for (const { group, patterns } of compiled) {
-    if (patterns.some((p) => p.test(q))) for (const term of group.terms) extra.add(term);
+  const matched = new Set<SynonymGroup>();
+  for (const word of new Set(q.split(/[^\p{L}\p{N}+]+/u))) {
+    for (const trigger of triggersByFirstWord.get(word) ?? []) {
+      if (!matched.has(trigger.group) && trigger.pattern.test(q)) matched.add(trigger.group);
+    }
   }
+  for (const group of synonymGroups) if (matched.has(group)) for (const term of group.terms) extra.add(term);
   for (const m of q.matchAll(YEAR)) {
     const phase = yearGroupPhase(Number(m[1]));
     if (!phase) continue;
