@@ -27,6 +27,7 @@ interface Readable {
   variables: readonly string[];
   sources: readonly { title: string; url: string }[];
   guidanceEdition: string;
+  verify: string | undefined;
 }
 
 function readableItems(lib: ContentLibrary): Readable[] {
@@ -58,6 +59,7 @@ function readableItems(lib: ContentLibrary): Readable[] {
     variables: item.variables,
     sources: item.sources,
     guidanceEdition: item.guidanceEdition,
+    verify: item.verify,
   }));
 }
 
@@ -147,6 +149,32 @@ describe('the real content library', () => {
     }
   });
 
+  it('carries a verify note wherever the text relies on a fact the domain brief marks [K]', () => {
+    // Phrases that only come from [K] facts in DOMAIN.md (not seen in a stored copy of the source).
+    const unverifiedFacts: [RegExp, string][] = [
+      [/Outcome 21/, 'UKCIS DSL process: police outcome 21'],
+      [/Report Remove/, 'UKCIS DSL process: Report Remove'],
+      [/\bunfounded\b|\bunsubstantiated\b/, 'KCSIE outcome categories'],
+      [/\bISVAs?\b/, 'KCSIE support for the child harmed'],
+      [/working day/, 'Working Together: decision within one working day'],
+      [/two members of staff/, 'KCSIE immediate response: two staff present'],
+      [/Voyeurism/, 'upskirting offence, not in the brief'],
+      [/(?:never|cannot|can't) consent/, 'KCSIE definition of consent'],
+      [/pension age/, 'KCSIE retention of allegations against staff'],
+      [/IICSA/, 'IICSA final report'],
+      [/leading questions?/, 'KCSIE immediate response'],
+      [/Data \(Use and Access\) Act/, 'DUAA and recognised legitimate interests'],
+      [/section 47|\bs47\b/, 'Children Act s47 enquiries'],
+    ];
+    const missing: string[] = [];
+    for (const item of items) {
+      for (const [pattern, fact] of unverifiedFacts) {
+        if (item.texts.some((t) => pattern.test(t)) && !item.verify) missing.push(`${item.id}: ${fact}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('matches the template and guides to the assessment model in core', () => {
     expect(lib.riskTemplate.contexts.map((c) => c.context).sort()).toEqual(
       riskContexts.filter((c) => c !== 'other').sort(),
@@ -190,13 +218,14 @@ describe('the real content library', () => {
     expect(problems).toEqual([]);
   });
 
-  it('never presents a decision as automated, and gives no contact number for the closed helpline', () => {
+  it('never presents a decision as automated, and gives no phone number or email address (the HSBSS helpline has closed)', () => {
     for (const item of items) {
       for (const text of item.texts) {
         expect(text).not.toMatch(
           /\b(?:app|tool|system|software|score|scoring)\b[^.]{0,40}\b(?:decides|will decide|determines|chooses|selects)\b/i,
         );
         expect(text).not.toMatch(/\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b/);
+        expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[a-z]{2,}/i);
       }
     }
     const decisionText = lib.riskTemplate.decision.body;
