@@ -13,6 +13,54 @@ export interface SynonymGroup {
 }
 
 export const synonymGroups: readonly SynonymGroup[] = [
+  // KCSIE and staff say "victim" and "perpetrator"; the content says "the child harmed" and "the child who
+  // displayed harmful sexual behaviour" (content/README.md, writing rules). Search must bridge the two.
+  {
+    id: 'child-harmed',
+    triggers: ['victim', 'victims', 'survivor', 'the girl who was hurt', 'the boy who was hurt', 'complainant'],
+    terms: ['harmed', 'child-harmed'],
+  },
+  {
+    id: 'displayed-hsb',
+    triggers: [
+      'perpetrator', 'perpetrators', 'alleged perpetrator', 'perp', 'abuser', 'offender', 'the accused',
+      'who did it', 'who did this', 'the aggressor', 'instigator',
+    ],
+    terms: ['displayed', 'displayed-hsb'],
+  },
+  {
+    id: 'decision',
+    triggers: [
+      'weigh up', 'weighing up', 'weigh', 'decide', 'deciding', 'decision', 'which option', 'what option',
+      'options', 'in house', 'in-house', 'deal with it ourselves', 'handle it ourselves',
+    ],
+    terms: ['options', 'decision', 'factors'],
+  },
+  {
+    id: 'relationship',
+    triggers: [
+      'having sex', 'had sex', 'have sex', 'sleeping together', 'slept together', 'slept with', 'boyfriend',
+      'girlfriend', 'going out', 'dating', 'seeing each other', 'in a relationship',
+    ],
+    terms: ['relationship', 'age-of-consent', 'dating'],
+  },
+  {
+    id: 'false-report',
+    triggers: [
+      'making it up', 'made it up', 'make it up', 'making things up', 'made up', 'lying', 'lied', 'lies',
+      'not telling the truth', 'get back at', 'getting back at', 'false allegation', 'false accusation',
+      'malicious', 'attention seeking',
+    ],
+    terms: ['false-report', 'malicious', 'made-up'],
+  },
+  {
+    id: 'takedown',
+    triggers: [
+      'taken down', 'take down', 'take it down', 'takedown', 'get it removed', 'removed from', 'off the internet',
+      'remove it', 'report remove',
+    ],
+    terms: ['takedown', 'report-remove', 'taken-down'],
+  },
   {
     id: 'nudes',
     triggers: [

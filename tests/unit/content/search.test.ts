@@ -102,6 +102,12 @@ describe('synonyms', () => {
       ['DSL is off sick', 'unavailable'],
       ['dsl away', 'unavailable'],
       ['perm ex', 'exclusion'],
+      ['the victim', 'harmed'],
+      ['the perpetrator', 'displayed'],
+      ['the boy who did it', 'displayed'],
+      ['she is making it up', 'false-report'],
+      ['get it taken down', 'takedown'],
+      ['two y10s having sex', 'relationship'],
     ];
     for (const [q, term] of cases) expect({ q, terms: expandQuery(q) }).toEqual({ q, terms: expect.arrayContaining([term]) });
     expect(expandQuery('how do I write a record')).not.toContain('nudes');
