@@ -12,552 +12,149 @@ export interface SynonymGroup {
   terms: readonly string[];
 }
 
+/** Triggers are written as one comma-separated list per group, so the table reads like a thesaurus. */
+function group(id: string, terms: readonly string[], triggers: string): SynonymGroup {
+  return { id, terms, triggers: triggers.split(',').map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean) };
+}
+
 export const synonymGroups: readonly SynonymGroup[] = [
   // KCSIE and staff say "victim" and "perpetrator"; the content says "the child harmed" and "the child who
   // displayed harmful sexual behaviour" (content/README.md, writing rules). Search must bridge the two.
-  {
-    id: 'child-harmed',
-    triggers: ['victim', 'victims', 'survivor', 'the girl who was hurt', 'the boy who was hurt', 'complainant'],
-    terms: ['harmed', 'child-harmed'],
-  },
-  {
-    id: 'displayed-hsb',
-    triggers: [
-      'perpetrator', 'perpetrators', 'alleged perpetrator', 'perp', 'abuser', 'offender', 'the accused',
-      'who did it', 'who did this', 'the aggressor', 'instigator',
-    ],
-    terms: ['displayed', 'displayed-hsb'],
-  },
-  {
-    id: 'decision',
-    triggers: [
-      'weigh up', 'weighing up', 'weigh', 'decide', 'deciding', 'decision', 'which option', 'what option',
-      'options', 'in house', 'in-house', 'deal with it ourselves', 'handle it ourselves',
-    ],
-    terms: ['options', 'decision', 'factors'],
-  },
-  {
-    id: 'relationship',
-    triggers: [
-      'having sex', 'had sex', 'have sex', 'sleeping together', 'slept together', 'slept with', 'boyfriend',
-      'girlfriend', 'going out', 'dating', 'seeing each other', 'in a relationship',
-    ],
-    terms: ['relationship', 'age-of-consent', 'dating'],
-  },
-  {
-    id: 'false-report',
-    triggers: [
-      'making it up', 'made it up', 'make it up', 'making things up', 'made up', 'lying', 'lied', 'lies',
-      'not telling the truth', 'get back at', 'getting back at', 'false allegation', 'false accusation',
-      'malicious', 'attention seeking',
-    ],
-    terms: ['false-report', 'malicious', 'made-up'],
-  },
-  {
-    id: 'takedown',
-    triggers: [
-      'taken down', 'take down', 'take it down', 'takedown', 'get it removed', 'removed from', 'off the internet',
-      'remove it', 'report remove',
-    ],
-    terms: ['takedown', 'report-remove', 'taken-down'],
-  },
-  {
-    id: 'nudes',
-    triggers: [
-      'nudes',
-      'nude',
-      'nude pic',
-      'nude pics',
-      'pic',
-      'pics',
-      'pix',
-      'naked',
-      'naked photo',
-      'naked pic',
-      'sexting',
-      'sext',
-      'sexts',
-      'sexted',
-      'dick pic',
-      'dick pics',
-      'semi-nude',
-      'semi-nudes',
-      'nudie',
-      'nudies',
-      'explicit image',
-      'explicit images',
-      'explicit photo',
-      'revenge porn',
-      'indecent image',
-      'indecent images',
-      'topless',
-      'intimate image',
-      'intimate images',
-    ],
-    terms: ['nudes', 'semi-nudes', 'images', 'sharing'],
-  },
-  {
-    id: 'airdrop',
-    triggers: [
-      'airdrop',
-      'airdropped',
-      'air drop',
-      'air dropped',
-      'air-dropped',
-      'bluetooth',
-      'dick pic',
-      'dick pics',
-      'unsolicited',
-      'cyberflashing',
-      'cyber flashing',
-    ],
-    terms: ['airdrop', 'unwanted', 'images', 'bluetooth'],
-  },
-  {
-    id: 'social-apps',
-    triggers: [
-      'snapchat',
-      'snap',
-      'snaps',
-      'insta',
-      'instagram',
-      'whatsapp',
-      'tiktok',
-      'tik tok',
-      'group chat',
-      'facebook',
-      'discord',
-      'xbox',
-      'playstation',
-      'fortnite',
-      'roblox',
-      'dms',
-      'dm',
-      'messaged',
-    ],
-    terms: ['online', 'social-media', 'messages'],
-  },
-  {
-    id: 'upskirting',
-    triggers: [
-      'upskirting',
-      'upskirt',
-      'up skirt',
-      'up her skirt',
-      'up a girls skirt',
-      'up a girl skirt',
-      'up girls skirt',
-      'under skirt',
-      'under her skirt',
-      'under a skirt',
-      'under a teachers skirt',
-      'phone under skirt',
-      'phone under her skirt',
-      'filmed up',
-      'photo up',
-    ],
-    terms: ['upskirting', 'skirt', 'voyeurism'],
-  },
-  {
-    id: 'touching',
-    triggers: [
-      'touching',
-      'touched',
-      'touch',
-      'touches',
-      'groping',
-      'groped',
-      'grope',
-      'gropes',
-      'grabbed',
-      'grabbing',
-      'grab',
-      'grabs',
-      'bum',
-      'bums',
-      'bottom',
-      'backside',
-      'slapping',
-      'slapped',
-      'pinching',
-      'pinched',
-      'inappropriate touching',
-      'felt up',
-      'feeling up',
-      'humping',
-      'chest',
-      'chests',
-      'breasts',
-      'boobs',
-      'private parts',
-      'privates',
-      'crotch',
-    ],
-    terms: ['touching', 'groping', 'sexual', 'assault', 'harassment'],
-  },
-  {
-    id: 'banter',
-    triggers: [
-      'banter',
-      'joking',
-      'joke',
-      'jokes',
-      'joked',
-      'just a joke',
-      'messing about',
-      'messing around',
-      'mucking about',
-      'having a laugh',
-      'a laugh',
-      'boys will be boys',
-      'horseplay',
-      'laddish',
-      'lad culture',
-    ],
-    terms: ['banter', 'jokes', 'culture', 'zero-tolerance'],
-  },
-  {
-    id: 'sexual-comments',
-    triggers: [
-      'comments',
-      'comment',
-      'name-calling',
-      'name calling',
-      'slag',
-      'slut',
-      'whore',
-      'sket',
-      'frigid',
-      'rating girls',
-      'rating',
-      'catcalling',
-      'wolf whistling',
-      'remarks',
-      'rude messages',
-      'sexual messages',
-    ],
-    terms: ['sexual-comments', 'harassment', 'verbal'],
-  },
-  {
-    id: 'csc',
-    triggers: [
-      'csc',
-      'mash',
-      'social services',
-      'social care',
-      'childrens services',
-      'children services',
-      'childrens social care',
-      'social worker',
-      'social workers',
-      'front door',
-      'first response',
-      'spoa',
-      'marf',
-      'duty team',
-      'cin',
-      'child in need',
-    ],
-    terms: ['childrens', 'social-care', 'csc', 'mash', 'referral'],
-  },
-  {
-    id: 'police',
-    triggers: [
-      'police',
-      'polic',
-      '101',
-      '999',
-      'cops',
-      'copper',
-      'officer',
-      'pcso',
-      'arrested',
-      'arrest',
-      'crime',
-      'criminal',
-      'cps',
-      'court',
-    ],
-    terms: ['police', 'criminal', 'investigation'],
-  },
-  {
-    id: 'dsl-unavailable',
-    triggers: [
-      'dsl off',
-      'dsl away',
-      'dsl sick',
-      'dsl is off',
-      'dsl is away',
-      'dsl is sick',
-      'dsl absent',
-      'dsl not in',
-      'dsl out',
-      'off sick',
-      'no dsl',
-      'no deputy',
-      'no one on site',
-      'nobody on site',
-      'no one from the safeguarding team',
-      'nobody from the safeguarding team',
-      'dsl on a course',
-      'dsl unavailable',
-      'cant reach the dsl',
-      'cant get hold of the dsl',
-    ],
-    terms: ['dsl', 'deputy', 'unavailable', 'absent'],
-  },
-  {
-    id: 'exclusion',
-    triggers: [
-      'perm ex',
-      'perm-ex',
-      'permex',
-      'pex',
-      'expel',
-      'expelled',
-      'exclude',
-      'excluded',
-      'excluding',
-      'exclusion',
-      'suspend',
-      'suspended',
-      'suspension',
-      'fixed term',
-      'fixed-term',
-      'fte',
-      'kicked out',
-      'managed move',
-    ],
-    terms: ['exclusion', 'suspension', 'sanction'],
-  },
-  {
-    id: 'sanction',
-    triggers: [
-      'detention',
-      'detentions',
-      'punish',
-      'punished',
-      'punishment',
-      'sanction',
-      'sanctions',
-      'consequence',
-      'consequences',
-      'isolation',
-    ],
-    terms: ['discipline', 'sanction', 'behaviour-policy'],
-  },
-  {
-    id: 'parents',
-    triggers: [
-      'mum',
-      'mom',
-      'dad',
-      'mother',
-      'father',
-      'parent',
-      'parents',
-      'carer',
-      'carers',
-      'stepdad',
-      'step dad',
-      'stepmum',
-      'step mum',
-      'guardian',
-    ],
-    terms: ['parents', 'carers'],
-  },
-  {
-    id: 'records',
-    triggers: [
-      'cpoms',
-      'myconcern',
-      'my concern',
-      'write up',
-      'write it up',
-      'write down',
-      'log it',
-      'logging',
-      'notes',
-      'paperwork',
-    ],
-    terms: ['record', 'recording', 'notes'],
-  },
-  {
-    id: 'confidentiality',
-    triggers: [
-      'promise not to tell',
-      'dont tell',
-      'not to tell',
-      'keep it secret',
-      'keep it a secret',
-      'secret',
-      'keep it confidential',
-      'confidential',
-      'between us',
-    ],
-    terms: ['confidentiality', 'secret', 'dont-tell'],
-  },
-  {
-    id: 'nfa',
-    triggers: [
-      'nfa',
-      'nfad',
-      'nfaed',
-      'no further action',
-      'not guilty',
-      'acquitted',
-      'case dropped',
-      'dropped the case',
-    ],
-    terms: ['no-further-action', 'nfa', 'outcome'],
-  },
-  {
-    id: 'send',
-    triggers: [
-      'sen',
-      'senco',
-      'autistic',
-      'autism',
-      'asd',
-      'asc',
-      'adhd',
-      'ehcp',
-      'learning difficulties',
-      'learning difficulty',
-      'learning disability',
-      'learning disabilities',
-      'special needs',
-      'additional needs',
-    ],
-    terms: ['send', 'senco', 'learning-disability'],
-  },
-  {
-    id: 'sibling',
-    triggers: [
-      'sibling',
-      'siblings',
-      'brother',
-      'sister',
-      'step brother',
-      'stepbrother',
-      'step sister',
-      'stepsister',
-      'half brother',
-      'half sister',
-      'cousin',
-    ],
-    terms: ['sibling', 'intra-familial', 'family'],
-  },
-  {
-    id: 'helpline',
-    triggers: [
-      'helpline',
-      'hsbss',
-      'swgfl',
-      'phone number',
-      'who can i ring',
-      'who do i call for advice',
-      'advice line',
-    ],
-    terms: ['helpline', 'advice'],
-  },
-  {
-    id: 'training',
-    triggers: ['inset', 'cpd', 'course', 'courses', 'training', 'twilight', 'staff meeting'],
-    terms: ['training', 'cpd'],
-  },
-  {
-    id: 'rumours',
-    triggers: [
-      'gossip',
-      'gossiping',
-      'rumour',
-      'rumours',
-      'rumor',
-      'rumors',
-      'talking about it',
-      'everyone knows',
-      'named online',
-      'posted her name',
-      'posted his name',
-    ],
-    terms: ['rumours', 'gossip', 'anonymity'],
-  },
-  {
-    id: 'records-retention',
-    triggers: [
-      'retention',
-      'retain',
-      'how long do we keep',
-      'dob+25',
-      'dob 25',
-      'gdpr',
-      'data protection',
-      'delete the record',
-      'destroy',
-    ],
-    terms: ['retention', 'records', 'data-protection'],
-  },
-  {
-    id: 'transfer',
-    triggers: [
-      'new school',
-      'moving school',
-      'changing school',
-      'leaving for',
-      'transfer',
-      'transferring',
-      'cp file',
-      'safeguarding file',
-      'in-year transfer',
-    ],
-    terms: ['transfer', 'cp-file', 'new-school'],
-  },
-  {
-    id: 'outside-school',
-    triggers: [
-      'party',
-      'house party',
-      'weekend',
-      'saturday',
-      'sunday',
-      'park',
-      'holiday',
-      'holidays',
-      'outside school',
-      'not on school premises',
-      'off site',
-      'in the community',
-    ],
-    terms: ['outside-school', 'community', 'weekend'],
-  },
-  {
-    id: 'transport',
-    triggers: ['bus', 'buses', 'coach', 'taxi', 'minibus', 'train', 'journey', 'school bus', 'public bus'],
-    terms: ['transport', 'bus', 'journey'],
-  },
-  {
-    id: 'disclosure',
-    triggers: ['disclosed', 'disclosure', 'told me', 'confided', 'opened up', 'reported'],
-    terms: ['disclosure', 'report'],
-  },
-  {
-    id: 'staff-member',
-    triggers: [
-      'teacher',
-      'teachers',
-      'ta',
-      'ect',
-      'nqt',
-      'colleague',
-      'member of staff',
-      'staff member',
-      'lsa',
-      'supply teacher',
-      'cover teacher',
-    ],
-    terms: ['staff'],
-  },
+  group('child-harmed', ['harmed', 'child-harmed'], `
+    victim, victims, survivor, the girl who was hurt, the boy who was hurt, complainant
+  `),
+  group('displayed-hsb', ['displayed', 'displayed-hsb'], `
+    perpetrator, perpetrators, alleged perpetrator, perp, abuser, offender, the accused, who did it,
+    who did this, the aggressor, instigator
+  `),
+  group('decision', ['options', 'decision', 'factors'], `
+    weigh up, weighing up, weigh, decide, deciding, decision, which option, what option, options, in
+    house, in-house, deal with it ourselves, handle it ourselves
+  `),
+  group('relationship', ['relationship', 'age-of-consent', 'dating'], `
+    having sex, had sex, have sex, sleeping together, slept together, slept with, boyfriend,
+    girlfriend, going out, dating, seeing each other, in a relationship
+  `),
+  group('false-report', ['false-report', 'malicious', 'made-up'], `
+    making it up, made it up, make it up, making things up, made up, lying, lied, lies, not telling
+    the truth, get back at, getting back at, false allegation, false accusation, malicious,
+    attention seeking
+  `),
+  group('takedown', ['takedown', 'report-remove', 'taken-down'], `
+    taken down, take down, take it down, takedown, get it removed, removed from, off the internet,
+    remove it, report remove
+  `),
+  group('nudes', ['nudes', 'semi-nudes', 'images', 'sharing'], `
+    nudes, nude, nude pic, nude pics, pic, pics, pix, naked, naked photo, naked pic, sexting, sext,
+    sexts, sexted, dick pic, dick pics, semi-nude, semi-nudes, nudie, nudies, explicit image,
+    explicit images, explicit photo, revenge porn, indecent image, indecent images, topless,
+    intimate image, intimate images
+  `),
+  group('airdrop', ['airdrop', 'unwanted', 'images', 'bluetooth'], `
+    airdrop, airdropped, air drop, air dropped, air-dropped, bluetooth, dick pic, dick pics,
+    unsolicited, cyberflashing, cyber flashing
+  `),
+  group('social-apps', ['online', 'social-media', 'messages'], `
+    snapchat, snap, snaps, insta, instagram, whatsapp, tiktok, tik tok, group chat, facebook,
+    discord, xbox, playstation, fortnite, roblox, dms, dm, messaged
+  `),
+  group('upskirting', ['upskirting', 'skirt', 'voyeurism'], `
+    upskirting, upskirt, up skirt, up her skirt, up a girls skirt, up a girl skirt, up girls skirt,
+    under skirt, under her skirt, under a skirt, under a teachers skirt, phone under skirt, phone
+    under her skirt, filmed up, photo up
+  `),
+  group('touching', ['touching', 'groping', 'sexual', 'assault', 'harassment'], `
+    touching, touched, touch, touches, groping, groped, grope, gropes, grabbed, grabbing, grab,
+    grabs, bum, bums, bottom, backside, slapping, slapped, pinching, pinched, inappropriate
+    touching, felt up, feeling up, humping, chest, chests, breasts, boobs, private parts, privates,
+    crotch
+  `),
+  group('banter', ['banter', 'jokes', 'culture', 'zero-tolerance'], `
+    banter, joking, joke, jokes, joked, just a joke, messing about, messing around, mucking about,
+    having a laugh, a laugh, boys will be boys, horseplay, laddish, lad culture
+  `),
+  group('sexual-comments', ['sexual-comments', 'harassment', 'verbal'], `
+    comments, comment, name-calling, name calling, slag, slut, whore, sket, frigid, rating girls,
+    rating, catcalling, wolf whistling, remarks, rude messages, sexual messages
+  `),
+  group('csc', ['childrens', 'social-care', 'csc', 'mash', 'referral'], `
+    csc, mash, social services, social care, childrens services, children services, childrens social
+    care, social worker, social workers, front door, first response, spoa, marf, duty team, cin,
+    child in need
+  `),
+  group('police', ['police', 'criminal', 'investigation'], `
+    police, polic, 101, 999, cops, copper, officer, pcso, arrested, arrest, crime, criminal, cps,
+    court
+  `),
+  group('dsl-unavailable', ['dsl', 'deputy', 'unavailable', 'absent'], `
+    dsl off, dsl away, dsl sick, dsl is off, dsl is away, dsl is sick, dsl absent, dsl not in, dsl
+    out, off sick, no dsl, no deputy, no one on site, nobody on site, no one from the safeguarding
+    team, nobody from the safeguarding team, dsl on a course, dsl unavailable, cant reach the dsl,
+    cant get hold of the dsl
+  `),
+  group('exclusion', ['exclusion', 'suspension', 'sanction'], `
+    perm ex, perm-ex, permex, pex, expel, expelled, exclude, excluded, excluding, exclusion,
+    suspend, suspended, suspension, fixed term, fixed-term, fte, kicked out, managed move
+  `),
+  group('sanction', ['discipline', 'sanction', 'behaviour-policy'], `
+    detention, detentions, punish, punished, punishment, sanction, sanctions, consequence,
+    consequences, isolation
+  `),
+  group('parents', ['parents', 'carers'], `
+    mum, mom, dad, mother, father, parent, parents, carer, carers, stepdad, step dad, stepmum, step
+    mum, guardian
+  `),
+  group('records', ['record', 'recording', 'notes'], `
+    cpoms, myconcern, my concern, write up, write it up, write down, log it, logging, notes,
+    paperwork
+  `),
+  group('confidentiality', ['confidentiality', 'secret', 'dont-tell'], `
+    promise not to tell, dont tell, not to tell, keep it secret, keep it a secret, secret, keep it
+    confidential, confidential, between us
+  `),
+  group('nfa', ['no-further-action', 'nfa', 'outcome'], `
+    nfa, nfad, nfaed, no further action, not guilty, acquitted, case dropped, dropped the case
+  `),
+  group('send', ['send', 'senco', 'learning-disability'], `
+    sen, senco, autistic, autism, asd, asc, adhd, ehcp, learning difficulties, learning difficulty,
+    learning disability, learning disabilities, special needs, additional needs
+  `),
+  group('sibling', ['sibling', 'intra-familial', 'family'], `
+    sibling, siblings, brother, sister, step brother, stepbrother, step sister, stepsister, half
+    brother, half sister, cousin
+  `),
+  group('helpline', ['helpline', 'advice'], `
+    helpline, hsbss, swgfl, phone number, who can i ring, who do i call for advice, advice line
+  `),
+  group('training', ['training', 'cpd'], `
+    inset, cpd, course, courses, training, twilight, staff meeting
+  `),
+  group('rumours', ['rumours', 'gossip', 'anonymity'], `
+    gossip, gossiping, rumour, rumours, rumor, rumors, talking about it, everyone knows, named
+    online, posted her name, posted his name
+  `),
+  group('records-retention', ['retention', 'records', 'data-protection'], `
+    retention, retain, how long do we keep, dob+25, dob 25, gdpr, data protection, delete the
+    record, destroy
+  `),
+  group('transfer', ['transfer', 'cp-file', 'new-school'], `
+    new school, moving school, changing school, leaving for, transfer, transferring, cp file,
+    safeguarding file, in-year transfer
+  `),
+  group('outside-school', ['outside-school', 'community', 'weekend'], `
+    party, house party, weekend, saturday, sunday, park, holiday, holidays, outside school, not on
+    school premises, off site, in the community
+  `),
+  group('transport', ['transport', 'bus', 'journey'], `
+    bus, buses, coach, taxi, minibus, train, journey, school bus, public bus
+  `),
+  group('disclosure', ['disclosure', 'report'], `
+    disclosed, disclosure, told me, confided, opened up, reported
+  `),
+  group('staff-member', ['staff'], `
+    teacher, teachers, ta, ect, nqt, colleague, member of staff, staff member, lsa, supply teacher,
+    cover teacher
+  `),
 ];
 
 export interface YearGroupExpansion {

@@ -1,6 +1,8 @@
 import {
+  clausesOf,
   expandQuery,
   markdownToPlainText,
+  synonymGroups,
   searchClauses,
   searchFaq,
   yearGroupPhase,
@@ -111,6 +113,30 @@ describe('synonyms', () => {
     ];
     for (const [q, term] of cases) expect({ q, terms: expandQuery(q) }).toEqual({ q, terms: expect.arrayContaining([term]) });
     expect(expandQuery('how do I write a record')).not.toContain('nudes');
+  });
+
+  it('leads every synonym to words the content really uses, and keeps triggers tidy', () => {
+    const vocabulary = new Set(
+      [
+        ...lib.faq.map((e) => `${e.question} ${e.tags.join(' ')} ${markdownToPlainText(e.answer)}`),
+        ...clausesOf(lib).map((c) => `${c.title} ${markdownToPlainText(c.body)}`),
+      ]
+        .flatMap(tokenize)
+        .map(processTerm)
+        .filter((t): t is string => Boolean(t)),
+    );
+    for (const group of synonymGroups) {
+      for (const term of group.terms) {
+        for (const token of tokenize(term).map(processTerm).filter(Boolean)) {
+          expect({ group: group.id, token, known: vocabulary.has(token!) }).toEqual({
+            group: group.id,
+            token,
+            known: true,
+          });
+        }
+      }
+      for (const trigger of group.triggers) expect(trigger).toMatch(/^[a-z0-9+'-]+(?: [a-z0-9+'-]+)*$/);
+    }
   });
 
   it('finds the right answer from a word that appears nowhere in the FAQ', () => {
