@@ -12,7 +12,7 @@ import { fmt, latencyStats, type LatencyStats } from './lib/stats.js';
 
 const root = join(__dirname, '..');
 const QUERIES = 1000;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 function realisticQueries(): string[] {
   const evalSet = JSON.parse(readFileSync(join(root, 'tests', 'content', 'faq-eval.json'), 'utf8')) as {
@@ -55,17 +55,31 @@ function naiveFaqSearch(library: ContentLibrary) {
   };
 }
 
-function measure(queries: readonly string[], fn: (q: string) => unknown): LatencyStats {
+interface Measured {
+  /** Every sample: what a user sees on this machine right now, scheduler pauses included. */
+  raw: LatencyStats;
+  /**
+   * Each query's median over the rounds, then percentiles across queries: the cost of the query itself,
+   * robust to the process being paused on a busy machine (where the raw p99 is mostly that pause).
+   */
+  perQuery: LatencyStats & { max: number };
+}
+
+function measure(queries: readonly string[], fn: (q: string) => unknown): Measured {
   for (const q of queries.slice(0, 200)) fn(q);
-  const samples: number[] = [];
+  const samples: number[][] = queries.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
-    for (const q of queries) {
+    queries.forEach((q, i) => {
       const start = process.hrtime.bigint();
       fn(q);
-      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
+      samples[i]!.push(Number(process.hrtime.bigint() - start) / 1e6);
+    });
   }
-  return latencyStats(samples);
+  const medians = samples.map((xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!);
+  return {
+    raw: latencyStats(samples.flat()),
+    perQuery: { ...latencyStats(medians), max: Math.max(...medians) },
+  };
 }
 
 function main(): void {
@@ -87,22 +101,29 @@ function main(): void {
         .join(' ')} on this machine)`,
   );
   console.log(`  content load + validation + index build: ${fmt(loadMs, 0)} ms (once, at start-up)`);
+  const cols = (x: string, y: string, z: string) => `${x.padStart(8)} ${y.padStart(8)} ${z.padStart(8)}`;
+  console.log(`  ${''.padEnd(40)} ${cols('', 'all', 'samples')}   ${cols('', 'per-query', 'median')}`);
   console.log(
-    `  ${'series'.padEnd(40)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'mean ms'.padStart(8)}`,
+    `  ${'series'.padEnd(40)} ${cols('p50 ms', 'p99 ms', 'mean ms')}   ${cols('p50 ms', 'p99 ms', 'max ms')}`,
   );
-  for (const [name, s] of [
+  for (const [name, m] of [
     ['searchFaq (minisearch, synonyms, fuzzy)', faq],
-    ['searchClauses (same index design)', clauses],
+    ['searchClauses (same design)', clauses],
     ['naive substring scan (baseline)', baseline],
   ] as const) {
     console.log(
-      `  ${name.padEnd(40)} ${fmt(s.p50, 3).padStart(8)} ${fmt(s.p99, 3).padStart(8)} ${fmt(s.mean, 3).padStart(8)}`,
+      `  ${name.padEnd(40)} ${cols(fmt(m.raw.p50, 3), fmt(m.raw.p99, 3), fmt(m.raw.mean, 3))}   ` +
+        cols(fmt(m.perQuery.p50, 3), fmt(m.perQuery.p99, 3), fmt(m.perQuery.max, 3)),
     );
   }
   console.log(
-    `  ratio (searchFaq / naive scan): p50 ${fmt(faq.p50 / baseline.p50)}×, p99 ${fmt(faq.p99 / baseline.p99)}×`,
+    `  ratio (searchFaq / naive scan): all samples p50 ${fmt(faq.raw.p50 / baseline.raw.p50)}×, ` +
+      `p99 ${fmt(faq.raw.p99 / baseline.raw.p99)}×; per-query p99 ${fmt(faq.perQuery.p99 / baseline.perQuery.p99)}×`,
   );
-  console.log(`  goal p99 < 2 ms: ${faq.p99 < 2 ? 'met' : 'NOT met'} (p99 ${fmt(faq.p99, 3)} ms)`);
+  console.log(
+    `  goal p99 < 2 ms: per-query ${faq.perQuery.p99 < 2 ? 'met' : 'NOT met'} (${fmt(faq.perQuery.p99, 3)} ms); ` +
+      `all samples ${faq.raw.p99 < 2 ? 'met' : 'NOT met'} (${fmt(faq.raw.p99, 3)} ms, scheduler pauses included)`,
+  );
 }
 
 main();
