@@ -6,7 +6,7 @@ import {
   riskContexts,
   riskLevels,
 } from '../assessment/schema.js';
-import { profileVariables } from './school-profile.js';
+import { profileVariables, type SchoolProfile } from './school-profile.js';
 import { referralSections, requiredPolicySections } from './sections.js';
 
 /**
@@ -26,6 +26,16 @@ function prefixedId(prefix: string) {
 const text = z.string().trim().min(1, { error: 'Must not be empty.' });
 const textList = z.array(text).min(1, { error: 'List at least one.' });
 const kebab = z.string().regex(new RegExp(`^${KEBAB}$`), { error: 'Use lower-case kebab-case.' });
+
+const profileText = z.string().trim().max(200);
+
+/** A school profile from a form or a request: only the profile variables, each at most 200 characters. */
+export const schoolProfileSchema = z.strictObject(
+  Object.fromEntries(profileVariables.map((name) => [name, profileText.optional()])) as Record<
+    (typeof profileVariables)[number],
+    z.ZodOptional<typeof profileText>
+  >,
+) satisfies z.ZodType<SchoolProfile>;
 
 export const sourceSchema = z.strictObject({
   title: text,

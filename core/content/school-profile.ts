@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
 
 /**
@@ -19,23 +18,13 @@ export const profileVariables = [
 ] as const;
 export type ProfileVariable = (typeof profileVariables)[number];
 
-const profileText = z.string().trim().max(200);
-
-/** The school's details; any may be missing, and a missing one shows as a visible placeholder. */
-export const schoolProfileSchema = z.strictObject({
-  schoolName: profileText.optional(),
-  dslName: profileText.optional(),
-  deputyDslNames: profileText.optional(),
-  headteacherName: profileText.optional(),
-  safeguardingGovernorName: profileText.optional(),
-  localAuthority: profileText.optional(),
-  childrensServicesContact: profileText.optional(),
-  onlineSafetyLeadName: profileText.optional(),
-  sencoName: profileText.optional(),
-  /** An ISO date (`2026-09-01`), shown as "1 September 2026", or free text such as "September 2026". */
-  reviewDate: profileText.optional(),
-});
-export type SchoolProfile = z.output<typeof schoolProfileSchema>;
+/**
+ * The school's details; any may be missing, and a missing one shows as a visible placeholder.
+ * `reviewDate` is an ISO date (`2026-09-01`), shown as "1 September 2026", or free text such as
+ * "September 2026". Validate input with `schoolProfileSchema` (schema.ts); this module stays free of
+ * zod so the tab and the Word add-in can use it without the schema library.
+ */
+export type SchoolProfile = Partial<Record<ProfileVariable, string>>;
 
 /** What a reader sees where a value is missing, so a gap is obvious rather than silently blank. */
 export const variablePlaceholders: Readonly<Record<ProfileVariable, string>> = {
