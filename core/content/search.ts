@@ -50,6 +50,7 @@ interface Indexes {
 
 const indexes = new WeakMap<ContentLibrary, Indexes>();
 
+/** Typos are tolerated in longer words only: a short word one edit away is usually another word. */
 function fuzziness(term: string): number | false {
   if (term.length < 5 || /\d/.test(term)) return false;
   return term.length < 8 ? 1 : 2;
@@ -127,8 +128,8 @@ function buildQuery(query: string): { text: string; options: SearchOptions } | u
   );
   if (typedTerms.size === 0 && synonymTerms.size === 0) return undefined;
   return {
-    // Already-processed terms: the index's processTerm is idempotent on them except for the stemmer,
-    // so the search below passes an identity processTerm.
+    // The terms are processed (stemmed) here already; stemming twice would change them ("nudes" →
+    // "nude" → "nud"), so minisearch gets identity tokenize and processTerm for this query.
     text: [...typedTerms, ...synonymTerms].join(' '),
     options: {
       processTerm: (term) => term,
