@@ -128,8 +128,8 @@ function buildQuery(query: string): { text: string; options: SearchOptions } | u
   );
   if (typedTerms.size === 0 && synonymTerms.size === 0) return undefined;
   return {
-    // The terms are processed (stemmed) here already; stemming twice would change them ("nudes" →
-    // "nude" → "nud"), so minisearch gets identity tokenize and processTerm for this query.
+    // The terms are processed (stemmed) here already, and stemming is not idempotent ("speeded" →
+    // "speed" → "spe"), so minisearch gets identity tokenize and processTerm for this query.
     text: [...typedTerms, ...synonymTerms].join(' '),
     options: {
       processTerm: (term) => term,
