@@ -13,7 +13,14 @@ import {
   readRedirect,
   tokenRequest,
 } from '../../word-addin/src/auth/sign-in-flow.js';
-import { browserProfileStore, PROFILE_KEY } from '../../word-addin/src/settings/profile-store.js';
+import fc from 'fast-check';
+import { schoolProfileSchema } from '../../core/content/schema.js';
+import { profileVariables } from '../../core/content/school-profile.js';
+import {
+  browserProfileStore,
+  isSchoolProfile,
+  PROFILE_KEY,
+} from '../../word-addin/src/settings/profile-store.js';
 import { CANARY_LEARNER } from './fixtures/assessment.js';
 import { FakeSettings, settingsStore } from './fixtures/fake-services.js';
 
@@ -270,7 +277,7 @@ describe('where the school profile is kept', () => {
   it('stores only the school-profile fields in the document settings', async () => {
     const settings = new FakeSettings();
     const store = settingsStore(settings);
-    await store.save({ schoolName: 'Oakfield', dslName: '  ' });
+    await store.save({ schoolName: ' Oakfield ', dslName: '  ' });
     expect(settings.values.get(PROFILE_KEY)).toEqual({ schoolName: 'Oakfield' });
     const smuggled = { schoolName: 'Oakfield', learnerName: CANARY_LEARNER } as unknown as Record<
       string,
@@ -281,6 +288,23 @@ describe('where the school profile is kept', () => {
     // Anything unexpected read back from a document is ignored, not trusted.
     settings.set(PROFILE_KEY, { schoolName: 'X', note: CANARY_LEARNER });
     expect(store.load()).toEqual({});
+  });
+
+  it('accepts exactly what the content schema accepts', () => {
+    const key = fc.oneof(fc.constantFrom(...profileVariables), fc.string({ maxLength: 12 }));
+    const value = fc.oneof(
+      fc.string({ maxLength: 210 }),
+      fc.string({ maxLength: 20 }).map((s) => ` ${s}${' '.repeat(190)} `),
+      fc.integer(),
+      fc.constant(null),
+      fc.constant(undefined),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.dictionary(key, value, { maxKeys: 4 }), fc.anything()), (candidate) => {
+        expect(isSchoolProfile(candidate)).toBe(schoolProfileSchema.safeParse(candidate).success);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps the profile in browser storage in preview mode, and copes without storage', async () => {

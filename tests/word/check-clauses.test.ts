@@ -47,6 +47,26 @@ describe('comparing a control with the library text', () => {
     expect(stateOf('')).toBe('edited');
   });
 
+  it('counts a paragraph added after a school detail as an edit, not as a longer detail', () => {
+    const endsWithValue = clause({
+      id: 'policy.dsl',
+      body: 'Our DSL is {{dslName}}',
+      variables: ['dslName'],
+    });
+    const text = `${blockText(clauseBlock(endsWithValue, { dslName: 'Former DSL' }))}\nAnd a paragraph we added.`;
+    const report = checkClauses([control(text, clauseTag(endsWithValue))], [endsWithValue], PROFILE);
+    expect(report.findings[0]!.state).toBe('edited');
+  });
+
+  it('expects a detail used twice to be the same both times', () => {
+    const twice = clause({ id: 'policy.twice', body: '{{schoolName}} staff, and {{schoolName}} governors.' });
+    const state = (text: string) =>
+      checkClauses([control(`Purpose of this policy\n${text}`, clauseTag(twice))], [twice], PROFILE)
+        .findings[0]!.state;
+    expect(state('Elm Primary staff, and Elm Primary governors.')).toBe('details');
+    expect(state('Elm Primary staff, and all governors.')).toBe('edited');
+  });
+
   it('sees text filled with other school details as "details", not an edit', () => {
     expect(stateOf(blockText(clauseBlock(rich, {})))).toBe('details');
     expect(stateOf(blockText(clauseBlock(rich, { ...PROFILE, schoolName: 'Elm Primary' })))).toBe('details');
@@ -59,7 +79,7 @@ describe('comparing a control with the library text', () => {
   });
 
   it('normalises the library side the same way', () => {
-    expect(comparableText('A\u00a0“quoted”  word —\r\n- item')).toBe('A "quoted" word - item');
+    expect(comparableText('A\u00a0“quoted”  word —\r\n- item')).toBe('A "quoted" word -\nitem');
   });
 });
 

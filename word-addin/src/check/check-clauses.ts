@@ -1,9 +1,8 @@
 import { profileVariables, type SchoolProfile } from '../../../core/content/school-profile.js';
 import { requiredPolicySections } from '../../../core/content/sections.js';
 import type { LibraryClause } from '../api/api-types.js';
-import { blockText, clauseBlock, parseClauseTag } from '../word/document-blocks.js';
-import type { TaggedControl } from '../word/word-document.js';
-import { comparableText, slotMatcher, VALUE_SLOT } from './comparable-text.js';
+import { blockText, clauseBlock, parseClauseTag, type TaggedControl } from '../word/document-blocks.js';
+import { comparableText, slotMatcher, valueSlot } from './comparable-text.js';
 
 /**
  * `current`: the library's latest text, filled with this school's details.
@@ -36,27 +35,36 @@ export interface CheckReport {
 /** Updating these rewrites text the school has not changed; `edited` needs the user's say-so. */
 export const UPDATABLE_STATES: readonly ClauseState[] = ['outdated', 'details'];
 
-const slotProfile: SchoolProfile = Object.fromEntries(profileVariables.map((v) => [v, VALUE_SLOT]));
+const slotProfile: SchoolProfile = Object.fromEntries(profileVariables.map((v, i) => [v, valueSlot(i)]));
+
+interface Expected {
+  /** Exactly what an insertion writes, one paragraph a line. */
+  written: string;
+  comparable?: string;
+  matcher?: RegExp;
+}
 
 /** The library side of the comparison, worked out once per clause per check. */
-function expectations(profile: SchoolProfile) {
-  const cache = new Map<string, { filled: string; matcher?: RegExp }>();
-  return (clause: LibraryClause) => {
+function expectations(profile: SchoolProfile): (clause: LibraryClause) => Expected {
+  const cache = new Map<string, Expected>();
+  return (clause) => {
     let entry = cache.get(clause.id);
-    if (!entry)
-      cache.set(clause.id, (entry = { filled: comparableText(blockText(clauseBlock(clause, profile))) }));
-    return {
-      filled: entry.filled,
-      matcher: () =>
-        (entry.matcher ??= slotMatcher(comparableText(blockText(clauseBlock(clause, slotProfile))))),
-    };
+    if (!entry) {
+      entry = { written: blockText(clauseBlock(clause, profile)) };
+      cache.set(clause.id, entry);
+    }
+    return entry;
   };
 }
 
-function stateOf(text: string, expected: ReturnType<ReturnType<typeof expectations>>): ClauseState {
+function stateOf(text: string, clause: LibraryClause, expected: Expected): ClauseState {
+  // Most controls hold exactly what was written: a plain comparison settles them.
+  if (text.replace(/\r\n?/g, '\n') === expected.written) return 'current';
   const actual = comparableText(text);
-  if (actual === expected.filled) return 'current';
-  return expected.matcher().test(actual) ? 'details' : 'edited';
+  expected.comparable ??= comparableText(expected.written);
+  if (actual === expected.comparable) return 'current';
+  expected.matcher ??= slotMatcher(comparableText(blockText(clauseBlock(clause, slotProfile))));
+  return expected.matcher.test(actual) ? 'details' : 'edited';
 }
 
 /**
@@ -84,7 +92,7 @@ export function checkClauses(
     };
     if (parsed.version > clause.version) return { ...known, state: 'unknown' };
     if (parsed.version < clause.version) return { ...known, state: 'outdated' };
-    return { ...known, state: stateOf(control.text, expected(clause)) };
+    return { ...known, state: stateOf(control.text, clause, expected(clause)) };
   });
 
   const policyIds = new Set(library.filter((c) => c.kind === 'policy').map((c) => c.id));

@@ -1,9 +1,9 @@
 /**
  * Text as Word reports it differs from what we wrote in ways nobody would call an edit: paragraphs
- * end in "\r" on Windows and "\n" on the web, soft line breaks are "\v", list numbers may or may not
- * be included, AutoFormat turns quotes curly and hyphens into dashes, and spaces can become
- * non-breaking. Both sides go through this before they are compared, so only a change of wording
- * counts as "edited".
+ * end in "\r" on Windows and "\n" on the web, list numbers may or may not be included, AutoFormat
+ * turns quotes curly and hyphens into dashes, spaces can become non-breaking, empty paragraphs come
+ * and go. Both sides go through this before they are compared, so only a change of wording counts
+ * as "edited". Paragraphs are kept apart: a paragraph added or removed is an edit.
  */
 
 const PARAGRAPH_BREAKS = /[\r\n\v\f\u2028\u2029]+/;
@@ -25,17 +25,38 @@ export function comparableText(text: string): string {
         .replace(LIST_MARKER, ''),
     )
     .filter(Boolean)
-    .join(' ');
+    .join('\n');
 }
 
-/** A sentinel that survives comparableText, standing for one school-profile value. */
-export const VALUE_SLOT = '\ue000';
+/** Stands for the school-profile value number `index`; survives comparableText unchanged. */
+export function valueSlot(index: number): string {
+  return `\ue000${String.fromCharCode(0xe100 + index)}`;
+}
+
+const SLOT = /\ue000([\ue100-\ue1ff])/g;
+/** A profile value is one line of at most 200 characters (the content's schoolProfileSchema). */
+const VALUE = '[^\\n]{1,200}?';
 
 /**
- * A matcher for text whose school details may differ: `template` is the comparable text with each
- * profile value replaced by VALUE_SLOT. Matches when only those values differ.
+ * A matcher for text whose school details may differ: `template` is comparable text with each profile
+ * value replaced by its valueSlot. It matches when only those values differ, and a value used twice
+ * is the same both times.
  */
 export function slotMatcher(template: string): RegExp {
-  const parts = template.split(VALUE_SLOT).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('(.+?)')}$`, 's');
+  const seen = new Set<number>();
+  let pattern = '';
+  let last = 0;
+  for (const m of template.matchAll(SLOT)) {
+    pattern += escape(template.slice(last, m.index));
+    const n = m[1]!.charCodeAt(0) - 0xe100;
+    pattern += seen.has(n) ? `\\k<v${n}>` : `(?<v${n}>${VALUE})`;
+    seen.add(n);
+    last = m.index + m[0].length;
+  }
+  pattern += escape(template.slice(last));
+  return new RegExp(`^${pattern}$`, 'u');
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

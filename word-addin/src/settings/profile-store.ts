@@ -1,9 +1,9 @@
-import { schoolProfileSchema, type SchoolProfile } from '../../../core/content/school-profile.js';
+import { profileVariables, type SchoolProfile } from '../../../core/content/school-profile.js';
 
 /**
  * Where the school's details are kept. In Word: the document's own settings, so they travel with the
- * policy. In preview mode: this browser's storage. Only the school-profile fields can be written
- * (the schema is strict), so nothing about a child can end up here (DESIGN §6).
+ * policy. In preview mode: this browser's storage. Only the school-profile fields can be written,
+ * so nothing about a child can end up here (DESIGN §6).
  */
 export interface ProfileStore {
   readonly where: 'document' | 'browser';
@@ -13,16 +13,30 @@ export interface ProfileStore {
 
 export const PROFILE_KEY = 'hsb.schoolProfile';
 
-function parse(value: unknown): SchoolProfile {
-  const parsed = schoolProfileSchema.safeParse(value);
-  return parsed.success ? parsed.data : {};
+const MAX_LENGTH = 200;
+
+/**
+ * The school-profile fields and nothing else, each a short text: schoolProfileSchema's rules (a test
+ * holds the two together), checked by hand so the schema library stays out of the pane's bundle.
+ */
+export function isSchoolProfile(value: unknown): value is SchoolProfile {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.entries(value).every(
+    ([key, v]) =>
+      (profileVariables as readonly string[]).includes(key) &&
+      (v === undefined || (typeof v === 'string' && v.trim().length <= MAX_LENGTH)),
+  );
 }
 
-/** Drops blank fields so an emptied field reads as missing, not as an empty name. */
+function parse(value: unknown): SchoolProfile {
+  return isSchoolProfile(value) ? value : {};
+}
+
+/** Trims each value and drops blank ones, so an emptied field reads as missing, not as an empty name. */
 function clean(profile: SchoolProfile): SchoolProfile {
-  const strict = schoolProfileSchema.parse(profile);
+  if (!isSchoolProfile(profile)) throw new Error('Only school details can be saved.');
   return Object.fromEntries(
-    Object.entries(strict).filter(([, v]) => typeof v === 'string' && v.trim() !== ''),
+    Object.entries(profile).flatMap(([k, v]) => (v && v.trim() ? [[k, v.trim()]] : [])),
   );
 }
 

@@ -47,6 +47,19 @@ export interface DocumentBlock {
   paragraphs: BlockParagraph[];
 }
 
+/** A content control as the check reads it from Word. */
+export interface TaggedControl {
+  id: number;
+  tag: string;
+  title: string;
+  text: string;
+}
+
+export interface BlockUpdate {
+  controlId: number;
+  block: DocumentBlock;
+}
+
 function fillRuns(text: string, profile: SchoolProfile): BlockRun[] {
   return inlineRuns(text).map((run) => ({
     text: fillVariables(run.text, profile),

@@ -1,4 +1,12 @@
-import type { BlockParagraph, BlockRun, DocumentBlock } from './document-blocks.js';
+import type {
+  BlockParagraph,
+  BlockRun,
+  BlockUpdate,
+  DocumentBlock,
+  TaggedControl,
+} from './document-blocks.js';
+
+export type { BlockUpdate, TaggedControl } from './document-blocks.js';
 
 /**
  * The only code that calls Word.run (STYLE.md; OfficeDev Office-Addin-TaskPane-React). The task pane
@@ -6,18 +14,6 @@ import type { BlockParagraph, BlockRun, DocumentBlock } from './document-blocks.
  * office-addin-mock. Every operation is one Word.run with one context.sync(): Word on the web sends
  * each sync over the network, so round trips, not calls, decide how fast the pane feels.
  */
-
-export interface TaggedControl {
-  id: number;
-  tag: string;
-  title: string;
-  text: string;
-}
-
-export interface BlockUpdate {
-  controlId: number;
-  block: DocumentBlock;
-}
 
 export interface WordDocument {
   /** Writes the blocks after the cursor, in order, each in its own tagged rich-text content control. */
