@@ -189,7 +189,7 @@ describe('the Word task pane in a plain browser (preview mode)', () => {
 
   it('drafts a referral from a saved assessment and flags what is missing', async () => {
     await page.getByRole('tab', { name: 'Referral' }).click();
-    const select = page.getByLabel('Assessment');
+    const select = page.getByLabel('Assessment', { exact: true });
     await select.waitFor();
     await select.selectOption({ label: `${caseRef} · ${CANARY} (draft)` });
     const missing = page.getByRole('list', { name: 'Missing from the assessment' });

@@ -39,7 +39,8 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalS,
   },
-  tabs: { overflowX: 'auto' },
+  // Task panes are narrow (about 320 px): the tabs wrap rather than scroll out of sight.
+  tabs: { flexWrap: 'wrap' },
 });
 
 type View = 'library' | 'check' | 'referral' | 'language' | 'school';

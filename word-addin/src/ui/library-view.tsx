@@ -27,7 +27,8 @@ import { sectionsFor, sectionTitle } from './section-titles.js';
 import { StatusLine, type Status } from './status-line.js';
 
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  // Stacked: a task pane is too narrow for two selects holding long section names side by side.
+  filters: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: {
     listStyleType: 'none',
     margin: 0,
