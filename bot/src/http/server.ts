@@ -6,6 +6,7 @@ import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import { registerStaticRoutes } from './routes/static.js';
+import { answerMalformedRequests } from './malformed-requests.js';
 import { requireSignIn } from './require-sign-in.js';
 import { applySecurityHeaders } from './security-headers.js';
 
@@ -37,6 +38,7 @@ export function createHttpServer(deps: AppDeps): Server {
     return next();
   });
   server.use(requireSignIn(deps));
+  answerMalformedRequests(server.server, deps.logger);
 
   // Routing failures (unknown path, wrong method) and anything restify raises itself get our error
   // shape; restify's own messages quote the path, which could carry data, so they are replaced.
