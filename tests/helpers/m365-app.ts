@@ -28,7 +28,7 @@ export function userId(n: number): string {
 }
 
 /** Captures log lines in memory so tests can prove what the logs never contain. */
-export function memoryLogger(): { logger: Logger; lines: string[] } {
+export function memoryLogger(level = 'info'): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -36,7 +36,7 @@ export function memoryLogger(): { logger: Logger; lines: string[] } {
       done();
     },
   });
-  return { logger: createLogger('info', sink), lines };
+  return { logger: createLogger(level, sink), lines };
 }
 
 /** A directory with built stand-ins for the tab and the task pane, so static routes answer 200. */
@@ -68,6 +68,7 @@ export interface M365TestOptions {
   allowedTenants?: string[];
   env?: Record<string, string>;
   keyRefreshCooldownMs?: number;
+  logLevel?: string;
 }
 
 /** The whole product in Microsoft 365 mode against loopback fakes of Entra and Graph (SQLite store). */
@@ -81,7 +82,7 @@ export async function startM365App(options: M365TestOptions = {}): Promise<M365T
   const network = new LoopbackMsalNetwork(entra.url);
   const statics = staticDir();
   const config = loadConfig(m365Env(entra, directory, statics, options));
-  const { logger, lines } = memoryLogger();
+  const { logger, lines } = memoryLogger(options.logLevel);
   const store = createAssessmentStore({ kind: 'sqlite-memory' });
   const app = buildApp(config, logger, {
     store,

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { buildApp, type App } from '../../../bot/src/app.js';
 import { loadConfig } from '../../../bot/src/config.js';
 import { OFFICE_FRAME_ANCESTORS, TEAMS_FRAME_ANCESTORS } from '../../../bot/src/http/security-headers.js';
@@ -109,6 +110,27 @@ describe('response headers and what URLs may carry', () => {
         .filter((r) => r.reply.headers.get('cache-control') !== 'no-store')
         .map((r) => r.what);
       expect(missing).toEqual([]);
+    });
+
+    it('answers requests Node’s HTTP parser rejects in the same coded, uncached shape', async () => {
+      const raw = (bytes: string) =>
+        new Promise<string>((resolve, reject) => {
+          const { port } = new URL(url);
+          const socket = connect(Number(port), '127.0.0.1', () => socket.end(bytes));
+          let answer = '';
+          socket.on('data', (c: Buffer) => (answer += c.toString()));
+          socket.on('end', () => resolve(answer));
+          socket.on('error', reject);
+        });
+      const garbage = await raw('NOT HTTP AT ALL\r\n\r\n');
+      expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+      expect(garbage).toMatch(/\r\nCache-Control: no-store\r\n/);
+      expect(JSON.parse(garbage.split('\r\n\r\n')[1]!)).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+      const huge = await raw(
+        `GET /api/assessments HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      );
+      expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+      expect(huge).toMatch(/"code":"HEADERS_TOO_LARGE"/);
     });
 
     it('forbids framing and running anything from API answers', async () => {
