@@ -42,7 +42,7 @@ export interface AppOverrides {
   keyRefreshCooldownMs?: number;
 }
 
-interface Identity {
+interface IdentityWiring {
   authenticator: Authenticator;
   tokens?: GraphTokenService;
 }
@@ -52,7 +52,7 @@ function m365Identity(
   config: Extract<AppConfig, { mode: 'm365' }>,
   logger: Logger,
   overrides: AppOverrides,
-): Identity {
+): IdentityWiring {
   const keys = new OpenIdKeys({
     metadataUrl: config.openIdMetadataUrl,
     ...(overrides.keyRefreshCooldownMs !== undefined
@@ -82,7 +82,7 @@ function m365Identity(
 }
 
 /** The one place the store is chosen for a mode. */
-function storeFor(config: AppConfig, _identity: Identity): AssessmentStore {
+function storeFor(config: AppConfig, _identity: IdentityWiring): AssessmentStore {
   if (config.mode === 'local') return createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
   // Issue #4 wires the SharePoint store here, acting for the caller through `_identity.tokens`.
   throw new Error(
@@ -92,7 +92,7 @@ function storeFor(config: AppConfig, _identity: Identity): AssessmentStore {
 
 /** Wires one running product from a validated configuration. */
 export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
-  const identity: Identity =
+  const identity: IdentityWiring =
     config.mode === 'local'
       ? { authenticator: new LocalAuthenticator() }
       : m365Identity(config, logger, overrides);
