@@ -295,7 +295,12 @@ async function fuzz(
           });
         }
       }),
-      { numRuns: RUNS_PER_MODE, endOnFailure: true },
+      // FUZZ_SEED replays a failure fast-check reported (its `seed`).
+      {
+        numRuns: RUNS_PER_MODE,
+        endOnFailure: true,
+        ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
+      },
     );
   } finally {
     target.agent.destroy();

@@ -7,6 +7,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import { registerStaticRoutes } from './routes/static.js';
 import { answerMalformedRequests } from './malformed-requests.js';
+import { refuseDotSegments } from './path-guard.js';
 import { requireSignIn } from './require-sign-in.js';
 import { applySecurityHeaders } from './security-headers.js';
 
@@ -37,6 +38,7 @@ export function createHttpServer(deps: AppDeps): Server {
     applySecurityHeaders(req, res);
     return next();
   });
+  server.pre(refuseDotSegments(deps.logger));
   server.use(requireSignIn(deps));
   answerMalformedRequests(server.server, deps.logger);
 

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { buildApp, type App } from '../../../bot/src/app.js';
 import { loadConfig } from '../../../bot/src/config.js';
@@ -131,6 +132,40 @@ describe('response headers and what URLs may carry', () => {
       );
       expect(huge).toMatch(/^HTTP\/1\.1 431 /);
       expect(huge).toMatch(/"code":"HEADERS_TOO_LARGE"/);
+    });
+
+    it('refuses dot segments, which the router would resolve behind the headers’ back', async () => {
+      for (const path of [
+        '/tab/../api/assessments',
+        '/tab/%2e%2e/api/assessments',
+        `/api/../word/${id}`,
+        '/tab/..%2f..%2fpackage.json',
+        '/api/./assessments',
+      ]) {
+        // fetch would resolve the dot segments itself; node:http sends the path as written.
+        const reply = await new Promise<{ status: number; text: string; cacheControl: string | undefined }>(
+          (resolve, reject) => {
+            const { hostname, port } = new URL(url);
+            request({ host: hostname, port: Number(port), path }, (res) => {
+              let text = '';
+              res.on('data', (c: Buffer) => (text += c.toString()));
+              res.on('end', () =>
+                resolve({ status: res.statusCode ?? 0, text, cacheControl: res.headers['cache-control'] }),
+              );
+            })
+              .on('error', reject)
+              .end();
+          },
+        );
+        const code = (JSON.parse(reply.text) as { error?: { code?: string } }).error?.code;
+        expect({ path, status: reply.status, code }).toEqual({
+          path,
+          status: 404,
+          code: 'NOT_FOUND',
+        });
+        expect(reply.text).not.toContain('Canary');
+        expect(reply.text).not.toContain('..');
+      }
     });
 
     it('forbids framing and running anything from API answers', async () => {
