@@ -26,6 +26,8 @@ const RUNS_PER_MODE = Number(process.env.FUZZ_RUNS ?? 5_000);
 interface RawReply {
   status: number;
   body: string;
+  contentType: string;
+  cacheControl: string;
 }
 
 interface Target {
@@ -48,7 +50,12 @@ function send(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            contentType: String(res.headers['content-type'] ?? ''),
+            cacheControl: String(res.headers['cache-control'] ?? ''),
+          }),
         );
         res.on('error', reject);
       },
@@ -125,9 +132,17 @@ function requestArbitrary(world: World) {
       .map((pairs) => `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`),
     fc.constantFrom('?', '?&&', '?status', '?%', '?status=%E0%A4%A'),
   );
+  // Dot segments that a router resolves: `/tab/../api/assessments` must not be an API answer in disguise.
+  const traversal = fc
+    .tuple(
+      fc.constantFrom('/tab', '/word', '/api', ''),
+      fc.constantFrom('/..', '/%2e%2e', '/.', '/x/../..'),
+      knownPath,
+    )
+    .map(([prefix, dots, known]) => prefix + dots + known);
   const path = fc
     .tuple(
-      fc.oneof({ weight: 6, arbitrary: knownPath }, { weight: 2, arbitrary: apiPath }, randomPath),
+      fc.oneof({ weight: 6, arbitrary: knownPath }, { weight: 2, arbitrary: apiPath }, randomPath, traversal),
       query,
     )
     .map(([p, q]) => p + q);
@@ -286,6 +301,11 @@ async function fuzz(
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
         expect(reply.status).toBeGreaterThanOrEqual(200);
         expect(reply.status).toBeLessThan(500);
+        if (path.includes('/..') && method === 'GET')
+          // Data is only ever JSON; no browser or proxy may keep it, whatever the address looked like.
+          if (reply.status < 300 && reply.contentType.startsWith('application/json')) {
+            expect(reply.cacheControl).toBe('no-store');
+          }
         if (reply.status >= 400 && method !== 'HEAD' && path.startsWith('/api/')) {
           expect(JSON.parse(reply.body)).toEqual({
             error: expect.objectContaining({
