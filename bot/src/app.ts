@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
-import { systemClock, type AssessmentStore, type Clock } from '../../core/index.js';
+import { systemClock, type AssessmentStore, type Clock, type ContentLibrary } from '../../core/index.js';
 import { createAssessmentStore } from '../../storage/index.js';
 import {
   EntraAuthenticator,
@@ -14,6 +14,7 @@ import {
 import { activityEndpoint } from './bot/activity-endpoint.js';
 import { createBotAdapter } from './bot/adapter.js';
 import { HsbBot } from './bot/hsb-bot.js';
+import { loadContentLibrary } from './content/load-content.js';
 import { isLoopback, type AppConfig } from './config.js';
 import { LocalAuthenticator, type Authenticator } from './http/authenticator.js';
 import type { AppDeps } from './http/app-deps.js';
@@ -24,6 +25,7 @@ import { packageVersion } from './paths.js';
 export interface App {
   server: Server;
   store: AssessmentStore;
+  content: ContentLibrary;
   /** Listens on the configured host and port (port 0 picks a free one); resolves to the bound address. */
   listen(): Promise<{ host: string; port: number; url: string }>;
   /** Stops accepting connections, waits for open requests, then closes the store. Safe to call twice. */
@@ -33,6 +35,8 @@ export interface App {
 export interface AppOverrides {
   clock?: Clock;
   store?: AssessmentStore;
+  /** Already-loaded content, so tests that build many apps read content/ once. */
+  content?: ContentLibrary;
   /**
    * MSAL's HTTP client. msal-node only accepts https authorities, so tests route Entra's token
    * endpoint to a loopback fake through this (the transport swap Microsoft's SDK teams recommend).
@@ -92,6 +96,8 @@ function storeFor(config: AppConfig, _identity: IdentityWiring): AssessmentStore
 
 /** Wires one running product from a validated configuration. */
 export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
+  // Content first: invalid content stops start-up (naming the file and field) before anything opens.
+  const content = overrides.content ?? loadContentLibrary(config.paths.contentDir);
   const identity: IdentityWiring =
     config.mode === 'local'
       ? { authenticator: new LocalAuthenticator() }
@@ -108,6 +114,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     authenticator: identity.authenticator,
     ...(identity.tokens ? { tokens: identity.tokens } : {}),
     clock: overrides.clock ?? systemClock,
+    content,
     version: packageVersion(config.paths.root),
     processActivity: activityEndpoint(adapter, (context) => bot.run(context)),
   };
@@ -117,6 +124,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
   return {
     server,
     store,
+    content,
     listen: () =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);

@@ -104,6 +104,9 @@ function requestArbitrary(world: World) {
     '/api/assessments',
     '/api/reviews/due',
     '/api/me',
+    '/api/faq?q=online',
+    '/api/clauses',
+    '/api/content/risk-template',
     '/healthz',
     ...world.ids.flatMap((id) => [
       `/api/assessments/${id}`,
@@ -266,6 +269,9 @@ function requestArbitrary(world: World) {
         ['POST', '/api/assessments'],
         ['GET', '/api/reviews/due'],
         ['GET', '/api/me'],
+        ['GET', '/api/faq'],
+        ['GET', '/api/clauses'],
+        ['GET', '/api/content/hackett'],
       ),
       query,
     )

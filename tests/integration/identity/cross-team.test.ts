@@ -156,6 +156,12 @@ describe('who may see which records (Microsoft 365 mode)', () => {
     expect(me.body).toMatchObject({ kind: 'user', schools: [] });
   });
 
+  it('lets anyone signed in read the resource pack, which holds no child data, member or not', async () => {
+    expect((await as(NOBODY, 'GET', '/api/faq?q=sexting&top=3')).status).toBe(200);
+    expect((await as(BOTH, 'GET', '/api/clauses?kind=policy')).status).toBe(200);
+    expect((await as(ELSEWHERE, 'GET', '/api/content/risk-template')).status).toBe(200);
+  });
+
   it('asks someone in two teams to say which team a request is for', async () => {
     const me = await as(BOTH, 'GET', '/api/me');
     expect((me.body as { schools: { teamId: string }[] }).schools.map((s) => s.teamId)).toEqual([
