@@ -306,19 +306,24 @@ describe('the referral builder', () => {
 });
 
 describe('more than one safeguarding team', () => {
-  it('asks which team, then sends that choice with every call', async () => {
+  it('asks which team’s assessments to use, then sends that choice with every call', async () => {
     const teamA = '0b8f5a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+    const record = completeAssessment();
     const { api, services, user } = setUp({
       host: 'word',
+      records: [record],
       teams: [teamA, '9c7e6d5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b'],
     });
+    // The clause library needs sign-in only, not a team.
+    await waitFor(() => expect(clauseButtons()).toHaveLength(4));
+    await user.click(screen.getByRole('tab', { name: 'Referral' }));
     const picker = await screen.findByLabelText('Safeguarding team (Microsoft 365 group id)');
-    expect(screen.queryByRole('list', { name: 'Clauses' })).toBeNull();
     await user.selectOptions(picker, teamA);
     await user.click(screen.getByRole('button', { name: 'Use this team' }));
-    await waitFor(() => expect(clauseButtons()).toHaveLength(4));
+    await user.selectOptions(await screen.findByLabelText('Assessment'), record.id);
+    expect(await screen.findByText(/Everything the assessment can supply is there/)).toBeTruthy();
     expect(services.team.get()).toBe(teamA);
-    expect(api.calls.clauses).toHaveLength(2);
+    expect(api.calls.assessmentsFor).toEqual([undefined, teamA]);
   });
 });
 

@@ -50,11 +50,17 @@ const FRONT_END = {
 /** Office.js must be loaded from Microsoft's CDN (add-ins may not bundle it), and loads its parts from there. */
 const OFFICE_JS = 'https://appsforoffice.microsoft.com';
 
+/**
+ * Where the Word add-in's sign-in page (/word/sign-in.html, used when Office single sign-on is not
+ * available) redeems its authorisation code: a single-page app with PKCE calls Entra's token endpoint.
+ */
+const ENTRA_LOGIN = 'https://login.microsoftonline.com';
+
 export const TAB_CSP = policy({ ...FRONT_END, 'frame-ancestors': ["'self'", ...TEAMS_FRAME_ANCESTORS] });
 export const WORD_CSP = policy({
   ...FRONT_END,
   'script-src': ["'self'", OFFICE_JS],
-  'connect-src': ["'self'", OFFICE_JS],
+  'connect-src': ["'self'", OFFICE_JS, ENTRA_LOGIN],
   'frame-ancestors': ["'self'", ...OFFICE_FRAME_ANCESTORS],
 });
 /** The API and everything else return data, never pages: nothing may frame or run from them. */

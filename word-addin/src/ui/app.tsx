@@ -19,10 +19,8 @@ import { LanguageView } from './language-view.js';
 import { LibraryView } from './library-view.js';
 import type { HostStatus, PaneServices } from './pane-services.js';
 import { ProfileView } from './profile-view.js';
-import { ApiError } from '../api/api-client.js';
 import { accessMessage } from './access-message.js';
 import { ReferralView } from './referral-view.js';
-import { TeamPicker } from './team-picker.js';
 
 const useStyles = makeStyles({
   root: {
@@ -59,21 +57,16 @@ export function App({ services, host }: { services: PaneServices; host: HostStat
   const [profile, setProfile] = useState<SchoolProfile>(() => services.profiles.load());
   const [library, setLibrary] = useState<LibraryClause[] | null>(null);
   const [libraryError, setLibraryError] = useState<string | null>(null);
-  const [needsTeam, setNeedsTeam] = useState(false);
 
   // The profile lives in the document: when the host changes (Word found), read it from there.
   useEffect(() => setProfile(services.profiles.load()), [services.profiles]);
 
   const loadLibrary = useCallback(() => {
     setLibraryError(null);
-    setNeedsTeam(false);
     services.api
       .clauses()
       .then(setLibrary)
-      .catch((error: unknown) => {
-        if (error instanceof ApiError && error.code === 'TEAM_REQUIRED') setNeedsTeam(true);
-        else setLibraryError(accessMessage(error));
-      });
+      .catch((error: unknown) => setLibraryError(accessMessage(error)));
   }, [services.api]);
   useEffect(loadLibrary, [loadLibrary]);
 
@@ -122,8 +115,7 @@ export function App({ services, host }: { services: PaneServices; host: HostStat
           </Button>
         </MessageBar>
       )}
-      {needsTeam && <TeamPicker services={services} onChosen={loadLibrary} />}
-      {!library && !libraryError && !needsTeam && view !== 'school' && (
+      {!library && !libraryError && view !== 'school' && (
         <Spinner size="small" label="Loading the clause library…" />
       )}
       {library && view === 'library' && (

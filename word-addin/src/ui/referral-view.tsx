@@ -22,9 +22,11 @@ import {
 } from '../../../core/referral/index.js';
 import type { AssessmentList, LibraryClause } from '../api/api-types.js';
 import { referralDocumentBlocks } from '../word/document-blocks.js';
+import { ApiError } from '../api/api-client.js';
 import { accessMessage } from './access-message.js';
 import type { PaneServices } from './pane-services.js';
 import { StatusLine, type Status } from './status-line.js';
+import { TeamPicker } from './team-picker.js';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -98,6 +100,7 @@ export function ReferralView(props: {
   const styles = useStyles();
   const [summaries, setSummaries] = useState<Summaries | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+  const [needsTeam, setNeedsTeam] = useState(false);
   const [chosen, setChosen] = useState('');
   const [draft, setDraft] = useState<ReferralDraft | null>(null);
   const [loading, setLoading] = useState(false);
@@ -105,10 +108,15 @@ export function ReferralView(props: {
 
   const loadList = useCallback(() => {
     setListError(null);
+    setNeedsTeam(false);
     services.api
       .assessments()
       .then((items) => setSummaries(items.filter((a) => a.status !== 'closed')))
-      .catch((error: unknown) => setListError(accessMessage(error)));
+      .catch((error: unknown) => {
+        // A user in more than one safeguarding team says which one's records to use.
+        if (error instanceof ApiError && error.code === 'TEAM_REQUIRED') setNeedsTeam(true);
+        else setListError(accessMessage(error));
+      });
   }, [services.api]);
 
   useEffect(loadList, [loadList]);
@@ -167,7 +175,8 @@ export function ReferralView(props: {
           </Button>
         </MessageBar>
       )}
-      {!summaries && !listError && <Spinner size="tiny" label="Loading assessments…" />}
+      {needsTeam && <TeamPicker services={services} onChosen={loadList} />}
+      {!summaries && !listError && !needsTeam && <Spinner size="tiny" label="Loading assessments…" />}
       {summaries && (
         <Field label="Assessment" hint={summaries.length === 0 ? 'No open assessments yet.' : undefined}>
           <Select value={chosen} onChange={(_e, data) => void choose(data.value)}>
