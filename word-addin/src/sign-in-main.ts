@@ -42,7 +42,7 @@ async function deliver(message: SignInMessage): Promise<void> {
 const fail = (code: SignInFailure) => deliver({ type: 'hsb-sign-in', status: 'error', code });
 
 async function start(): Promise<void> {
-  const response = await fetch('/api/sign-in/settings', { headers: { Accept: 'application/json' } });
+  const response = await fetch('/word/auth-config.json', { headers: { Accept: 'application/json' } });
   if (!response.ok) return fail('UNAVAILABLE');
   const settings = (await response.json()) as SignInSettings;
   if (settings.mode !== 'm365' || !settings.clientId) return fail('UNAVAILABLE');

@@ -7,6 +7,7 @@ import { registerContentRoutes } from './routes/content.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import { registerStaticRoutes } from './routes/static.js';
+import { registerWordSignInRoutes } from './routes/word-sign-in.js';
 import { answerMalformedRequests } from './malformed-requests.js';
 import { refuseDotSegments } from './path-guard.js';
 import { requireSignIn } from './require-sign-in.js';
@@ -84,6 +85,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerMessageRoutes(server, deps);
   registerAssessmentRoutes(server, deps);
   registerContentRoutes(server, deps);
+  registerWordSignInRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;
 }

@@ -7,7 +7,7 @@ import type { SignInFailure } from './sign-in-error.js';
  * sessionStorage only: it identifies nobody.
  */
 
-/** GET /api/sign-in/settings: public values (the client id is in the manifests too). */
+/** GET /word/auth-config.json: public values (the client id is in the manifests too). */
 export interface SignInSettings {
   mode: 'local' | 'm365';
   clientId?: string;
