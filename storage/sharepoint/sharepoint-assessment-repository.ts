@@ -53,6 +53,8 @@ export interface RepositoryContext {
   caches: StoreCaches;
   newId: () => string;
   pageSize: number;
+  /** Something went wrong that did not fail the request (logged by the app, ids and codes only). */
+  onWarning?: (event: { code: string; err: unknown }) => void;
 }
 
 /** How many taken case references a create steps over before it gives up (other app instances racing). */
@@ -141,7 +143,9 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
           ]),
         );
         const item = outcomes.get('item');
+        const audit = { id, context, writeId, outcome: outcomes.get('audit') };
         if (ok(item)) {
+          await this.ensureAudit(loc, audit);
           const created = item!.body as GraphItem;
           this.ctx.caches.caseSequence.set(sequenceKey, last + 1);
           this.remember(loc, record, created.id);
@@ -154,12 +158,47 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
         const mine = await this.findItem(loc, id);
         if (mine) {
           this.ctx.caches.caseSequence.set(sequenceKey, Math.max(last + 1, sequenceOf(mine.stored)));
+          await this.ensureAudit(loc, audit);
           return mine.stored;
         }
         last = Math.max(last + 1, await this.highestSequence(loc, year));
       }
       throw new UpstreamError('CASE_REF_CONTENTION', 'Could not reserve a case reference. Please try again.');
     });
+  }
+
+  /** Whether a write with this id made a version of the item (newest versions come first). */
+  private async versionWritten(loc: SchoolLocation, itemId: string, writeId: string): Promise<boolean> {
+    const page = await graphCall(
+      () =>
+        this.client
+          .api(`${this.itemsPath(loc)}/${itemId}/versions${query({ $expand: expandFields(['WriteId']) })}`)
+          .get() as Promise<Page<{ fields?: Fields }>>,
+    );
+    return page.value.some((v) => v.fields?.WriteId === writeId);
+  }
+
+  /**
+   * Makes sure a saved change has its audit log entry. It normally went in the same batch; when that
+   * step could not run (its write was retried on its own, or throttled past the retries) it is written
+   * now. The entry id is the write's id, so a second copy is refused by SharePoint, not added. Should
+   * even this fail, the save stands: the item's version history carries the same audit columns.
+   */
+  private async ensureAudit(
+    loc: SchoolLocation,
+    audit: { id: string; context: ChangeContext; writeId: string; outcome: BatchOutcome | undefined },
+  ): Promise<void> {
+    if (ok(audit.outcome) || audit.outcome?.status === 409) return;
+    try {
+      await this.client
+        .api(this.itemsPath(loc, 'auditLog'))
+        .post({ fields: auditLogFields(audit.id, audit.context, audit.writeId) });
+    } catch (error) {
+      // Already there: an earlier attempt wrote it and only the answer was lost.
+      if (graphStatus(error) === 409) return;
+      // Not fatal (see above), but reported: history() falls back to version history for this entry.
+      this.ctx.onWarning?.({ code: 'AUDIT_LOG_WRITE_FAILED', err: error });
+    }
   }
 
   /** The highest case sequence used in a year (an indexed equality filter, paged). */
@@ -274,7 +313,9 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
       ]),
     );
     const item = outcomes.get('item');
+    const audit = { id, context, writeId, outcome: outcomes.get('audit') };
     if (ok(item)) {
+      await this.ensureAudit(loc, audit);
       // Graph answers a field update with the fields and their new ETag; should a tenant ever leave
       // the ETag out, one read gets it.
       const answered = (item!.body as { '@odata.etag'?: string } | undefined)?.['@odata.etag'];
@@ -286,9 +327,13 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
       throw new NotFoundError(NOT_FOUND);
     }
     if (item?.status !== 412) throw toDomainError(stepError(item));
-    // A 412 after a retried attempt may be our own write whose answer was lost: WriteId tells.
+    // A 412 after a retried attempt may be our own write whose answer was lost, possibly with
+    // someone else's save already on top of it. The write ids in the version history tell.
     const current = await graphCall(() => this.readItem(loc, facts.itemId));
-    if (current.fields.WriteId === writeId) return current.stored;
+    if (current.fields.WriteId === writeId || (await this.versionWritten(loc, facts.itemId, writeId))) {
+      await this.ensureAudit(loc, audit);
+      return current.stored;
+    }
     throw new ConflictError(
       'stale',
       'ETAG_MISMATCH',

@@ -36,6 +36,8 @@ export interface SharePointStoreOptions {
   /** Items per page when listing (Graph's default page is 200). */
   pageSize?: number;
   newId?: () => string;
+  /** Problems that did not fail a request, e.g. an audit log entry that had to be left to version history. */
+  onWarning?: (event: { code: string; err: unknown }) => void;
 }
 
 /**
@@ -79,6 +81,7 @@ export class SharePointAssessmentStore implements AssessmentStore, DocumentArchi
       caches: this.caches,
       newId: this.options.newId ?? randomUUID,
       pageSize: this.options.pageSize ?? 200,
+      ...(this.options.onWarning ? { onWarning: this.options.onWarning } : {}),
     });
   }
 

@@ -64,6 +64,8 @@ export interface FakeList {
   majorVersionLimit: number;
   driveId?: string;
   webUrl: string;
+  /** Values of unique columns (lower case) → item id, as SharePoint's unique index keeps them. */
+  uniqueValues: Map<string, Map<string, number>>;
 }
 
 export interface FakeSite {
@@ -198,6 +200,7 @@ export class FakeSharePoint {
       versioning: true,
       majorVersionLimit: template === 'documentLibrary' ? 500 : 50,
       webUrl: `${site.webUrl}/Lists/${encodeURIComponent(displayName)}`,
+      uniqueValues: new Map(),
     };
     for (const column of (body.columns as Record<string, unknown>[] | undefined) ?? [])
       this.addColumn(list, column);
@@ -262,6 +265,16 @@ export class FakeSharePoint {
     }
     column.indexed = indexed;
     column.enforceUniqueValues = unique;
+    if (unique) {
+      list.uniqueValues.set(
+        column.name,
+        new Map(
+          [...list.items.values()]
+            .filter((i) => i.fields[column.name] !== undefined && i.fields[column.name] !== null)
+            .map((i) => [String(i.fields[column.name]).toLowerCase(), i.id]),
+        ),
+      );
+    }
     column.definition = { ...column.definition, indexed, enforceUniqueValues: unique };
     return column;
   }
@@ -339,10 +352,8 @@ export class FakeSharePoint {
       .filter((c) => {
         const v = fields[c.name];
         if (v === undefined || v === null) return false;
-        return [...list.items.values()].some(
-          (other) =>
-            other !== self && String(other.fields[c.name] ?? '').toLowerCase() === String(v).toLowerCase(),
-        );
+        const owner = list.uniqueValues.get(c.name)?.get(String(v).toLowerCase());
+        return owner !== undefined && owner !== self?.id;
       })
       .map((c) => c.name);
     if (clashes.length) {
@@ -351,6 +362,17 @@ export class FakeSharePoint {
         'nameAlreadyExists',
         `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${clashes.join(', ')}].`,
       );
+    }
+  }
+
+  private indexUnique(list: FakeList, item: FakeItem, before: Record<string, unknown>): void {
+    for (const column of list.columns.filter((c) => c.enforceUniqueValues)) {
+      const values = list.uniqueValues.get(column.name) ?? new Map<string, number>();
+      list.uniqueValues.set(column.name, values);
+      const old = before[column.name];
+      if (old !== undefined && old !== null) values.delete(String(old).toLowerCase());
+      const now = item.fields[column.name];
+      if (now !== undefined && now !== null) values.set(String(now).toLowerCase(), item.id);
     }
   }
 
@@ -385,6 +407,7 @@ export class FakeSharePoint {
       versions: [],
     };
     list.items.set(item.id, item);
+    this.indexUnique(list, item, {});
     this.snapshot(list, item);
     return item;
   }
@@ -411,10 +434,12 @@ export class FakeSharePoint {
     }
     const fields = this.validate(list, fieldsIn);
     this.checkUnique(list, fields, item);
+    const before = { ...item.fields };
     for (const [k, v] of Object.entries(fields)) {
       if (v === null) delete item.fields[k];
       else item.fields[k] = v;
     }
+    this.indexUnique(list, item, before);
     item.version += 1;
     item.lastModifiedDateTime = new Date().toISOString();
     item.lastModifiedBy = identityOf(by);

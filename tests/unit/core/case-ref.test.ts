@@ -22,7 +22,9 @@ describe('case references', () => {
 
   it('takes the next number after the highest of the same year only', () => {
     expect(nextCaseRef(2026, [])).toBe('HSB-2026-0001');
-    expect(nextCaseRef(2026, ['HSB-2026-0001', 'HSB-2026-0007', 'HSB-2025-0099', 'junk'])).toBe('HSB-2026-0008');
+    expect(nextCaseRef(2026, ['HSB-2026-0001', 'HSB-2026-0007', 'HSB-2025-0099', 'junk'])).toBe(
+      'HSB-2026-0008',
+    );
     expect(nextCaseRef(2027, ['HSB-2026-0007'])).toBe('HSB-2027-0001');
   });
 });

@@ -1,4 +1,13 @@
-import { addDays, dateInZone, daysBetween, daysUntilDue, isDue, isIsoDate, isOverdue, nextReviewDate } from '../../../core/index.js';
+import {
+  addDays,
+  dateInZone,
+  daysBetween,
+  daysUntilDue,
+  isDue,
+  isIsoDate,
+  isOverdue,
+  nextReviewDate,
+} from '../../../core/index.js';
 
 describe('dates', () => {
   it('validates real calendar dates only', () => {

@@ -1,4 +1,10 @@
-import { ValidationError, createAssessmentSchema, normaliseContent, parseWith, replaceAssessmentSchema } from '../../../core/index.js';
+import {
+  ValidationError,
+  createAssessmentSchema,
+  normaliseContent,
+  parseWith,
+  replaceAssessmentSchema,
+} from '../../../core/index.js';
 
 function problem(fn: () => unknown): ValidationError {
   try {
@@ -18,7 +24,9 @@ describe('assessment schema', () => {
   });
 
   it('rejects unknown fields at any depth with UNKNOWN_FIELD and names them', () => {
-    const e = problem(() => parseWith(createAssessmentSchema, { learner: { name: 'A', nickname: 'B' }, extra: 1 }));
+    const e = problem(() =>
+      parseWith(createAssessmentSchema, { learner: { name: 'A', nickname: 'B' }, extra: 1 }),
+    );
     expect(e.code).toBe('UNKNOWN_FIELD');
     expect(e.details.map((d) => d.path).sort()).toEqual(['extra', 'learner.nickname']);
   });
@@ -33,12 +41,24 @@ describe('assessment schema', () => {
     );
     expect(e.code).toBe('VALIDATION_FAILED');
     expect(e.details.map((d) => d.path).sort()).toEqual(
-      ['learner.dateOfBirth', 'learner.name', 'otherChildren.0.role', 'risks.0.context', 'risks.0.impact', 'risks.0.likelihood'].sort(),
+      [
+        'learner.dateOfBirth',
+        'learner.name',
+        'otherChildren.0.role',
+        'risks.0.context',
+        'risks.0.impact',
+        'risks.0.likelihood',
+      ].sort(),
     );
   });
 
   it('needs a rationale whenever a decision is recorded', () => {
-    const e = problem(() => parseWith(createAssessmentSchema, { learner: { name: 'A' }, decision: { options: ['early-help'], rationale: '  ' } }));
+    const e = problem(() =>
+      parseWith(createAssessmentSchema, {
+        learner: { name: 'A' },
+        decision: { options: ['early-help'], rationale: '  ' },
+      }),
+    );
     expect(e.details[0]!.path).toBe('decision.rationale');
   });
 
@@ -65,7 +85,17 @@ describe('assessment schema', () => {
       learner: { name: 'A' },
       incidents: [],
       otherChildren: [],
-      risks: [{ id: 'r', context: 'online', description: 'd', likelihood: 3, impact: 3, strategies: [], levelBefore: 'high' }],
+      risks: [
+        {
+          id: 'r',
+          context: 'online',
+          description: 'd',
+          likelihood: 3,
+          impact: 3,
+          strategies: [],
+          levelBefore: 'high',
+        },
+      ],
       sharing: [],
       review: {},
       reviews: [],
@@ -99,7 +129,12 @@ describe('normaliseContent', () => {
       ],
     });
     const out = normaliseContent(input, 'draft', ids());
-    expect(out.risks[0]).toMatchObject({ id: 'id1', levelBefore: 'high', levelAfter: 'low', strategies: [{ id: 'id2', inPlace: true }] });
+    expect(out.risks[0]).toMatchObject({
+      id: 'id1',
+      levelBefore: 'high',
+      levelAfter: 'low',
+      strategies: [{ id: 'id2', inPlace: true }],
+    });
     expect(out.risks[1]).toMatchObject({ id: 'keep', levelBefore: 'medium' });
     expect(out.risks[1]!.levelAfter).toBeUndefined();
     expect(out.overallRisk).toBe('medium');

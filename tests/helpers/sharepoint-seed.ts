@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { formatCaseRef, type ChangeContext } from '../../core/index.js';
+import { recordFields, type StoredRecord } from '../../storage/sharepoint/assessment-fields.js';
+import type { GraphFake } from '../fakes/graph/index.js';
+import { assessmentData, testActor } from './assessment-data.js';
+
+/**
+ * Puts `count` assessments straight into the fake's list, with exactly the columns the store writes,
+ * so that big-list tests do not spend minutes creating them one request at a time.
+ */
+export function seedAssessments(
+  fake: GraphFake,
+  siteId: string,
+  count: number,
+  nextDue: (i: number) => string | undefined,
+): void {
+  const list = fake.list(siteId, 'HSB assessments');
+  const at = new Date('2026-01-05T09:00:00Z');
+  const change: ChangeContext = { actor: testActor, at, action: 'create', fields: ['learner.name'] };
+  for (let i = 0; i < count; i++) {
+    const caseRef = formatCaseRef(2026, i + 1);
+    const due = nextDue(i);
+    const record: StoredRecord = {
+      id: randomUUID(),
+      caseRef,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+      ...assessmentData(due ? { review: { nextDue: due } } : {}),
+    };
+    fake.sharepoint.createItem(
+      list,
+      {
+        Title: caseRef,
+        CaseRef: caseRef,
+        CaseYear: 2026,
+        RecordId: record.id,
+        ...recordFields(record, change, randomUUID()),
+      },
+      { id: 'seed', displayName: 'Seed', kind: 'application', sites: 'all' },
+    );
+  }
+}
