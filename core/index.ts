@@ -4,3 +4,4 @@ export * from './validation.js';
 export * from './assessment/index.js';
 export * from './repositories/assessment-repository.js';
 export * from './repositories/document-archive.js';
+export * from './documents/index.js';

@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { systemClock, type AssessmentStore, type Clock } from '../../core/index.js';
-import { createAssessmentStore } from '../../storage/index.js';
+import { createAssessmentStore, documentArchiveOf } from '../../storage/index.js';
 import { activityEndpoint } from './bot/activity-endpoint.js';
 import { createBotAdapter } from './bot/adapter.js';
 import { HsbBot } from './bot/hsb-bot.js';
-import type { AppConfig } from './config.js';
-import { LocalAuthenticator } from './http/authenticator.js';
+import type { AppConfig, M365Config } from './config.js';
+import { LocalAuthenticator, type Authenticator } from './http/authenticator.js';
 import type { AppDeps } from './http/app-deps.js';
 import { createHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
@@ -24,16 +24,62 @@ export interface App {
 export interface AppOverrides {
   clock?: Clock;
   store?: AssessmentStore;
+  /** Microsoft 365 mode's sign-in and Graph tokens (bot/src/auth, issue #5). */
+  m365?: M365Identity;
+}
+
+/** Graph access tokens: on behalf of a signed-in user, or app-only (GraphTokenService, bot/src/auth). */
+export interface GraphTokenSource {
+  forUser(assertion: string): Promise<string>;
+  forApp(tenantId?: string): Promise<string>;
+}
+
+/** What Microsoft 365 mode needs from the identity work: who is calling, and tokens to act for them. */
+export interface M365Identity {
+  authenticator: Authenticator;
+  graphTokens: GraphTokenSource;
+}
+
+/**
+ * The SharePoint store for Microsoft 365 mode: every request made for a user carries that user's
+ * on-behalf-of token; background work (the bot's reminders) uses the app's token for the school's tenant.
+ */
+export function sharePointStore(
+  config: Pick<M365Config, 'GRAPH_BASE_URL' | 'SHAREPOINT_SITE_ID' | 'SAFEGUARDING_TEAM_ID'>,
+  tokens: GraphTokenSource,
+  logger: Logger,
+  version: string,
+): AssessmentStore {
+  return createAssessmentStore({
+    kind: 'sharepoint',
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    product: `hsb-assistant/${version}`,
+    site: {
+      ...(config.SHAREPOINT_SITE_ID ? { siteId: config.SHAREPOINT_SITE_ID } : {}),
+      allowedGroupIds: [config.SAFEGUARDING_TEAM_ID],
+    },
+    getAccessToken: ({ userAssertion, tenantId }) =>
+      userAssertion ? tokens.forUser(userAssertion) : tokens.forApp(tenantId),
+    onWarning: ({ code, err }) => logger.warn({ code, err }, 'sharepoint'),
+  });
 }
 
 /** Wires one running product from a validated configuration. */
 export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
-  if (config.mode !== 'local') {
-    throw new Error(
-      'Microsoft 365 mode needs the SharePoint store, which this build does not include yet (issue #4).',
-    );
+  const version = packageVersion(config.paths.root);
+  let store: AssessmentStore;
+  let authenticator: Authenticator;
+  if (config.mode === 'local') {
+    store = overrides.store ?? createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
+    authenticator = new LocalAuthenticator();
+  } else {
+    if (!overrides.m365) {
+      throw new Error('Microsoft 365 mode needs sign-in and Graph tokens (bot/src/auth, issue #5).');
+    }
+    store = overrides.store ?? sharePointStore(config, overrides.m365.graphTokens, logger, version);
+    authenticator = overrides.m365.authenticator;
   }
-  const store = overrides.store ?? createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
+  const documentArchive = config.mode === 'm365' ? documentArchiveOf(store) : undefined;
   const adapter = createBotAdapter(config, logger);
   // With PORT=0 (tests, benchmarks) and no PUBLIC_BASE_URL, the public address is the one bound.
   let publicBaseUrl = config.publicBaseUrl;
@@ -42,10 +88,11 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     config,
     logger,
     store,
-    authenticator: new LocalAuthenticator(),
+    authenticator,
     clock: overrides.clock ?? systemClock,
-    version: packageVersion(config.paths.root),
+    version,
     processActivity: activityEndpoint(adapter, (context) => bot.run(context)),
+    ...(documentArchive ? { documentArchive } : {}),
   };
   const server = createHttpServer(deps);
 

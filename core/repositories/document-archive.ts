@@ -1,6 +1,5 @@
+import type { DocumentAudience } from '../documents/assessment-document.js';
 import type { Actor, RepositoryAccess } from './assessment-repository.js';
-
-export type DocumentAudience = 'staff' | 'parents' | 'full';
 
 /** A generated document as the archive keeps it. Its name carries the case reference only, never a name. */
 export interface GeneratedDocument {

@@ -1,4 +1,4 @@
-import type { Clock, AssessmentStore } from '../../../core/index.js';
+import type { Clock, AssessmentStore, DocumentArchiveStore } from '../../../core/index.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Authenticator } from './authenticator.js';
@@ -13,4 +13,6 @@ export interface AppDeps {
   version: string;
   /** Handles a Bot Framework activity POSTed to /api/messages. */
   processActivity: (req: import('restify').Request, res: import('restify').Response) => Promise<void>;
+  /** Where generated documents are also kept (the team's SharePoint library in Microsoft 365 mode). */
+  documentArchive?: DocumentArchiveStore;
 }

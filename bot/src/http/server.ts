@@ -3,6 +3,7 @@ import restify, { type Server } from 'restify';
 import type { AppDeps } from './app-deps.js';
 import { correlationIdOf, mapError, setCorrelationId } from './errors.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
+import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import { registerStaticRoutes } from './routes/static.js';
@@ -77,6 +78,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerHealthRoutes(server, deps);
   registerMessageRoutes(server, deps);
   registerAssessmentRoutes(server, deps);
+  registerDocumentRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;
 }

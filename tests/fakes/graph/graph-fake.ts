@@ -188,7 +188,10 @@ export class GraphFake {
   }
 
   private async listen(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server = createServer((req, res) => {
+      // A client that gives up mid-request (its own timeout) leaves nothing to answer.
+      this.handle(req, res).catch(() => res.destroy());
+    });
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));

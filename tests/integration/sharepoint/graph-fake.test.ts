@@ -23,8 +23,6 @@ describe('Graph fake', () => {
     return {
       status: res.status,
       headers: res.headers,
-      // Raw Graph JSON of many shapes, read deep by the assertions below: the third-party edge.
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       body: text ? (JSON.parse(text) as Record<string, any>) : undefined,
     };
   }
