@@ -21,8 +21,8 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxRetries: 4,
   baseDelayMs: 400,
   maxDelayMs: 8_000,
-  maxRetryAfterMs: 30_000,
-  timeoutMs: 20_000,
+  maxRetryAfterMs: 10_000,
+  timeoutMs: 15_000,
 };
 
 const RETRYABLE_STATUS = new Set([429, 503, 504]);
@@ -162,7 +162,7 @@ export class ResilienceMiddleware implements Middleware {
         if (attempt >= policy.maxRetries) return;
       } catch (error) {
         if (error instanceof GraphClientError) throw error;
-        const timedOut = isAbort(error);
+        const timedOut = error instanceof AttemptTimedOut;
         failure = { reason: timedOut ? 'timeout' : 'network', error };
         if (attempt >= policy.maxRetries) {
           throw carry(
@@ -194,6 +194,10 @@ export class ResilienceMiddleware implements Middleware {
         statusText: response.statusText,
         headers: response.headers,
       });
+    } catch (error) {
+      // Our own deadline, whatever shape the fetch implementation gives its abort error.
+      if (controller.signal.aborted) throw new AttemptTimedOut(error);
+      throw error;
     } finally {
       clearTimeout(timer);
     }
@@ -204,6 +208,8 @@ export class ResilienceMiddleware implements Middleware {
   }
 }
 
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+class AttemptTimedOut extends Error {
+  constructor(cause: unknown) {
+    super('The attempt passed its deadline.', { cause });
+  }
 }

@@ -15,10 +15,11 @@ export function seedAssessments(
   nextDue: (i: number) => string | undefined,
 ): void {
   const list = fake.list(siteId, 'HSB assessments');
-  const at = new Date('2026-01-05T09:00:00Z');
+  // Last year's cases, so that they never clash with references a test or benchmark creates now.
+  const at = new Date('2025-01-06T09:00:00Z');
   const change: ChangeContext = { actor: testActor, at, action: 'create', fields: ['learner.name'] };
   for (let i = 0; i < count; i++) {
-    const caseRef = formatCaseRef(2026, i + 1);
+    const caseRef = formatCaseRef(2025, i + 1);
     const due = nextDue(i);
     const record: StoredRecord = {
       id: randomUUID(),
@@ -32,7 +33,7 @@ export function seedAssessments(
       {
         Title: caseRef,
         CaseRef: caseRef,
-        CaseYear: 2026,
+        CaseYear: 2025,
         RecordId: record.id,
         ...recordFields(record, change, randomUUID()),
       },
