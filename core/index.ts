@@ -5,3 +5,4 @@ export * from './assessment/index.js';
 export * from './repositories/assessment-repository.js';
 export * from './repositories/document-archive.js';
 export * from './documents/index.js';
+export * from './content/index.js';

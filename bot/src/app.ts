@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
-import { systemClock, type AssessmentStore, type Clock } from '../../core/index.js';
+import { systemClock, type AssessmentStore, type Clock, type ContentLibrary } from '../../core/index.js';
 import { createAssessmentStore, documentArchiveOf } from '../../storage/index.js';
 import { activityEndpoint } from './bot/activity-endpoint.js';
 import { createBotAdapter } from './bot/adapter.js';
 import { HsbBot } from './bot/hsb-bot.js';
+import { loadContentLibrary } from './content/load-content.js';
 import type { AppConfig, M365Config } from './config.js';
 import { LocalAuthenticator, type Authenticator } from './http/authenticator.js';
 import type { AppDeps } from './http/app-deps.js';
@@ -15,6 +16,7 @@ import { packageVersion } from './paths.js';
 export interface App {
   server: Server;
   store: AssessmentStore;
+  content: ContentLibrary;
   /** Listens on the configured host and port (port 0 picks a free one); resolves to the bound address. */
   listen(): Promise<{ host: string; port: number; url: string }>;
   /** Stops accepting connections, waits for open requests, then closes the store. Safe to call twice. */
@@ -24,6 +26,8 @@ export interface App {
 export interface AppOverrides {
   clock?: Clock;
   store?: AssessmentStore;
+  /** Already-loaded content, so tests that build many apps read content/ once. */
+  content?: ContentLibrary;
   /** Microsoft 365 mode's sign-in and Graph tokens (bot/src/auth, issue #5). */
   m365?: M365Identity;
 }
@@ -67,6 +71,8 @@ export function sharePointStore(
 /** Wires one running product from a validated configuration. */
 export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
   const version = packageVersion(config.paths.root);
+  // Content first: invalid content stops start-up (naming the file and field) before anything opens.
+  const content = overrides.content ?? loadContentLibrary(config.paths.contentDir);
   let store: AssessmentStore;
   let authenticator: Authenticator;
   if (config.mode === 'local') {
@@ -90,6 +96,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     store,
     authenticator,
     clock: overrides.clock ?? systemClock,
+    content,
     version,
     processActivity: activityEndpoint(adapter, (context) => bot.run(context)),
     ...(documentArchive ? { documentArchive } : {}),
@@ -100,6 +107,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
   return {
     server,
     store,
+    content,
     listen: () =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);

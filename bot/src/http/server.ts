@@ -3,6 +3,7 @@ import restify, { type Server } from 'restify';
 import type { AppDeps } from './app-deps.js';
 import { correlationIdOf, mapError, setCorrelationId } from './errors.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
+import { registerContentRoutes } from './routes/content.js';
 import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
@@ -78,6 +79,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerHealthRoutes(server, deps);
   registerMessageRoutes(server, deps);
   registerAssessmentRoutes(server, deps);
+  registerContentRoutes(server, deps);
   registerDocumentRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;
