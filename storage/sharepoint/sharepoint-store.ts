@@ -50,6 +50,11 @@ export class SharePointAssessmentStore implements AssessmentStore, DocumentArchi
   private readonly caches: StoreCaches = createStoreCaches();
 
   constructor(private readonly options: SharePointStoreOptions) {
+    const site = options.site;
+    // One site holds one team's lists: with several teams it would mix schools' records in one list.
+    if (site?.siteId && !options.listNames && site.allowedGroupIds?.length !== 1) {
+      throw new Error('A fixed SharePoint site (SHAREPOINT_SITE_ID) serves exactly one safeguarding team.');
+    }
     this.resolver = new SiteResolver(
       options.graphBaseUrl,
       options.site ?? {},

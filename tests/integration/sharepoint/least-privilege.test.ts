@@ -110,6 +110,18 @@ describe('SharePoint store identity and permissions', () => {
     }
   });
 
+  it('refuses a fixed site shared by several teams, which would mix schools’ records in one list', () => {
+    const options = {
+      graphBaseUrl: 'https://graph.microsoft.com',
+      getAccessToken: async () => 't',
+      product: 'p/1',
+    };
+    expect(
+      () => new SharePointAssessmentStore({ ...options, site: { siteId: 's', allowedGroupIds: ['a', 'b'] } }),
+    ).toThrow(/exactly one safeguarding team/);
+    expect(() => new SharePointAssessmentStore({ ...options, site: { siteId: 's' } })).toThrow(/exactly one/);
+  });
+
   it('says plainly when the site has not been provisioned', async () => {
     const h = await fakeSharePointStore();
     h.fake.addGroupSite('group-new');
