@@ -1,12 +1,21 @@
 import type { AddressInfo } from 'node:net';
+import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
 import { systemClock, type AssessmentStore, type Clock, type ContentLibrary } from '../../core/index.js';
 import { createAssessmentStore, documentArchiveOf } from '../../storage/index.js';
+import {
+  EntraAuthenticator,
+  EntraTokenValidator,
+  GraphTeamMembership,
+  MsalGraphTokenService,
+  OpenIdKeys,
+  type GraphTokenService,
+} from './auth/index.js';
 import { activityEndpoint } from './bot/activity-endpoint.js';
 import { createBotAdapter } from './bot/adapter.js';
 import { HsbBot } from './bot/hsb-bot.js';
 import { loadContentLibrary } from './content/load-content.js';
-import type { AppConfig, M365Config } from './config.js';
+import { isLoopback, type AppConfig } from './config.js';
 import { LocalAuthenticator, type Authenticator } from './http/authenticator.js';
 import type { AppDeps } from './http/app-deps.js';
 import { createHttpServer } from './http/server.js';
@@ -28,29 +37,65 @@ export interface AppOverrides {
   store?: AssessmentStore;
   /** Already-loaded content, so tests that build many apps read content/ once. */
   content?: ContentLibrary;
-  /** Microsoft 365 mode's sign-in and Graph tokens (bot/src/auth, issue #5). */
-  m365?: M365Identity;
+  /**
+   * MSAL's HTTP client. msal-node only accepts https authorities, so tests route Entra's token
+   * endpoint to a loopback fake through this (the transport swap Microsoft's SDK teams recommend).
+   */
+  msalNetworkClient?: INetworkModule;
+  /** Entra signing-key refresh cooldown; tests that rotate keys shorten it. */
+  keyRefreshCooldownMs?: number;
 }
 
-/** Graph access tokens: on behalf of a signed-in user, or app-only (GraphTokenService, bot/src/auth). */
-export interface GraphTokenSource {
-  forUser(assertion: string): Promise<string>;
-  forApp(tenantId?: string): Promise<string>;
-}
-
-/** What Microsoft 365 mode needs from the identity work: who is calling, and tokens to act for them. */
-export interface M365Identity {
+interface IdentityWiring {
   authenticator: Authenticator;
-  graphTokens: GraphTokenSource;
+  tokens?: GraphTokenService;
+}
+
+/** Microsoft 365 mode: Entra sign-in on every API call, team membership through Graph on the user's behalf. */
+function m365Identity(
+  config: Extract<AppConfig, { mode: 'm365' }>,
+  logger: Logger,
+  overrides: AppOverrides,
+): IdentityWiring {
+  const keys = new OpenIdKeys({
+    metadataUrl: config.openIdMetadataUrl,
+    ...(overrides.keyRefreshCooldownMs !== undefined
+      ? { keyRefreshCooldownMs: overrides.keyRefreshCooldownMs }
+      : {}),
+  });
+  const validator = new EntraTokenValidator({
+    clientId: config.AAD_APP_CLIENT_ID,
+    appIdUri: config.AAD_APP_ID_URI,
+    allowedTenantIds: config.ALLOWED_TENANT_IDS,
+    getKey: keys.getKey,
+  });
+  const tokens = new MsalGraphTokenService({
+    clientId: config.AAD_APP_CLIENT_ID,
+    clientSecret: config.SECRET_AAD_APP_CLIENT_SECRET,
+    tenantId: config.AAD_APP_TENANT_ID,
+    logger,
+    ...(overrides.msalNetworkClient ? { networkClient: overrides.msalNetworkClient } : {}),
+  });
+  const membership = new GraphTeamMembership({
+    teamIds: config.safeguardingTeamIds,
+    tokens,
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    logger,
+  });
+  return { authenticator: new EntraAuthenticator({ validator, membership, logger }), tokens };
 }
 
 /**
  * The SharePoint store for Microsoft 365 mode: every request made for a user carries that user's
- * on-behalf-of token; background work (the bot's reminders) uses the app's token for the school's tenant.
+ * on-behalf-of token; background work (the bot's reminders) uses the app's token for the school's
+ * tenant. Only the configured safeguarding teams are served.
  */
 export function sharePointStore(
-  config: Pick<M365Config, 'GRAPH_BASE_URL' | 'SHAREPOINT_SITE_ID' | 'SAFEGUARDING_TEAM_ID'>,
-  tokens: GraphTokenSource,
+  config: Pick<
+    Extract<AppConfig, { mode: 'm365' }>,
+    'GRAPH_BASE_URL' | 'SHAREPOINT_SITE_ID' | 'safeguardingTeamIds'
+  >,
+  tokens: Pick<GraphTokenService, 'forUser' | 'forApp'>,
   logger: Logger,
   version: string,
 ): AssessmentStore {
@@ -60,7 +105,7 @@ export function sharePointStore(
     product: `hsb-assistant/${version}`,
     site: {
       ...(config.SHAREPOINT_SITE_ID ? { siteId: config.SHAREPOINT_SITE_ID } : {}),
-      allowedGroupIds: [config.SAFEGUARDING_TEAM_ID],
+      allowedGroupIds: config.safeguardingTeamIds,
     },
     getAccessToken: ({ userAssertion, tenantId }) =>
       userAssertion ? tokens.forUser(userAssertion) : tokens.forApp(tenantId),
@@ -68,23 +113,22 @@ export function sharePointStore(
   });
 }
 
+/** The one place the store is chosen for a mode. */
+function storeFor(config: AppConfig, identity: IdentityWiring, logger: Logger): AssessmentStore {
+  if (config.mode === 'local') return createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
+  if (!identity.tokens) throw new Error('Microsoft 365 mode needs Graph tokens for the SharePoint store.');
+  return sharePointStore(config, identity.tokens, logger, packageVersion(config.paths.root));
+}
+
 /** Wires one running product from a validated configuration. */
 export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
-  const version = packageVersion(config.paths.root);
   // Content first: invalid content stops start-up (naming the file and field) before anything opens.
   const content = overrides.content ?? loadContentLibrary(config.paths.contentDir);
-  let store: AssessmentStore;
-  let authenticator: Authenticator;
-  if (config.mode === 'local') {
-    store = overrides.store ?? createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
-    authenticator = new LocalAuthenticator();
-  } else {
-    if (!overrides.m365) {
-      throw new Error('Microsoft 365 mode needs sign-in and Graph tokens (bot/src/auth, issue #5).');
-    }
-    store = overrides.store ?? sharePointStore(config, overrides.m365.graphTokens, logger, version);
-    authenticator = overrides.m365.authenticator;
-  }
+  const identity: IdentityWiring =
+    config.mode === 'local'
+      ? { authenticator: new LocalAuthenticator() }
+      : m365Identity(config, logger, overrides);
+  const store = overrides.store ?? storeFor(config, identity, logger);
   const documentArchive = config.mode === 'm365' ? documentArchiveOf(store) : undefined;
   const adapter = createBotAdapter(config, logger);
   // With PORT=0 (tests, benchmarks) and no PUBLIC_BASE_URL, the public address is the one bound.
@@ -94,10 +138,11 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     config,
     logger,
     store,
-    authenticator,
+    authenticator: identity.authenticator,
+    ...(identity.tokens ? { tokens: identity.tokens } : {}),
     clock: overrides.clock ?? systemClock,
     content,
-    version,
+    version: packageVersion(config.paths.root),
     processActivity: activityEndpoint(adapter, (context) => bot.run(context)),
     ...(documentArchive ? { documentArchive } : {}),
   };
@@ -113,6 +158,11 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
         server.server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
           const address = server.server.address() as AddressInfo;
+          // Second guard behind config.ts: a name such as `localhost` must really have bound loopback.
+          if (config.mode === 'local' && !isLoopback(address.address)) {
+            server.close(() => reject(new LocalModeNotLoopbackError(address.address)));
+            return;
+          }
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           const url = `http://${host}:${address.port}`;
           if (config.mode === 'local' && !config.PUBLIC_BASE_URL) publicBaseUrl = url;
@@ -129,4 +179,12 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
         await store.close();
       })()),
   };
+}
+
+/** Local mode has no sign-in, so it is never served beyond this machine. */
+export class LocalModeNotLoopbackError extends Error {
+  constructor(readonly address: string) {
+    super('Local mode has no sign-in and only listens on a loopback address such as 127.0.0.1.');
+    this.name = 'LocalModeNotLoopbackError';
+  }
 }

@@ -2,12 +2,11 @@
  * GET /api/assessments/:id/document — a real .docx per audience, through the real server, in local
  * mode (SQLite) and in Microsoft 365 mode (SharePoint through the Graph fake, file kept in the library).
  */
-import { Writable } from 'node:stream';
 import { strFromU8, unzipSync } from 'fflate';
-import { buildApp, type App } from '../../bot/src/app.js';
+import { rmSync } from 'node:fs';
+import { buildApp, sharePointStore, type App } from '../../bot/src/app.js';
+import { MsalGraphTokenService } from '../../bot/src/auth/index.js';
 import { loadConfig } from '../../bot/src/config.js';
-import type { Authenticator } from '../../bot/src/http/authenticator.js';
-import { createLogger } from '../../bot/src/logger.js';
 import { createGraphClient, provisionSharePoint } from '../../storage/sharepoint/index.js';
 import { GraphFake } from '../fakes/graph/index.js';
 import {
@@ -16,6 +15,20 @@ import {
   CANARY_OTHER_CHILD,
   CANARY_STAFF_NOTE,
 } from '../helpers/canary-assessment.js';
+import { FakeEntra } from '../fakes/entra/fake-entra.js';
+import { FakeGraphDirectory } from '../fakes/entra/fake-graph-directory.js';
+import { LoopbackMsalNetwork } from '../fakes/entra/loopback-msal-network.js';
+import {
+  APP_ID_URI,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  m365Env,
+  memoryLogger,
+  staticDir,
+  TEAM_A,
+  TENANT,
+  userId,
+} from '../helpers/m365-app.js';
 import { fastRetry } from '../helpers/sharepoint-fake-store.js';
 import { call, startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -110,37 +123,26 @@ describe('assessment documents (local mode)', () => {
 });
 
 describe('assessment documents (Microsoft 365 mode, SharePoint through the Graph fake)', () => {
-  const TENANT = '33333333-3333-4333-8333-333333333333';
-  const TEAM = '55555555-5555-4555-8555-555555555555';
   let fake: GraphFake;
   let siteId: string;
   let app: App;
   let url: string;
-  const tokens: string[] = [];
-
-  const m365Env = (graphBaseUrl: string) => ({
-    APP_MODE: 'm365',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    PUBLIC_BASE_URL: 'https://hsb.example.org',
-    TEAMS_APP_ID: '11111111-1111-4111-8111-111111111111',
-    BOT_ID: '22222222-2222-4222-8222-222222222222',
-    BOT_TENANT_ID: TENANT,
-    SECRET_BOT_PASSWORD: 'bot-secret',
-    AAD_APP_CLIENT_ID: '44444444-4444-4444-8444-444444444444',
-    AAD_APP_TENANT_ID: TENANT,
-    AAD_APP_ID_URI: 'api://hsb.example.org/44444444-4444-4444-8444-444444444444',
-    SECRET_AAD_APP_CLIENT_SECRET: 'aad-secret',
-    ALLOWED_TENANT_IDS: TENANT,
-    SAFEGUARDING_TEAM_ID: TEAM,
-    SECRET_BOT_STATE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
-    GRAPH_BASE_URL: graphBaseUrl,
-  });
+  let token: string;
+  const closers: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
+    // Entra, the Graph directory (team membership) and the identity wiring are the real ones from
+    // bot/src/auth against their loopback fakes; SharePoint is the Graph fake.
+    const entra = await FakeEntra.start({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      appIdUri: APP_ID_URI,
+    });
+    const directory = await FakeGraphDirectory.start(entra);
+    const network = new LoopbackMsalNetwork(entra.url);
+    const statics = staticDir();
     fake = await GraphFake.start();
-    siteId = fake.addGroupSite(TEAM);
+    siteId = fake.addGroupSite(TEAM_A);
     const admin = createGraphClient({
       baseUrl: fake.baseUrl,
       getAccessToken: async () => 'admin',
@@ -148,40 +150,48 @@ describe('assessment documents (Microsoft 365 mode, SharePoint through the Graph
       retry: fastRetry,
     });
     await provisionSharePoint(admin, { siteId, baseUrl: fake.baseUrl, dryRun: false });
-    const config = loadConfig(m365Env(fake.baseUrl));
-    // Stand-ins for the identity work (issue #5): a signed-in DSL and an on-behalf-of exchange.
-    const authenticator: Authenticator = {
-      authenticate: async () => ({
-        actor: { id: `${TENANT}/dsl-object-id`, kind: 'user' },
-        schoolId: `${TENANT}/${TEAM}`,
-        displayName: 'DSL',
-        userAssertion: 'user-token',
-      }),
-    };
-    const graphTokens = {
-      forUser: async (assertion: string) => {
-        tokens.push(assertion);
-        return `obo-for-${assertion}`;
-      },
-      forApp: async () => 'app-only',
-    };
-    const sink = new Writable({ write: (_c, _e, cb) => cb() });
-    app = buildApp(config, createLogger('silent', sink), { m365: { authenticator, graphTokens } });
+
+    const config = loadConfig(m365Env(entra, directory, statics, { teams: [TEAM_A], logLevel: 'silent' }));
+    if (config.mode !== 'm365') throw new Error('expected Microsoft 365 mode');
+    const { logger } = memoryLogger('silent');
+    const tokens = new MsalGraphTokenService({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      tenantId: TENANT,
+      logger,
+      networkClient: network,
+    });
+    const store = sharePointStore({ ...config, GRAPH_BASE_URL: fake.baseUrl }, tokens, logger, 'test');
+    app = buildApp(config, logger, { store, msalNetworkClient: network });
     ({ url } = await app.listen());
+    directory.addMember(TENANT, userId(1), TEAM_A);
+    token = await entra.userToken({ tid: TENANT, oid: userId(1) });
+    closers.push(
+      () => app.close(),
+      () => fake.close(),
+      () => directory.close(),
+      () => entra.close(),
+      async () => rmSync(statics, { recursive: true, force: true }),
+    );
   });
   afterAll(async () => {
-    await app.close();
-    await fake.close();
+    for (const close of closers) await close();
   });
 
   it('stores assessments in SharePoint and keeps each exported document in the team’s library', async () => {
+    const auth = { authorization: `Bearer ${token}` };
     expect((await call(`${url}/healthz`)).body).toMatchObject({ mode: 'm365', storage: 'sharepoint' });
-    const created = await call(`${url}/api/assessments`, { method: 'POST', body: canaryAssessmentBody() });
+    const created = await call(`${url}/api/assessments`, {
+      method: 'POST',
+      body: canaryAssessmentBody(),
+      headers: auth,
+    });
     expect(created.status).toBe(201);
     const { id, caseRef } = created.body as { id: string; caseRef: string };
     expect(caseRef).toMatch(/^HSB-\d{4}-0001$/);
 
-    const { res, bytes } = await download(url, id, 'parents');
+    const res = await fetch(`${url}/api/assessments/${id}/document?audience=parents`, { headers: auth });
+    const bytes = await res.arrayBuffer();
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${caseRef}.docx"`);
     expect(docxText(bytes).all).not.toContain('Robin');
@@ -195,17 +205,15 @@ describe('assessment documents (Microsoft 365 mode, SharePoint through the Graph
     const audit = [...fake.list(siteId, 'HSB audit log').items.values()].map((i) => [
       i.fields.Action,
       i.fields.Detail ?? null,
+      i.fields.ActorId,
     ]);
     expect(audit).toEqual([
-      ['create', null],
-      ['export', 'parents'],
+      ['create', null, `${TENANT}/${userId(1)}`],
+      ['export', 'parents', `${TENANT}/${userId(1)}`],
     ]);
-    // Every Graph call was made with the signed-in user's delegated token.
-    expect(new Set(fake.seenTokens.filter((t) => t !== 'admin'))).toEqual(new Set(['obo-for-user-token']));
-    expect(new Set(tokens)).toEqual(new Set(['user-token']));
-  });
-
-  it('needs the identity work to start in Microsoft 365 mode', () => {
-    expect(() => buildApp(loadConfig(m365Env(fake.baseUrl)), createLogger('silent'))).toThrow(/issue #5/);
+    // Every SharePoint call carried a token Entra issued on the user's behalf, never the user's own SSO token.
+    const sharePointTokens = new Set(fake.seenTokens.filter((t) => t !== 'admin'));
+    expect(sharePointTokens.size).toBe(1);
+    expect(sharePointTokens.has(token)).toBe(false);
   });
 });

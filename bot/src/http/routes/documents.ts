@@ -1,6 +1,11 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { assessmentDocument, dateInZone, documentAudiences } from '../../../../core/index.js';
+import {
+  AssessmentService,
+  assessmentDocument,
+  dateInZone,
+  documentAudiences,
+} from '../../../../core/index.js';
 import { DOCX_CONTENT_TYPE, renderAssessmentDocx } from '../../documents/render-assessment-docx.js';
 import type { AppDeps } from '../app-deps.js';
 import { handler } from '../handler.js';
@@ -12,7 +17,7 @@ const documentQuery = z.strictObject({ audience: z.enum(documentAudiences) });
 export function registerDocumentRoutes(server: Server, deps: AppDeps): void {
   /**
    * GET /api/assessments/:id/document?audience=staff|parents|full — the assessment as a Word document
-   * for one audience. The export is written to the access audit before a byte is sent; in Microsoft 365
+   * for one audience. The export is written to the access audit before anything is generated; in Microsoft 365
    * mode the file is also kept in the team's document library. The file name is the case reference only.
    */
   server.get(
@@ -22,8 +27,12 @@ export function registerDocumentRoutes(server: Server, deps: AppDeps): void {
       const { audience } = parseQuery(req, documentQuery);
       const caller = await deps.authenticator.authenticate(req);
       const access = caller.userAssertion ? { userAssertion: caller.userAssertion } : {};
-      const repository = deps.store.forSchool(caller.schoolId, access);
-      const { record } = await repository.get(id);
+      const service = new AssessmentService({
+        repository: deps.store.forSchool(caller.schoolId, access),
+        clock: deps.clock,
+      });
+      // The export is in the access audit before anything is generated: no audit, no document.
+      const { record } = await service.readForExport(id, caller.actor, audience);
       const at = deps.clock.now();
       const doc = assessmentDocument(record, audience, { generatedOn: dateInZone(at) });
       const content = await renderAssessmentDocx(doc);
@@ -39,7 +48,6 @@ export function registerDocumentRoutes(server: Server, deps: AppDeps): void {
         },
         { actor: caller.actor, at },
       );
-      await repository.recordAccess(id, { actor: caller.actor, at, action: 'export', detail: audience });
 
       res.sendRaw(200, content, {
         'Content-Type': DOCX_CONTENT_TYPE,
