@@ -1,4 +1,5 @@
 import type { Assessment, OtherChild, ReviewEntry } from '../assessment/schema.js';
+import { referralSectionTitles } from '../content/sections.js';
 import {
   contextLabels,
   decisionLabels,
@@ -30,23 +31,6 @@ export interface BuildReferralInput {
   /** The date of the referral, ISO `YYYY-MM-DD`. */
   today: string;
 }
-
-/** Used when the library has no clause for a block. */
-const fallbackTitles: Readonly<Record<ReferralBlock, string>> = {
-  referrer: 'Referrer details',
-  consent: 'Consent and informing parents and carers',
-  child: 'The child and their household',
-  behaviour: 'What happened',
-  continuum: 'Where the behaviour sits on the continuum',
-  'context-history': 'Context and history',
-  'actions-taken': 'What the school has already done, and its effect',
-  'child-voice': "The child's voice and the parents' views",
-  'wider-concerns': 'Wider concerns',
-  'safety-measures': 'Safety measures in place now',
-  request: 'What the school is asking for',
-  availability: 'Availability',
-  'below-threshold': 'If the referral is judged below threshold',
-};
 
 type Part = string | ReferralRun;
 
@@ -543,7 +527,7 @@ export function buildReferral(input: BuildReferralInput): ReferralDraft {
     writers[block](w, input);
     sections.push({
       block,
-      title: clause?.title ?? fallbackTitles[block],
+      title: clause?.title ?? referralSectionTitles[block],
       ...(clause ? { clause: { id: clause.id, version: clause.version } } : {}),
       paragraphs: w.paragraphs,
     });

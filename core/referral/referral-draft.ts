@@ -1,25 +1,14 @@
+import type { SchoolProfile } from '../content/school-profile.js';
+import { referralSections, type ReferralSection } from '../content/sections.js';
+
 /**
  * The shape of a referral draft: sections a DSL inserts into Word and a completeness checklist.
  * Everything here is document text for the DSL to check and send; nothing in it is a decision.
  */
 
-/** The blocks of a local authority multi-agency referral form (DOMAIN §3; content/referral). */
-export const referralBlocks = [
-  'referrer',
-  'consent',
-  'child',
-  'behaviour',
-  'continuum',
-  'context-history',
-  'actions-taken',
-  'child-voice',
-  'wider-concerns',
-  'safety-measures',
-  'request',
-  'availability',
-  'below-threshold',
-] as const;
-export type ReferralBlock = (typeof referralBlocks)[number];
+/** The blocks of a local authority multi-agency referral form (DOMAIN §3), in form order. */
+export const referralBlocks = referralSections;
+export type ReferralBlock = ReferralSection;
 
 /**
  * A stretch of text. A `gap` is something the DSL still has to write; Word highlights it so it
@@ -65,14 +54,11 @@ export interface ReferralDraft {
   checklist: ChecklistItem[];
 }
 
-/** The school details the builder uses (a subset of the content's SchoolProfile). */
-export interface ReferralSchoolProfile {
-  schoolName?: string | undefined;
-  dslName?: string | undefined;
-  deputyDslNames?: string | undefined;
-  localAuthority?: string | undefined;
-  childrensServicesContact?: string | undefined;
-}
+/** The school details the builder uses. */
+export type ReferralSchoolProfile = Pick<
+  SchoolProfile,
+  'schoolName' | 'dslName' | 'deputyDslNames' | 'localAuthority' | 'childrensServicesContact'
+>;
 
 /** The fields of a referral clause the builder needs (the content's Clause satisfies it). */
 export interface ReferralClauseInfo {

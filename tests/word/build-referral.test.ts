@@ -48,7 +48,7 @@ describe('buildReferral', () => {
       profile,
       today: '2026-02-20',
     });
-    expect(draft.sections[0]).toMatchObject({ title: 'Referrer details' });
+    expect(draft.sections[0]).toMatchObject({ title: 'Referrer' });
     expect(draft.sections[0]!.clause).toBeUndefined();
   });
 
