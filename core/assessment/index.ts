@@ -10,3 +10,11 @@ export {
   type SummaryView,
   type DueView,
 } from './assessment-service.js';
+export {
+  stageView,
+  redactNames,
+  NAME_REMOVED,
+  type StageView,
+  type StageContext,
+  type StageStrategy,
+} from './stage-view.js';

@@ -5,6 +5,8 @@ import { correlationIdOf, mapError, setCorrelationId } from './errors.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
+import { registerSignInSettingsRoutes } from './routes/sign-in-settings.js';
+import { registerStageRoutes } from './routes/stage.js';
 import { registerStaticRoutes } from './routes/static.js';
 
 const ROUTING_ERRORS: Record<number, { code: string; message: string }> = {
@@ -77,6 +79,8 @@ export function createHttpServer(deps: AppDeps): Server {
   registerHealthRoutes(server, deps);
   registerMessageRoutes(server, deps);
   registerAssessmentRoutes(server, deps);
+  registerStageRoutes(server, deps);
+  registerSignInSettingsRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;
 }

@@ -1,0 +1,34 @@
+import type { Server } from 'restify';
+import { stageView } from '../../../../core/index.js';
+import type { AppDeps } from '../app-deps.js';
+import { HttpError } from '../errors.js';
+import { handler } from '../handler.js';
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The meeting stage's view of an assessment (core/assessment/stage-view.ts): redacted here, on the
+ * server, so that a child's name never reaches a screen that guests and external users can see.
+ */
+export function registerStageRoutes(server: Server, deps: AppDeps): void {
+  server.get(
+    '/api/assessments/:id/stage',
+    handler(deps.logger, async (req, res) => {
+      const id = String(req.params?.id ?? '');
+      if (!ID.test(id)) throw new HttpError(404, 'NOT_FOUND', 'No assessment has this id.');
+      const caller = await deps.authenticator.authenticate(req);
+      const repository = deps.store.forSchool(
+        caller.schoolId,
+        caller.userAssertion ? { userAssertion: caller.userAssertion } : {},
+      );
+      const { record } = await repository.get(id.toLowerCase());
+      await repository.recordAccess(record.id, {
+        actor: caller.actor,
+        at: deps.clock.now(),
+        action: 'read',
+        detail: 'stage',
+      });
+      res.send(200, stageView(record));
+    }),
+  );
+}

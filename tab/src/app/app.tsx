@@ -1,0 +1,85 @@
+import { Body1, FluentProvider, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import type { ApiClient } from '../api/api-client';
+import { Dashboard } from '../dashboard/dashboard';
+import type { Host } from '../host/host';
+import type { AuthProblems } from './auth-problems';
+import { navigate, useRoute, type Route } from './router';
+import { Session } from './session';
+import { themeFor } from './theme';
+
+// The form, stage, configuration and meeting views are loaded on demand: the dashboard (the first
+// screen of most visits) stays small (README "The Teams tab", performance budget).
+const AssessmentScreen = lazy(() => import('../editor/assessment-screen'));
+const StageScreen = lazy(() => import('../stage/stage-screen'));
+const ConfigPage = lazy(() => import('../config/config-page'));
+const MeetingPanel = lazy(() => import('../meeting/meeting-panel'));
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  main: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    maxWidth: '1200px',
+    margin: '0 auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  compact: { padding: tokens.spacingVerticalS },
+});
+
+export interface AppProps {
+  host: Host;
+  api: ApiClient;
+  authProblems: AuthProblems;
+}
+
+function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }) {
+  switch (route.name) {
+    case 'dashboard':
+      return <Dashboard api={api} onOpen={(id) => navigate({ name: 'assessment', id })} />;
+    case 'assessment':
+      return <AssessmentScreen api={api} host={host} id={route.id} section={route.section} />;
+    case 'stage':
+      return <StageScreen api={api} id={route.id} />;
+    case 'config':
+      return <ConfigPage api={api} host={host} />;
+    case 'meeting':
+      return <MeetingPanel api={api} host={host} id={route.id} />;
+    case 'not-found':
+      return (
+        <Body1 as="p">
+          There is nothing at this address.{' '}
+          <Link href="#/" onClick={() => navigate({ name: 'dashboard' })}>
+            Go to the assessments
+          </Link>
+        </Body1>
+      );
+  }
+}
+
+export function App({ host, api, authProblems }: AppProps) {
+  const styles = useStyles();
+  const [theme, setTheme] = useState(host.context.theme);
+  const route = useRoute();
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  const compact = route.name === 'meeting' || route.name === 'stage' || route.name === 'config';
+
+  return (
+    <FluentProvider theme={themeFor(theme)} className={styles.root}>
+      <main className={compact ? styles.compact : styles.main}>
+        <Session api={api} host={host} authProblems={authProblems}>
+          {() => (
+            <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+              <View route={route} host={host} api={api} />
+            </Suspense>
+          )}
+        </Session>
+      </main>
+    </FluentProvider>
+  );
+}
