@@ -50,7 +50,10 @@ export function redactNames(text: string, names: readonly string[]): string {
   for (const name of names) {
     const whole = name.trim();
     if (whole.length >= 2) parts.add(whole);
-    for (const token of whole.split(/[\s\-‐'’.,]+/u)) if (token.length >= 2) parts.add(token);
+    for (const word of whole.split(/[\s,]+/u)) {
+      if (word.length >= 2) parts.add(word);
+      for (const token of word.split(/[-‐'’.]+/u)) if (token.length >= 2) parts.add(token);
+    }
   }
   if (parts.size === 0) return text;
   // Longest first, so that "Alex Smith" becomes one marker rather than two.

@@ -78,7 +78,7 @@ export function NewAssessmentDialog({
                 automatically; it is what channel messages show instead of the name.
               </p>
               <Field
-                label="Learner's name"
+                label="Learner’s name"
                 required
                 validationMessage={touched && !name.trim() ? 'Enter the learner’s name.' : undefined}
               >

@@ -73,42 +73,47 @@ export function ConflictDialog({
                 While you were editing, another person saved changes. Your changes are not saved yet. Choose
                 which version to keep.
               </p>
-              <Changes
-                title="They changed:"
-                paths={conflict.theirChanges}
-                draft={conflict.theirs}
-                template={template}
-              />
-              <Changes
-                title="You changed (not saved):"
-                paths={conflict.myChanges}
-                draft={mine}
-                template={template}
-              />
-              {conflict.overlaps.length > 0 && (
-                <>
-                  <p>
-                    <strong>You both changed:</strong>
-                  </p>
-                  <ul>
-                    {conflict.overlaps.map((path) => {
-                      const theirs = valueAt(conflict.theirs, path);
-                      const yours = valueAt(mine, path);
-                      return (
-                        <li key={path}>
-                          {describePath(path, mine, template)}
-                          {theirs !== null && yours !== null && (
-                            <>
-                              {' '}
-                              — theirs: “{theirs}”, yours: “{yours}”
-                            </>
-                          )}
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </>
-              )}
+              {/* The first thing to take focus is this summary, not a button: someone still typing when
+                  the dialog opens must not pick a version with a stray space or Enter. */}
+              <details open>
+                <summary>What changed</summary>
+                <Changes
+                  title="They changed:"
+                  paths={conflict.theirChanges}
+                  draft={conflict.theirs}
+                  template={template}
+                />
+                <Changes
+                  title="You changed (not saved):"
+                  paths={conflict.myChanges}
+                  draft={mine}
+                  template={template}
+                />
+                {conflict.overlaps.length > 0 && (
+                  <>
+                    <p>
+                      <strong>You both changed:</strong>
+                    </p>
+                    <ul>
+                      {conflict.overlaps.map((path) => {
+                        const theirs = valueAt(conflict.theirs, path);
+                        const yours = valueAt(mine, path);
+                        return (
+                          <li key={path}>
+                            {describePath(path, mine, template)}
+                            {theirs !== null && yours !== null && (
+                              <>
+                                {' '}
+                                — theirs: “{theirs}”, yours: “{yours}”
+                              </>
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </>
+                )}
+              </details>
               <p>
                 <strong>Keep my changes</strong> saves yours on top of theirs: their other changes stay, and
                 where you both changed the same thing, yours replace theirs.{' '}

@@ -162,7 +162,7 @@ export function RiskCard({
         />
       </div>
       <HintedTextarea
-        label={`The risk in ${risk.context === 'other' ? 'this context' : title.toLowerCase()}`}
+        label="The risk"
         required
         value={risk.description}
         onChange={(v) => onChange({ ...risk, description: v })}
