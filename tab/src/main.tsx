@@ -23,4 +23,9 @@ async function start(): Promise<void> {
   );
 }
 
-void start();
+// The consent pop-up's two pages are served by this same index.html (the server answers every
+// extension-less path under /tab/ with it), so they are told apart by path before anything renders.
+const path = window.location.pathname.replace(/\/+$/, '');
+if (path.endsWith('/tab/auth-start')) void import('./auth/auth-start').then((m) => m.runAuthStart());
+else if (path.endsWith('/tab/auth-end')) void import('./auth/auth-end').then((m) => m.runAuthEnd());
+else void start();

@@ -14,6 +14,10 @@ describe('hash routes', () => {
     ['#/config', { name: 'config' }],
     ['#/meeting', { name: 'meeting' }],
     [`#/meeting/${ID}`, { name: 'meeting', id: ID }],
+    ['#/dashboard', { name: 'dashboard' }],
+    ['#/privacy', { name: 'info', page: 'privacy' }],
+    ['#/terms', { name: 'info', page: 'terms' }],
+    ['#/about', { name: 'info', page: 'about' }],
     ['#/assessments/not-an-id', { name: 'not-found' }],
     ['#/stage/Zebedee', { name: 'not-found' }],
   ])('%s', (hash, route) => {

@@ -88,7 +88,7 @@ describe('the Teams host', () => {
     const host = await connectTeamsHost(1000);
     await host.requestConsent();
     expect(teams.authentication.authenticate).toHaveBeenCalledWith({
-      url: 'https://hsb.example.org/tab/auth-start.html',
+      url: 'https://hsb.example.org/tab/auth-start',
       width: 600,
       height: 535,
     });

@@ -14,6 +14,7 @@ const AssessmentScreen = lazy(() => import('../editor/assessment-screen'));
 const StageScreen = lazy(() => import('../stage/stage-screen'));
 const ConfigPage = lazy(() => import('../config/config-page'));
 const MeetingPanel = lazy(() => import('../meeting/meeting-panel'));
+const InfoPageView = lazy(() => import('../info/info-pages'));
 
 const useStyles = makeStyles({
   root: {
@@ -50,6 +51,8 @@ function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }
       return <ConfigPage api={api} host={host} />;
     case 'meeting':
       return <MeetingPanel api={api} host={host} id={route.id} />;
+    case 'info':
+      return <InfoPageView page={route.page} />;
     case 'not-found':
       return (
         <Body1 as="p">
@@ -67,18 +70,28 @@ export function App({ host, api, authProblems }: AppProps) {
   const [theme, setTheme] = useState(host.context.theme);
   const route = useRoute();
   useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => {
+    if (route.name === 'info') host.notifyReady();
+  }, [host, route.name]);
   const compact = route.name === 'meeting' || route.name === 'stage' || route.name === 'config';
 
   return (
     <FluentProvider theme={themeFor(theme)} className={styles.root}>
       <main className={compact ? styles.compact : styles.main}>
-        <Session api={api} host={host} authProblems={authProblems}>
-          {() => (
-            <Suspense fallback={<Spinner size="small" label="Loading…" />}>
-              <View route={route} host={host} api={api} />
-            </Suspense>
-          )}
-        </Session>
+        {route.name === 'info' ? (
+          // Public pages (the manifest's privacy and terms links): readable without signing in.
+          <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+            <InfoPageView page={route.page} />
+          </Suspense>
+        ) : (
+          <Session api={api} host={host} authProblems={authProblems}>
+            {() => (
+              <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+                <View route={route} host={host} api={api} />
+              </Suspense>
+            )}
+          </Session>
+        )}
       </main>
     </FluentProvider>
   );

@@ -10,7 +10,12 @@ export type Route =
   | { name: 'stage'; id: string }
   | { name: 'config' }
   | { name: 'meeting'; id?: string }
+  | { name: 'info'; page: InfoPage }
   | { name: 'not-found' };
+
+/** Public pages the Teams manifest links to (developer website, privacy and terms URLs). */
+export const infoPages = ['about', 'privacy', 'terms'] as const;
+export type InfoPage = (typeof infoPages)[number];
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,7 +27,10 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
   const parts = path.split('/').filter(Boolean);
   const [head, id, section] = parts;
-  if (parts.length === 0) return { name: 'dashboard' };
+  if (parts.length === 0 || (head === 'dashboard' && parts.length === 1)) return { name: 'dashboard' };
+  if (parts.length === 1 && (infoPages as readonly string[]).includes(head ?? '')) {
+    return { name: 'info', page: head as InfoPage };
+  }
   if (head === 'assessments' && isAssessmentId(id) && parts.length <= 3) {
     return section ? { name: 'assessment', id, section } : { name: 'assessment', id };
   }
@@ -45,6 +53,8 @@ export function routePath(route: Route): string {
       return '/config';
     case 'meeting':
       return route.id ? `/meeting/${route.id}` : '/meeting';
+    case 'info':
+      return `/${route.page}`;
     case 'not-found':
       return '/';
   }

@@ -1,6 +1,6 @@
 import { app, authentication } from '@microsoft/teams-js';
 
-/** Where Entra returns after the consent page: tells the tab whether consent was given. */
+/** /tab/auth-end, where Entra returns after the consent page: tells the tab whether consent was given. */
 async function end(): Promise<void> {
   await app.initialize();
   const params = new URLSearchParams(window.location.hash.slice(1) || window.location.search.slice(1));
@@ -10,4 +10,6 @@ async function end(): Promise<void> {
   else authentication.notifyFailure('NoResult');
 }
 
-end().catch(() => authentication.notifyFailure('ConsentPageFailed'));
+export function runAuthEnd(): void {
+  end().catch(() => authentication.notifyFailure('ConsentPageFailed'));
+}

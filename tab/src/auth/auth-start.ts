@@ -14,7 +14,7 @@ function base64Url(bytes: Uint8Array): string {
 }
 
 /**
- * The consent pop-up opened by authentication.authenticate when the server answers 401
+ * The consent pop-up (/tab/auth-start) opened by authentication.authenticate when the server answers 401
  * CONSENT_REQUIRED: it sends the user to Entra's consent page for this app. The authorisation code
  * that comes back is never redeemed (the server gets its Graph token on-behalf-of), so the PKCE
  * verifier is thrown away and nothing is kept in browser storage.
@@ -37,7 +37,8 @@ async function start(): Promise<void> {
     client_id: settings.clientId,
     response_type: 'code',
     response_mode: 'fragment',
-    redirect_uri: new URL('/tab/auth-end.html', window.location.href).href,
+    // Registered as a single-page-app redirect URI in aad.manifest.json.
+    redirect_uri: new URL('/tab/auth-end', window.location.href).href,
     scope: settings.scopes.join(' '),
     prompt: 'consent',
     code_challenge: base64Url(challenge),
@@ -50,4 +51,6 @@ async function start(): Promise<void> {
   );
 }
 
-start().catch(() => authentication.notifyFailure('ConsentPageFailed'));
+export function runAuthStart(): void {
+  start().catch(() => authentication.notifyFailure('ConsentPageFailed'));
+}

@@ -78,7 +78,7 @@ export async function connectTeamsHost(timeoutMs: number): Promise<Host> {
       }
     },
     async requestConsent() {
-      const url = new URL('/tab/auth-start.html', window.location.href).href;
+      const url = new URL('/tab/auth-start', window.location.href).href;
       await authentication.authenticate({ url, width: 600, height: 535 });
     },
     notifyReady() {
