@@ -35,7 +35,9 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
   }
   const store = overrides.store ?? createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
   const adapter = createBotAdapter(config, logger);
-  const bot = new HsbBot({ tabUrl: `${config.publicBaseUrl}/tab/` });
+  // With PORT=0 (tests, benchmarks) and no PUBLIC_BASE_URL, the public address is the one bound.
+  let publicBaseUrl = config.publicBaseUrl;
+  const bot = new HsbBot({ tabUrl: () => `${publicBaseUrl}/tab/` });
   const deps: AppDeps = {
     config,
     logger,
@@ -57,7 +59,9 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
         server.listen(config.PORT, config.HOST, () => {
           const address = server.server.address() as AddressInfo;
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          resolve({ host: address.address, port: address.port, url: `http://${host}:${address.port}` });
+          const url = `http://${host}:${address.port}`;
+          if (config.mode === 'local' && !config.PUBLIC_BASE_URL) publicBaseUrl = url;
+          resolve({ host: address.address, port: address.port, url });
         });
       }),
     close: () =>

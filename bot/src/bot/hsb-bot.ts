@@ -1,8 +1,8 @@
 import { ActivityHandler, TurnContext } from 'botbuilder';
 
 export interface HsbBotOptions {
-  /** Where staff open the assessments tab (a Teams deep link in Microsoft 365 mode). */
-  tabUrl: string;
+  /** Where staff open the assessments tab; a function because the address is known only once listening. */
+  tabUrl: () => string;
 }
 
 /** Words a command is made of: the bot's own mention removed, punctuation and case ignored. */
@@ -42,7 +42,7 @@ export class HsbBot extends ActivityHandler {
       '- **reviews**: assessments whose review is due',
       '- **classify**: think through where a behaviour sits on Hackett’s continuum',
       '',
-      `Open the assessments tab: ${this.options.tabUrl}`,
+      `Open the assessments tab: ${this.options.tabUrl()}`,
       '',
       'I never show a child’s name in a channel. Decisions stay with your DSL.',
     ].join('\n');
