@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { ApiClient, ApiError } from './api/api-client';
-import { App } from './app/app';
+import { App, preloadRoute } from './app/app';
 import { AuthProblems } from './app/auth-problems';
-import { navigate } from './app/router';
+import { navigate, parseRoute } from './app/router';
 import { startRoute } from './app/start-route';
 import { connectHost } from './host/connect-host';
 
@@ -18,6 +18,7 @@ async function start(): Promise<void> {
         : new ApiError(401, 'UNAUTHENTICATED', 'Teams could not sign you in.'),
     onAuthProblem: (error) => authProblems.report(error),
   });
+  preloadRoute(parseRoute(window.location.hash), api);
   createRoot(document.getElementById('root')!).render(
     <App host={host} api={api} authProblems={authProblems} />,
   );

@@ -3,12 +3,21 @@ import './support/dom';
 import { describe, expect, it } from '@jest/globals';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { act, render, screen } from '@testing-library/react';
+import { useEffect } from 'react';
 import userEvent from '@testing-library/user-event';
 import { ApiClient, ApiError, type Me } from '../../tab/src/api/api-client';
 import { AuthProblems } from '../../tab/src/app/auth-problems';
 import { Session } from '../../tab/src/app/session';
 import { fakeHost } from './support/fake-host';
 import { json, scriptedFetch } from './support/http';
+
+let mounts = 0;
+function View({ me }: { me: Me | null }) {
+  useEffect(() => {
+    mounts += 1;
+  }, []);
+  return <p>{me ? `Signed in as ${me.displayName}` : 'Checking who you are'}</p>;
+}
 
 function setup(responses: Response[], host = fakeHost()) {
   const problems = new AuthProblems();
@@ -21,7 +30,7 @@ function setup(responses: Response[], host = fakeHost()) {
   render(
     <FluentProvider theme={teamsLightTheme}>
       <Session api={api} host={host.host} authProblems={problems}>
-        {(me: Me) => <p>Signed in as {me.displayName}</p>}
+        {(me: Me | null) => <View me={me} />}
       </Session>
     </FluentProvider>,
   );
@@ -32,9 +41,13 @@ const me = (mode: 'local' | 'm365') =>
   json(200, { displayName: mode === 'local' ? 'Local user (no sign-in)' : 'Dana DSL', kind: 'user', mode });
 
 describe('session and sign-in', () => {
-  it('sends the Teams token and tells Teams the app is ready once it has rendered', async () => {
+  it('starts the view at once, sends the Teams token, and tells Teams it is ready after the check', async () => {
+    mounts = 0;
     const { host, requests } = setup([me('m365')]);
+    expect(screen.getByText('Checking who you are')).toBeTruthy();
+    expect(host.host.notifyReady).not.toHaveBeenCalled();
     expect(await screen.findByText('Signed in as Dana DSL')).toBeTruthy();
+    expect(mounts).toBe(1);
     expect(requests[0]!.headers.Authorization).toBe('Bearer token-123');
     expect(host.host.notifyReady).toHaveBeenCalledTimes(1);
     expect(screen.queryByText('Local mode')).toBeNull();

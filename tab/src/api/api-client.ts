@@ -87,6 +87,7 @@ export class ApiClient {
   private readonly fetchImpl: typeof fetch;
   private readonly baseUrl: string;
   private readonly contentCache = new Map<string, Promise<unknown>>();
+  private readonly prefetched = new Map<string, Promise<Versioned<Assessment>>>();
 
   constructor(private readonly options: ApiClientOptions) {
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -183,7 +184,20 @@ export class ApiClient {
   }
 
   getAssessment(id: string): Promise<Versioned<Assessment>> {
+    const early = this.prefetched.get(id);
+    if (early) {
+      // Used once: any later read goes to the server for the current version.
+      this.prefetched.delete(id);
+      return early;
+    }
     return this.versioned('GET', `/api/assessments/${encodeURIComponent(id)}`);
+  }
+
+  /** Starts reading a record the first view will ask for; its failure surfaces when it is used. */
+  prefetchAssessment(id: string): void {
+    const pending = this.versioned<Assessment>('GET', `/api/assessments/${encodeURIComponent(id)}`);
+    pending.catch(() => undefined);
+    this.prefetched.set(id, pending);
   }
 
   createAssessment(body: unknown): Promise<Versioned<Assessment>> {

@@ -1,20 +1,42 @@
 import { Body1, FluentProvider, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/api-client';
-import { Dashboard } from '../dashboard/dashboard';
 import type { Host } from '../host/host';
 import type { AuthProblems } from './auth-problems';
 import { navigate, useRoute, type Route } from './router';
 import { Session } from './session';
 import { themeFor } from './theme';
 
-// The form, stage, configuration and meeting views are loaded on demand: the dashboard (the first
-// screen of most visits) stays small (README "The Teams tab", performance budget).
-const AssessmentScreen = lazy(() => import('../editor/assessment-screen'));
-const StageScreen = lazy(() => import('../stage/stage-screen'));
-const ConfigPage = lazy(() => import('../config/config-page'));
-const MeetingPanel = lazy(() => import('../meeting/meeting-panel'));
-const InfoPageView = lazy(() => import('../info/info-pages'));
+// Every view is its own chunk, so the first download is the shell alone (README "The Teams tab",
+// performance budget); preloadRoute starts the one the address asks for while the shell starts up.
+const views = {
+  dashboard: () => import('../dashboard/dashboard'),
+  assessment: () => import('../editor/assessment-screen'),
+  stage: () => import('../stage/stage-screen'),
+  config: () => import('../config/config-page'),
+  meeting: () => import('../meeting/meeting-panel'),
+  info: () => import('../info/info-pages'),
+};
+const Dashboard = lazy(views.dashboard);
+const AssessmentScreen = lazy(views.assessment);
+const StageScreen = lazy(views.stage);
+const ConfigPage = lazy(views.config);
+const MeetingPanel = lazy(views.meeting);
+const InfoPageView = lazy(views.info);
+
+/**
+ * Starts loading what the first view needs — its code, its record and the guidance — at the same
+ * time as the shell asks who the user is, instead of one after the other.
+ */
+export function preloadRoute(route: Route, api: ApiClient): void {
+  if (route.name === 'not-found') return;
+  void views[route.name]().catch(() => undefined);
+  if (route.name === 'assessment' || (route.name === 'meeting' && route.id)) {
+    api.prefetchAssessment(route.id!);
+    api.riskTemplate().catch(() => undefined);
+    api.languageGuide().catch(() => undefined);
+  }
+}
 
 const useStyles = makeStyles({
   root: {

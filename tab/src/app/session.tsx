@@ -5,7 +5,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
 } from '@fluentui/react-components';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { ApiError, type ApiClient, type Me } from '../api/api-client';
@@ -44,9 +43,9 @@ export function LocalModeBanner() {
 }
 
 /**
- * Finds out who the user is (GET /api/me) before anything else, and turns the server's coded sign-in
- * errors into something a person can act on: a consent prompt, or an explanation — never a blank
- * screen. Later sign-in problems open over the current view so unsaved changes survive.
+ * Finds out who the user is (GET /api/me) while the first view loads, and turns the server's coded
+ * sign-in errors into something a person can act on: a consent prompt, or an explanation — never a
+ * blank screen. Later sign-in problems open over the current view so unsaved changes survive.
  */
 export function Session({
   api,
@@ -57,7 +56,7 @@ export function Session({
   api: ApiClient;
   host: Host;
   authProblems: AuthProblems;
-  children: (me: Me) => ReactNode;
+  children: (me: Me | null) => ReactNode;
 }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -96,32 +95,31 @@ export function Session({
     setAttempt((n) => n + 1);
   };
 
-  switch (state.kind) {
-    case 'loading':
-      return <Spinner label="Opening…" />;
-    case 'problem':
-      return <AuthProblemView error={state.error} host={host} onDone={retry} />;
-    case 'failed':
-      return (
-        <LoadFailedScreen
-          message={state.error.message}
-          correlationId={state.error.correlationId}
-          onRetry={retry}
-        />
-      );
-    case 'ready':
-      return (
-        <SessionContext.Provider value={state.me}>
-          {state.me.mode === 'local' && host.context.frame !== 'meetingStage' && <LocalModeBanner />}
-          {children(state.me)}
-          <Dialog open={overlay !== null} modalType="alert">
-            <DialogSurface>
-              <DialogBody>
-                {overlay && <AuthProblemView error={overlay} host={host} onDone={() => setOverlay(null)} />}
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
-        </SessionContext.Provider>
-      );
+  if (state.kind === 'problem') return <AuthProblemView error={state.error} host={host} onDone={retry} />;
+  if (state.kind === 'failed') {
+    return (
+      <LoadFailedScreen
+        message={state.error.message}
+        correlationId={state.error.correlationId}
+        onRetry={retry}
+      />
+    );
   }
+  // While the check runs (`loading`) the view starts at once, beside it rather than after it: its own
+  // calls carry the same token, and if the check fails the explanation replaces the view. The tree has
+  // the same shape in both states, so the view is not mounted twice.
+  const me = state.kind === 'ready' ? state.me : null;
+  return (
+    <SessionContext.Provider value={me}>
+      {me?.mode === 'local' && host.context.frame !== 'meetingStage' && <LocalModeBanner />}
+      {children(me)}
+      <Dialog open={overlay !== null} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            {overlay && <AuthProblemView error={overlay} host={host} onDone={() => setOverlay(null)} />}
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </SessionContext.Provider>
+  );
 }

@@ -205,3 +205,5 @@ export function Dashboard({ api, onOpen, pickLabel }: DashboardProps) {
     </section>
   );
 }
+
+export default Dashboard;

@@ -25,7 +25,7 @@ export function browserHost(win: Window = window): Host {
     stage: {
       canShare: async () => true,
       share: async (route) => {
-        win.open(new URL(route, new URL('/tab/', win.location.href)).href, '_blank', 'noopener');
+        win.open(new URL(`/tab/#${route}`, win.location.href).href, '_blank', 'noopener');
       },
       participants: async () => null,
     },
