@@ -17,6 +17,7 @@ async function start(): Promise<void> {
         ? new ApiError(401, 'CONSENT_REQUIRED', 'Consent is needed before signing in.')
         : new ApiError(401, 'UNAUTHENTICATED', 'Teams could not sign you in.'),
     onAuthProblem: (error) => authProblems.report(error),
+    ...(host.context.teamId ? { teamId: host.context.teamId } : {}),
   });
   preloadRoute(parseRoute(window.location.hash), api);
   createRoot(document.getElementById('root')!).render(

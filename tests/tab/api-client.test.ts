@@ -22,6 +22,12 @@ describe('ApiClient', () => {
     });
   });
 
+  it('names the safeguarding team from the Teams context when it knows it', async () => {
+    const { fetch, sent } = scriptedFetch(() => json(200, { items: [] }));
+    await new ApiClient({ getToken: async () => 'tok', fetch, teamId: 'group-1' }).listAssessments();
+    expect(sent[0]!.headers['X-Safeguarding-Team']).toBe('group-1');
+  });
+
   it('sends no Authorization header in local mode', async () => {
     const { fetch, sent } = scriptedFetch(() =>
       json(200, { displayName: 'Local', mode: 'local', kind: 'local' }),

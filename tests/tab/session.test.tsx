@@ -84,6 +84,19 @@ describe('session and sign-in', () => {
     expect(host.host.notifyReady).toHaveBeenCalled();
   });
 
+  it('explains when /api/me says the user is in no safeguarding team', async () => {
+    setup([json(200, { displayName: 'Dana', kind: 'user', mode: 'm365', schools: [] })]);
+    expect(await screen.findByRole('heading', { name: /for your school’s safeguarding team/i })).toBeTruthy();
+    expect(screen.queryByText(/Signed in as/)).toBeNull();
+  });
+
+  it('asks which school when the user is in several teams and Teams did not say', async () => {
+    const { problems } = setup([me('m365')]);
+    await screen.findByText('Signed in as Dana DSL');
+    act(() => problems.report(new ApiError(400, 'TEAM_REQUIRED', 'Which team?')));
+    expect(await screen.findByText('Which school’s records?')).toBeTruthy();
+  });
+
   it('asks to try again after UNAUTHENTICATED', async () => {
     setup([json(401, { error: { code: 'UNAUTHENTICATED', message: 'No token.' } }), me('m365')]);
     await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));

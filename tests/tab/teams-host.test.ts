@@ -22,6 +22,7 @@ const teams = {
         subPageId: '0f676d75-dbb4-4af1-bb92-05c4121d98b0',
       },
       meeting: { id: 'meeting-1' },
+      team: { groupId: 'group-1' },
     })),
     registerOnThemeChangeHandler: jest.fn(),
   },
@@ -61,6 +62,7 @@ describe('the Teams host', () => {
       entityId: 'assessment:abc',
       subPageId: '0f676d75-dbb4-4af1-bb92-05c4121d98b0',
       meetingId: 'meeting-1',
+      teamId: 'group-1',
     });
     expect(teams.app.notifyAppLoaded).toHaveBeenCalled();
   });

@@ -30,8 +30,13 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
+  /** Sign-in or access problems the session explains, whichever call met them. */
   get isAuthProblem(): boolean {
-    return this.status === 401 || (this.status === 403 && this.code === 'NOT_A_MEMBER');
+    return (
+      this.status === 401 ||
+      (this.status === 403 && this.code === 'NOT_A_MEMBER') ||
+      (this.status === 400 && (this.code === 'TEAM_REQUIRED' || this.code === 'INVALID_TEAM'))
+    );
   }
 }
 
@@ -39,7 +44,12 @@ export interface Me {
   displayName: string;
   kind: string;
   mode: 'local' | 'm365';
+  /** The schools (safeguarding teams) the caller may open; empty when they are in none. */
+  schools?: { schoolId: string; teamId: string | null }[];
 }
+
+/** Names the safeguarding team a request is for, for someone in several (a trust's central DSL). */
+export const SAFEGUARDING_TEAM_HEADER = 'X-Safeguarding-Team';
 
 export interface SummaryRow extends AssessmentSummary {
   overdue: boolean;
@@ -70,6 +80,8 @@ export interface ApiClientOptions {
   onAuthProblem?: (error: ApiError) => void;
   fetch?: typeof fetch;
   baseUrl?: string;
+  /** The Microsoft 365 group id of the team the tab was opened in (Teams context), when known. */
+  teamId?: string;
 }
 
 const NETWORK_MESSAGE = 'The server could not be reached. Check the connection and try again.';
@@ -106,6 +118,7 @@ export class ApiClient {
     }
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
+    if (this.options.teamId) headers[SAFEGUARDING_TEAM_HEADER] = this.options.teamId;
     if (init.ifMatch) headers['If-Match'] = init.ifMatch;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-export type AuthProblemCode = 'CONSENT_REQUIRED' | 'UNAUTHENTICATED' | 'NOT_A_MEMBER';
+export type AuthProblemCode = 'CONSENT_REQUIRED' | 'UNAUTHENTICATED' | 'NOT_A_MEMBER' | 'TEAM_REQUIRED';
 
 /** 401 CONSENT_REQUIRED: the server needs the user's consent before it can reach SharePoint for them. */
 export function ConsentScreen({ host, onDone }: { host: Host; onDone: () => void }) {
@@ -82,6 +82,26 @@ export function NotMemberScreen({ onRetry }: { onRetry: () => void }) {
       <Body1 as="p">
         If your role needs access, ask your Designated Safeguarding Lead (DSL) to add you to the safeguarding
         team in Teams. Access can take a few minutes to arrive after you are added.
+      </Body1>
+      <div className={styles.actions}>
+        <Button onClick={onRetry}>Try again</Button>
+      </div>
+    </section>
+  );
+}
+
+/** 400 TEAM_REQUIRED / INVALID_TEAM: in several safeguarding teams, and the tab cannot tell which. */
+export function TeamRequiredScreen({ onRetry }: { onRetry: () => void }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.root} aria-labelledby="team-required-title">
+      <Title2 as="h1" id="team-required-title">
+        Which school’s records?
+      </Title2>
+      <Body1 as="p">
+        You are a member of more than one school’s safeguarding team, and this place in Teams does not say
+        which one you mean. Open the assessments from the tab in that team’s channel, or from a meeting that
+        team set up.
       </Body1>
       <div className={styles.actions}>
         <Button onClick={onRetry}>Try again</Button>

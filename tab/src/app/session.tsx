@@ -10,7 +10,13 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { ApiError, type ApiClient, type Me } from '../api/api-client';
 import type { Host } from '../host/host';
 import type { AuthProblems } from './auth-problems';
-import { ConsentScreen, LoadFailedScreen, NotMemberScreen, SignInProblemScreen } from './auth-screens';
+import {
+  ConsentScreen,
+  LoadFailedScreen,
+  NotMemberScreen,
+  SignInProblemScreen,
+  TeamRequiredScreen,
+} from './auth-screens';
 
 type State =
   | { kind: 'loading' }
@@ -27,6 +33,8 @@ export function useMe(): Me | null {
 function AuthProblemView({ error, host, onDone }: { error: ApiError; host: Host; onDone: () => void }) {
   if (error.code === 'CONSENT_REQUIRED') return <ConsentScreen host={host} onDone={onDone} />;
   if (error.code === 'NOT_A_MEMBER') return <NotMemberScreen onRetry={onDone} />;
+  if (error.code === 'TEAM_REQUIRED' || error.code === 'INVALID_TEAM')
+    return <TeamRequiredScreen onRetry={onDone} />;
   return <SignInProblemScreen onRetry={onDone} />;
 }
 
@@ -65,7 +73,18 @@ export function Session({
   useEffect(() => {
     let live = true;
     api.me().then(
-      (me) => live && setState({ kind: 'ready', me }),
+      (me) => {
+        if (!live) return;
+        // Signed in, but in no safeguarding team this app serves: /api/me answers so that we can explain.
+        if (me.schools?.length === 0) {
+          setState({
+            kind: 'problem',
+            error: new ApiError(403, 'NOT_A_MEMBER', 'Not a member of a safeguarding team.'),
+          });
+        } else {
+          setState({ kind: 'ready', me });
+        }
+      },
       (error: unknown) => {
         if (!live) return;
         const e = error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', 'Something went wrong.');

@@ -17,6 +17,8 @@ export interface HostContext {
   subPageId?: string;
   /** Set inside a meeting (side panel, stage, meeting chat tab). */
   meetingId?: string;
+  /** The Microsoft 365 group id of the team whose channel holds the tab. */
+  teamId?: string;
 }
 
 /** A tab instance's settings, saved by Teams (pages.config.setConfig). */

@@ -67,6 +67,7 @@ export async function connectTeamsHost(timeoutMs: number): Promise<Host> {
       entityId: context.page.id,
       ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
       ...(context.meeting?.id ? { meetingId: context.meeting.id } : {}),
+      ...(context.team?.groupId ? { teamId: context.team.groupId } : {}),
     },
     async getToken() {
       try {
