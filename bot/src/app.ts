@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
-import { systemClock, type AssessmentStore, type Clock } from '../../core/index.js';
+import { systemClock, type AssessmentStore, type Clock, type ContentLibrary } from '../../core/index.js';
 import { createAssessmentStore } from '../../storage/index.js';
 import { activityEndpoint } from './bot/activity-endpoint.js';
 import { createBotAdapter } from './bot/adapter.js';
 import { HsbBot } from './bot/hsb-bot.js';
+import { loadContentLibrary } from './content/load-content.js';
 import type { AppConfig } from './config.js';
 import { LocalAuthenticator } from './http/authenticator.js';
 import type { AppDeps } from './http/app-deps.js';
@@ -15,6 +16,7 @@ import { packageVersion } from './paths.js';
 export interface App {
   server: Server;
   store: AssessmentStore;
+  content: ContentLibrary;
   /** Listens on the configured host and port (port 0 picks a free one); resolves to the bound address. */
   listen(): Promise<{ host: string; port: number; url: string }>;
   /** Stops accepting connections, waits for open requests, then closes the store. Safe to call twice. */
@@ -24,6 +26,8 @@ export interface App {
 export interface AppOverrides {
   clock?: Clock;
   store?: AssessmentStore;
+  /** Already-loaded content, so tests that build many apps read content/ once. */
+  content?: ContentLibrary;
 }
 
 /** Wires one running product from a validated configuration. */
@@ -33,6 +37,8 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
       'Microsoft 365 mode needs the SharePoint store, which this build does not include yet (issue #4).',
     );
   }
+  // Content first: invalid content stops start-up (naming the file and field) before anything opens.
+  const content = overrides.content ?? loadContentLibrary(config.paths.contentDir);
   const store = overrides.store ?? createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
   const adapter = createBotAdapter(config, logger);
   // With PORT=0 (tests, benchmarks) and no PUBLIC_BASE_URL, the public address is the one bound.
@@ -44,6 +50,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     store,
     authenticator: new LocalAuthenticator(),
     clock: overrides.clock ?? systemClock,
+    content,
     version: packageVersion(config.paths.root),
     processActivity: activityEndpoint(adapter, (context) => bot.run(context)),
   };
@@ -53,6 +60,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
   return {
     server,
     store,
+    content,
     listen: () =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);

@@ -1,3 +1,4 @@
+import { ContentError } from '../../core/index.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, redactedConfig } from './config.js';
 import { createLogger, errorForLog } from './logger.js';
@@ -40,6 +41,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ContentError) {
+    process.stderr.write(
+      `Content problem — ${error.message}\nFix the file (see content/README.md) and start again.\n`,
+    );
+    process.exit(1);
+  }
   process.stderr.write(`Start-up failed: ${errorForLog(error).type as string}\n`);
   process.exit(1);
 });

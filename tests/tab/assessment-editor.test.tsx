@@ -13,7 +13,7 @@ import { ServiceApi } from './support/fake-api';
 
 const template = riskTemplate();
 const titleOf = (id: string) => template.contexts.find((c) => c.id === `context.${id}`)!.title;
-const terms = languageGuide().terms;
+const guide = languageGuide();
 let api: ServiceApi;
 
 beforeEach(() => {
@@ -25,7 +25,7 @@ function Harness({ controller, start }: { controller: AutosaveController; start:
   const [section, setSection] = useState<SectionId>(start);
   return (
     <FluentProvider theme={teamsLightTheme}>
-      <LanguageGuideProvider terms={terms}>
+      <LanguageGuideProvider guide={guide}>
         <AssessmentEditor
           controller={controller}
           template={template}

@@ -1,4 +1,4 @@
-import type { Clock, AssessmentStore } from '../../../core/index.js';
+import type { Clock, AssessmentStore, ContentLibrary } from '../../../core/index.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Authenticator } from './authenticator.js';
@@ -11,6 +11,8 @@ export interface AppDeps {
   authenticator: Authenticator;
   clock: Clock;
   version: string;
+  /** The validated resource pack, loaded once at start-up (bot/src/content/load-content.ts). */
+  content: ContentLibrary;
   /** Handles a Bot Framework activity POSTed to /api/messages. */
   processActivity: (req: import('restify').Request, res: import('restify').Response) => Promise<void>;
 }

@@ -3,6 +3,7 @@ import restify, { type Server } from 'restify';
 import type { AppDeps } from './app-deps.js';
 import { correlationIdOf, mapError, setCorrelationId } from './errors.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
+import { registerContentRoutes } from './routes/content.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import { registerSignInSettingsRoutes } from './routes/sign-in-settings.js';
@@ -81,6 +82,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerAssessmentRoutes(server, deps);
   registerStageRoutes(server, deps);
   registerSignInSettingsRoutes(server, deps);
+  registerContentRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;
 }

@@ -1,25 +1,26 @@
 import { useEffect, useState } from 'react';
+import { fillVariables } from '../../../core/content/school-profile';
 import type { ApiClient } from '../api/api-client';
-import type { LanguageTerm, RiskTemplate, TemplateContext } from '../api/content-types';
+import type { LanguageGuide, RiskTemplate, TemplateContext } from '../api/content-types';
 import type { RiskContext } from '../../../core/assessment/schema';
 
 export interface Content {
   template: RiskTemplate | null;
-  terms: LanguageTerm[];
+  language: LanguageGuide | null;
   /** The guidance could not be loaded: the form still works, without prompts, examples and hints. */
   unavailable: boolean;
 }
 
 /** The template and the language guide, fetched once per page (ApiClient caches them). */
 export function useContent(api: ApiClient): Content {
-  const [content, setContent] = useState<Content>({ template: null, terms: [], unavailable: false });
+  const [content, setContent] = useState<Content>({ template: null, language: null, unavailable: false });
   useEffect(() => {
     let live = true;
     Promise.allSettled([api.riskTemplate(), api.languageGuide()]).then(([template, language]) => {
       if (!live) return;
       setContent({
         template: template.status === 'fulfilled' ? template.value : null,
-        terms: language.status === 'fulfilled' ? language.value.terms : [],
+        language: language.status === 'fulfilled' ? language.value : null,
         unavailable: template.status === 'rejected' || language.status === 'rejected',
       });
     });
@@ -45,16 +46,15 @@ const fallbackTitles: Record<RiskContext, string> = {
   other: 'Other',
 };
 
-export function contextIdOf(item: TemplateContext): RiskContext | undefined {
-  const id = item.id.replace(/^context\./, '');
-  return id in fallbackTitles ? (id as RiskContext) : undefined;
+export function contextIdOf(item: TemplateContext): RiskContext {
+  return item.context;
 }
 
 export function templateFor(
   template: RiskTemplate | null,
   context: RiskContext,
 ): TemplateContext | undefined {
-  return template?.contexts.find((c) => contextIdOf(c) === context);
+  return template?.contexts.find((c) => c.context === context);
 }
 
 export function contextTitle(
@@ -67,16 +67,9 @@ export function contextTitle(
 }
 
 /**
- * Template text may name school-profile placeholders (`{{sencoName}}`); the tab has no school
- * profile, so each becomes a readable description of the person instead.
+ * Template text may name school-profile placeholders (`{{sencoName}}`). The tab has no school profile,
+ * so core's fillVariables shows each as a readable placeholder ("[SENCO's name]"), as Word and the bot do.
  */
 export function withoutPlaceholders(text: string): string {
-  return text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_, name: string) => {
-    const words = name
-      .replace(/Names?$/, '')
-      .replace(/([a-z])([A-Z])/g, '$1 $2')
-      .toLowerCase();
-    const known: Record<string, string> = { senco: 'SENCO', dsl: 'DSL', 'deputy dsl': 'deputy DSLs' };
-    return `the ${known[words] ?? words}`;
-  });
+  return fillVariables(text);
 }

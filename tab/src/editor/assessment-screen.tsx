@@ -78,7 +78,7 @@ function Editor({
   };
 
   return (
-    <LanguageGuideProvider terms={content.terms}>
+    <LanguageGuideProvider guide={content.language}>
       {!compact && (
         <Link as="button" onClick={backToList}>
           ← All assessments

@@ -1,18 +1,18 @@
 import { Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { LanguageTerm } from '../api/content-types';
+import type { LanguageGuide } from '../api/content-types';
 import { hintMatcher, type HintMatcher, type LanguageHint } from './language-hints';
 
 const MatcherContext = createContext<HintMatcher>(() => []);
 
 export function LanguageGuideProvider({
-  terms,
+  guide,
   children,
 }: {
-  terms: readonly LanguageTerm[];
+  guide: LanguageGuide | null;
   children: ReactNode;
 }) {
-  const matcher = useMemo(() => hintMatcher(terms), [terms]);
+  const matcher = useMemo(() => hintMatcher(guide), [guide]);
   return <MatcherContext.Provider value={matcher}>{children}</MatcherContext.Provider>;
 }
 

@@ -209,7 +209,7 @@ export function RiskCard({
         />
       ))}
       <AddStrategy
-        examples={content?.exampleStrategies ?? []}
+        examples={(content?.exampleStrategies ?? []).map(withoutPlaceholders)}
         contextTitle={title}
         onAdd={(s) => onChange({ ...risk, strategies: [...risk.strategies, s] })}
       />

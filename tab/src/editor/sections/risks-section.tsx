@@ -45,10 +45,7 @@ export function RisksSection({
   const [choice, setChoice] = useState<RiskContext | ''>('');
   const used = new Set(draft.risks.map((r) => r.context));
   const ordered: RiskContext[] = template
-    ? [...template.contexts]
-        .sort((a, b) => a.order - b.order)
-        .map(contextIdOf)
-        .filter((c): c is RiskContext => !!c)
+    ? [...template.contexts].sort((a, b) => a.order - b.order).map(contextIdOf)
     : allContexts;
   const available = ordered.filter((c) => !used.has(c));
 
