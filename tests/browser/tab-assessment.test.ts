@@ -94,7 +94,7 @@ describe('the Teams tab in a browser (local mode)', () => {
     expect(await classroom.getByRole('textbox', { name: 'Who', exact: true }).inputValue()).toBe(
       'Maths teacher',
     );
-    expect(await page.locator('[data-risk="toilets-changing"]').getByText('high (3 × 3)').count()).toBe(1);
+    expect(await page.locator('[data-risk="toilets-changing"]').getByText('High (3 × 3)').count()).toBe(1);
     await page.getByText('Overall: High').waitFor();
   });
 

@@ -53,7 +53,7 @@ describe('keyboard only', () => {
     );
     await key('ArrowRight');
     await key('ArrowRight');
-    await card.getByText('high (2 × 3)').waitFor();
+    await card.getByText('High (2 × 3)').waitFor();
 
     await tabTo(page, card.getByRole('textbox', { name: 'New strategy' }));
     await page.keyboard.type('Seating plan agreed with the English teacher.');

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { AssessmentEditor, type SectionId } from '../../tab/src/editor/assessment-editor';
 import { AutosaveController } from '../../tab/src/editor/autosave-controller';
 import { LanguageGuideProvider } from '../../tab/src/language/hinted-textarea';
-import { languageGuide, riskTemplate } from './support/content';
+import { hackettGuide, languageGuide, riskTemplate } from './support/content';
 import { ServiceApi } from './support/fake-api';
 
 const template = riskTemplate();
@@ -29,6 +29,7 @@ function Harness({ controller, start }: { controller: AutosaveController; start:
         <AssessmentEditor
           controller={controller}
           template={template}
+          hackett={hackettGuide()}
           contentUnavailable={false}
           section={section}
           onSection={setSection}
@@ -80,7 +81,7 @@ describe('the guided form', () => {
         name: '3 Serious',
       }),
     );
-    expect(within(card).getByText('high (3 × 3)')).toBeTruthy();
+    expect(within(card).getByText('High (3 × 3)')).toBeTruthy();
     await waitFor(() => expect(saveStatus().textContent).toBe('Saved 10:42'));
 
     const example = template.contexts.find((c) => c.id === 'context.toilets-changing')!.exampleStrategies[0]!;
@@ -112,6 +113,14 @@ describe('the guided form', () => {
     await user.click(within(card).getByRole('button', { name: 'Add strategy' }));
     expect(within(card).getByText('Name who is responsible.')).toBeTruthy();
     expect(within(card).queryByRole('group', { name: 'Strategy 1' })).toBeNull();
+  });
+
+  it('explains the chosen place on Hackett’s continuum from the guide', async () => {
+    const { user } = await renderEditor('incidents');
+    await user.click(screen.getByRole('button', { name: 'Add an incident' }));
+    const level = hackettGuide().levels.find((l) => l.id === 'problematic')!;
+    await user.selectOptions(screen.getByRole('combobox', { name: /Hackett/ }), 'problematic');
+    expect(screen.getByText(level.description)).toBeTruthy();
   });
 
   it('suggests child-centred words under narrative fields', async () => {

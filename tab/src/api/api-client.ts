@@ -4,7 +4,7 @@ import type {
   AssessmentSummary,
   StageView,
 } from '../../../core/assessment/index';
-import type { LanguageGuide, RiskTemplate } from './content-types';
+import type { HackettGuide, LanguageGuide, RiskTemplate } from './content-types';
 
 export interface ErrorDetail {
   path: string;
@@ -239,6 +239,10 @@ export class ApiClient {
 
   languageGuide(): Promise<LanguageGuide> {
     return this.cached('/api/content/language');
+  }
+
+  hackettGuide(): Promise<HackettGuide> {
+    return this.cached('/api/content/hackett');
   }
 
   private cached<T>(path: string): Promise<T> {

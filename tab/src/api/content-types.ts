@@ -4,6 +4,7 @@
  * Type-only imports: the tab bundles none of the schema code.
  */
 import type {
+  HackettGuide,
   LanguageGuide,
   LanguageTerm,
   RiskContextTemplate,
@@ -11,6 +12,6 @@ import type {
   RiskTemplate,
 } from '../../../core/content/schema';
 
-export type { LanguageGuide, LanguageTerm, RiskTemplate };
+export type { HackettGuide, LanguageGuide, LanguageTerm, RiskTemplate };
 export type TemplateContext = RiskContextTemplate;
 export type ScalePoint = RiskScales['likelihood'][number];

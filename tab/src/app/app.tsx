@@ -35,6 +35,7 @@ export function preloadRoute(route: Route, api: ApiClient): void {
     api.prefetchAssessment(route.id!);
     api.riskTemplate().catch(() => undefined);
     api.languageGuide().catch(() => undefined);
+    api.hackettGuide().catch(() => undefined);
   }
 }
 

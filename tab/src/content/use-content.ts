@@ -1,29 +1,38 @@
 import { useEffect, useState } from 'react';
 import { fillVariables } from '../../../core/content/school-profile';
 import type { ApiClient } from '../api/api-client';
-import type { LanguageGuide, RiskTemplate, TemplateContext } from '../api/content-types';
+import type { HackettGuide, LanguageGuide, RiskTemplate, TemplateContext } from '../api/content-types';
 import type { RiskContext } from '../../../core/assessment/schema';
 
 export interface Content {
   template: RiskTemplate | null;
   language: LanguageGuide | null;
+  hackett: HackettGuide | null;
   /** The guidance could not be loaded: the form still works, without prompts, examples and hints. */
   unavailable: boolean;
 }
 
 /** The template and the language guide, fetched once per page (ApiClient caches them). */
 export function useContent(api: ApiClient): Content {
-  const [content, setContent] = useState<Content>({ template: null, language: null, unavailable: false });
+  const [content, setContent] = useState<Content>({
+    template: null,
+    language: null,
+    hackett: null,
+    unavailable: false,
+  });
   useEffect(() => {
     let live = true;
-    Promise.allSettled([api.riskTemplate(), api.languageGuide()]).then(([template, language]) => {
-      if (!live) return;
-      setContent({
-        template: template.status === 'fulfilled' ? template.value : null,
-        language: language.status === 'fulfilled' ? language.value : null,
-        unavailable: template.status === 'rejected' || language.status === 'rejected',
-      });
-    });
+    Promise.allSettled([api.riskTemplate(), api.languageGuide(), api.hackettGuide()]).then(
+      ([template, language, hackett]) => {
+        if (!live) return;
+        setContent({
+          template: template.status === 'fulfilled' ? template.value : null,
+          language: language.status === 'fulfilled' ? language.value : null,
+          hackett: hackett.status === 'fulfilled' ? hackett.value : null,
+          unavailable: [template, language, hackett].some((r) => r.status === 'rejected'),
+        });
+      },
+    );
     return () => {
       live = false;
     };

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useMemo, type ReactNode } from 'react';
-import type { RiskTemplate } from '../api/content-types';
+import type { HackettGuide, RiskTemplate } from '../api/content-types';
 import { RiskBadge, StatusBadge } from '../ui/badges';
 import type { AutosaveController } from './autosave-controller';
 import { ConflictDialog } from './conflict-dialog';
@@ -96,6 +96,7 @@ const useStyles = makeStyles({
 export interface AssessmentEditorProps {
   controller: AutosaveController;
   template: RiskTemplate | null;
+  hackett?: HackettGuide | null;
   contentUnavailable: boolean;
   section: SectionId;
   onSection: (section: SectionId) => void;
@@ -108,6 +109,7 @@ export interface AssessmentEditorProps {
 export function AssessmentEditor({
   controller,
   template,
+  hackett = null,
   contentUnavailable,
   section,
   onSection,
@@ -142,7 +144,7 @@ export function AssessmentEditor({
     });
   };
 
-  const props: SectionProps = { draft, edit, template, problemAt };
+  const props: SectionProps = { draft, edit, template, hackett, problemAt };
   const readOnly = draft.status === 'closed' && section !== 'status';
 
   return (

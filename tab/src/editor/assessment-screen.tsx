@@ -87,6 +87,7 @@ function Editor({
       <AssessmentEditor
         controller={controller}
         template={content.template}
+        hackett={content.hackett}
         contentUnavailable={content.unavailable}
         section={current}
         onSection={(s) =>

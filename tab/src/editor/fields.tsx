@@ -1,5 +1,5 @@
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import type { RiskTemplate } from '../api/content-types';
+import type { HackettGuide, RiskTemplate } from '../api/content-types';
 import type { Draft } from './draft';
 
 /** What every section of the form receives. */
@@ -7,6 +7,7 @@ export interface SectionProps {
   draft: Draft;
   edit: (update: (draft: Draft) => Draft) => void;
   template: RiskTemplate | null;
+  hackett: HackettGuide | null;
   /** The problem autosave found at a dotted path, if any. */
   problemAt: (path: string) => string | undefined;
 }
@@ -31,6 +32,9 @@ export const useFormStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground2 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  /** Lets a select with long options shrink to its column instead of widening the page. */
+  shrink: { minWidth: 0, maxWidth: '100%' },
+  radios: { flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   addForm: {
     display: 'flex',
     flexDirection: 'column',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadContentLibrary } from '../../../bot/src/content/load-content.js';
-import type { LanguageGuide, RiskTemplate } from '../../../tab/src/api/content-types';
+import type { HackettGuide, LanguageGuide, RiskTemplate } from '../../../tab/src/api/content-types';
 
 /** The real content/ folder, loaded and validated as the server loads it for the content routes. */
 const library = loadContentLibrary(join(__dirname, '..', '..', '..', 'content'));
@@ -11,4 +11,8 @@ export function riskTemplate(): RiskTemplate {
 
 export function languageGuide(): LanguageGuide {
   return library.language;
+}
+
+export function hackettGuide(): HackettGuide {
+  return library.hackett;
 }

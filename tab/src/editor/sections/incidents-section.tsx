@@ -26,7 +26,7 @@ export function incidentName(incident: Incident, index: number): string {
   return `Incident ${index + 1}${incident.date ? ` (${formatDate(incident.date)})` : ''}`;
 }
 
-export function IncidentsSection({ draft, edit, problemAt }: SectionProps) {
+export function IncidentsSection({ draft, edit, hackett, problemAt }: SectionProps) {
   const styles = useFormStyles();
   const update = (index: number, change: (i: Incident) => Incident) =>
     edit((d) => ({ ...d, incidents: replaceAt(d.incidents, index, change(d.incidents[index]!)) }));
@@ -70,9 +70,15 @@ export function IncidentsSection({ draft, edit, problemAt }: SectionProps) {
                 path={`${path}.hackettLevel`}
                 value={incident.hackettLevel}
                 emptyLabel="Not yet judged"
-                options={hackettLevels.map((l) => ({ value: l, label: hackettLabels[l] }))}
+                options={hackettLevels.map((l) => ({
+                  value: l,
+                  label: hackett?.levels.find((x) => x.id === l)?.title ?? hackettLabels[l],
+                }))}
                 onChange={(v) => set('hackettLevel', v)}
-                hint="A guide for the DSL’s judgement, not a score"
+                hint={
+                  hackett?.levels.find((l) => l.id === incident.hackettLevel)?.description ??
+                  'A guide for the DSL’s judgement, not a score'
+                }
               />
               <SelectField
                 label="Brook Traffic Light (if your school uses it)"

@@ -17,7 +17,7 @@ import type { AssessmentStrategy } from '../../../../core/assessment/schema';
 import type { RiskTemplate, ScalePoint } from '../../api/content-types';
 import { contextTitle, templateFor, withoutPlaceholders } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
-import { RiskBadge } from '../../ui/badges';
+import { RiskBadge, riskLabel } from '../../ui/badges';
 import { newItemId, withOptional, type DraftRisk } from '../draft';
 import { DateField, SelectField, TextField, removeAt, replaceAt, useFormStyles } from '../fields';
 
@@ -52,6 +52,7 @@ function ScaleField({
   required?: boolean;
   path: string;
 }) {
+  const styles = useFormStyles();
   const chosen = scale.find((s) => s.value === value);
   return (
     <Field
@@ -61,6 +62,7 @@ function ScaleField({
       hint={chosen?.description || undefined}
     >
       <RadioGroup
+        className={styles.radios}
         layout="horizontal"
         name={name}
         value={value ? String(value) : ''}
@@ -192,7 +194,9 @@ export function RiskCard({
       />
       <p aria-live="polite">
         Level before strategies:{' '}
-        <strong>{before ? `${before} (${risk.likelihood} × ${risk.impact})` : 'not rated yet'}</strong>
+        <strong>
+          {before ? `${riskLabel(before)} (${risk.likelihood} × ${risk.impact})` : 'not rated yet'}
+        </strong>
       </p>
 
       <Subtitle2 as="h4">Strategies</Subtitle2>
@@ -236,7 +240,9 @@ export function RiskCard({
         <span aria-live="polite">
           Level after strategies:{' '}
           <strong>
-            {after ? `${after} (${risk.residualLikelihood} × ${risk.residualImpact})` : 'not rated yet'}
+            {after
+              ? `${riskLabel(after)} (${risk.residualLikelihood} × ${risk.residualImpact})`
+              : 'not rated yet'}
           </strong>
         </span>
         {(risk.residualLikelihood !== undefined || risk.residualImpact !== undefined) && (
@@ -366,10 +372,16 @@ function AddStrategy({
     <div className={styles.addForm} role="group" aria-label={`Add a strategy for ${title}`}>
       {examples.length > 0 && (
         <Field
+          className={styles.shrink}
           label="Start from an example"
           hint="Examples from the template; adapt them to this school and these children"
         >
-          <Select value="" onChange={(_, d) => d.value && setAction(d.value)}>
+          <Select
+            className={styles.shrink}
+            select={{ className: styles.shrink }}
+            value=""
+            onChange={(_, d) => d.value && setAction(d.value)}
+          >
             <option value="">Choose an example…</option>
             {examples.map((e) => (
               <option key={e} value={e}>
