@@ -103,11 +103,34 @@ describe('GET /api/assessments/:id/stage', () => {
     expect(logs).not.toContain('Philippa');
   });
 
-  it('records the view in the audit trail, as a read of the stage', async () => {
+  it('records each version shown in the audit trail, and answers polls of an unchanged plan with 304', async () => {
     const id = await createCase();
-    await fetch(`${url}/api/assessments/${id}/stage`);
-    const history = await app.store.forSchool('local').history(id);
-    expect(history.at(-1)).toMatchObject({ action: 'read', detail: 'stage', actorId: 'local-user' });
+    const first = await fetch(`${url}/api/assessments/${id}/stage`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"stage-/);
+    const reads = async () =>
+      (await app.store.forSchool('local').history(id)).filter(
+        (e) => e.action === 'read' && e.detail === 'stage',
+      );
+    expect(await reads()).toEqual([expect.objectContaining({ actorId: 'local-user' })]);
+
+    const poll = await fetch(`${url}/api/assessments/${id}/stage`, { headers: { 'if-none-match': etag } });
+    expect(poll.status).toBe(304);
+    expect(await poll.text()).toBe('');
+    expect(await reads()).toHaveLength(1);
+
+    const current = await fetch(`${url}/api/assessments/${id}`);
+    const record = (await current.json()) as { learner: Record<string, string> };
+    const put = await fetch(`${url}/api/assessments/${id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': current.headers.get('etag')! },
+      body: JSON.stringify({ ...record, learner: { ...record.learner, keyAdult: 'Ms Khan' } }),
+    });
+    expect(put.status).toBe(200);
+    const changed = await fetch(`${url}/api/assessments/${id}/stage`, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(await reads()).toHaveLength(2);
   });
 
   it('answers 404 with the coded error for an unknown or malformed id', async () => {

@@ -105,6 +105,19 @@ describe('ApiClient', () => {
     expect(reported).toEqual(['NOT_A_MEMBER', 'CONSENT_REQUIRED']);
   });
 
+  it('asks for the stage view only if it changed, and says when it did not', async () => {
+    const { fetch, sent } = scriptedFetch((req) =>
+      req.headers['If-None-Match'] === '"stage-3"'
+        ? json(304, undefined)
+        : json(200, { caseRef: 'HSB-2026-0001' }, { ETag: '"stage-3"' }),
+    );
+    const api = new ApiClient({ getToken: async () => undefined, fetch });
+    const first = await api.stageView(ID);
+    expect(first).toEqual({ unchanged: false, view: { caseRef: 'HSB-2026-0001' }, etag: '"stage-3"' });
+    expect(await api.stageView(ID, '"stage-3"')).toEqual({ unchanged: true });
+    expect(sent[1]!.headers['If-None-Match']).toBe('"stage-3"');
+  });
+
   it('fetches content once per page', async () => {
     const { fetch, sent } = scriptedFetch(() => json(200, { terms: [] }));
     const api = new ApiClient({ getToken: async () => undefined, fetch });

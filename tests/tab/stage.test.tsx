@@ -89,6 +89,41 @@ describe('the meeting stage', () => {
       `/api/assessments/${record.id}/stage`,
     ]);
   });
+
+  it('keeps following the meeting, asking only whether the plan changed', async () => {
+    const { record } = await service.create({
+      learner: { name: LEARNER },
+      risks: [
+        {
+          context: 'online',
+          description: 'x',
+          likelihood: 1,
+          impact: 2,
+          strategies: [{ action: 'Check settings', owner: 'IT lead' }],
+        },
+      ],
+    });
+    const { fetch, sent } = scriptedFetch((req) => {
+      if (!req.url.endsWith('/stage')) return json(404, { error: { code: 'NOT_FOUND', message: 'No.' } });
+      return req.headers['If-None-Match']
+        ? json(304, undefined)
+        : json(200, stageView(record), { ETag: '"stage-1"' });
+    });
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <StageScreen
+          api={new ApiClient({ getToken: async () => undefined, fetch })}
+          id={record.id}
+          refreshMs={30}
+        />
+      </FluentProvider>,
+    );
+    await screen.findByText('IT lead');
+    await waitFor(() =>
+      expect(sent.filter((r) => r.headers['If-None-Match'] === '"stage-1"').length).toBeGreaterThan(1),
+    );
+    expect(screen.getByText('IT lead')).toBeTruthy();
+  });
 });
 
 describe('share to stage', () => {

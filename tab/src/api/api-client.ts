@@ -106,7 +106,11 @@ export class ApiClient {
     this.baseUrl = options.baseUrl ?? '';
   }
 
-  private async request(method: string, path: string, init: { body?: unknown; ifMatch?: string } = {}) {
+  private async request(
+    method: string,
+    path: string,
+    init: { body?: unknown; ifMatch?: string; ifNoneMatch?: string } = {},
+  ) {
     let token: string | undefined;
     try {
       token = await this.options.getToken();
@@ -120,6 +124,7 @@ export class ApiClient {
     if (token) headers.Authorization = `Bearer ${token}`;
     if (this.options.teamId) headers[SAFEGUARDING_TEAM_HEADER] = this.options.teamId;
     if (init.ifMatch) headers['If-Match'] = init.ifMatch;
+    if (init.ifNoneMatch) headers['If-None-Match'] = init.ifNoneMatch;
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -133,7 +138,9 @@ export class ApiClient {
     } catch {
       throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
     }
-    if (!response.ok) throw this.reported(await this.errorFrom(response));
+    if (!response.ok && !(response.status === 304 && init.ifNoneMatch)) {
+      throw this.reported(await this.errorFrom(response));
+    }
     return response;
   }
 
@@ -228,8 +235,20 @@ export class ApiClient {
     });
   }
 
-  stageView(id: string): Promise<StageView> {
-    return this.json('GET', `/api/assessments/${encodeURIComponent(id)}/stage`);
+  /** The redacted stage view; `unchanged` when `etag` is still current (304). */
+  async stageView(
+    id: string,
+    etag?: string,
+  ): Promise<{ unchanged: true } | { unchanged: false; view: StageView; etag: string | null }> {
+    const response = await this.request('GET', `/api/assessments/${encodeURIComponent(id)}/stage`, {
+      ...(etag ? { ifNoneMatch: etag } : {}),
+    });
+    if (response.status === 304) return { unchanged: true };
+    return {
+      unchanged: false,
+      view: (await response.json()) as StageView,
+      etag: response.headers.get('ETag'),
+    };
   }
 
   /** Content changes only with a deployment, so one fetch per page load is enough. */

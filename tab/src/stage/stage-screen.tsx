@@ -64,12 +64,15 @@ export function StageScreen({
 
   useEffect(() => {
     let live = true;
+    let etag: string | undefined;
     const load = () =>
-      api.stageView(id).then(
-        (v) => {
+      api.stageView(id, etag).then(
+        (result) => {
           if (!live) return;
-          setView(v);
           setError(null);
+          if (result.unchanged) return;
+          etag = result.etag ?? undefined;
+          setView(result.view);
         },
         (e: unknown) =>
           live &&

@@ -6,9 +6,16 @@ import { handler } from '../handler.js';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The projection's entity tag follows the record's version: a new version, a new view. */
+function stageEtag(recordEtag: string): string {
+  return `"stage-${recordEtag.replace(/^W\//, '').replace(/"/g, '')}"`;
+}
+
 /**
  * The meeting stage's view of an assessment (core/assessment/stage-view.ts): redacted here, on the
  * server, so that a child's name never reaches a screen that guests and external users can see.
+ * The stage polls; `If-None-Match` answers 304 while nothing changed, so the audit trail records each
+ * version a viewer was shown rather than every poll.
  */
 export function registerStageRoutes(server: Server, deps: AppDeps): void {
   server.get(
@@ -21,7 +28,13 @@ export function registerStageRoutes(server: Server, deps: AppDeps): void {
         caller.schoolId,
         caller.userAssertion ? { userAssertion: caller.userAssertion } : {},
       );
-      const { record } = await repository.get(id.toLowerCase());
+      const { record, etag } = await repository.get(id.toLowerCase());
+      const tag = stageEtag(etag);
+      res.header('ETag', tag);
+      if (req.headers['if-none-match'] === tag) {
+        res.send(304);
+        return;
+      }
       await repository.recordAccess(record.id, {
         actor: caller.actor,
         at: deps.clock.now(),
