@@ -142,9 +142,9 @@ describe('GET /api/assessments/:id/stage', () => {
   });
 });
 
-describe('GET /api/sign-in/settings', () => {
+describe('GET /tab/auth-config.json', () => {
   it('says local mode has no sign-in, and gives no client id', async () => {
-    const res = await fetch(`${url}/api/sign-in/settings`);
+    const res = await fetch(`${url}/tab/auth-config.json`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ mode: 'local' });
   });

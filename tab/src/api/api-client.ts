@@ -65,12 +65,6 @@ export interface Versioned<T> {
   etag: string;
 }
 
-export interface SignInSettings {
-  mode: 'local' | 'm365';
-  clientId?: string;
-  scopes?: string[];
-}
-
 export interface ApiClientOptions {
   /** A bearer token for each call, or undefined (local mode). May throw a host token error. */
   getToken: () => Promise<string | undefined>;
@@ -185,10 +179,6 @@ export class ApiClient {
 
   me(): Promise<Me> {
     return this.json('GET', '/api/me');
-  }
-
-  signInSettings(): Promise<SignInSettings> {
-    return this.json('GET', '/api/sign-in/settings');
   }
 
   async listAssessments(query: ListQuery = {}): Promise<SummaryRow[]> {

@@ -22,7 +22,7 @@ function base64Url(bytes: Uint8Array): string {
 async function start(): Promise<void> {
   await app.initialize();
   const context = await app.getContext();
-  const response = await fetch('/api/sign-in/settings', { headers: { Accept: 'application/json' } });
+  const response = await fetch('/tab/auth-config.json', { headers: { Accept: 'application/json' } });
   const settings = (await response.json()) as SignInSettings;
   if (!settings.clientId || !settings.scopes) {
     authentication.notifyFailure('NotConfigured');

@@ -119,6 +119,11 @@ function staticViews(content: ContentLibrary) {
   };
 }
 
+/**
+ * The resource pack is the same for every school and holds no child data, so these routes need sign-in
+ * only (`identify`), not membership of a safeguarding team: staff outside the team draft policies with
+ * the Word add-in too, and a trust-wide lead need not say which school a search is for.
+ */
 export function registerContentRoutes(server: Server, deps: AppDeps): void {
   const { content, logger } = deps;
   const views = staticViews(content);
@@ -127,7 +132,7 @@ export function registerContentRoutes(server: Server, deps: AppDeps): void {
     '/api/clauses',
     handler(logger, async (req, res) => {
       const query = parseQuery(req, clauseQuery);
-      await deps.authenticator.authenticate(req);
+      await deps.authenticator.identify(req);
       if (query.q) {
         const hits = searchClauses(content, query.q, {
           ...(query.kind ? { kind: query.kind } : {}),
@@ -149,7 +154,7 @@ export function registerContentRoutes(server: Server, deps: AppDeps): void {
     '/api/faq',
     handler(logger, async (req, res) => {
       const query = parseQuery(req, faqQuery);
-      await deps.authenticator.authenticate(req);
+      await deps.authenticator.identify(req);
       if (query.q) {
         const hits = searchFaq(content, query.q, query.top ? { top: query.top } : {});
         res.send(200, { items: hits.map((h) => faqView(h.entry, h.score)) });
@@ -170,7 +175,7 @@ export function registerContentRoutes(server: Server, deps: AppDeps): void {
       path,
       handler(logger, async (req, res) => {
         parseQuery(req, z.strictObject({}));
-        await deps.authenticator.authenticate(req);
+        await deps.authenticator.identify(req);
         res.send(200, body);
       }),
     );

@@ -3,14 +3,17 @@ import type { AppDeps } from '../app-deps.js';
 import { handler } from '../handler.js';
 
 /**
- * What the tab's consent pop-up (tab/auth-start.html) needs to ask Entra for consent: public values
- * only (the client id is in the Teams manifest too), so no sign-in is needed to read them.
+ * What the tab's consent pop-up (/tab/auth-start) needs to ask Entra for consent: public values only
+ * (the client id is in the Teams manifest too). The pop-up runs precisely when sign-in is not yet
+ * complete, so this lives with the tab's files rather than under /api/, where every route requires
+ * sign-in (require-sign-in.ts).
  */
 export function registerSignInSettingsRoutes(server: Server, deps: AppDeps): void {
   server.get(
-    '/api/sign-in/settings',
+    '/tab/auth-config.json',
     handler(deps.logger, async (_req, res) => {
       const { config } = deps;
+      res.header('Cache-Control', 'no-cache');
       if (config.mode === 'local') {
         res.send(200, { mode: 'local' });
         return;
