@@ -70,7 +70,7 @@ describe('tab routes (Microsoft 365 mode)', () => {
     expect(reply.body).toEqual({
       mode: 'm365',
       clientId: CLIENT_ID,
-      scopes: ['openid', 'profile', 'offline_access', `${new URL(t.config.GRAPH_BASE_URL).origin}/.default`],
+      scopes: ['openid', 'profile', 'offline_access', `${new URL(t.directory.url).origin}/.default`],
     });
   });
 });
