@@ -72,7 +72,7 @@ export async function startTabHarness(): Promise<TabHarness> {
   };
 }
 
-/** A page that fails the test on any script error and records every response body it received. */
+/** A page that records script errors and CSP refusals, and every API response body it received. */
 export async function openPage(
   harness: TabHarness,
   path: string,
@@ -81,6 +81,10 @@ export async function openPage(
   const errors: string[] = [];
   const bodies: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The tab must run under its own Content-Security-Policy (identity's security headers): a refusal is a bug.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   page.on('response', (response) => {
     if (response.url().includes('/api/'))
       response.text().then(
@@ -109,8 +113,9 @@ export interface AxeViolation {
  * readers. Every other node of that rule still counts.
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate('typeof window.axe !== "undefined"')))
-    await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol: the tab's Content-Security-Policy (script-src 'self')
+  // rightly refuses an injected <script>, and the test must run under the real policy.
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
   const violations = (await page.evaluate(`
     axe.run(document, { resultTypes: ['violations'] }).then((r) =>
       r.violations
