@@ -12,7 +12,6 @@ export {
 } from './assessment-service.js';
 export {
   stageView,
-  redactNames,
   NAME_REMOVED,
   type StageView,
   type StageContext,

@@ -1,3 +1,4 @@
+import { redactNames } from '../documents/redact-names.js';
 import { currentRiskLevel } from './risk-level.js';
 import type { Assessment, AssessmentStatus, RiskContext, RiskLevel } from './schema.js';
 
@@ -38,34 +39,12 @@ export interface StageStrategy {
 
 export const NAME_REMOVED = '[name removed]';
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Replaces each name, and each part of it (a first name alone is still a name), wherever it appears
- * as a whole word. Strategy wording is free text written in a meeting, so a child's name can slip in
- * ("Alex to use the staff toilet"); removing too much is the safe side here.
- */
-export function redactNames(text: string, names: readonly string[]): string {
-  const parts = new Set<string>();
-  for (const name of names) {
-    const whole = name.trim();
-    if (whole.length >= 2) parts.add(whole);
-    for (const word of whole.split(/[\s,]+/u)) {
-      if (word.length >= 2) parts.add(word);
-      for (const token of word.split(/[-‐'’.]+/u)) if (token.length >= 2) parts.add(token);
-    }
-  }
-  if (parts.size === 0) return text;
-  // Longest first, so that "Alex Smith" becomes one marker rather than two.
-  const alternatives = [...parts].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  return text.replace(pattern, NAME_REMOVED);
-}
-
 /** The redacted projection of an assessment for the meeting stage. */
 export function stageView(record: Assessment): StageView {
   const names = [record.learner.name, ...record.otherChildren.map((c) => c.name)];
-  const clean = (text: string): string => redactNames(text, names);
+  // Strategy wording and owners are free text written in a meeting, so a child's name can slip in
+  // ("Alex to use the staff toilet"); every name, whole or in part, goes. Removing too much is the safe side.
+  const clean = (text: string): string => redactNames(text, names, [], NAME_REMOVED);
   return {
     id: record.id,
     caseRef: record.caseRef,

@@ -4,6 +4,7 @@ import type { AppDeps } from './app-deps.js';
 import { correlationIdOf, mapError, setCorrelationId } from './errors.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerContentRoutes } from './routes/content.js';
+import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import { registerSignInSettingsRoutes } from './routes/sign-in-settings.js';
@@ -88,6 +89,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerStageRoutes(server, deps);
   registerSignInSettingsRoutes(server, deps);
   registerContentRoutes(server, deps);
+  registerDocumentRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;
 }

@@ -1,10 +1,8 @@
 import type { Server } from 'restify';
 import { stageView } from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
-import { HttpError } from '../errors.js';
 import { handler } from '../handler.js';
-
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { idParam } from './assessments.js';
 
 /** The projection's entity tag follows the record's version: a new version, a new view. */
 function stageEtag(recordEtag: string): string {
@@ -21,14 +19,13 @@ export function registerStageRoutes(server: Server, deps: AppDeps): void {
   server.get(
     '/api/assessments/:id/stage',
     handler(deps.logger, async (req, res) => {
-      const id = String(req.params?.id ?? '');
-      if (!ID.test(id)) throw new HttpError(404, 'NOT_FOUND', 'No assessment has this id.');
+      const id = idParam(req);
       const caller = await deps.authenticator.authenticate(req);
       const repository = deps.store.forSchool(
         caller.schoolId,
         caller.userAssertion ? { userAssertion: caller.userAssertion } : {},
       );
-      const { record, etag } = await repository.get(id.toLowerCase());
+      const { record, etag } = await repository.get(id);
       const tag = stageEtag(etag);
       res.header('ETag', tag);
       if (req.headers['if-none-match'] === tag) {
