@@ -1,5 +1,5 @@
 // Browser tests: headless Debian Chromium driven by playwright-core (see README, "Browser tests").
-const { shared } = require('./jest.config.js');
+const shared = require('./jest.shared.js');
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -2,9 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { systemClock, type AssessmentStore, type Clock } from '../../core/index.js';
 import { createAssessmentStore } from '../../storage/index.js';
-import { activityEndpoint } from './bot/activity-endpoint.js';
-import { createBotAdapter } from './bot/adapter.js';
-import { HsbBot } from './bot/hsb-bot.js';
+import { createTeamsBot, type TeamsBot, type TeamsBotOverrides } from './bot/create-teams-bot.js';
+import { interimContent } from './bot/interim-content.js';
 import type { AppConfig } from './config.js';
 import { LocalAuthenticator } from './http/authenticator.js';
 import type { AppDeps } from './http/app-deps.js';
@@ -15,6 +14,8 @@ import { packageVersion } from './paths.js';
 export interface App {
   server: Server;
   store: AssessmentStore;
+  /** The Teams bot: its installations and its review reminders. */
+  bot: TeamsBot;
   /** Listens on the configured host and port (port 0 picks a free one); resolves to the bound address. */
   listen(): Promise<{ host: string; port: number; url: string }>;
   /** Stops accepting connections, waits for open requests, then closes the store. Safe to call twice. */
@@ -24,26 +25,34 @@ export interface App {
 export interface AppOverrides {
   clock?: Clock;
   store?: AssessmentStore;
+  bot?: TeamsBotOverrides;
 }
 
 /** Wires one running product from a validated configuration. */
 export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
-  if (config.mode !== 'local') {
+  let store: AssessmentStore;
+  if (overrides.store) store = overrides.store;
+  else if (config.mode === 'local') store = createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
+  else {
     throw new Error(
       'Microsoft 365 mode needs the SharePoint store, which this build does not include yet (issue #4).',
     );
   }
-  const store = overrides.store ?? createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
-  const adapter = createBotAdapter(config, logger);
-  const bot = new HsbBot({ tabUrl: `${config.publicBaseUrl}/tab/` });
+  const clock = overrides.clock ?? systemClock;
+  // With PORT=0 (tests, benchmarks) and no PUBLIC_BASE_URL, the public address is the one bound.
+  let publicBaseUrl = config.publicBaseUrl;
+  const bot = createTeamsBot(
+    { config, logger, store, clock, ...interimContent(config.paths.contentDir), publicBaseUrl: () => publicBaseUrl },
+    overrides.bot,
+  );
   const deps: AppDeps = {
     config,
     logger,
     store,
     authenticator: new LocalAuthenticator(),
-    clock: overrides.clock ?? systemClock,
+    clock,
     version: packageVersion(config.paths.root),
-    processActivity: activityEndpoint(adapter, (context) => bot.run(context)),
+    processActivity: (req, res) => bot.processActivity(req, res),
   };
   const server = createHttpServer(deps);
 
@@ -51,17 +60,22 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
   return {
     server,
     store,
+    bot,
     listen: () =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
           const address = server.server.address() as AddressInfo;
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          resolve({ host: address.address, port: address.port, url: `http://${host}:${address.port}` });
+          const url = `http://${host}:${address.port}`;
+          if (config.mode === 'local' && !config.PUBLIC_BASE_URL) publicBaseUrl = url;
+          bot.start();
+          resolve({ host: address.address, port: address.port, url });
         });
       }),
     close: () =>
       (closing ??= (async () => {
+        bot.stop();
         await new Promise<void>((resolve) => {
           if (!server.server.listening) return resolve();
           server.close(() => resolve());

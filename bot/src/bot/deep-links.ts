@@ -18,7 +18,10 @@ export interface DeepLinks {
  * assessment id as `subEntityId`, which the tab reads from its Teams context. Local mode: the tab served
  * by this app, with the hash route `#/assessments/<id>` the tab understands.
  */
-export function deepLinks(config: Pick<AppConfig, 'mode' | 'publicBaseUrl' | 'TEAMS_APP_ID'>): DeepLinks {
+export function deepLinks(
+  config: Pick<AppConfig, 'mode' | 'TEAMS_APP_ID'>,
+  publicBaseUrl: () => string,
+): DeepLinks {
   const appId = config.TEAMS_APP_ID;
   if (config.mode === 'm365' && appId) {
     const base = `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${ASSESSMENTS_TAB_ENTITY_ID}`;
@@ -27,9 +30,9 @@ export function deepLinks(config: Pick<AppConfig, 'mode' | 'publicBaseUrl' | 'TE
       tab: () => base,
     };
   }
-  const tab = `${config.publicBaseUrl}/tab/`;
+  // The local address is read on each use: with PORT=0 it is known only once the server listens.
   return {
-    assessment: (id) => `${tab}#/assessments/${encodeURIComponent(id)}`,
-    tab: () => tab,
+    assessment: (id) => `${publicBaseUrl()}/tab/#/assessments/${encodeURIComponent(id)}`,
+    tab: () => `${publicBaseUrl()}/tab/`,
   };
 }
