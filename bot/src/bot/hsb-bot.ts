@@ -25,6 +25,17 @@ const adaptiveCardAction = z.object({
   }),
 });
 
+/** Every Action.Execute verb the bot's cards use; each one is answered in `answerAction`. */
+export const CARD_VERBS = [
+  'help.show',
+  'assessment.new',
+  'reviews.list',
+  'classify.start',
+  'classify.place',
+  'faq.full',
+  'faq.show',
+] as const;
+
 const faqData = z.object({ faqId: z.string().regex(/^faq\.[a-z0-9-]{1,100}$/) });
 
 export interface HsbBotOptions {

@@ -68,7 +68,8 @@ export class TeamsSchoolAccess implements SchoolAccess {
     const turn = turnInfo(context.activity);
     const tenantId = turn.tenantId;
     if (!tenantId) return { allowed: false, code: 'NOT_SAFEGUARDING_TEAM' };
-    const actor: Actor = { id: turn.userAadObjectId ?? turn.userId, kind: 'user' };
+    // Users are named by tenant and object id only, as the API's authenticator names them.
+    const actor: Actor = { id: `${tenantId.toLowerCase()}/${turn.userAadObjectId ?? turn.userId}`, kind: 'user' };
 
     if (turn.scope === 'groupChat') return { allowed: false, code: 'GROUP_CHAT' };
     if (turn.scope === 'channel') {
