@@ -1,7 +1,7 @@
 import { CARD_VERBS } from '../../bot/src/bot/hsb-bot.js';
 import { checkCard } from '../helpers/adaptive-card-check.js';
 import { messageActivity, startFakeConnector } from '../helpers/fake-connector.js';
-import { cardAction, cardOf, installed, message, said, uninstalled, type Scope } from '../helpers/teams-activities.js';
+import { cardAction, cardOf, installed, message, uninstalled, type Scope } from '../helpers/teams-activities.js';
 import { call, fixedClock, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /**

@@ -105,6 +105,11 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
         },
       };
       await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+        // A new post in the channel, not a reply to the made-up id of the continuation activity.
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const activity of activities) delete activity.replyToId;
+          return next();
+        });
         await context.sendActivity({ type: 'message', attachments: [card] });
       });
     },
