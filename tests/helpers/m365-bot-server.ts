@@ -27,7 +27,8 @@ export async function startM365BotServer(options: {
   metadataUrl: string;
   clock?: Clock;
   store?: AssessmentStore;
-  storage?: Storage;
+  /** Bot state: memory unless given, or `configured` for what the settings say (Azure Blob Storage). */
+  storage?: Storage | 'configured';
   env?: Record<string, string>;
 }): Promise<M365BotServer> {
   const logs: string[] = [];
@@ -63,7 +64,7 @@ export async function startM365BotServer(options: {
     store,
     ...(options.clock ? { clock: options.clock } : {}),
     bot: {
-      storage: options.storage ?? new MemoryStorage(),
+      ...(options.storage === 'configured' ? {} : { storage: options.storage ?? new MemoryStorage() }),
       credentialsFactory: new OfflineCredentialsFactory(BOT_APP_ID),
     },
   });
