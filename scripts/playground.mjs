@@ -13,7 +13,9 @@ const botUrl = `http://127.0.0.1:${port}`;
 const children = [];
 
 if ((process.env.APP_MODE ?? 'local') !== 'local') {
-  process.stderr.write('The playground talks to the bot without sign-in, so it needs local mode: unset APP_MODE.\n');
+  process.stderr.write(
+    'The playground talks to the bot without sign-in, so it needs local mode: unset APP_MODE.\n',
+  );
   process.exit(1);
 }
 

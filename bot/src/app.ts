@@ -32,7 +32,8 @@ export interface AppOverrides {
 export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
   let store: AssessmentStore;
   if (overrides.store) store = overrides.store;
-  else if (config.mode === 'local') store = createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
+  else if (config.mode === 'local')
+    store = createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
   else {
     throw new Error(
       'Microsoft 365 mode needs the SharePoint store, which this build does not include yet (issue #4).',
@@ -42,7 +43,14 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
   // With PORT=0 (tests, benchmarks) and no PUBLIC_BASE_URL, the public address is the one bound.
   let publicBaseUrl = config.publicBaseUrl;
   const bot = createTeamsBot(
-    { config, logger, store, clock, ...interimContent(config.paths.contentDir), publicBaseUrl: () => publicBaseUrl },
+    {
+      config,
+      logger,
+      store,
+      clock,
+      ...interimContent(config.paths.contentDir),
+      publicBaseUrl: () => publicBaseUrl,
+    },
     overrides.bot,
   );
   const deps: AppDeps = {

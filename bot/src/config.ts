@@ -38,9 +38,7 @@ const common = {
   CONTENT_DIR: z.string().min(1).optional(),
   STATIC_DIR: z.string().min(1).optional(),
   /** School-time hour (0–23) from which the bot posts the day's review digest; `off` posts none. */
-  REVIEW_DIGEST_HOUR: z
-    .union([z.literal('off'), z.coerce.number().int().min(0).max(23)])
-    .default(8),
+  REVIEW_DIGEST_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(8),
 };
 
 const localSchema = z.object({

@@ -35,7 +35,8 @@ export function checkCard(card: unknown): CardReport {
   const context = new AC.SerializationContext();
   parsed.parse(card as object, context);
   for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
-  for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
+  for (const event of parsed.validateProperties().validationEvents)
+    problems.push(`validate: ${event.message}`);
   const json = JSON.stringify(card);
   if (json.includes('${')) problems.push('template: an unexpanded ${…} expression is left');
   if ((card as { version?: string }).version !== '1.5') problems.push('version: not 1.5');

@@ -44,7 +44,18 @@ export async function startAzurite(): Promise<{ connectionString: string; stop()
   const bin = join(projectRoot(), 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js');
   const child = spawn(
     process.execPath,
-    [bin, '--silent', '--inMemoryPersistence', '--loose', '--skipApiVersionCheck', '--disableTelemetry', '--blobHost', '127.0.0.1', '--blobPort', String(port)],
+    [
+      bin,
+      '--silent',
+      '--inMemoryPersistence',
+      '--loose',
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(port),
+    ],
     { stdio: 'ignore' },
   );
   await waitForPort(port, child);

@@ -68,14 +68,20 @@ export function message(text: string, o: ActivityOptions): Record<string, unknow
     text: needsMention ? `${mention} ${text}` : text,
     textFormat: 'plain',
     entities: [
-      ...(needsMention ? [{ type: 'mention', text: mention, mentioned: { id: BOT_ID, name: BOT_NAME } }] : []),
+      ...(needsMention
+        ? [{ type: 'mention', text: mention, mentioned: { id: BOT_ID, name: BOT_NAME } }]
+        : []),
       { type: 'clientInfo', locale: 'en-GB', platform: 'Web' },
     ],
   };
 }
 
 /** A Universal Action (Action.Execute) from one of the bot's cards. */
-export function cardAction(verb: string, data: Record<string, unknown>, o: ActivityOptions): Record<string, unknown> {
+export function cardAction(
+  verb: string,
+  data: Record<string, unknown>,
+  o: ActivityOptions,
+): Record<string, unknown> {
   return {
     ...base(o),
     type: 'invoke',
@@ -92,11 +98,20 @@ export function installed(o: ActivityOptions): Record<string, unknown>[] {
   const channelData = {
     ...b.channelData,
     ...(o.scope === 'channel'
-      ? { team: { id: teamId, aadGroupId: o.teamAadGroupId ?? TEAM_GROUP_ID }, settings: { selectedChannel: { id: CHANNEL_ID } } }
+      ? {
+          team: { id: teamId, aadGroupId: o.teamAadGroupId ?? TEAM_GROUP_ID },
+          settings: { selectedChannel: { id: CHANNEL_ID } },
+        }
       : {}),
   };
   return [
-    { ...b, conversation, channelData: { ...channelData, eventType: 'teamMemberAdded' }, type: 'conversationUpdate', membersAdded: [{ id: BOT_ID }] },
+    {
+      ...b,
+      conversation,
+      channelData: { ...channelData, eventType: 'teamMemberAdded' },
+      type: 'conversationUpdate',
+      membersAdded: [{ id: BOT_ID }],
+    },
     { ...b, id: nextId(), conversation, channelData, type: 'installationUpdate', action: 'add' },
   ];
 }

@@ -1,7 +1,14 @@
 import { CARD_VERBS } from '../../bot/src/bot/hsb-bot.js';
 import { checkCard } from '../helpers/adaptive-card-check.js';
 import { messageActivity, startFakeConnector } from '../helpers/fake-connector.js';
-import { cardAction, cardOf, installed, message, uninstalled, type Scope } from '../helpers/teams-activities.js';
+import {
+  cardAction,
+  cardOf,
+  installed,
+  message,
+  uninstalled,
+  type Scope,
+} from '../helpers/teams-activities.js';
 import { call, fixedClock, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /**
@@ -42,7 +49,8 @@ describe('POST /api/messages (local mode)', () => {
     await send(activity);
     expect(connector.activities).toHaveLength(1);
     const reply = connector.activities[0]!;
-    const [, conversation, replyTo] = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(reply.path) ?? [];
+    const [, conversation, replyTo] =
+      /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(reply.path) ?? [];
     expect(decodeURIComponent(conversation ?? '')).toBe((activity.conversation as { id: string }).id);
     expect(replyTo).toBe(activity.id);
     connector.activities.splice(0);
@@ -82,15 +90,20 @@ describe('POST /api/messages (local mode)', () => {
       expect(stored.body).toMatchObject({ caseRef, status: 'draft', learner: { name: 'Not yet recorded' } });
     });
 
-    it.each(['reviews', 'Due?'])('"%s" lists the reviews due within 14 days with dates, risk and links', async (text) => {
-      const card = cardOf(await ask(text, scope));
-      const rows = card.body.filter((b: any) => b.type === 'ColumnSet' && b.separator);
-      expect(rows).toHaveLength(2);
-      expect(JSON.stringify(rows[0])).toContain('Overdue by 3 days');
-      expect(JSON.stringify(rows[1])).toContain('Due in 4 days');
-      expect(JSON.stringify(rows)).toMatch(/\[HSB-2026-\d{4}\]\(http:\/\/127\.0\.0\.1:\d+\/tab\/#\/assessments\/[0-9a-f-]{36}\)/);
-      expect(JSON.stringify(card)).not.toContain('Test Learner');
-    });
+    it.each(['reviews', 'Due?'])(
+      '"%s" lists the reviews due within 14 days with dates, risk and links',
+      async (text) => {
+        const card = cardOf(await ask(text, scope));
+        const rows = card.body.filter((b: any) => b.type === 'ColumnSet' && b.separator);
+        expect(rows).toHaveLength(2);
+        expect(JSON.stringify(rows[0])).toContain('Overdue by 3 days');
+        expect(JSON.stringify(rows[1])).toContain('Due in 4 days');
+        expect(JSON.stringify(rows)).toMatch(
+          /\[HSB-2026-\d{4}\]\(http:\/\/127\.0\.0\.1:\d+\/tab\/#\/assessments\/[0-9a-f-]{36}\)/,
+        );
+        expect(JSON.stringify(card)).not.toContain('Test Learner');
+      },
+    );
 
     it('"classify" answers with the guided card', async () => {
       const card = cardOf(await ask('classify', scope));
@@ -115,12 +128,20 @@ describe('POST /api/messages (local mode)', () => {
 
     it('answers every card button within the invoke, with a valid card and no message posted', async () => {
       const data: Record<string, Record<string, unknown>> = {
-        'classify.place': { ageBand: '13-17', seen: 'touching-clothed', consent: 'not-given', power: 'equal', frequency: 'once' },
+        'classify.place': {
+          ageBand: '13-17',
+          seen: 'touching-clothed',
+          consent: 'not-given',
+          power: 'equal',
+          frequency: 'once',
+        },
         'faq.full': { faqId: 'faq.what-counts-as-hsb' },
         'faq.show': { faqId: 'faq.four-response-options' },
       };
       for (const verb of CARD_VERBS) {
-        const res = await send(cardAction(verb, data[verb] ?? {}, { serviceUrl: connector.serviceUrl, scope }));
+        const res = await send(
+          cardAction(verb, data[verb] ?? {}, { serviceUrl: connector.serviceUrl, scope }),
+        );
         expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
         expect([verb, checkCard(res.body.value).problems]).toEqual([verb, []]);
       }
@@ -132,7 +153,13 @@ describe('POST /api/messages (local mode)', () => {
     const res = await send(
       cardAction(
         'classify.place',
-        { ageBand: '9-13', seen: 'touching-intimate,force', consent: 'not-given', power: 'misused', frequency: 'once' },
+        {
+          ageBand: '9-13',
+          seen: 'touching-intimate,force',
+          consent: 'not-given',
+          power: 'misused',
+          frequency: 'once',
+        },
         { serviceUrl: connector.serviceUrl, scope: 'channel' },
       ),
     );
@@ -144,7 +171,11 @@ describe('POST /api/messages (local mode)', () => {
 
   it('asks again, keeping the answers given, when the guided card comes back incomplete', async () => {
     const res = await send(
-      cardAction('classify.place', { ageBand: '5-9', seen: 'talk' }, { serviceUrl: connector.serviceUrl, scope: 'personal' }),
+      cardAction(
+        'classify.place',
+        { ageBand: '5-9', seen: 'talk' },
+        { serviceUrl: connector.serviceUrl, scope: 'personal' },
+      ),
     );
     const card = res.body.value;
     expect(JSON.stringify(card)).toContain('Please answer every question');
@@ -178,7 +209,9 @@ describe('POST /api/messages (local mode)', () => {
     for (const activity of installed(options)) await send(activity);
     for (const activity of installed(options)) await send(activity);
     expect(connector.activities).toHaveLength(1);
-    expect(cardOf(connector.activities[0]!).body[0].text).toBe('Thanks for adding the HSB Safeguarding Assistant');
+    expect(cardOf(connector.activities[0]!).body[0].text).toBe(
+      'Thanks for adding the HSB Safeguarding Assistant',
+    );
     const installs = await server.app.bot.registry.list();
     expect(installs.map((i) => [i.key, i.conversationId, i.teamAadGroupId])).toContainEqual([
       'team:19:safeguarding-general@thread.tacv2',

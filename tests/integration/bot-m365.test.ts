@@ -82,14 +82,43 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
       ['not a bearer token', async () => 'Basic dXNlcjpwYXNz'],
       ['garbage', async () => 'Bearer not.a.jwt'],
       ['alg "none"', async () => `Bearer ${unsignedToken(connector.serviceUrl, BOT_APP_ID, 'any')}`],
-      ['a key the channel does not publish', async () => `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { kid: 'unknown-kid', key: otherKey() })}`],
-      ['a forged signature (published key id, another key)', async () => `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { key: otherKey() })}`],
-      ['an expired token', async () => `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { expires: now() - 600 })}`],
-      ['a token not valid yet', async () => `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { notBefore: now() + 900 })}`],
-      ['a token for another bot', async () => `Bearer ${await auth.token(connector.serviceUrl, 'someone-else')}`],
-      ['a token from another issuer', async () => `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { issuer: 'https://login.example.com/' })}`],
-      ['a token for another service URL', async () => `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { serviceUrl: 'https://smba.example.com/' })}`],
-      ['a token naming another tenant', async () => `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { claims: { tid: OTHER_TENANT } })}`],
+      [
+        'a key the channel does not publish',
+        async () =>
+          `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { kid: 'unknown-kid', key: otherKey() })}`,
+      ],
+      [
+        'a forged signature (published key id, another key)',
+        async () => `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { key: otherKey() })}`,
+      ],
+      [
+        'an expired token',
+        async () => `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { expires: now() - 600 })}`,
+      ],
+      [
+        'a token not valid yet',
+        async () =>
+          `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { notBefore: now() + 900 })}`,
+      ],
+      [
+        'a token for another bot',
+        async () => `Bearer ${await auth.token(connector.serviceUrl, 'someone-else')}`,
+      ],
+      [
+        'a token from another issuer',
+        async () =>
+          `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { issuer: 'https://login.example.com/' })}`,
+      ],
+      [
+        'a token for another service URL',
+        async () =>
+          `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { serviceUrl: 'https://smba.example.com/' })}`,
+      ],
+      [
+        'a token naming another tenant',
+        async () =>
+          `Bearer ${await auth.token(connector.serviceUrl, BOT_APP_ID, { claims: { tid: OTHER_TENANT } })}`,
+      ],
     ];
 
     it.each(cases)('%s', async (_name, header) => {
@@ -133,7 +162,9 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
     it('refuses them in another team’s channel, where help still works', async () => {
       const other = options({ scope: 'channel', teamId: OTHER_TEAM_ID });
       await signed(message('reviews', other));
-      expect(connector.activities[0]!.body.text).toContain('only available in your school’s safeguarding team');
+      expect(connector.activities[0]!.body.text).toContain(
+        'only available in your school’s safeguarding team',
+      );
       await signed(message('help', other));
       expect(cardOf(connector.activities[1]!).body[0].text).toBe('What I can do');
     });
@@ -150,17 +181,24 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
       expect(cardOf(connector.activities[0]!).body[0].text).toBe('Reviews due');
       await signed(message('reviews', options({ userId: '29:outsider' })));
       expect(connector.activities[1]!.body.text).toContain('couldn’t find you in it');
-      expect(connector.reads.some((r) => r.endsWith(`/members/${encodeURIComponent('29:outsider')}`))).toBe(true);
+      expect(connector.reads.some((r) => r.endsWith(`/members/${encodeURIComponent('29:outsider')}`))).toBe(
+        true,
+      );
     });
 
     it('posts the review digest only to the safeguarding team’s channel, with the bot’s credentials', async () => {
       for (const activity of [
         ...installed(options({ scope: 'channel' })),
-        ...installed(options({ scope: 'channel', teamId: OTHER_TEAM_ID, teamAadGroupId: OTHER_TEAM_GROUP_ID })),
+        ...installed(
+          options({ scope: 'channel', teamId: OTHER_TEAM_ID, teamAadGroupId: OTHER_TEAM_GROUP_ID }),
+        ),
       ]) {
         await signed(activity);
       }
-      await new AssessmentService({ repository: server.store.forSchool(`${TENANT_ID}/${TEAM_GROUP_ID}`), clock }).create(
+      await new AssessmentService({
+        repository: server.store.forSchool(`${TENANT_ID}/${TEAM_GROUP_ID}`),
+        clock,
+      }).create(
         { learner: { name: 'Test Learner' }, review: { nextDue: '2026-03-12' } },
         { id: 'test', kind: 'user' },
       );
@@ -168,7 +206,9 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
       const run = await server.app.bot.reminders.runOnce();
       expect(run).toEqual({ posted: 1, empty: 0, failed: 0 });
       expect(connector.activities).toHaveLength(1);
-      expect(connector.activities[0]!.path).toBe(`/v3/conversations/${encodeURIComponent('19:safeguarding-cases@thread.tacv2')}/activities`);
+      expect(connector.activities[0]!.path).toBe(
+        `/v3/conversations/${encodeURIComponent('19:safeguarding-cases@thread.tacv2')}/activities`,
+      );
       expect(connector.activities[0]!.authorization).toBe('Bearer fake-outbound');
       expect(cardOf(connector.activities[0]!).body[0].text).toBe('Reviews due this week');
     });

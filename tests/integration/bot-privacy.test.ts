@@ -65,7 +65,15 @@ describe('the bot never discloses a child’s name', () => {
         await post(
           cardAction(
             verb,
-            { faqId: 'faq.what-counts-as-hsb', ageBand: '13-17', seen: 'images', consent: 'unclear', power: 'some', frequency: 'once', note: CANARY },
+            {
+              faqId: 'faq.what-counts-as-hsb',
+              ageBand: '13-17',
+              seen: 'images',
+              consent: 'unclear',
+              power: 'some',
+              frequency: 'once',
+              note: CANARY,
+            },
             o,
           ),
         );
@@ -79,11 +87,15 @@ describe('the bot never discloses a child’s name', () => {
   });
 
   const leaks = (text: string) =>
-    [CANARY_FIRST, 'Quillfeather', 'Barnaby', 'Wolstencroft'].filter((n) => text.toLowerCase().includes(n.toLowerCase()));
+    [CANARY_FIRST, 'Quillfeather', 'Barnaby', 'Wolstencroft'].filter((n) =>
+      text.toLowerCase().includes(n.toLowerCase()),
+    );
 
   it('sent many replies, cards and a digest, and none of them names a child', () => {
     expect(connector.activities.length).toBeGreaterThan(30);
-    const digest = connector.activities.filter((a) => JSON.stringify(a.body).includes('Reviews due this week'));
+    const digest = connector.activities.filter((a) =>
+      JSON.stringify(a.body).includes('Reviews due this week'),
+    );
     expect(digest).toHaveLength(1);
     expect(JSON.stringify(digest[0]!.body)).toMatch(/HSB-2026-000[12]/);
     for (const activity of connector.activities) expect(leaks(JSON.stringify(activity))).toEqual([]);

@@ -30,10 +30,10 @@ describe('bot state in Azure Blob Storage', () => {
       startFakeBotAuth(),
       startFakeConnector({ teams: { [TEAM_ID]: { aadGroupId: TEAM_GROUP_ID, members: [USER_ID] } } }),
     ]);
-    await new AssessmentService({ repository: store.forSchool(`${TENANT_ID}/${TEAM_GROUP_ID}`), clock }).create(
-      { learner: { name: CANARY }, review: { nextDue: '2026-03-11' } },
-      { id: 'test', kind: 'user' },
-    );
+    await new AssessmentService({
+      repository: store.forSchool(`${TENANT_ID}/${TEAM_GROUP_ID}`),
+      clock,
+    }).create({ learner: { name: CANARY }, review: { nextDue: '2026-03-11' } }, { id: 'test', kind: 'user' });
   }, 60_000);
   afterAll(async () => {
     await store.close();
@@ -72,21 +72,35 @@ describe('bot state in Azure Blob Storage', () => {
     expect(await second.app.bot.reminders.runOnce()).toEqual({ posted: 1, empty: 0, failed: 0 });
     await second.close();
 
-    const digests = connector.activities.filter((a) => JSON.stringify(a.body).includes('Reviews due this week'));
+    const digests = connector.activities.filter((a) =>
+      JSON.stringify(a.body).includes('Reviews due this week'),
+    );
     expect(digests).toHaveLength(2);
   }, 60_000);
 
   it('stores ids and addresses only, never child data', async () => {
-    const container = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(CONTAINER);
+    const container = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(
+      CONTAINER,
+    );
     const texts: string[] = [];
     for await (const blob of container.listBlobsFlat()) {
       texts.push((await container.getBlobClient(blob.name).downloadToBuffer()).toString('utf8'));
     }
     expect(texts).toHaveLength(1);
     const state = JSON.parse(texts[0]!);
-    expect(Object.keys(state.installations[`team:${TEAM_ID}`]).sort()).toEqual(
-      ['botId', 'channelId', 'conversationId', 'installedOn', 'key', 'lastDigestOn', 'scope', 'serviceUrl', 'teamAadGroupId', 'teamId', 'tenantId'],
-    );
+    expect(Object.keys(state.installations[`team:${TEAM_ID}`]).sort()).toEqual([
+      'botId',
+      'channelId',
+      'conversationId',
+      'installedOn',
+      'key',
+      'lastDigestOn',
+      'scope',
+      'serviceUrl',
+      'teamAadGroupId',
+      'teamId',
+      'tenantId',
+    ]);
     expect(texts[0]).not.toContain('Ottoline');
     expect(texts[0]).not.toContain('HSB-2026');
   });

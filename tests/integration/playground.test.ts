@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { projectRoot } from '../../bot/src/paths.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -77,7 +76,9 @@ describe('the bot in the Agents Playground', () => {
     expect(res.status).toBe(200);
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
-      const reply = messages.slice(before).find((m) => m.message.from.id !== 'user-id-0' && m.message.attachments);
+      const reply = messages
+        .slice(before)
+        .find((m) => m.message.from.id !== 'user-id-0' && m.message.attachments);
       if (reply) return reply.message;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -85,7 +86,7 @@ describe('the bot in the Agents Playground', () => {
   }
 
   it('answers in the 1:1 chat and when @mentioned in the safeguarding team’s channel', async () => {
-    const config = (await (await fetch(`${base}/_internal/v1/config`)).json()).config;
+    const config = ((await (await fetch(`${base}/_internal/v1/config`)).json()) as { config: any }).config;
     expect(config.bot.name).toBe('HSB Assistant');
     expect(config.teams[0].name).toBe('Safeguarding team');
 

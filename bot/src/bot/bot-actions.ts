@@ -53,7 +53,14 @@ const NO_FAQ_MATCH =
 const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
-    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.enum(values)).min(1));
 
 const placementInput = z.object({
@@ -130,14 +137,19 @@ export class BotActions {
   classify(data: unknown): Reply {
     const parsed = placementInput.safeParse(data);
     if (!parsed.success) {
-      return this.classifyForm(prefillFrom(data), 'Please answer every question, then select Place on the continuum.');
+      return this.classifyForm(
+        prefillFrom(data),
+        'Please answer every question, then select Place on the continuum.',
+      );
     }
     return { card: classifyResultCard(placeOnContinuum(parsed.data), this.options.hackett) };
   }
 
   unknown(suggestion: CommandName | null): Reply {
     if (suggestion === 'ask') {
-      return { text: 'To ask me something, type **ask** and your question, for example **ask what counts as HSB?**' };
+      return {
+        text: 'To ask me something, type **ask** and your question, for example **ask what counts as HSB?**',
+      };
     }
     const hint = suggestion
       ? `Did you mean **${suggestion}**? `
@@ -170,7 +182,13 @@ export class BotActions {
 
 /** Keeps only what a chat may show: the summary row also holds the learner's name. */
 export function safeDueReview(row: DueReview): DueReview {
-  return { id: row.id, caseRef: row.caseRef, status: row.status, nextDue: row.nextDue, overallRisk: row.overallRisk };
+  return {
+    id: row.id,
+    caseRef: row.caseRef,
+    status: row.status,
+    nextDue: row.nextDue,
+    overallRisk: row.overallRisk,
+  };
 }
 
 function prefillFrom(data: unknown): ClassifyPrefill {

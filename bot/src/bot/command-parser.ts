@@ -93,9 +93,15 @@ const QUESTION_START =
 /** The commands in the order they appear in help, with words that point at each. */
 const COMMAND_HINTS: readonly { name: CommandName; words: readonly string[] }[] = [
   { name: 'help', words: ['help', 'hi', 'hello', 'commands', 'menu'] },
-  { name: 'new assessment', words: ['new', 'assessment', 'assess', 'start', 'create', 'risk', 'draft', 'case'] },
+  {
+    name: 'new assessment',
+    words: ['new', 'assessment', 'assess', 'start', 'create', 'risk', 'draft', 'case'],
+  },
   { name: 'reviews', words: ['reviews', 'review', 'due', 'overdue', 'reminder', 'reminders', 'list'] },
-  { name: 'classify', words: ['classify', 'classification', 'hackett', 'continuum', 'level', 'place', 'traffic'] },
+  {
+    name: 'classify',
+    words: ['classify', 'classification', 'hackett', 'continuum', 'level', 'place', 'traffic'],
+  },
   { name: 'ask', words: ['ask', 'question', 'faq', 'answer'] },
 ];
 
@@ -171,7 +177,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
       d[i]![j] = v;
     }
   }

@@ -65,7 +65,15 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
           registry,
           ...(overrides.teamDirectory ? { directory: overrides.teamDirectory } : {}),
         });
-  const actions = new BotActions({ faq: deps.faq, hackett: deps.hackett, links, access, store, clock, logger: botLogger });
+  const actions = new BotActions({
+    faq: deps.faq,
+    hackett: deps.hackett,
+    links,
+    access,
+    store,
+    clock,
+    logger: botLogger,
+  });
   const bot = new HsbBot({
     actions,
     registry,

@@ -48,7 +48,13 @@ export interface Placement {
   notes: string[];
 }
 
-const RANK: Record<HackettLevel, number> = { normal: 0, inappropriate: 1, problematic: 2, abusive: 3, violent: 4 };
+const RANK: Record<HackettLevel, number> = {
+  normal: 0,
+  inappropriate: 1,
+  problematic: 2,
+  abusive: 3,
+  violent: 4,
+};
 
 /**
  * How far from developmentally expected each kind of behaviour is in each age band when it is mutual,
@@ -57,7 +63,12 @@ const RANK: Record<HackettLevel, number> = { normal: 0, inappropriate: 1, proble
  */
 const BASELINE: Record<Exclude<BehaviourKind, 'force'>, Record<AgeBand, HackettLevel>> = {
   talk: { 'under-5': 'inappropriate', '5-9': 'inappropriate', '9-13': 'normal', '13-17': 'normal' },
-  'looking-showing': { 'under-5': 'normal', '5-9': 'normal', '9-13': 'inappropriate', '13-17': 'inappropriate' },
+  'looking-showing': {
+    'under-5': 'normal',
+    '5-9': 'normal',
+    '9-13': 'inappropriate',
+    '13-17': 'inappropriate',
+  },
   'touching-clothed': { 'under-5': 'normal', '5-9': 'normal', '9-13': 'normal', '13-17': 'normal' },
   'touching-intimate': {
     'under-5': 'inappropriate',
@@ -115,7 +126,10 @@ export function placeOnContinuum(answers: PlacementAnswers): Placement {
       raise('abusive', 'Consent was not given or was not possible: Hackett describes this as abusive.');
     }
   } else if (answers.consent === 'unclear') {
-    raise('problematic', 'Consent is unclear: Hackett places behaviour where consent may be unclear as problematic.');
+    raise(
+      'problematic',
+      'Consent is unclear: Hackett places behaviour where consent may be unclear as problematic.',
+    );
   }
 
   if (answers.power === 'misused') {

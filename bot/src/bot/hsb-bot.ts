@@ -15,7 +15,8 @@ export const INVOKE_DEADLINE_MS = 4_000;
 const SLOW_REPLY =
   'That is taking longer than usual. If you started an assessment, check the assessments tab before trying again.';
 
-const STALE_BUTTON = 'That button is from an older message and no longer does anything. Type **help** to start again.';
+const STALE_BUTTON =
+  'That button is from an older message and no longer does anything. Type **help** to start again.';
 
 const adaptiveCardAction = z.object({
   action: z.object({
@@ -61,7 +62,8 @@ export class HsbBot extends ActivityHandler {
     this.onConversationUpdate(async (context, next) => {
       const botId = context.activity.recipient?.id;
       if (botId && context.activity.membersAdded?.some((m) => m.id === botId)) await this.installed(context);
-      if (botId && context.activity.membersRemoved?.some((m) => m.id === botId)) await this.uninstalled(context);
+      if (botId && context.activity.membersRemoved?.some((m) => m.id === botId))
+        await this.uninstalled(context);
       await next();
     });
     this.onInstallationUpdate(async (context, next) => {
@@ -146,7 +148,8 @@ export class HsbBot extends ActivityHandler {
     const installation: Installation = {
       key: installationKey(turn.scope, turn),
       scope: turn.scope,
-      conversationId: turn.scope === 'channel' ? (turn.channelId ?? turn.conversationId) : turn.conversationId,
+      conversationId:
+        turn.scope === 'channel' ? (turn.channelId ?? turn.conversationId) : turn.conversationId,
       serviceUrl: activity.serviceUrl,
       channelId: activity.channelId,
       botId: activity.recipient.id,

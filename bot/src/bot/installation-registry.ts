@@ -36,7 +36,10 @@ export interface DigestClaim {
 const DOCUMENT_KEY = 'hsb-bot/installations';
 const ATTEMPTS = 5;
 
-export function installationKey(scope: ConversationScope, ids: { teamId?: string; conversationId: string }): string {
+export function installationKey(
+  scope: ConversationScope,
+  ids: { teamId?: string; conversationId: string },
+): string {
   return scope === 'channel' && ids.teamId ? `team:${ids.teamId}` : `conversation:${ids.conversationId}`;
 }
 
@@ -68,7 +71,11 @@ export class InstallationRegistry {
     return this.update((installs) => {
       const existing = installs[installation.key];
       if (existing) {
-        const refreshed = { ...installation, lastDigestOn: existing.lastDigestOn, installedOn: existing.installedOn };
+        const refreshed = {
+          ...installation,
+          lastDigestOn: existing.lastDigestOn,
+          installedOn: existing.installedOn,
+        };
         if (JSON.stringify(refreshed) === JSON.stringify(existing)) return { changed: false, result: false };
         installs[installation.key] = stripUndefined(refreshed);
         return { changed: true, result: false };
@@ -116,7 +123,9 @@ export class InstallationRegistry {
   }
 
   /** Serialised in this process; retried on an ETag conflict with another process. */
-  private update<T>(change: (installs: Record<string, Installation>) => { changed: boolean; result: T }): Promise<T> {
+  private update<T>(
+    change: (installs: Record<string, Installation>) => { changed: boolean; result: T },
+  ): Promise<T> {
     const run = this.queue.then(async () => {
       for (let attempt = 1; ; attempt++) {
         const current = await this.read();
@@ -125,7 +134,10 @@ export class InstallationRegistry {
         if (!changed) return result;
         try {
           await this.storage.write({
-            [DOCUMENT_KEY]: { installations: installs, eTag: current?.eTag ?? '*' } satisfies RegistryDocument,
+            [DOCUMENT_KEY]: {
+              installations: installs,
+              eTag: current?.eTag ?? '*',
+            } satisfies RegistryDocument,
           });
           return result;
         } catch (error) {

@@ -16,11 +16,27 @@ export function interimContent(contentDir: string): { faq: FaqAnswers; hackett: 
     .map((f) => {
       const text = readFileSync(join(contentDir, 'faq', f), 'utf8');
       const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
-      const meta = parse(front) as { id: string; title: string; sources: FaqAnswer['sources']; guidanceEdition: string; tags?: string[] };
-      return { id: meta.id, question: meta.title, answer: body.trim(), sources: meta.sources, guidanceEdition: meta.guidanceEdition, tags: meta.tags ?? [] };
+      const meta = parse(front) as {
+        id: string;
+        title: string;
+        sources: FaqAnswer['sources'];
+        guidanceEdition: string;
+        tags?: string[];
+      };
+      return {
+        id: meta.id,
+        question: meta.title,
+        answer: body.trim(),
+        sources: meta.sources,
+        guidanceEdition: meta.guidanceEdition,
+        tags: meta.tags ?? [],
+      };
     });
   const words = (s: string) => new Set(s.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []);
-  const indexed = entries.map((e) => ({ e, w: words(`${e.question} ${(e as { tags?: string[] }).tags?.join(' ')}`) }));
+  const indexed = entries.map((e) => ({
+    e,
+    w: words(`${e.question} ${(e as { tags?: string[] }).tags?.join(' ')}`),
+  }));
   const faq: FaqAnswers = {
     best(question) {
       const q = words(question);
@@ -39,9 +55,14 @@ export function interimContent(contentDir: string): { faq: FaqAnswers; hackett: 
     guidanceEdition: string;
   };
   const levels = new Map<HackettLevel, HackettLevelGuide>(guide.levels.map((l) => [l.id, l]));
-  if (!hackettLevels.every((l) => levels.has(l))) throw new Error('content/guides/hackett.yaml lacks a level');
+  if (!hackettLevels.every((l) => levels.has(l)))
+    throw new Error('content/guides/hackett.yaml lacks a level');
   return {
     faq,
-    hackett: { level: (id) => levels.get(id)!, sources: guide.sources, guidanceEdition: guide.guidanceEdition },
+    hackett: {
+      level: (id) => levels.get(id)!,
+      sources: guide.sources,
+      guidanceEdition: guide.guidanceEdition,
+    },
   };
 }

@@ -45,7 +45,9 @@ export class ReviewDigest {
   start(intervalMs: number = DIGEST_CHECK_INTERVAL_MS): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      this.runOnce().catch((error: unknown) => this.options.logger.error({ err: error }, 'review digest failed'));
+      this.runOnce().catch((error: unknown) =>
+        this.options.logger.error({ err: error }, 'review digest failed'),
+      );
     }, intervalMs);
     this.timer.unref();
   }
@@ -95,7 +97,10 @@ export class ReviewDigest {
         run.posted++;
       } catch (error) {
         run.failed++;
-        this.options.logger.warn({ err: error, scope: installation.scope }, 'review digest not posted; will retry');
+        this.options.logger.warn(
+          { err: error, scope: installation.scope },
+          'review digest not posted; will retry',
+        );
         await this.options.registry.releaseDigest(installation.key, today, claim.previous);
       }
     }

@@ -5,11 +5,11 @@ import type { InstallationRegistry } from './installation-registry.js';
 import { m365SchoolId } from './safeguarding-teams.js';
 import { turnInfo, type TurnInfo } from './turn-info.js';
 
-export type RefusalCode = 'GROUP_CHAT' | 'NOT_SAFEGUARDING_TEAM' | 'NOT_A_MEMBER' | 'NO_SAFEGUARDING_TEAM_INSTALLED';
+export type RefusalCode =
+  'GROUP_CHAT' | 'NOT_SAFEGUARDING_TEAM' | 'NOT_A_MEMBER' | 'NO_SAFEGUARDING_TEAM_INSTALLED';
 
 export type SchoolDecision =
-  | { allowed: true; schoolId: string; actor: Actor }
-  | { allowed: false; code: RefusalCode };
+  { allowed: true; schoolId: string; actor: Actor } | { allowed: false; code: RefusalCode };
 
 /** Decides whose assessment records a turn may touch, and as whom. Help, FAQ and classify need none. */
 export interface SchoolAccess {
@@ -69,7 +69,10 @@ export class TeamsSchoolAccess implements SchoolAccess {
     const tenantId = turn.tenantId;
     if (!tenantId) return { allowed: false, code: 'NOT_SAFEGUARDING_TEAM' };
     // Users are named by tenant and object id only, as the API's authenticator names them.
-    const actor: Actor = { id: `${tenantId.toLowerCase()}/${turn.userAadObjectId ?? turn.userId}`, kind: 'user' };
+    const actor: Actor = {
+      id: `${tenantId.toLowerCase()}/${turn.userAadObjectId ?? turn.userId}`,
+      kind: 'user',
+    };
 
     if (turn.scope === 'groupChat') return { allowed: false, code: 'GROUP_CHAT' };
     if (turn.scope === 'channel') {
@@ -103,7 +106,8 @@ export class TeamsSchoolAccess implements SchoolAccess {
     const teamId = turn.teamId!;
     if (turn.teamAadGroupId) return turn.teamAadGroupId;
     const known = this.groupIds.get(teamId) ?? (await this.options.registry.findTeam(teamId))?.teamAadGroupId;
-    const groupId = known ?? (await (this.options.directory ?? connectorTeamDirectory).aadGroupIdOf(context, teamId));
+    const groupId =
+      known ?? (await (this.options.directory ?? connectorTeamDirectory).aadGroupIdOf(context, teamId));
     if (groupId) this.groupIds.set(teamId, groupId);
     return groupId;
   }

@@ -18,7 +18,10 @@ export class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkA
     return this;
   }
 
-  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
     let result: AuthenticateRequestResult;
     try {
       result = await super.authenticateRequest(activity, authHeader);
@@ -32,7 +35,10 @@ export class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkA
       const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
       const tenant = (activity.conversation?.tenantId ?? channelData?.tenant?.id ?? '').toLowerCase();
       const tokenTenant = result.claimsIdentity.getClaimValue('tid');
-      if (!this.allowedTenants.has(tenant) || (tokenTenant && !this.allowedTenants.has(tokenTenant.toLowerCase()))) {
+      if (
+        !this.allowedTenants.has(tenant) ||
+        (tokenTenant && !this.allowedTenants.has(tokenTenant.toLowerCase()))
+      ) {
         throw new AuthenticationError('The tenant is not allowed to use this bot.', 401);
       }
     }

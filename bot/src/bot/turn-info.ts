@@ -28,7 +28,8 @@ interface TeamsChannelData {
 export function turnInfo(activity: Partial<Activity>): TurnInfo {
   const channelData = (activity.channelData ?? {}) as TeamsChannelData;
   const type = activity.conversation?.conversationType;
-  const scope: ConversationScope = type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+  const scope: ConversationScope =
+    type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
   const conversationId = activity.conversation?.id ?? '';
   return {
     scope,
@@ -38,7 +39,9 @@ export function turnInfo(activity: Partial<Activity>): TurnInfo {
     teamAadGroupId: channelData.team?.aadGroupId,
     channelId:
       scope === 'channel'
-        ? (channelData.settings?.selectedChannel?.id ?? channelData.channel?.id ?? conversationId.split(';')[0])
+        ? (channelData.settings?.selectedChannel?.id ??
+          channelData.channel?.id ??
+          conversationId.split(';')[0])
         : undefined,
     userId: activity.from?.id ?? '',
     userAadObjectId: activity.from?.aadObjectId,

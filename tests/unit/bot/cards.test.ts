@@ -48,11 +48,22 @@ async function everyCard(): Promise<[string, Attachment][]> {
     ['reviews, none due', card(await actions.reviews(noContext))],
     ['new assessment', card(await actions.newAssessment(noContext))],
   ];
-  for (const question of ['what counts as HSB?', 'nudes shared in a group chat', 'touching in the lunch queue']) {
+  for (const question of [
+    'what counts as HSB?',
+    'nudes shared in a group chat',
+    'touching in the lunch queue',
+  ]) {
     cards.push([`ask "${question}"`, card(actions.ask(question))]);
   }
-  for (const entry of ['faq.touching-in-lunch-queue', 'faq.should-images-be-deleted', 'faq.four-response-options']) {
-    cards.push([`${entry} full`, card(actions.faq(entry, true))], [`${entry} lead`, card(actions.faq(entry, false))]);
+  for (const entry of [
+    'faq.touching-in-lunch-queue',
+    'faq.should-images-be-deleted',
+    'faq.four-response-options',
+  ]) {
+    cards.push(
+      [`${entry} full`, card(actions.faq(entry, true))],
+      [`${entry} lead`, card(actions.faq(entry, false))],
+    );
   }
   for (const ageBand of ageBands) {
     for (const consent of consentAnswers) {
@@ -60,7 +71,15 @@ async function everyCard(): Promise<[string, Attachment][]> {
         const seen = behaviourKinds.filter((_, i) => (i + consent.length + power.length) % 3 === 0).join(',');
         cards.push([
           `classify ${ageBand} ${consent} ${power}`,
-          card(actions.classify({ ageBand, seen: seen || 'talk', consent, power, frequency: frequencyAnswers[0] })),
+          card(
+            actions.classify({
+              ageBand,
+              seen: seen || 'talk',
+              consent,
+              power,
+              frequency: frequencyAnswers[0],
+            }),
+          ),
         ]);
       }
     }
@@ -78,7 +97,11 @@ async function everyCard(): Promise<[string, Attachment][]> {
     ['digest', reviewsCard({ ...reviewOptions, items: rows.slice(0, 3), withinDays: 7, digest: true })],
   );
   // Inside a card action, a text answer (a refusal, an outage, an unanswerable question) becomes a notice.
-  for (const text of [...Object.values(REFUSALS), STORE_UNAVAILABLE, (actions.ask('zzzz qqqq') as { text: string }).text]) {
+  for (const text of [
+    ...Object.values(REFUSALS),
+    STORE_UNAVAILABLE,
+    (actions.ask('zzzz qqqq') as { text: string }).text,
+  ]) {
     cards.push([`notice: ${text.slice(0, 30)}`, noticeCard(text)]);
   }
   await store.close();

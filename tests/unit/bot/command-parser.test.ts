@@ -6,11 +6,15 @@ const samMention = { type: 'mention', text: '<at>Sam Jones</at>', mentioned: { i
 describe('stripOwnMention', () => {
   it('removes only the bot’s own mention and keeps other people’s as their names', () => {
     const text = '<at>HSB Assistant</at> ask what should <at>Sam Jones</at> do next?';
-    expect(stripOwnMention(text, [botMention, samMention], 'bot-1')).toBe('ask what should Sam Jones do next?');
+    expect(stripOwnMention(text, [botMention, samMention], 'bot-1')).toBe(
+      'ask what should Sam Jones do next?',
+    );
   });
 
   it('removes every repeat of the bot’s mention', () => {
-    expect(stripOwnMention('<at>HSB Assistant</at> help <at>HSB Assistant</at>', [botMention], 'bot-1')).toBe('help');
+    expect(stripOwnMention('<at>HSB Assistant</at> help <at>HSB Assistant</at>', [botMention], 'bot-1')).toBe(
+      'help',
+    );
   });
 
   it('leaves text alone when the mention is someone else’s', () => {
@@ -30,10 +34,13 @@ describe('parseCommand', () => {
     (text) => expect(parseCommand(text)).toEqual({ kind: 'help' }),
   );
 
-  it.each(['new assessment', 'New Assessment', 'new assessment!', 'NEW ASSESSMENT please', 'start an assessment'])(
-    '"%s" starts an assessment',
-    (text) => expect(parseCommand(text)).toEqual({ kind: 'new-assessment' }),
-  );
+  it.each([
+    'new assessment',
+    'New Assessment',
+    'new assessment!',
+    'NEW ASSESSMENT please',
+    'start an assessment',
+  ])('"%s" starts an assessment', (text) => expect(parseCommand(text)).toEqual({ kind: 'new-assessment' }));
 
   it.each(['reviews', 'Reviews?', 'due', 'DUE!', 'reviews due', 'what’s due'])('"%s" lists reviews', (text) =>
     expect(parseCommand(text)).toEqual({ kind: 'reviews' }),
@@ -44,7 +51,10 @@ describe('parseCommand', () => {
   );
 
   it('takes the question after "ask", punctuation and case kept', () => {
-    expect(parseCommand('Ask: What counts as HSB?')).toEqual({ kind: 'ask', question: 'What counts as HSB?' });
+    expect(parseCommand('Ask: What counts as HSB?')).toEqual({
+      kind: 'ask',
+      question: 'What counts as HSB?',
+    });
     expect(parseCommand('ask what if a parent complains')).toEqual({
       kind: 'ask',
       question: 'what if a parent complains',
@@ -60,7 +70,9 @@ describe('parseCommand', () => {
     'should I tell the parents',
     'a boy in year 9 keeps touching girls in the lunch queue',
     'nudes?',
-  ])('treats "%s" as a question', (text) => expect(parseCommand(text)).toEqual({ kind: 'ask', question: text }));
+  ])('treats "%s" as a question', (text) =>
+    expect(parseCommand(text)).toEqual({ kind: 'ask', question: text }),
+  );
 
   it.each([
     ['reveiws', 'reviews'],

@@ -4,13 +4,18 @@ const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 describe('deepLinks', () => {
   it('in Microsoft 365 mode, opens the assessments tab in Teams with the assessment id as its sub-entity', () => {
-    const links = deepLinks({ mode: 'm365', TEAMS_APP_ID: 'a1b2c3d4-0000-4000-8000-000000000000' }, () => 'https://x');
+    const links = deepLinks(
+      { mode: 'm365', TEAMS_APP_ID: 'a1b2c3d4-0000-4000-8000-000000000000' },
+      () => 'https://x',
+    );
     const url = new URL(links.assessment(id));
     expect(`${url.origin}${url.pathname}`).toBe(
       `https://teams.microsoft.com/l/entity/a1b2c3d4-0000-4000-8000-000000000000/${ASSESSMENTS_TAB_ENTITY_ID}`,
     );
     expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ subEntityId: id });
-    expect(links.tab()).toBe(`https://teams.microsoft.com/l/entity/a1b2c3d4-0000-4000-8000-000000000000/assessments`);
+    expect(links.tab()).toBe(
+      `https://teams.microsoft.com/l/entity/a1b2c3d4-0000-4000-8000-000000000000/assessments`,
+    );
   });
 
   it('in local mode, opens the tab this app serves at the hash route the tab understands', () => {

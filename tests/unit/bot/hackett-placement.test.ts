@@ -23,7 +23,10 @@ describe('placeOnContinuum', () => {
     [{ ageBand: '5-9', seen: ['sexual-acts'], ...equalsOnce }, 'problematic'],
     [{ ageBand: '13-17', seen: ['talk'], ...equalsOnce, consent: 'unclear' }, 'problematic'],
     [{ ageBand: '13-17', seen: ['talk'], ...equalsOnce, consent: 'not-given' }, 'problematic'],
-    [{ ageBand: '13-17', seen: ['talk'], ...equalsOnce, consent: 'not-given', frequency: 'repeated' }, 'abusive'],
+    [
+      { ageBand: '13-17', seen: ['talk'], ...equalsOnce, consent: 'not-given', frequency: 'repeated' },
+      'abusive',
+    ],
     [{ ageBand: '13-17', seen: ['touching-clothed'], ...equalsOnce, consent: 'not-given' }, 'abusive'],
     [{ ageBand: '9-13', seen: ['touching-clothed'], ...equalsOnce, power: 'misused' }, 'abusive'],
     [{ ageBand: '9-13', seen: ['touching-clothed'], ...equalsOnce, power: 'some' }, 'problematic'],
@@ -65,7 +68,9 @@ describe('placeOnContinuum', () => {
       fc.property(answers, (a) => {
         const level = RANK[placeOnContinuum(a).level];
         const oneRemark =
-          a.frequency === 'once' && a.power !== 'misused' && a.seen.every((k) => k === 'talk' || k === 'looking-showing');
+          a.frequency === 'once' &&
+          a.power !== 'misused' &&
+          a.seen.every((k) => k === 'talk' || k === 'looking-showing');
         if (a.power === 'misused') return level >= RANK.abusive;
         if (a.consent === 'not-given') return level >= (oneRemark ? RANK.problematic : RANK.abusive);
         return true;
@@ -76,7 +81,12 @@ describe('placeOnContinuum', () => {
   it('tells the reader what to do about images whatever the level, and to call 999 when it is abusive', () => {
     const images = placeOnContinuum({ ageBand: '13-17', seen: ['images'], ...equalsOnce });
     expect(images.notes.join(' ')).toMatch(/do not view, copy, forward or delete/);
-    const abusive = placeOnContinuum({ ageBand: '9-13', seen: ['touching-intimate'], ...equalsOnce, consent: 'not-given' });
+    const abusive = placeOnContinuum({
+      ageBand: '9-13',
+      seen: ['touching-intimate'],
+      ...equalsOnce,
+      consent: 'not-given',
+    });
     expect(abusive.notes.join(' ')).toContain('999');
   });
 });

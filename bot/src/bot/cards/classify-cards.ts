@@ -13,7 +13,8 @@ import resultTemplate from './classify-result.json';
 import { markdownList, sourcesMarkdown } from './markdown-blocks.js';
 import { cardAttachment, expandCard } from './render-card.js';
 
-export const BROOK_TOOL_URL = 'https://www.brook.org.uk/our-work/using-the-sexual-behaviours-traffic-light-tool';
+export const BROOK_TOOL_URL =
+  'https://www.brook.org.uk/our-work/using-the-sexual-behaviours-traffic-light-tool';
 
 /** Choice titles: the labels of the guided card, in our words (Brook's behaviour lists are not used). */
 export const AGE_BAND_CHOICES: readonly { value: AgeBand; title: string }[] = [
