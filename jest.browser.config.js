@@ -5,8 +5,8 @@ const shared = require('./jest.shared.js');
 module.exports = {
   ...shared,
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests/browser'],
-  testMatch: ['**/*.test.ts'],
+  roots: ['<rootDir>/tests'],
+  testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
   testTimeout: 120_000,
   maxWorkers: 1,
 };

@@ -3,7 +3,7 @@ import { ConflictError, ValidationError } from '../errors.js';
 import type { Actor, AssessmentRepository, StoredAssessment } from '../repositories/assessment-repository.js';
 import { parseWith } from '../validation.js';
 import { changedFields, checkLifecycle } from './lifecycle.js';
-import { defaultNewId, normaliseContent, type NewId } from './normalise.js';
+import { assessmentContent, defaultNewId, normaliseContent, type NewId } from './normalise.js';
 import { daysUntilDue, isDue, isOverdue } from './review-schedule.js';
 import {
   createAssessmentSchema,
@@ -104,8 +104,7 @@ export class AssessmentService {
     } else {
       delete after.closingReason;
     }
-    const { id: _id, caseRef: _ref, createdAt: _c, updatedAt: _u, version: _v, ...beforeData } = before;
-    const fields = changedFields(beforeData, after);
+    const fields = changedFields(assessmentContent(before), after);
     checkLifecycle(before, after, { changedFields: fields, reason: input.changeReason });
     if (fields.length === 0) return current;
     return this.repository.replace(id, after, ifMatch, {
@@ -166,7 +165,7 @@ export class AssessmentService {
         );
       }
       const entry: ReviewEntry = { ...input, id: this.newId(), recordedAt: this.clock.now().toISOString() };
-      const { id: _id, caseRef: _ref, createdAt: _c, updatedAt: _u, version: _v, ...data } = before;
+      const data = assessmentContent(before);
       const after: AssessmentData = {
         ...data,
         reviews: [...before.reviews, entry],

@@ -1,6 +1,7 @@
 import { ValidationError, type ErrorDetail } from '../errors.js';
 import { overallRisk, riskLevel } from './risk-level.js';
 import type {
+  Assessment,
   AssessmentData,
   CreateAssessmentInput,
   Incident,
@@ -93,5 +94,18 @@ export function normaliseContent(
   if (input.decision) content.decision = input.decision;
   if (input.staffNotes !== undefined) content.staffNotes = input.staffNotes;
   if (input.closingReason !== undefined) content.closingReason = input.closingReason;
+  return content;
+}
+
+/** The content of a stored record: everything but the fields the store manages. */
+export function assessmentContent(record: Assessment): AssessmentData {
+  const {
+    id: _id,
+    caseRef: _caseRef,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    version: _version,
+    ...content
+  } = record;
   return content;
 }

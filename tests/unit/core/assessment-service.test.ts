@@ -1,4 +1,9 @@
-import { AssessmentService, ConflictError, type AssessmentRepository } from '../../../core/index.js';
+import {
+  AssessmentService,
+  ConflictError,
+  assessmentContent,
+  type AssessmentRepository,
+} from '../../../core/index.js';
 import { SqliteAssessmentStore } from '../../../storage/sqlite/index.js';
 import { activeAssessmentBody, testActor } from '../../helpers/assessment-data.js';
 import { fixedClock } from '../../helpers/test-server.js';
@@ -31,14 +36,7 @@ describe('AssessmentService.addReview', () => {
       async replace(id, data, ifMatch, context) {
         if (races-- > 0) {
           const current = await inner.get(id);
-          const {
-            id: _i,
-            caseRef: _c,
-            createdAt: _a,
-            updatedAt: _u,
-            version: _v,
-            ...content
-          } = current.record;
+          const content = assessmentContent(current.record);
           await inner.replace(id, { ...content, staffNotes: `someone else ${races}` }, current.etag, {
             ...context,
             action: 'update',
