@@ -154,7 +154,7 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
       const rows = await stored();
       expect(rows).toHaveLength(1);
       expect(link).toBe(
-        `https://teams.microsoft.com/l/entity/55555555-5555-4555-8555-555555555555/assessments?context=${encodeURIComponent(JSON.stringify({ subEntityId: rows[0]!.id }))}`,
+        `https://teams.microsoft.com/l/entity/55555555-5555-4555-8555-555555555555/dashboard?context=${encodeURIComponent(JSON.stringify({ subEntityId: rows[0]!.id }))}`,
       );
       expect(connector.reads).toContain(`/v3/teams/${encodeURIComponent(TEAM_ID)}`);
     });

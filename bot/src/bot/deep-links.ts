@@ -4,7 +4,7 @@ import type { AppConfig } from '../config.js';
  * The entity id of the assessments tab in the Teams manifest (`staticTabs[].entityId`). Deep links name
  * it, so the manifest and this constant must agree.
  */
-export const ASSESSMENTS_TAB_ENTITY_ID = 'assessments';
+export const ASSESSMENTS_TAB_ENTITY_ID = 'dashboard';
 
 export interface DeepLinks {
   /** Opens one assessment in the tab. The id is a server-made UUID: no child data in the URL. */
