@@ -120,7 +120,11 @@ export class HsbBot extends ActivityHandler {
 
   private async answerAction(context: TurnContext, verb: string, data: unknown): Promise<Reply> {
     const { actions } = this.options;
-    this.options.logger.info({ verb, scope: turnInfo(context.activity).scope }, 'bot card action');
+    const known = (CARD_VERBS as readonly string[]).includes(verb);
+    this.options.logger.info(
+      { verb: known ? verb : 'unknown', scope: turnInfo(context.activity).scope },
+      'bot card action',
+    );
     switch (verb) {
       case 'help.show':
         return actions.help();
