@@ -150,6 +150,11 @@ async function main(): Promise<void> {
       'ask what counts as harmful sexual behaviour?',
       'reviews',
     ];
+    // Warm every path of both servers first, so that the first series measured does not pay for the JIT.
+    for (let i = 0; i < WARMUP * 3; i++) {
+      for (const command of commands) await turn(url, activity(connector.serviceUrl, command));
+      await turn(echo.url, activity(connector.serviceUrl, 'hello'));
+    }
     for (const command of commands) {
       const name = command.split(' ')[0]!;
       const { subject, baseline } = await compare(command);
