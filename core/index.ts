@@ -3,3 +3,4 @@ export * from './dates.js';
 export * from './validation.js';
 export * from './assessment/index.js';
 export * from './repositories/assessment-repository.js';
+export * from './content/index.js';

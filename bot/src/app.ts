@@ -1,11 +1,21 @@
 import type { AddressInfo } from 'node:net';
+import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
-import { systemClock, type AssessmentStore, type Clock } from '../../core/index.js';
+import { systemClock, type AssessmentStore, type Clock, type ContentLibrary } from '../../core/index.js';
 import { createAssessmentStore } from '../../storage/index.js';
+import {
+  EntraAuthenticator,
+  EntraTokenValidator,
+  GraphTeamMembership,
+  MsalGraphTokenService,
+  OpenIdKeys,
+  type GraphTokenService,
+} from './auth/index.js';
 import { createTeamsBot, type TeamsBot, type TeamsBotOverrides } from './bot/create-teams-bot.js';
-import { interimContent } from './bot/interim-content.js';
-import type { AppConfig } from './config.js';
-import { LocalAuthenticator } from './http/authenticator.js';
+import { libraryFaqAnswers, libraryHackettGuide } from './bot/library-knowledge.js';
+import { loadContentLibrary } from './content/load-content.js';
+import { isLoopback, type AppConfig } from './config.js';
+import { LocalAuthenticator, type Authenticator } from './http/authenticator.js';
 import type { AppDeps } from './http/app-deps.js';
 import { createHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
@@ -14,6 +24,7 @@ import { packageVersion } from './paths.js';
 export interface App {
   server: Server;
   store: AssessmentStore;
+  content: ContentLibrary;
   /** The Teams bot: its installations and its review reminders. */
   bot: TeamsBot;
   /** Listens on the configured host and port (port 0 picks a free one); resolves to the bound address. */
@@ -26,19 +37,74 @@ export interface AppOverrides {
   clock?: Clock;
   store?: AssessmentStore;
   bot?: TeamsBotOverrides;
+  /** Already-loaded content, so tests that build many apps read content/ once. */
+  content?: ContentLibrary;
+  /**
+   * MSAL's HTTP client. msal-node only accepts https authorities, so tests route Entra's token
+   * endpoint to a loopback fake through this (the transport swap Microsoft's SDK teams recommend).
+   */
+  msalNetworkClient?: INetworkModule;
+  /** Entra signing-key refresh cooldown; tests that rotate keys shorten it. */
+  keyRefreshCooldownMs?: number;
+}
+
+interface IdentityWiring {
+  authenticator: Authenticator;
+  tokens?: GraphTokenService;
+}
+
+/** Microsoft 365 mode: Entra sign-in on every API call, team membership through Graph on the user's behalf. */
+function m365Identity(
+  config: Extract<AppConfig, { mode: 'm365' }>,
+  logger: Logger,
+  overrides: AppOverrides,
+): IdentityWiring {
+  const keys = new OpenIdKeys({
+    metadataUrl: config.openIdMetadataUrl,
+    ...(overrides.keyRefreshCooldownMs !== undefined
+      ? { keyRefreshCooldownMs: overrides.keyRefreshCooldownMs }
+      : {}),
+  });
+  const validator = new EntraTokenValidator({
+    clientId: config.AAD_APP_CLIENT_ID,
+    appIdUri: config.AAD_APP_ID_URI,
+    allowedTenantIds: config.ALLOWED_TENANT_IDS,
+    getKey: keys.getKey,
+  });
+  const tokens = new MsalGraphTokenService({
+    clientId: config.AAD_APP_CLIENT_ID,
+    clientSecret: config.SECRET_AAD_APP_CLIENT_SECRET,
+    tenantId: config.AAD_APP_TENANT_ID,
+    logger,
+    ...(overrides.msalNetworkClient ? { networkClient: overrides.msalNetworkClient } : {}),
+  });
+  const membership = new GraphTeamMembership({
+    teamIds: config.safeguardingTeamIds,
+    tokens,
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    logger,
+  });
+  return { authenticator: new EntraAuthenticator({ validator, membership, logger }), tokens };
+}
+
+/** The one place the store is chosen for a mode. */
+function storeFor(config: AppConfig, _identity: IdentityWiring): AssessmentStore {
+  if (config.mode === 'local') return createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
+  // Issue #4 wires the SharePoint store here, acting for the caller through `_identity.tokens`.
+  throw new Error(
+    'Microsoft 365 mode needs the SharePoint store, which this build does not include yet (issue #4).',
+  );
 }
 
 /** Wires one running product from a validated configuration. */
 export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): App {
-  let store: AssessmentStore;
-  if (overrides.store) store = overrides.store;
-  else if (config.mode === 'local')
-    store = createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
-  else {
-    throw new Error(
-      'Microsoft 365 mode needs the SharePoint store, which this build does not include yet (issue #4).',
-    );
-  }
+  // Content first: invalid content stops start-up (naming the file and field) before anything opens.
+  const content = overrides.content ?? loadContentLibrary(config.paths.contentDir);
+  const identity: IdentityWiring =
+    config.mode === 'local'
+      ? { authenticator: new LocalAuthenticator() }
+      : m365Identity(config, logger, overrides);
+  const store = overrides.store ?? storeFor(config, identity);
   const clock = overrides.clock ?? systemClock;
   // With PORT=0 (tests, benchmarks) and no PUBLIC_BASE_URL, the public address is the one bound.
   let publicBaseUrl = config.publicBaseUrl;
@@ -48,7 +114,8 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
       logger,
       store,
       clock,
-      ...interimContent(config.paths.contentDir),
+      faq: libraryFaqAnswers(content),
+      hackett: libraryHackettGuide(content),
       publicBaseUrl: () => publicBaseUrl,
     },
     overrides.bot,
@@ -57,8 +124,10 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     config,
     logger,
     store,
-    authenticator: new LocalAuthenticator(),
+    authenticator: identity.authenticator,
+    ...(identity.tokens ? { tokens: identity.tokens } : {}),
     clock,
+    content,
     version: packageVersion(config.paths.root),
     processActivity: (req, res) => bot.processActivity(req, res),
   };
@@ -68,12 +137,18 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
   return {
     server,
     store,
+    content,
     bot,
     listen: () =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
           const address = server.server.address() as AddressInfo;
+          // Second guard behind config.ts: a name such as `localhost` must really have bound loopback.
+          if (config.mode === 'local' && !isLoopback(address.address)) {
+            server.close(() => reject(new LocalModeNotLoopbackError(address.address)));
+            return;
+          }
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           const url = `http://${host}:${address.port}`;
           if (config.mode === 'local' && !config.PUBLIC_BASE_URL) publicBaseUrl = url;
@@ -92,4 +167,12 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
         await store.close();
       })()),
   };
+}
+
+/** Local mode has no sign-in, so it is never served beyond this machine. */
+export class LocalModeNotLoopbackError extends Error {
+  constructor(readonly address: string) {
+    super('Local mode has no sign-in and only listens on a loopback address such as 127.0.0.1.');
+    this.name = 'LocalModeNotLoopbackError';
+  }
 }

@@ -27,9 +27,24 @@ const csv = z
   )
   .pipe(z.array(z.string()).min(1));
 const httpsUrl = z.url({ protocol: /^https$/ });
-const guid = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const guid = z.string().regex(GUID, 'must be a GUID');
+const guidList = csv.pipe(
+  z.array(
+    z
+      .string()
+      .regex(GUID, 'must be a comma-separated list of GUIDs')
+      .transform((s) => s.toLowerCase()),
+  ),
+);
+/** Signing keys must come over https; plain http is allowed on loopback only, for local fakes in tests. */
+const keysUrl = z.url().refine((value) => {
+  const url = new URL(value);
+  return (
+    url.protocol === 'https:' ||
+    (url.protocol === 'http:' && isLoopback(url.hostname.replace(/^\[|\]$/g, '')))
+  );
+}, 'must be an https address (http only on a loopback address)');
 
 const common = {
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -68,10 +83,14 @@ const m365Schema = z.object({
   AAD_APP_TENANT_ID: guid,
   AAD_APP_ID_URI: z.string().min(1),
   SECRET_AAD_APP_CLIENT_SECRET: z.string().min(1),
-  AAD_OPENID_METADATA_URL: z.url().optional(),
-  ALLOWED_TENANT_IDS: csv,
-  /** The safeguarding team's Microsoft 365 group id; its SharePoint site holds the records. */
-  SAFEGUARDING_TEAM_ID: guid,
+  AAD_OPENID_METADATA_URL: keysUrl.optional(),
+  ALLOWED_TENANT_IDS: guidList,
+  /**
+   * The safeguarding team's Microsoft 365 group id; its SharePoint site holds the records. A trust
+   * serving several schools lists every team in SAFEGUARDING_TEAM_IDS; at least one of the two is needed.
+   */
+  SAFEGUARDING_TEAM_ID: guid.optional(),
+  SAFEGUARDING_TEAM_IDS: guidList.optional(),
   SHAREPOINT_SITE_ID: z.string().min(1).optional(),
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
   SECRET_BOT_STATE_CONNECTION_STRING: z.string().min(1),
@@ -89,7 +108,14 @@ export interface ResolvedPaths {
 
 export type AppConfig = (
   | (Omit<LocalConfig, 'APP_MODE'> & { mode: 'local'; storage: 'sqlite'; dataDir: string })
-  | (Omit<M365Config, 'APP_MODE'> & { mode: 'm365'; storage: 'sharepoint' })
+  | (Omit<M365Config, 'APP_MODE'> & {
+      mode: 'm365';
+      storage: 'sharepoint';
+      /** Every safeguarding team of this deployment (SAFEGUARDING_TEAM_ID and SAFEGUARDING_TEAM_IDS), lower case. */
+      safeguardingTeamIds: string[];
+      /** AAD_OPENID_METADATA_URL, or Entra's document for the app's tenant. */
+      openIdMetadataUrl: string;
+    })
 ) & { paths: ResolvedPaths; publicBaseUrl: string };
 
 export class ConfigError extends Error {
@@ -118,10 +144,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const schema = mode === 'local' ? localSchema : m365Schema;
   const parsed = schema.safeParse({ ...raw, APP_MODE: mode });
-  if (!parsed.success) {
-    const missing: string[] = [];
+  // Either key names the teams; reported as one missing key so the message stays short.
+  const noTeams =
+    mode === 'm365' && raw.SAFEGUARDING_TEAM_ID === undefined && raw.SAFEGUARDING_TEAM_IDS === undefined;
+  if (!parsed.success || noTeams) {
+    const missing: string[] = noTeams ? ['SAFEGUARDING_TEAM_ID'] : [];
     const invalid: { key: string; problem: string }[] = [];
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.error?.issues ?? []) {
       const key = String(issue.path[0] ?? '');
       if (raw[key] === undefined) missing.push(key);
       else invalid.push({ key, problem: issue.message });
@@ -162,10 +191,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     };
   }
   const { APP_MODE: _mode, ...rest } = c;
+  const teams = [
+    ...(c.SAFEGUARDING_TEAM_ID ? [c.SAFEGUARDING_TEAM_ID.toLowerCase()] : []),
+    ...(c.SAFEGUARDING_TEAM_IDS ?? []),
+  ];
   return {
     ...rest,
     mode: 'm365',
     storage: 'sharepoint',
+    safeguardingTeamIds: [...new Set(teams)],
+    openIdMetadataUrl:
+      c.AAD_OPENID_METADATA_URL ??
+      `https://login.microsoftonline.com/${c.AAD_APP_TENANT_ID}/v2.0/.well-known/openid-configuration`,
     paths,
     publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, ''),
   };

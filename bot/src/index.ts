@@ -1,4 +1,5 @@
-import { buildApp } from './app.js';
+import { ContentError } from '../../core/index.js';
+import { buildApp, LocalModeNotLoopbackError } from './app.js';
 import { ConfigError, loadConfig, redactedConfig } from './config.js';
 import { createLogger, errorForLog } from './logger.js';
 
@@ -17,7 +18,17 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   logger.info({ config: redactedConfig(config) }, 'starting');
   const app = buildApp(config, logger);
-  const { url } = await app.listen();
+  let url: string;
+  try {
+    ({ url } = await app.listen());
+  } catch (error) {
+    if (error instanceof LocalModeNotLoopbackError) {
+      process.stderr.write(`${error.message}\n`);
+      await app.close();
+      process.exit(1);
+    }
+    throw error;
+  }
   logger.info({ url, mode: config.mode }, 'listening');
   if (config.mode === 'local') {
     process.stdout.write(
@@ -40,6 +51,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ContentError) {
+    process.stderr.write(
+      `Content problem — ${error.message}\nFix the file (see content/README.md) and start again.\n`,
+    );
+    process.exit(1);
+  }
   process.stderr.write(`Start-up failed: ${errorForLog(error).type as string}\n`);
   process.exit(1);
 });

@@ -74,6 +74,28 @@ export class AssessmentService {
     return this.repository.get(id);
   }
 
+  /**
+   * The full record for someone to look at. Viewing a child's record is as significant as changing
+   * it, so the view is recorded first: if it cannot be recorded, the record is not shown.
+   */
+  async read(id: string, actor: Actor): Promise<StoredAssessment> {
+    const stored = await this.repository.get(id);
+    await this.repository.recordAccess(id, { actor, at: this.clock.now(), action: 'read' });
+    return stored;
+  }
+
+  /** The full record for a document export (`audience` e.g. `staff`, `parents`, `full`), recorded first. */
+  async readForExport(id: string, actor: Actor, audience: string): Promise<StoredAssessment> {
+    const stored = await this.repository.get(id);
+    await this.repository.recordAccess(id, {
+      actor,
+      at: this.clock.now(),
+      action: 'export',
+      detail: audience,
+    });
+    return stored;
+  }
+
   async replace(id: string, body: unknown, ifMatch: string, actor: Actor): Promise<StoredAssessment> {
     const input = parseWith(replaceAssessmentSchema, body);
     const current = await this.repository.get(id);

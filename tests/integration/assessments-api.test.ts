@@ -397,7 +397,12 @@ describe('assessment API (real server, local mode)', () => {
 
     it('shows the local identity as such', async () => {
       const res = await call(`${server.url}/api/me`);
-      expect(res.body).toEqual({ displayName: 'Local user (no sign-in)', kind: 'local', mode: 'local' });
+      expect(res.body).toEqual({
+        displayName: 'Local user (no sign-in)',
+        kind: 'local',
+        mode: 'local',
+        schools: [{ schoolId: 'local', teamId: null }],
+      });
     });
   });
 });

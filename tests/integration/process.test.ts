@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
-/** Runs the real entry point (bot/src/index.ts through tsx) as a separate process. */
+/** Runs the real entry point (bot/src/index.ts through tsx) as a separate process; allows 30 s to start on a loaded CI machine. */
 function startProcess(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/src/index.ts'], {
     cwd: join(__dirname, '..', '..'),
@@ -17,7 +17,7 @@ function startProcess(env: Record<string, string>) {
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = async (): Promise<string> => {
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 600; i++) {
       const m = /health:\s+(http:\/\/\S+)\/healthz/.exec(stdout);
       if (m) return m[1]!;
       await new Promise((r) => setTimeout(r, 50));

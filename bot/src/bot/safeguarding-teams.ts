@@ -1,14 +1,11 @@
 import type { AppConfig } from '../config.js';
 
 /**
- * The Microsoft 365 group ids of the teams whose members may use assessment commands. The one place the
- * bot reads SAFEGUARDING_TEAM_ID, which may become a list: commas are accepted already.
+ * The Microsoft 365 group ids of the teams whose members may use assessment commands
+ * (SAFEGUARDING_TEAM_ID and SAFEGUARDING_TEAM_IDS, as config.ts reads them).
  */
 export function safeguardingTeamIds(config: AppConfig): string[] {
-  if (config.mode !== 'm365') return [];
-  const raw: unknown = config.SAFEGUARDING_TEAM_ID;
-  const values = Array.isArray(raw) ? raw : String(raw ?? '').split(',');
-  return values.map((v) => String(v).trim().toLowerCase()).filter(Boolean);
+  return config.mode === 'm365' ? config.safeguardingTeamIds.map((id) => id.toLowerCase()) : [];
 }
 
 export function allowedTenantIds(config: AppConfig): string[] {

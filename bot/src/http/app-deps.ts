@@ -1,4 +1,5 @@
-import type { Clock, AssessmentStore } from '../../../core/index.js';
+import type { Clock, AssessmentStore, ContentLibrary } from '../../../core/index.js';
+import type { GraphTokenService } from '../auth/graph-token-service.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Authenticator } from './authenticator.js';
@@ -9,8 +10,12 @@ export interface AppDeps {
   logger: Logger;
   store: AssessmentStore;
   authenticator: Authenticator;
+  /** Microsoft 365 mode: Graph tokens for the caller (on-behalf-of) or the app; absent in local mode. */
+  tokens?: GraphTokenService;
   clock: Clock;
   version: string;
+  /** The validated resource pack, loaded once at start-up (bot/src/content/load-content.ts). */
+  content: ContentLibrary;
   /** Handles a Bot Framework activity POSTed to /api/messages. */
   processActivity: (req: import('restify').Request, res: import('restify').Response) => Promise<void>;
 }

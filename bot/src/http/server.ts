@@ -3,9 +3,14 @@ import restify, { type Server } from 'restify';
 import type { AppDeps } from './app-deps.js';
 import { correlationIdOf, mapError, setCorrelationId } from './errors.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
+import { registerContentRoutes } from './routes/content.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import { registerStaticRoutes } from './routes/static.js';
+import { answerMalformedRequests } from './malformed-requests.js';
+import { refuseDotSegments } from './path-guard.js';
+import { requireSignIn } from './require-sign-in.js';
+import { applySecurityHeaders } from './security-headers.js';
 
 const ROUTING_ERRORS: Record<number, { code: string; message: string }> = {
   400: { code: 'BAD_REQUEST', message: 'The request is not valid.' },
@@ -31,11 +36,12 @@ export function createHttpServer(deps: AppDeps): Server {
     started.set(req, process.hrtime.bigint());
     setCorrelationId(req, randomUUID());
     res.header('X-Correlation-Id', correlationIdOf(req));
-    res.header('X-Content-Type-Options', 'nosniff');
-    res.header('Referrer-Policy', 'no-referrer');
-    if ((req.url ?? '').startsWith('/api/')) res.header('Cache-Control', 'no-store');
+    applySecurityHeaders(req, res);
     return next();
   });
+  server.pre(refuseDotSegments(deps.logger));
+  server.use(requireSignIn(deps));
+  answerMalformedRequests(server.server, deps.logger);
 
   // Routing failures (unknown path, wrong method) and anything restify raises itself get our error
   // shape; restify's own messages quote the path, which could carry data, so they are replaced.
@@ -77,6 +83,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerHealthRoutes(server, deps);
   registerMessageRoutes(server, deps);
   registerAssessmentRoutes(server, deps);
+  registerContentRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;
 }

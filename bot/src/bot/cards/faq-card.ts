@@ -1,6 +1,6 @@
 import type { FaqAnswer } from '../faq-answers.js';
 import template from './faq-answer.json';
-import { leadBlocks, markdownBlocks, sourcesMarkdown } from './markdown-blocks.js';
+import { cardBlocks, leadBlocks, sourcesMarkdown } from './markdown-blocks.js';
 import { cardAttachment, expandCard, memoCard } from './render-card.js';
 
 /** How many related questions the card offers. */
@@ -17,7 +17,7 @@ export function faqCard(answer: FaqAnswer, related: readonly FaqAnswer[], option
   const key = [answer.id, options.full, ...shown.map((r) => r.id)].join(' ');
   return cardAttachment(
     memoCard(cache, key, () => {
-      const all = markdownBlocks(answer.answer);
+      const all = cardBlocks(answer.answer);
       const lead = leadBlocks(all);
       const full = options.full || lead.length === all.length;
       return expandCard(template, {

@@ -1,39 +1,33 @@
+import { markdownBlocks } from '../../../../core/index.js';
+
 /**
- * The content library's small Markdown subset as Adaptive Card text blocks. A card TextBlock renders
- * bold, italic, links and lists, but not headings, and lists need `\r` between items; so each paragraph,
- * heading and list becomes its own block.
+ * The content library's Markdown subset (parsed by core, as Word and the tab parse it) as Adaptive Card
+ * text blocks. A card TextBlock renders bold and lists, but not headings, and lists need `\r` between
+ * items; so each heading, paragraph and list becomes its own block. FAQ answers write their headings as
+ * a paragraph in bold ("**When to escalate**"), which counts as a heading here.
  */
 export interface TextBlockData {
   text: string;
   heading: boolean;
 }
 
-const BOLD_LINE = /^\*\*([^*]+)\*\*$/;
-const LIST_ITEM = /^(?:[-*] |\d+\. )/;
+const BOLD_ONLY = /^\*\*([^*]+)\*\*$/;
 
-export function markdownBlocks(markdown: string): TextBlockData[] {
-  const blocks: TextBlockData[] = [];
-  for (const chunk of markdown.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
-    const lines = chunk
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    if (lines.length === 0) continue;
-    const first = lines[0]!;
-    const heading = first.startsWith('### ') ? first.slice(4).trim() : BOLD_LINE.exec(first)?.[1];
-    if (heading !== undefined && lines.length === 1) {
-      blocks.push({ text: heading, heading: true });
-      continue;
+export function cardBlocks(markdown: string): TextBlockData[] {
+  return markdownBlocks(markdown).map((block): TextBlockData => {
+    switch (block.type) {
+      case 'heading':
+        return { text: block.text, heading: true };
+      case 'paragraph': {
+        const bold = BOLD_ONLY.exec(block.text);
+        return bold ? { text: bold[1]!.trim(), heading: true } : { text: block.text, heading: false };
+      }
+      case 'bullets':
+        return { text: block.items.map((item) => `- ${item}`).join('\r'), heading: false };
+      case 'numbered':
+        return { text: block.items.map((item, i) => `${i + 1}. ${item}`).join('\r'), heading: false };
     }
-    let rest = lines;
-    if (heading !== undefined) {
-      blocks.push({ text: heading, heading: true });
-      rest = lines.slice(1);
-    }
-    const isList = rest.every((l) => LIST_ITEM.test(l));
-    blocks.push({ text: rest.join(isList ? '\r' : ' '), heading: false });
-  }
-  return blocks;
+  });
 }
 
 /** The opening of an answer: everything before its second heading (the first steps to take). */

@@ -102,8 +102,8 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
     '/api/assessments/:id',
     handler(logger, async (req, res) => {
       const id = idParam(req);
-      const { service } = await serviceFor(req);
-      sendRecord(res, 200, await service.get(id));
+      const { caller, service } = await serviceFor(req);
+      sendRecord(res, 200, await service.read(id, caller.actor));
     }),
   );
 

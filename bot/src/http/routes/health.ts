@@ -18,8 +18,15 @@ export function registerHealthRoutes(server: Server, deps: AppDeps): void {
   server.get(
     '/api/me',
     handler(deps.logger, async (req, res) => {
-      const caller = await deps.authenticator.authenticate(req);
-      res.send(200, { displayName: caller.displayName, kind: caller.actor.kind, mode: deps.config.mode });
+      const identity = await deps.authenticator.identify(req);
+      const schools = await deps.authenticator.schools(req);
+      // `schools` empty means signed in but in no safeguarding team: the tab explains rather than fails.
+      res.send(200, {
+        displayName: identity.displayName,
+        kind: identity.actor.kind,
+        mode: deps.config.mode,
+        schools: schools.map((s) => ({ schoolId: s.schoolId, teamId: s.teamId ?? null })),
+      });
     }),
   );
 }

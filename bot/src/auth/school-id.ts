@@ -1,0 +1,8 @@
+/**
+ * In Microsoft 365 mode a school is a tenant's safeguarding team: `<tenant id>/<team group id>`, lower
+ * case. Records are stored per school, so a school id in every lookup is what keeps one team's
+ * children out of another's view.
+ */
+export function schoolIdOf(tenantId: string, teamId: string): string {
+  return `${tenantId.toLowerCase()}/${teamId.toLowerCase()}`;
+}

@@ -1,0 +1,19 @@
+export * from './content-error.js';
+export * from './sections.js';
+export * from './school-profile.js';
+export * from './schema.js';
+export * from './markdown.js';
+export { parseContentLibrary, FAQ_MIN_WORDS, FAQ_MAX_WORDS, type ContentFile } from './parse-content.js';
+export {
+  searchFaq,
+  searchClauses,
+  buildSearchIndexes,
+  type FaqHit,
+  type ClauseHit,
+  type SearchFaqOptions,
+  type SearchClausesOptions,
+} from './search.js';
+export { expandQuery, synonymGroups, yearGroupPhase, type SynonymGroup } from './synonyms.js';
+export { findLabellingTerms, type LabellingMatch } from './labelling-terms.js';
+export { clausesOf, findClause, findFaq, relatedClauses } from './library-queries.js';
+export { guidanceDocuments, parseGuidanceEdition, type GuidanceDocument } from './guidance-documents.js';

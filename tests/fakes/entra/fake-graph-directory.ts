@@ -1,0 +1,111 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FakeEntra } from './fake-entra.js';
+
+/**
+ * The slice of Microsoft Graph the identity layer calls: `POST /v1.0/me/checkMemberGroups`, with
+ * Graph's rules — a delegated token issued by the fake Entra, at most 20 group ids, /me refused for
+ * app-only tokens — and throttling on demand (429 + Retry-After).
+ */
+export class FakeGraphDirectory {
+  /** `tenant/oid` → the group ids the user is a member of. */
+  private readonly members = new Map<string, Set<string>>();
+  readonly requests: { groupIds: string[]; userKey: string }[] = [];
+  /** The next N calls answer 429 with this Retry-After. */
+  throttle: { times: number; retryAfter: string } | undefined;
+  /** Every call answers this status while set. */
+  failWith: number | undefined;
+  private server!: Server;
+  url = '';
+
+  private constructor(private readonly entra: FakeEntra) {}
+
+  static async start(entra: FakeEntra): Promise<FakeGraphDirectory> {
+    const fake = new FakeGraphDirectory(entra);
+    fake.server = createServer((req, res) => {
+      fake.handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  addMember(tenantId: string, objectId: string, groupId: string): void {
+    const key = `${tenantId}/${objectId}`;
+    const groups = this.members.get(key) ?? new Set<string>();
+    groups.add(groupId);
+    this.members.set(key, groups);
+  }
+
+  removeMember(tenantId: string, objectId: string, groupId: string): void {
+    this.members.get(`${tenantId}/${objectId}`)?.delete(groupId);
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (req.method !== 'POST' || req.url !== '/v1.0/me/checkMemberGroups') {
+      return graphError(res, 400, 'BadRequest', 'Resource not found for the segment.');
+    }
+    if (this.failWith !== undefined)
+      return graphError(res, this.failWith, 'serviceNotAvailable', 'Service unavailable.');
+    if (this.throttle && this.throttle.times > 0) {
+      this.throttle.times--;
+      res.setHeader('Retry-After', this.throttle.retryAfter);
+      return graphError(res, 429, 'TooManyRequests', 'Too many requests.');
+    }
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const issued = this.entra.graphTokens.get(token);
+    if (!issued || issued.expiresAt <= Date.now()) {
+      return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+    }
+    if (issued.kind !== 'user' || !issued.objectId) {
+      return graphError(
+        res,
+        400,
+        'BadRequest',
+        '/me request is only valid with delegated authentication flow.',
+      );
+    }
+    let groupIds: unknown;
+    try {
+      groupIds = (JSON.parse(body) as { groupIds?: unknown }).groupIds;
+    } catch {
+      return graphError(res, 400, 'BadRequest', 'Unable to read JSON request payload.');
+    }
+    if (!Array.isArray(groupIds) || groupIds.length === 0 || groupIds.length > 20) {
+      return graphError(res, 400, 'Request_BadRequest', 'Invalid number of group ids.');
+    }
+    const userKey = `${issued.tenantId}/${issued.objectId}`;
+    this.requests.push({ groupIds: groupIds.map(String), userKey });
+    const mine = this.members.get(userKey) ?? new Set<string>();
+    const value = groupIds.map(String).filter((id) => mine.has(id));
+    json(res, 200, {
+      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Collection(Edm.String)',
+      value,
+    });
+  }
+}
+
+function graphError(res: ServerResponse, status: number, code: string, message: string): void {
+  json(res, status, { error: { code, message, innerError: { date: new Date().toISOString() } } });
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
