@@ -15,7 +15,8 @@ import type { HackettGuide } from './hackett-guide.js';
 import { HsbBot } from './hsb-bot.js';
 import { InstallationRegistry, type Installation } from './installation-registry.js';
 import { ReviewDigest } from './review-digest.js';
-import { allowedTenantIds, m365SchoolId, safeguardingTeamIds } from './safeguarding-teams.js';
+import { schoolIdOf } from '../auth/school-id.js';
+import { allowedTenantIds, safeguardingTeamIds } from './safeguarding-teams.js';
 import { LocalSchoolAccess, TeamsSchoolAccess, type TeamDirectory } from './school-access.js';
 
 export interface TeamsBotDeps {
@@ -89,7 +90,7 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
     const tenant = installation.tenantId?.toLowerCase();
     const group = installation.teamAadGroupId?.toLowerCase();
     if (!tenant || !group || !tenants.includes(tenant) || !teams.includes(group)) return null;
-    return m365SchoolId(tenant, group);
+    return schoolIdOf(tenant, group);
   };
   const botAppId = config.mode === 'm365' ? config.BOT_ID : '';
   const reminders = new ReviewDigest({

@@ -12,8 +12,3 @@ export function allowedTenantIds(config: AppConfig): string[] {
   if (config.mode !== 'm365') return [];
   return config.ALLOWED_TENANT_IDS.map((t) => t.trim().toLowerCase()).filter(Boolean);
 }
-
-/** In Microsoft 365 mode a school is a tenant's safeguarding team (the same id the API uses). */
-export function m365SchoolId(tenantId: string, teamAadGroupId: string): string {
-  return `${tenantId.toLowerCase()}/${teamAadGroupId.toLowerCase()}`;
-}

@@ -2,7 +2,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Actor } from '../../../core/index.js';
 import { LOCAL_SCHOOL_ID } from '../http/authenticator.js';
 import type { InstallationRegistry } from './installation-registry.js';
-import { m365SchoolId } from './safeguarding-teams.js';
+import { schoolIdOf } from '../auth/school-id.js';
 import { turnInfo, type TurnInfo } from './turn-info.js';
 
 export type RefusalCode =
@@ -78,7 +78,7 @@ export class TeamsSchoolAccess implements SchoolAccess {
     if (turn.scope === 'channel') {
       const groupId = turn.teamId ? await this.groupIdOf(context, turn) : undefined;
       if (!groupId || !this.isSafeguarding(groupId)) return { allowed: false, code: 'NOT_SAFEGUARDING_TEAM' };
-      return { allowed: true, schoolId: m365SchoolId(tenantId, groupId), actor };
+      return { allowed: true, schoolId: schoolIdOf(tenantId, groupId), actor };
     }
 
     const teams = (await this.options.registry.list()).filter(
@@ -92,7 +92,7 @@ export class TeamsSchoolAccess implements SchoolAccess {
     if (teams.length === 0) return { allowed: false, code: 'NO_SAFEGUARDING_TEAM_INSTALLED' };
     for (const team of teams) {
       if (await this.isMember(context, team.teamId!, turn.userId)) {
-        return { allowed: true, schoolId: m365SchoolId(tenantId, team.teamAadGroupId!), actor };
+        return { allowed: true, schoolId: schoolIdOf(tenantId, team.teamAadGroupId!), actor };
       }
     }
     return { allowed: false, code: 'NOT_A_MEMBER' };
