@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
 import { systemClock, type AssessmentStore, type Clock, type ContentLibrary } from '../../core/index.js';
-import { createAssessmentStore } from '../../storage/index.js';
+import { createAssessmentStore, documentArchiveOf } from '../../storage/index.js';
 import {
   EntraAuthenticator,
   EntraTokenValidator,
@@ -87,13 +87,39 @@ function m365Identity(
   return { authenticator: new EntraAuthenticator({ validator, membership, logger }), tokens };
 }
 
+/**
+ * The SharePoint store for Microsoft 365 mode: every request made for a user carries that user's
+ * on-behalf-of token; background work (the bot's reminders) uses the app's token for the school's
+ * tenant. Only the configured safeguarding teams are served.
+ */
+export function sharePointStore(
+  config: Pick<
+    Extract<AppConfig, { mode: 'm365' }>,
+    'GRAPH_BASE_URL' | 'SHAREPOINT_SITE_ID' | 'safeguardingTeamIds'
+  >,
+  tokens: Pick<GraphTokenService, 'forUser' | 'forApp'>,
+  logger: Logger,
+  version: string,
+): AssessmentStore {
+  return createAssessmentStore({
+    kind: 'sharepoint',
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    product: `hsb-assistant/${version}`,
+    site: {
+      ...(config.SHAREPOINT_SITE_ID ? { siteId: config.SHAREPOINT_SITE_ID } : {}),
+      allowedGroupIds: config.safeguardingTeamIds,
+    },
+    getAccessToken: ({ userAssertion, tenantId }) =>
+      userAssertion ? tokens.forUser(userAssertion) : tokens.forApp(tenantId),
+    onWarning: ({ code, err }) => logger.warn({ code, err }, 'sharepoint'),
+  });
+}
+
 /** The one place the store is chosen for a mode. */
-function storeFor(config: AppConfig, _identity: IdentityWiring): AssessmentStore {
+function storeFor(config: AppConfig, identity: IdentityWiring, logger: Logger): AssessmentStore {
   if (config.mode === 'local') return createAssessmentStore({ kind: 'sqlite', dataDir: config.dataDir });
-  // Issue #4 wires the SharePoint store here, acting for the caller through `_identity.tokens`.
-  throw new Error(
-    'Microsoft 365 mode needs the SharePoint store, which this build does not include yet (issue #4).',
-  );
+  if (!identity.tokens) throw new Error('Microsoft 365 mode needs Graph tokens for the SharePoint store.');
+  return sharePointStore(config, identity.tokens, logger, packageVersion(config.paths.root));
 }
 
 /** Wires one running product from a validated configuration. */
@@ -104,7 +130,8 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     config.mode === 'local'
       ? { authenticator: new LocalAuthenticator() }
       : m365Identity(config, logger, overrides);
-  const store = overrides.store ?? storeFor(config, identity);
+  const store = overrides.store ?? storeFor(config, identity, logger);
+  const documentArchive = config.mode === 'm365' ? documentArchiveOf(store) : undefined;
   const clock = overrides.clock ?? systemClock;
   // With PORT=0 (tests, benchmarks) and no PUBLIC_BASE_URL, the public address is the one bound.
   let publicBaseUrl = config.publicBaseUrl;
@@ -130,6 +157,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     content,
     version: packageVersion(config.paths.root),
     processActivity: (req, res) => bot.processActivity(req, res),
+    ...(documentArchive ? { documentArchive } : {}),
   };
   const server = createHttpServer(deps);
 

@@ -1,4 +1,4 @@
-import type { Clock, AssessmentStore, ContentLibrary } from '../../../core/index.js';
+import type { Clock, AssessmentStore, ContentLibrary, DocumentArchiveStore } from '../../../core/index.js';
 import type { GraphTokenService } from '../auth/graph-token-service.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -18,4 +18,6 @@ export interface AppDeps {
   content: ContentLibrary;
   /** Handles a Bot Framework activity POSTed to /api/messages. */
   processActivity: (req: import('restify').Request, res: import('restify').Response) => Promise<void>;
+  /** Where generated documents are also kept (the team's SharePoint library in Microsoft 365 mode). */
+  documentArchive?: DocumentArchiveStore;
 }

@@ -4,6 +4,7 @@ import type { AppDeps } from './app-deps.js';
 import { correlationIdOf, mapError, setCorrelationId } from './errors.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerContentRoutes } from './routes/content.js';
+import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
 import { registerStaticRoutes } from './routes/static.js';
@@ -84,6 +85,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerMessageRoutes(server, deps);
   registerAssessmentRoutes(server, deps);
   registerContentRoutes(server, deps);
+  registerDocumentRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;
 }

@@ -27,7 +27,7 @@ const dueQuery = z.strictObject({ withinDays: days.default(14) });
 /** Ids are server-made UUIDs; anything else cannot name a record, so it is simply not found. */
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function idParam(req: Request): string {
+export function idParam(req: Request): string {
   const id = String(req.params?.id ?? '');
   if (!ID.test(id)) throw new HttpError(404, 'NOT_FOUND', 'No assessment has this id.');
   return id.toLowerCase();

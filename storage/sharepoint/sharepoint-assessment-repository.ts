@@ -1,0 +1,427 @@
+import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import {
+  ConflictError,
+  dateInZone,
+  formatCaseRef,
+  NotFoundError,
+  UpstreamError,
+  type AccessContext,
+  type AssessmentData,
+  type AssessmentQuery,
+  type AssessmentRepository,
+  type AssessmentSummary,
+  type AuditEntry,
+  type ChangeContext,
+  type StoredAssessment,
+} from '../../core/index.js';
+import {
+  CHANGE_FIELDS,
+  etagVersion,
+  RECORD_FIELDS,
+  recordFields,
+  storedFrom,
+  summaryFrom,
+  SUMMARY_FIELDS,
+  toSharePointDate,
+  type Fields,
+  type StoredRecord,
+} from './assessment-fields.js';
+import { executeBatch, type BatchOutcome } from './graph-batch.js';
+import { graphCall, graphStatus, toDomainError } from './graph-errors.js';
+import { allPages, followable, type Page } from './graph-paging.js';
+import { expandFields, literal, query } from './odata.js';
+import type { SchoolLocation } from './site-resolver.js';
+import type { ItemFacts, StoreCaches } from './store-caches.js';
+import {
+  auditEntriesFrom,
+  auditLogFields,
+  mergeHistory,
+  AUDIT_FIELDS,
+  type GraphVersion,
+} from './audit-log.js';
+
+interface GraphItem {
+  id: string;
+  eTag?: string;
+  fields?: Fields & { '@odata.etag'?: string };
+}
+
+export interface RepositoryContext {
+  client: Client;
+  baseUrl: string;
+  location: () => Promise<SchoolLocation>;
+  caches: StoreCaches;
+  newId: () => string;
+  pageSize: number;
+  /** Something went wrong that did not fail the request (logged by the app, ids and codes only). */
+  onWarning?: (event: { code: string; err: unknown }) => void;
+}
+
+/** How many taken case references a create steps over before it gives up (other app instances racing). */
+const CASE_REF_ATTEMPTS = 25;
+
+const NOT_FOUND = 'No assessment has this id.';
+
+function ok(outcome: BatchOutcome | undefined): boolean {
+  return !!outcome && outcome.status >= 200 && outcome.status < 300;
+}
+
+/** The failure of a batched step as a Graph error, so it maps like any other. */
+function stepError(outcome: BatchOutcome | undefined): unknown {
+  if (outcome?.error) return outcome.error;
+  const body = outcome?.body as { error?: { code?: string; message?: string } } | undefined;
+  const error = new GraphError(outcome?.status ?? -1, 'A batched request failed.');
+  error.code = body?.error?.code ?? null;
+  return error;
+}
+
+function itemEtag(item: GraphItem): string {
+  const etag = item.eTag ?? item.fields?.['@odata.etag'];
+  if (!etag) throw new UpstreamError('GRAPH_BAD_ETAG', 'SharePoint returned an item without an ETag.');
+  return etag;
+}
+
+/**
+ * One school's assessments in its SharePoint list. A save is one round trip: a $batch holding the
+ * item write (with If-Match) and its audit entry, which only runs if the write succeeded. A read is
+ * one GET; lists filter only on indexed columns and follow paging. The item's own version history
+ * carries the same audit columns, so SharePoint's history shows who changed what and why.
+ */
+export class SharePointAssessmentRepository implements AssessmentRepository {
+  constructor(private readonly ctx: RepositoryContext) {}
+
+  private get client(): Client {
+    return this.ctx.client;
+  }
+
+  private itemsPath(loc: SchoolLocation, list: 'assessments' | 'auditLog' = 'assessments'): string {
+    return `/sites/${loc.siteId}/lists/${loc.lists[list]}/items`;
+  }
+
+  private factsKey(loc: SchoolLocation, id: string): string {
+    return `${loc.siteId}|${loc.lists.assessments}|${id}`;
+  }
+
+  private remember(loc: SchoolLocation, record: StoredRecord, itemId: string): ItemFacts {
+    const facts = { itemId, caseRef: record.caseRef, createdAt: record.createdAt };
+    this.ctx.caches.items.set(this.factsKey(loc, record.id), facts);
+    return facts;
+  }
+
+  async create(data: AssessmentData, context: ChangeContext): Promise<StoredAssessment> {
+    const loc = await this.ctx.location();
+    const at = context.at.toISOString();
+    const year = Number(dateInZone(context.at).slice(0, 4));
+    const id = this.ctx.newId();
+    const writeId = this.ctx.newId();
+    const sequenceKey = `${loc.siteId}|${loc.lists.assessments}|${year}`;
+
+    // Creates in this process take turns per list and year, so they never race each other for a
+    // number; other instances may, and the unique CaseRef column settles that.
+    return this.ctx.caches.creates.run(sequenceKey, async () => {
+      let last = this.ctx.caches.caseSequence.get(sequenceKey) ?? (await this.highestSequence(loc, year));
+      for (let attempt = 0; attempt < CASE_REF_ATTEMPTS; attempt++) {
+        const caseRef = formatCaseRef(year, last + 1);
+        const record: StoredRecord = { id, caseRef, createdAt: at, updatedAt: at, ...data };
+        const fields = {
+          Title: caseRef,
+          CaseRef: caseRef,
+          CaseYear: year,
+          RecordId: id,
+          ...recordFields(record, context, writeId),
+        };
+        const outcomes = await graphCall(() =>
+          executeBatch(this.client, [
+            { id: 'item', method: 'POST', url: this.itemsPath(loc), body: { fields } },
+            {
+              id: 'audit',
+              method: 'POST',
+              url: this.itemsPath(loc, 'auditLog'),
+              body: { fields: auditLogFields(id, context, writeId) },
+              dependsOn: ['item'],
+            },
+          ]),
+        );
+        const item = outcomes.get('item');
+        const audit = { id, context, writeId, outcome: outcomes.get('audit') };
+        if (ok(item)) {
+          await this.ensureAudit(loc, audit);
+          const created = item!.body as GraphItem;
+          this.ctx.caches.caseSequence.set(sequenceKey, last + 1);
+          this.remember(loc, record, created.id);
+          const etag = itemEtag(created);
+          return { record: { ...record, version: etagVersion(etag) }, etag };
+        }
+        if (item?.status !== 409) throw toDomainError(stepError(item));
+        // Either another instance took this number, or an earlier attempt of ours landed and only its
+        // answer was lost (a timeout): the unique RecordId tells which.
+        const mine = await this.findItem(loc, id);
+        if (mine) {
+          this.ctx.caches.caseSequence.set(sequenceKey, Math.max(last + 1, sequenceOf(mine.stored)));
+          await this.ensureAudit(loc, audit);
+          return mine.stored;
+        }
+        last = Math.max(last + 1, await this.highestSequence(loc, year));
+      }
+      throw new UpstreamError('CASE_REF_CONTENTION', 'Could not reserve a case reference. Please try again.');
+    });
+  }
+
+  /** Whether a write with this id made a version of the item (newest versions come first). */
+  private async versionWritten(loc: SchoolLocation, itemId: string, writeId: string): Promise<boolean> {
+    const page = await graphCall(
+      () =>
+        this.client
+          .api(`${this.itemsPath(loc)}/${itemId}/versions${query({ $expand: expandFields(['WriteId']) })}`)
+          .get() as Promise<Page<{ fields?: Fields }>>,
+    );
+    return page.value.some((v) => v.fields?.WriteId === writeId);
+  }
+
+  /**
+   * Makes sure a saved change has its audit log entry. It normally went in the same batch; when that
+   * step could not run (its write was retried on its own, or throttled past the retries) it is written
+   * now. The entry id is the write's id, so a second copy is refused by SharePoint, not added. Should
+   * even this fail, the save stands: the item's version history carries the same audit columns.
+   */
+  private async ensureAudit(
+    loc: SchoolLocation,
+    audit: { id: string; context: ChangeContext; writeId: string; outcome: BatchOutcome | undefined },
+  ): Promise<void> {
+    if (ok(audit.outcome) || audit.outcome?.status === 409) return;
+    try {
+      await this.client
+        .api(this.itemsPath(loc, 'auditLog'))
+        .post({ fields: auditLogFields(audit.id, audit.context, audit.writeId) });
+    } catch (error) {
+      // Already there: an earlier attempt wrote it and only the answer was lost.
+      if (graphStatus(error) === 409) return;
+      // Not fatal (see above), but reported: history() falls back to version history for this entry.
+      this.ctx.onWarning?.({ code: 'AUDIT_LOG_WRITE_FAILED', err: error });
+    }
+  }
+
+  /** The highest case sequence used in a year (an indexed equality filter, paged). */
+  private async highestSequence(loc: SchoolLocation, year: number): Promise<number> {
+    const items = await allPages<GraphItem>(
+      this.client,
+      this.ctx.baseUrl,
+      `${this.itemsPath(loc)}${query({
+        $filter: `fields/CaseYear eq ${year}`,
+        $expand: expandFields(['CaseRef']),
+        $top: this.ctx.pageSize,
+      })}`,
+    );
+    let max = 0;
+    for (const item of items) {
+      const m = /^HSB-\d{4}-(\d+)$/.exec(String(item.fields?.CaseRef ?? ''));
+      if (m) max = Math.max(max, Number(m[1]));
+    }
+    return max;
+  }
+
+  /** Finds an item by the app's id through the unique, indexed RecordId column. */
+  private async findItem(
+    loc: SchoolLocation,
+    id: string,
+  ): Promise<{ facts: ItemFacts; stored: StoredAssessment } | undefined> {
+    const page = await graphCall(
+      () =>
+        this.client
+          .api(
+            `${this.itemsPath(loc)}${query({
+              $filter: `fields/RecordId eq ${literal(id)}`,
+              $expand: expandFields(RECORD_FIELDS),
+              $top: 1,
+            })}`,
+          )
+          .get() as Promise<Page<GraphItem>>,
+    );
+    const item = page.value[0];
+    if (!item?.fields) return undefined;
+    const stored = storedFrom(item.fields, itemEtag(item));
+    return { facts: this.remember(loc, stored.record, item.id), stored };
+  }
+
+  private async readItem(
+    loc: SchoolLocation,
+    itemId: string,
+  ): Promise<{ stored: StoredAssessment; fields: Fields }> {
+    const item = (await this.client
+      .api(`${this.itemsPath(loc)}/${itemId}${query({ $expand: expandFields(RECORD_FIELDS) })}`)
+      .get()) as GraphItem;
+    return { stored: storedFrom(item.fields ?? {}, itemEtag(item)), fields: item.fields ?? {} };
+  }
+
+  /** The item's immutable facts: from memory, or one look-up. */
+  private async facts(loc: SchoolLocation, id: string): Promise<ItemFacts> {
+    const known = this.ctx.caches.items.get(this.factsKey(loc, id));
+    if (known) return known;
+    const found = await this.findItem(loc, id);
+    if (!found) throw new NotFoundError(NOT_FOUND);
+    return found.facts;
+  }
+
+  async get(id: string): Promise<StoredAssessment> {
+    const loc = await this.ctx.location();
+    const known = this.ctx.caches.items.get(this.factsKey(loc, id));
+    if (known) {
+      try {
+        return (await this.readItem(loc, known.itemId)).stored;
+      } catch (error) {
+        if (graphStatus(error) !== 404) throw toDomainError(error);
+        this.ctx.caches.items.delete(this.factsKey(loc, id));
+      }
+    }
+    const found = await this.findItem(loc, id);
+    if (!found) throw new NotFoundError(NOT_FOUND);
+    return found.stored;
+  }
+
+  async replace(
+    id: string,
+    data: AssessmentData,
+    ifMatch: string,
+    context: ChangeContext,
+  ): Promise<StoredAssessment> {
+    const loc = await this.ctx.location();
+    const facts = await this.facts(loc, id);
+    const record: StoredRecord = {
+      ...data,
+      id,
+      caseRef: facts.caseRef,
+      createdAt: facts.createdAt,
+      updatedAt: context.at.toISOString(),
+    };
+    const writeId = this.ctx.newId();
+    const outcomes = await graphCall(() =>
+      executeBatch(this.client, [
+        {
+          id: 'item',
+          method: 'PATCH',
+          url: `${this.itemsPath(loc)}/${facts.itemId}/fields`,
+          body: recordFields(record, context, writeId),
+          headers: { 'If-Match': ifMatch },
+        },
+        {
+          id: 'audit',
+          method: 'POST',
+          url: this.itemsPath(loc, 'auditLog'),
+          body: { fields: auditLogFields(id, context, writeId) },
+          dependsOn: ['item'],
+        },
+      ]),
+    );
+    const item = outcomes.get('item');
+    const audit = { id, context, writeId, outcome: outcomes.get('audit') };
+    if (ok(item)) {
+      await this.ensureAudit(loc, audit);
+      // Graph answers a field update with the fields and their new ETag; should a tenant ever leave
+      // the ETag out, one read gets it.
+      const answered = (item!.body as { '@odata.etag'?: string } | undefined)?.['@odata.etag'];
+      const etag = answered ?? (await graphCall(() => this.readItem(loc, facts.itemId))).stored.etag;
+      return { record: { ...record, version: etagVersion(etag) }, etag };
+    }
+    if (item?.status === 404) {
+      this.ctx.caches.items.delete(this.factsKey(loc, id));
+      throw new NotFoundError(NOT_FOUND);
+    }
+    if (item?.status !== 412) throw toDomainError(stepError(item));
+    // A 412 after a retried attempt may be our own write whose answer was lost, possibly with
+    // someone else's save already on top of it. The write ids in the version history tell.
+    const current = await graphCall(() => this.readItem(loc, facts.itemId));
+    if (current.fields.WriteId === writeId || (await this.versionWritten(loc, facts.itemId, writeId))) {
+      await this.ensureAudit(loc, audit);
+      return current.stored;
+    }
+    throw new ConflictError(
+      'stale',
+      'ETAG_MISMATCH',
+      'Someone else has saved this assessment since.',
+      current.stored.etag,
+    );
+  }
+
+  async list(q: AssessmentQuery = {}): Promise<AssessmentSummary[]> {
+    if (q.status && q.status.length === 0) return [];
+    const loc = await this.ctx.location();
+    // Only indexed columns (Status, NextReviewDue) are filtered on, so the query keeps working on
+    // lists far past SharePoint's 5,000-item view threshold.
+    const clauses: string[] = [];
+    if (q.status) clauses.push(`(${q.status.map((s) => `fields/Status eq ${literal(s)}`).join(' or ')})`);
+    if (q.dueOnOrBefore)
+      clauses.push(`fields/NextReviewDue le ${literal(toSharePointDate(q.dueOnOrBefore)!)}`);
+    const items = await allPages<GraphItem>(
+      this.client,
+      this.ctx.baseUrl,
+      `${this.itemsPath(loc)}${query({
+        $filter: clauses.length ? clauses.join(' and ') : undefined,
+        $expand: expandFields(SUMMARY_FIELDS),
+        $top: this.ctx.pageSize,
+      })}`,
+    );
+    return items
+      .map((item) => summaryFrom(item.fields ?? {}))
+      .filter((s): s is AssessmentSummary => s !== undefined)
+      .filter((s) => !q.status || q.status.includes(s.status))
+      .filter((s) => !q.dueOnOrBefore || (s.nextDue !== null && s.nextDue <= q.dueOnOrBefore))
+      .sort((a, b) => (a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : 0));
+  }
+
+  async history(id: string): Promise<AuditEntry[]> {
+    const loc = await this.ctx.location();
+    const facts = await this.facts(loc, id);
+    const auditPath = `${this.itemsPath(loc, 'auditLog')}${query({
+      $filter: `fields/AssessmentId eq ${literal(id)}`,
+      $expand: expandFields(AUDIT_FIELDS),
+      $top: this.ctx.pageSize,
+    })}`;
+    const versionsPath = `${this.itemsPath(loc)}/${facts.itemId}/versions${query({
+      $expand: expandFields(CHANGE_FIELDS),
+    })}`;
+    // Both reads in one round trip; any further pages are fetched after.
+    const outcomes = await graphCall(() =>
+      executeBatch(this.client, [
+        { id: 'audit', method: 'GET', url: auditPath },
+        { id: 'versions', method: 'GET', url: versionsPath },
+      ]),
+    );
+    const versions = outcomes.get('versions');
+    if (versions?.status === 404) {
+      this.ctx.caches.items.delete(this.factsKey(loc, id));
+      throw new NotFoundError(NOT_FOUND);
+    }
+    const logged = await this.withLaterPages<GraphItem>(outcomes.get('audit'));
+    const saved = await this.withLaterPages<GraphVersion>(versions);
+    return mergeHistory(auditEntriesFrom(logged), saved);
+  }
+
+  /** The items of a batched page plus every later page. */
+  private async withLaterPages<T>(outcome: BatchOutcome | undefined): Promise<T[]> {
+    if (!ok(outcome)) throw toDomainError(stepError(outcome));
+    const page = outcome!.body as Page<T>;
+    const next = page['@odata.nextLink'];
+    const later = next
+      ? await allPages<T>(this.client, this.ctx.baseUrl, followable(next, this.ctx.baseUrl))
+      : [];
+    return [...page.value, ...later];
+  }
+
+  async recordAccess(id: string, context: AccessContext): Promise<void> {
+    const loc = await this.ctx.location();
+    await this.facts(loc, id);
+    try {
+      await this.client
+        .api(this.itemsPath(loc, 'auditLog'))
+        .post({ fields: auditLogFields(id, context, this.ctx.newId()) });
+    } catch (error) {
+      // A clash on EntryId means an earlier attempt of this very entry was written: nothing to add.
+      if (graphStatus(error) === 409) return;
+      throw toDomainError(error);
+    }
+  }
+}
+
+function sequenceOf(stored: StoredAssessment): number {
+  return Number(stored.record.caseRef.split('-')[2]);
+}
