@@ -195,11 +195,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(c.SAFEGUARDING_TEAM_ID ? [c.SAFEGUARDING_TEAM_ID.toLowerCase()] : []),
     ...(c.SAFEGUARDING_TEAM_IDS ?? []),
   ];
+  const safeguardingTeamIds = [...new Set(teams)];
+  // One fixed site would put several schools' records in one list; each team then uses its own site.
+  if (c.SHAREPOINT_SITE_ID && safeguardingTeamIds.length > 1) {
+    throw new ConfigError(
+      [],
+      [
+        {
+          key: 'SHAREPOINT_SITE_ID',
+          problem:
+            "only with a single safeguarding team; with several, each team's own SharePoint site is used",
+        },
+      ],
+    );
+  }
   return {
     ...rest,
     mode: 'm365',
     storage: 'sharepoint',
-    safeguardingTeamIds: [...new Set(teams)],
+    safeguardingTeamIds,
     openIdMetadataUrl:
       c.AAD_OPENID_METADATA_URL ??
       `https://login.microsoftonline.com/${c.AAD_APP_TENANT_ID}/v2.0/.well-known/openid-configuration`,

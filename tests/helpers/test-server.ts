@@ -6,6 +6,7 @@ import type { Clock } from '../../core/index.js';
 import { buildApp, type App } from '../../bot/src/app.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { createLogger } from '../../bot/src/logger.js';
+import { call as request } from './http.js';
 
 export interface TestServer {
   url: string;
@@ -60,29 +61,18 @@ export interface JsonResponse<T = unknown> {
   body: T;
 }
 
-/** fetch + JSON, keeping the status and headers; never throws on an HTTP error status. */
+/** fetch + JSON by full URL, keeping the status and headers; never throws on an HTTP error status. */
 export async function call<T = any>(
   url: string,
   init: { method?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse<T>> {
-  const headers: Record<string, string> = { ...(init.headers ?? {}) };
-  let body: string | Buffer | undefined = init.rawBody;
-  if (init.body !== undefined) {
-    body = JSON.stringify(init.body);
-    headers['content-type'] ??= 'application/json';
-  }
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(body !== undefined ? { body } : {}),
+  const reply = await request('', init.method ?? 'GET', url, {
+    ...(init.headers ? { headers: init.headers } : {}),
+    ...(init.rawBody !== undefined
+      ? { rawBody: init.rawBody }
+      : init.body !== undefined
+        ? { body: init.body }
+        : {}),
   });
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // Not JSON (e.g. a static page): hand back the text as it came.
-    parsed = text;
-  }
-  return { status: response.status, headers: response.headers, body: parsed as T };
+  return { status: reply.status, headers: reply.headers, body: reply.body as T };
 }

@@ -98,6 +98,16 @@ describe('loadConfig', () => {
     expect(shown).not.toContain('UseDevelopmentStorage');
   });
 
+  it('refuses one fixed SharePoint site for several safeguarding teams, which would mix schools', () => {
+    const e = configError({
+      ...m365,
+      SAFEGUARDING_TEAM_IDS: '66666666-6666-4666-8666-666666666666',
+      SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,1,2',
+    });
+    expect(e.invalid.map((i) => i.key)).toEqual(['SHAREPOINT_SITE_ID']);
+    expect(() => loadConfig({ ...m365, SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,1,2' })).not.toThrow();
+  });
+
   it('rejects an unknown mode', () => {
     expect(configError({ APP_MODE: 'cloud' }).invalid[0]!.key).toBe('APP_MODE');
   });
