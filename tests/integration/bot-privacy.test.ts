@@ -42,7 +42,7 @@ describe('the bot never discloses a child’s name', () => {
     const post = async (activity: Record<string, unknown>) => {
       const res = await call(`${server.url}/api/messages`, { method: 'POST', body: activity });
       expect(res.status).toBe(200);
-      if (res.body !== undefined) invokeAnswers.push(res.body);
+      if (activity.type === 'invoke') invokeAnswers.push(res.body);
     };
     for (const scope of ['channel', 'personal', 'groupChat'] as Scope[]) {
       const o = { serviceUrl: connector.serviceUrl, scope };
