@@ -10,3 +10,10 @@ export {
   type SummaryView,
   type DueView,
 } from './assessment-service.js';
+export {
+  stageView,
+  NAME_REMOVED,
+  type StageView,
+  type StageContext,
+  type StageStrategy,
+} from './stage-view.js';

@@ -1,16 +1,33 @@
-import { FluentProvider, Title2, Body1, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
+import { ApiClient, ApiError } from './api/api-client';
+import { App, preloadRoute } from './app/app';
+import { AuthProblems } from './app/auth-problems';
+import { navigate, parseRoute } from './app/router';
+import { startRoute } from './app/start-route';
+import { connectHost } from './host/connect-host';
 
-// Placeholder until the tab (issue #7) lands: proves the build and the /tab/ route.
-function App() {
-  return (
-    <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 24 }}>
-        <Title2 as="h1">HSB risk assessments</Title2>
-        <Body1 as="p">Local mode: the assessment tab is being built.</Body1>
-      </main>
-    </FluentProvider>
+async function start(): Promise<void> {
+  const host = await connectHost();
+  navigate(startRoute(host.context, window.location.hash), { replace: true });
+  const authProblems = new AuthProblems();
+  const api = new ApiClient({
+    getToken: () => host.getToken(),
+    tokenError: (error) =>
+      error instanceof Error && error.name === 'HostTokenError' && (error as { consent?: boolean }).consent
+        ? new ApiError(401, 'CONSENT_REQUIRED', 'Consent is needed before signing in.')
+        : new ApiError(401, 'UNAUTHENTICATED', 'Teams could not sign you in.'),
+    onAuthProblem: (error) => authProblems.report(error),
+    ...(host.context.teamId ? { teamId: host.context.teamId } : {}),
+  });
+  preloadRoute(parseRoute(window.location.hash), api);
+  createRoot(document.getElementById('root')!).render(
+    <App host={host} api={api} authProblems={authProblems} />,
   );
 }
 
-createRoot(document.getElementById('root')!).render(<App />);
+// The consent pop-up's two pages are served by this same index.html (the server answers every
+// extension-less path under /tab/ with it), so they are told apart by path before anything renders.
+const path = window.location.pathname.replace(/\/+$/, '');
+if (path.endsWith('/tab/auth-start')) void import('./auth/auth-start').then((m) => m.runAuthStart());
+else if (path.endsWith('/tab/auth-end')) void import('./auth/auth-end').then((m) => m.runAuthEnd());
+else void start();

@@ -7,6 +7,8 @@ import { registerContentRoutes } from './routes/content.js';
 import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
+import { registerSignInSettingsRoutes } from './routes/sign-in-settings.js';
+import { registerStageRoutes } from './routes/stage.js';
 import { registerStaticRoutes } from './routes/static.js';
 import { answerMalformedRequests } from './malformed-requests.js';
 import { refuseDotSegments } from './path-guard.js';
@@ -84,6 +86,8 @@ export function createHttpServer(deps: AppDeps): Server {
   registerHealthRoutes(server, deps);
   registerMessageRoutes(server, deps);
   registerAssessmentRoutes(server, deps);
+  registerStageRoutes(server, deps);
+  registerSignInSettingsRoutes(server, deps);
   registerContentRoutes(server, deps);
   registerDocumentRoutes(server, deps);
   registerStaticRoutes(server, deps);

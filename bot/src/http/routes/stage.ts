@@ -1,0 +1,44 @@
+import type { Server } from 'restify';
+import { stageView } from '../../../../core/index.js';
+import type { AppDeps } from '../app-deps.js';
+import { handler } from '../handler.js';
+import { idParam } from './assessments.js';
+
+/** The projection's entity tag follows the record's version: a new version, a new view. */
+function stageEtag(recordEtag: string): string {
+  return `"stage-${recordEtag.replace(/^W\//, '').replace(/"/g, '')}"`;
+}
+
+/**
+ * The meeting stage's view of an assessment (core/assessment/stage-view.ts): redacted here, on the
+ * server, so that a child's name never reaches a screen that guests and external users can see.
+ * The stage polls; `If-None-Match` answers 304 while nothing changed, so the audit trail records each
+ * version a viewer was shown rather than every poll.
+ */
+export function registerStageRoutes(server: Server, deps: AppDeps): void {
+  server.get(
+    '/api/assessments/:id/stage',
+    handler(deps.logger, async (req, res) => {
+      const id = idParam(req);
+      const caller = await deps.authenticator.authenticate(req);
+      const repository = deps.store.forSchool(
+        caller.schoolId,
+        caller.userAssertion ? { userAssertion: caller.userAssertion } : {},
+      );
+      const { record, etag } = await repository.get(id);
+      const tag = stageEtag(etag);
+      res.header('ETag', tag);
+      if (req.headers['if-none-match'] === tag) {
+        res.send(304);
+        return;
+      }
+      await repository.recordAccess(record.id, {
+        actor: caller.actor,
+        at: deps.clock.now(),
+        action: 'read',
+        detail: 'stage',
+      });
+      res.send(200, stageView(record));
+    }),
+  );
+}

@@ -1,0 +1,121 @@
+import { Body1, FluentProvider, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import type { ApiClient } from '../api/api-client';
+import type { Host } from '../host/host';
+import type { AuthProblems } from './auth-problems';
+import { navigate, useRoute, type Route } from './router';
+import { Session } from './session';
+import { themeFor } from './theme';
+
+// Every view is its own chunk, so the first download is the shell alone (README "The Teams tab",
+// performance budget); preloadRoute starts the one the address asks for while the shell starts up.
+const views = {
+  dashboard: () => import('../dashboard/dashboard'),
+  assessment: () => import('../editor/assessment-screen'),
+  stage: () => import('../stage/stage-screen'),
+  config: () => import('../config/config-page'),
+  meeting: () => import('../meeting/meeting-panel'),
+  info: () => import('../info/info-pages'),
+};
+const Dashboard = lazy(views.dashboard);
+const AssessmentScreen = lazy(views.assessment);
+const StageScreen = lazy(views.stage);
+const ConfigPage = lazy(views.config);
+const MeetingPanel = lazy(views.meeting);
+const InfoPageView = lazy(views.info);
+
+/**
+ * Starts loading what the first view needs — its code, its record and the guidance — at the same
+ * time as the shell asks who the user is, instead of one after the other.
+ */
+export function preloadRoute(route: Route, api: ApiClient): void {
+  if (route.name === 'not-found') return;
+  void views[route.name]().catch(() => undefined);
+  if (route.name === 'assessment' || (route.name === 'meeting' && route.id)) {
+    api.prefetchAssessment(route.id!);
+    api.riskTemplate().catch(() => undefined);
+    api.languageGuide().catch(() => undefined);
+    api.hackettGuide().catch(() => undefined);
+  }
+}
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  main: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    maxWidth: '1200px',
+    margin: '0 auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  compact: { padding: tokens.spacingVerticalS },
+});
+
+export interface AppProps {
+  host: Host;
+  api: ApiClient;
+  authProblems: AuthProblems;
+}
+
+function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }) {
+  switch (route.name) {
+    case 'dashboard':
+      return <Dashboard api={api} onOpen={(id) => navigate({ name: 'assessment', id })} />;
+    case 'assessment':
+      return <AssessmentScreen api={api} host={host} id={route.id} section={route.section} />;
+    case 'stage':
+      return <StageScreen api={api} id={route.id} />;
+    case 'config':
+      return <ConfigPage api={api} host={host} />;
+    case 'meeting':
+      return <MeetingPanel api={api} host={host} id={route.id} />;
+    case 'info':
+      return <InfoPageView page={route.page} />;
+    case 'not-found':
+      return (
+        <Body1 as="p">
+          There is nothing at this address.{' '}
+          <Link href="#/" onClick={() => navigate({ name: 'dashboard' })}>
+            Go to the assessments
+          </Link>
+        </Body1>
+      );
+  }
+}
+
+export function App({ host, api, authProblems }: AppProps) {
+  const styles = useStyles();
+  const [theme, setTheme] = useState(host.context.theme);
+  const route = useRoute();
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => {
+    if (route.name === 'info') host.notifyReady();
+  }, [host, route.name]);
+  const compact = route.name === 'meeting' || route.name === 'stage' || route.name === 'config';
+
+  return (
+    <FluentProvider theme={themeFor(theme)} className={styles.root}>
+      <main className={compact ? styles.compact : styles.main}>
+        {route.name === 'info' ? (
+          // Public pages (the manifest's privacy and terms links): readable without signing in.
+          <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+            <InfoPageView page={route.page} />
+          </Suspense>
+        ) : (
+          <Session api={api} host={host} authProblems={authProblems}>
+            {() => (
+              <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+                <View route={route} host={host} api={api} />
+              </Suspense>
+            )}
+          </Session>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Hash routes, so that the server's static route serves one index.html and Teams content URLs can
+ * point at a view. Routes carry ids only, never child data (DESIGN §6).
+ */
+export type Route =
+  | { name: 'dashboard' }
+  | { name: 'assessment'; id: string; section?: string }
+  | { name: 'stage'; id: string }
+  | { name: 'config' }
+  | { name: 'meeting'; id?: string }
+  | { name: 'info'; page: InfoPage }
+  | { name: 'not-found' };
+
+/** Public pages the Teams manifest links to (developer website, privacy and terms URLs). */
+export const infoPages = ['about', 'privacy', 'terms'] as const;
+export type InfoPage = (typeof infoPages)[number];
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isAssessmentId(value: string | undefined): value is string {
+  return !!value && ID.test(value);
+}
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const parts = path.split('/').filter(Boolean);
+  const [head, id, section] = parts;
+  if (parts.length === 0 || (head === 'dashboard' && parts.length === 1)) return { name: 'dashboard' };
+  if (parts.length === 1 && (infoPages as readonly string[]).includes(head ?? '')) {
+    return { name: 'info', page: head as InfoPage };
+  }
+  if (head === 'assessments' && isAssessmentId(id) && parts.length <= 3) {
+    return section ? { name: 'assessment', id, section } : { name: 'assessment', id };
+  }
+  if (head === 'stage' && isAssessmentId(id) && parts.length === 2) return { name: 'stage', id };
+  if (head === 'config' && parts.length === 1) return { name: 'config' };
+  if (head === 'meeting' && parts.length === 1) return { name: 'meeting' };
+  if (head === 'meeting' && isAssessmentId(id) && parts.length === 2) return { name: 'meeting', id };
+  return { name: 'not-found' };
+}
+
+export function routePath(route: Route): string {
+  switch (route.name) {
+    case 'dashboard':
+      return '/';
+    case 'assessment':
+      return `/assessments/${route.id}${route.section ? `/${route.section}` : ''}`;
+    case 'stage':
+      return `/stage/${route.id}`;
+    case 'config':
+      return '/config';
+    case 'meeting':
+      return route.id ? `/meeting/${route.id}` : '/meeting';
+    case 'info':
+      return `/${route.page}`;
+    case 'not-found':
+      return '/';
+  }
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const hash = `#${routePath(route)}`;
+  if (window.location.hash === hash) return;
+  if (options.replace) {
+    window.history.replaceState(null, '', hash);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = hash;
+  }
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}

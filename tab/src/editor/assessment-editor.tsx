@@ -1,0 +1,258 @@
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Tab,
+  TabList,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useMemo, type ReactNode } from 'react';
+import type { HackettGuide, RiskTemplate } from '../api/content-types';
+import { RiskBadge, StatusBadge } from '../ui/badges';
+import type { AutosaveController } from './autosave-controller';
+import { ConflictDialog } from './conflict-dialog';
+import { sectionOf } from './field-labels';
+import type { SectionProps } from './fields';
+import { SaveStatus } from './save-status';
+import { ChildrenSection } from './sections/children-section';
+import { DecisionSection } from './sections/decision-section';
+import { IncidentsSection } from './sections/incidents-section';
+import { LearnerSection } from './sections/learner-section';
+import { MeetingSection } from './sections/meeting-section';
+import { ReviewPlanSection } from './sections/review-plan-section';
+import { ReviewsSection } from './sections/reviews-section';
+import { draftOverallRisk, RisksSection } from './sections/risks-section';
+import { SharingSection } from './sections/sharing-section';
+import { SignOffSection } from './sections/sign-off-section';
+import { ViewsSection } from './sections/views-section';
+import { useEditorState } from './use-autosave';
+
+export const sectionIds = [
+  'learner',
+  'incidents',
+  'children',
+  'meeting',
+  'risks',
+  'views',
+  'decision',
+  'sharing',
+  'plan',
+  'signoff',
+  'status',
+] as const;
+export type SectionId = (typeof sectionIds)[number];
+
+const sectionTitles: Record<Exclude<SectionId, 'status'>, string> = {
+  learner: 'Learner',
+  incidents: 'Incidents',
+  children: 'Other children',
+  meeting: 'The meeting',
+  risks: 'Risks by context',
+  views: 'Views',
+  decision: 'Decision',
+  sharing: 'Sharing',
+  plan: 'Review plan',
+  signoff: 'Sign-off',
+};
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  saveBar: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'flex-start',
+    flexWrap: 'wrap',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow2,
+  },
+  reason: { minWidth: '260px', flexGrow: 1 },
+  body: { display: 'grid', gridTemplateColumns: 'minmax(160px, 200px) 1fr', gap: tokens.spacingHorizontalL },
+  bodyCompact: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  panel: {
+    padding: tokens.spacingVerticalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  nav: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+export interface AssessmentEditorProps {
+  controller: AutosaveController;
+  template: RiskTemplate | null;
+  hackett?: HackettGuide | null;
+  contentUnavailable: boolean;
+  section: SectionId;
+  onSection: (section: SectionId) => void;
+  /** The side panel is narrow: sections are picked from a list instead of tabs. */
+  compact?: boolean;
+  /** Extra header actions (Share to stage in a meeting). */
+  actions?: ReactNode;
+}
+
+export function AssessmentEditor({
+  controller,
+  template,
+  hackett = null,
+  contentUnavailable,
+  section,
+  onSection,
+  compact,
+  actions,
+}: AssessmentEditorProps) {
+  const styles = useStyles();
+  const state = useEditorState(controller);
+  const { draft, status } = state;
+  const edit = useCallback(
+    (update: Parameters<AutosaveController['edit']>[0]) => controller.edit(update),
+    [controller],
+  );
+  const problems = status.kind === 'invalid' ? status.problems : [];
+  const problemAt = useCallback((path: string) => problems.find((p) => p.path === path)?.problem, [problems]);
+  const incompleteIds = useMemo(() => new Set(state.incomplete.map((r) => r.id)), [state.incomplete]);
+  const statusTitle = draft.status === 'draft' ? 'Make active' : 'Review and close';
+  const titles: Record<SectionId, string> = { ...sectionTitles, status: statusTitle };
+  const problemCount = (id: SectionId) => problems.filter((p) => sectionOf(p.path) === id).length;
+  const label = (id: SectionId) =>
+    problemCount(id) ? `${titles[id]} (${problemCount(id)} to check)` : titles[id];
+  const index = sectionIds.indexOf(section);
+  const previous = sectionIds[index - 1];
+  const next = sectionIds[index + 1];
+
+  const goTo = (path: string) => {
+    const target = path === 'changeReason' ? null : (sectionOf(path) as SectionId);
+    if (target) onSection(target);
+    requestAnimationFrame(() => {
+      const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+      (el ?? document.getElementById('section-title'))?.focus();
+    });
+  };
+
+  const props: SectionProps = { draft, edit, template, hackett, problemAt };
+  const readOnly = draft.status === 'closed' && section !== 'status';
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.header}>
+        <Title2 as="h1">{draft.caseRef}</Title2>
+        <Body1>{draft.learner.name}</Body1>
+        <StatusBadge status={draft.status} />
+        <RiskBadge level={draftOverallRisk(draft.risks)} prefix="Overall" />
+        {actions}
+      </div>
+      {contentUnavailable && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            The guidance could not be loaded: prompts, examples and language suggestions are missing for now.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.saveBar} role="region" aria-label="Saving">
+        <SaveStatus state={state} template={template} onRetry={() => controller.retry()} onGoTo={goTo} />
+        {state.saved.status !== 'draft' && draft.status !== 'closed' && (
+          <Field
+            className={styles.reason}
+            label="Reason for these changes"
+            required
+            hint="Needed once an assessment has been active; saved in the audit trail with each change"
+            validationMessage={
+              status.kind === 'needs-reason' ? 'Give a reason so your changes can be saved.' : undefined
+            }
+          >
+            <Input
+              data-path="changeReason"
+              value={state.changeReason}
+              onChange={(_, d) => controller.setChangeReason(d.value)}
+            />
+          </Field>
+        )}
+      </div>
+      <div className={compact ? styles.bodyCompact : styles.body}>
+        {compact ? (
+          <Field label="Section">
+            <Select value={section} onChange={(_, d) => onSection(d.value as SectionId)}>
+              {sectionIds.map((id) => (
+                <option key={id} value={id}>
+                  {label(id)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : (
+          <TabList
+            vertical
+            selectedValue={section}
+            onTabSelect={(_, d) => onSection(d.value as SectionId)}
+            aria-label="Sections of the assessment"
+          >
+            {sectionIds.map((id) => (
+              <Tab key={id} value={id}>
+                {label(id)}
+              </Tab>
+            ))}
+          </TabList>
+        )}
+        <section className={styles.panel} aria-labelledby="section-title">
+          <Title2 as="h2" id="section-title" tabIndex={-1}>
+            {titles[section]}
+          </Title2>
+          {readOnly && (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                This assessment is closed. Reopen it (under “Review and close”) to change it.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <fieldset className={styles.fieldset} disabled={readOnly}>
+            <legend className="visually-hidden">{titles[section]}</legend>
+            {section === 'learner' && <LearnerSection {...props} />}
+            {section === 'incidents' && <IncidentsSection {...props} />}
+            {section === 'children' && <ChildrenSection {...props} />}
+            {section === 'meeting' && <MeetingSection {...props} />}
+            {section === 'risks' && <RisksSection {...props} incompleteIds={incompleteIds} />}
+            {section === 'views' && <ViewsSection {...props} />}
+            {section === 'decision' && <DecisionSection {...props} heldBack={state.decisionHeldBack} />}
+            {section === 'sharing' && <SharingSection {...props} />}
+            {section === 'plan' && <ReviewPlanSection {...props} />}
+            {section === 'signoff' && <SignOffSection {...props} />}
+            {section === 'status' && <ReviewsSection {...props} controller={controller} />}
+          </fieldset>
+          <nav className={styles.nav} aria-label="Previous and next section">
+            {previous ? (
+              <Button onClick={() => onSection(previous)}>Previous: {titles[previous]}</Button>
+            ) : (
+              <span />
+            )}
+            {next && (
+              <Button appearance="primary" onClick={() => onSection(next)}>
+                Next: {titles[next]}
+              </Button>
+            )}
+          </nav>
+        </section>
+      </div>
+      <ConflictDialog
+        conflict={status.kind === 'conflict' ? status.conflict : null}
+        mine={draft}
+        template={template}
+        onChoose={(choice) => controller.resolveConflict(choice)}
+      />
+    </div>
+  );
+}

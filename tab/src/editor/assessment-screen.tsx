@@ -1,0 +1,137 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Link,
+  Spinner,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Assessment } from '../../../core/assessment/schema';
+import { ApiError, type ApiClient, type Versioned } from '../api/api-client';
+import { navigate } from '../app/router';
+import { LoadFailedScreen } from '../app/auth-screens';
+import { useContent } from '../content/use-content';
+import type { Host } from '../host/host';
+import { LanguageGuideProvider } from '../language/hinted-textarea';
+import { AssessmentEditor, sectionIds, type SectionId } from './assessment-editor';
+import { AutosaveController } from './autosave-controller';
+import { useLeaveWarning } from './use-autosave';
+
+export interface AssessmentScreenProps {
+  api: ApiClient;
+  host: Host;
+  id: string;
+  section?: string | undefined;
+  /** In the meeting side panel: no link back to the list, narrow layout, extra actions. */
+  compact?: boolean;
+  actions?: ReactNode;
+  onSection?: (section: SectionId) => void;
+}
+
+function useAssessment(api: ApiClient, id: string) {
+  const [state, setState] = useState<{ loaded?: Versioned<Assessment>; error?: ApiError }>({});
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState({});
+    api.getAssessment(id).then(
+      (loaded) => live && setState({ loaded }),
+      (error: unknown) =>
+        live &&
+        setState({
+          error:
+            error instanceof ApiError
+              ? error
+              : new ApiError(0, 'UNKNOWN', 'The assessment could not be opened.'),
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, id, attempt]);
+  return { ...state, retry: () => setAttempt((n) => n + 1) };
+}
+
+function Editor({
+  api,
+  loaded,
+  section,
+  compact,
+  actions,
+  onSection,
+}: Omit<AssessmentScreenProps, 'id' | 'host'> & { loaded: Versioned<Assessment> }) {
+  const controller = useMemo(() => new AutosaveController(api, loaded), [api, loaded]);
+  useEffect(() => () => controller.dispose(), [controller]);
+  useLeaveWarning(controller);
+  const content = useContent(api);
+  const [leaving, setLeaving] = useState(false);
+  const current: SectionId = sectionIds.includes(section as SectionId) ? (section as SectionId) : 'learner';
+
+  const backToList = async () => {
+    if (controller.hasUnsavedChanges()) await controller.flush();
+    if (controller.hasUnsavedChanges()) setLeaving(true);
+    else navigate({ name: 'dashboard' });
+  };
+
+  return (
+    <LanguageGuideProvider guide={content.language}>
+      {!compact && (
+        <Link as="button" onClick={backToList}>
+          ← All assessments
+        </Link>
+      )}
+      <AssessmentEditor
+        controller={controller}
+        template={content.template}
+        hackett={content.hackett}
+        contentUnavailable={content.unavailable}
+        section={current}
+        onSection={(s) =>
+          onSection ? onSection(s) : navigate({ name: 'assessment', id: loaded.record.id, section: s })
+        }
+        compact={compact ?? false}
+        actions={actions}
+      />
+      <Dialog open={leaving} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Leave without saving?</DialogTitle>
+            <DialogContent>Some changes are not saved. If you leave now they will be lost.</DialogContent>
+            <DialogActions>
+              <Button onClick={() => navigate({ name: 'dashboard' })}>Leave and lose them</Button>
+              <Button appearance="primary" onClick={() => setLeaving(false)}>
+                Stay
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </LanguageGuideProvider>
+  );
+}
+
+export function AssessmentScreen({ api, id, host: _host, ...rest }: AssessmentScreenProps) {
+  const { loaded, error, retry } = useAssessment(api, id);
+  if (error) {
+    return (
+      <LoadFailedScreen
+        title="The assessment could not be opened"
+        message={
+          error.status === 404
+            ? 'There is no assessment at this address, or you cannot see it.'
+            : error.message
+        }
+        correlationId={error.correlationId}
+        onRetry={retry}
+      />
+    );
+  }
+  if (!loaded) return <Spinner size="small" label="Opening the assessment…" />;
+  return <Editor api={api} loaded={loaded} {...rest} />;
+}
+
+export default AssessmentScreen;

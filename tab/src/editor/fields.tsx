@@ -1,0 +1,147 @@
+import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import type { HackettGuide, RiskTemplate } from '../api/content-types';
+import type { Draft } from './draft';
+
+/** What every section of the form receives. */
+export interface SectionProps {
+  draft: Draft;
+  edit: (update: (draft: Draft) => Draft) => void;
+  template: RiskTemplate | null;
+  hackett: HackettGuide | null;
+  /** The problem autosave found at a dotted path, if any. */
+  problemAt: (path: string) => string | undefined;
+}
+
+export const useFormStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    alignItems: 'start',
+  },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground2 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  /** Lets a select with long options shrink to its column instead of widening the page. */
+  shrink: { minWidth: 0, maxWidth: '100%' },
+  radios: { flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  addForm: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+interface BaseFieldProps {
+  label: string;
+  path: string;
+  problem?: string | undefined;
+  required?: boolean;
+  hint?: string | undefined;
+}
+
+export function TextField({
+  label,
+  path,
+  problem,
+  required,
+  hint,
+  value,
+  onChange,
+  type = 'text',
+}: BaseFieldProps & {
+  value: string | undefined;
+  onChange: (value: string) => void;
+  type?: 'text' | 'date' | 'number';
+}) {
+  return (
+    <Field label={label} required={required} validationMessage={problem} hint={hint}>
+      <Input data-path={path} type={type} value={value ?? ''} onChange={(_, d) => onChange(d.value)} />
+    </Field>
+  );
+}
+
+export function DateField(
+  props: BaseFieldProps & { value: string | undefined; onChange: (value: string) => void },
+) {
+  return <TextField {...props} type="date" />;
+}
+
+/** A yes / no that may also be "not recorded": `undefined` is different from "no". */
+export function YesNoField({
+  label,
+  path,
+  value,
+  onChange,
+  problem,
+}: BaseFieldProps & { value: boolean | undefined; onChange: (value: boolean | undefined) => void }) {
+  return (
+    <Field label={label} validationMessage={problem}>
+      <Select
+        data-path={path}
+        value={value === undefined ? '' : value ? 'yes' : 'no'}
+        onChange={(_, d) => onChange(d.value === '' ? undefined : d.value === 'yes')}
+      >
+        <option value="">Not recorded</option>
+        <option value="yes">Yes</option>
+        <option value="no">No</option>
+      </Select>
+    </Field>
+  );
+}
+
+export function SelectField<T extends string>({
+  label,
+  path,
+  value,
+  options,
+  onChange,
+  problem,
+  required,
+  hint,
+  emptyLabel,
+}: BaseFieldProps & {
+  value: T | undefined;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T | undefined) => void;
+  /** Offered as the first choice when the field may be left empty. */
+  emptyLabel?: string;
+}) {
+  return (
+    <Field label={label} required={required} validationMessage={problem} hint={hint}>
+      <Select
+        data-path={path}
+        value={value ?? ''}
+        onChange={(_, d) => onChange(d.value === '' ? undefined : (d.value as T))}
+      >
+        {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** Replaces the item at `index` of a list immutably. */
+export function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
+  return items.map((x, i) => (i === index ? item : x));
+}
+
+export function removeAt<T>(items: readonly T[], index: number): T[] {
+  return items.filter((_, i) => i !== index);
+}

@@ -1,0 +1,131 @@
+import { Button, Subtitle2 } from '@fluentui/react-components';
+import { hackettLevels, type Incident } from '../../../../core/assessment/schema';
+import { HintedTextarea } from '../../language/hinted-textarea';
+import { formatDate } from '../../ui/format';
+import { newItemId, withOptional } from '../draft';
+import {
+  DateField,
+  SelectField,
+  TextField,
+  YesNoField,
+  removeAt,
+  replaceAt,
+  useFormStyles,
+  type SectionProps,
+} from '../fields';
+
+const hackettLabels: Record<(typeof hackettLevels)[number], string> = {
+  normal: 'Normal',
+  inappropriate: 'Inappropriate',
+  problematic: 'Problematic',
+  abusive: 'Abusive',
+  violent: 'Violent',
+};
+
+export function incidentName(incident: Incident, index: number): string {
+  return `Incident ${index + 1}${incident.date ? ` (${formatDate(incident.date)})` : ''}`;
+}
+
+export function IncidentsSection({ draft, edit, hackett, problemAt }: SectionProps) {
+  const styles = useFormStyles();
+  const update = (index: number, change: (i: Incident) => Incident) =>
+    edit((d) => ({ ...d, incidents: replaceAt(d.incidents, index, change(d.incidents[index]!)) }));
+  return (
+    <div className={styles.section}>
+      <p className={styles.muted}>
+        Describe the behaviour factually: what was said or done, when, where and by whom it was seen or
+        reported. Put children’s own words in quotation marks. Other children are recorded by role in the next
+        section, never by a description of them here.
+      </p>
+      {draft.incidents.map((incident, index) => {
+        const path = `incidents.${index}`;
+        const set = <K extends keyof Incident>(key: K, value: Incident[K] | '') =>
+          update(index, (i) => withOptional(i, key, value));
+        return (
+          <section key={incident.id} className={styles.card} aria-label={incidentName(incident, index)}>
+            <Subtitle2 as="h3">{incidentName(incident, index)}</Subtitle2>
+            <div className={styles.grid}>
+              <DateField
+                label="Date"
+                path={`${path}.date`}
+                value={incident.date}
+                onChange={(v) => set('date', v)}
+                problem={problemAt(`${path}.date`)}
+              />
+              <TextField
+                label="Where"
+                path={`${path}.location`}
+                value={incident.location}
+                onChange={(v) => set('location', v)}
+                problem={problemAt(`${path}.location`)}
+              />
+              <YesNoField
+                label="Online"
+                path={`${path}.online`}
+                value={incident.online}
+                onChange={(v) => set('online', v)}
+              />
+              <SelectField
+                label="Place on Hackett’s continuum"
+                path={`${path}.hackettLevel`}
+                value={incident.hackettLevel}
+                emptyLabel="Not yet judged"
+                options={hackettLevels.map((l) => ({
+                  value: l,
+                  label: hackett?.levels.find((x) => x.id === l)?.title ?? hackettLabels[l],
+                }))}
+                onChange={(v) => set('hackettLevel', v)}
+                hint={
+                  hackett?.levels.find((l) => l.id === incident.hackettLevel)?.description ??
+                  'A guide for the DSL’s judgement, not a score'
+                }
+              />
+              <SelectField
+                label="Brook Traffic Light (if your school uses it)"
+                path={`${path}.brookRating`}
+                value={incident.brookRating}
+                emptyLabel="Not used"
+                options={[
+                  { value: 'green', label: 'Green' },
+                  { value: 'amber', label: 'Amber' },
+                  { value: 'red', label: 'Red' },
+                ]}
+                onChange={(v) => set('brookRating', v)}
+              />
+            </div>
+            <HintedTextarea
+              label="What happened"
+              value={incident.description ?? ''}
+              onChange={(v) => set('description', v)}
+              validationMessage={problemAt(`${path}.description`)}
+              path={`${path}.description`}
+              rows={4}
+            />
+            <div className={styles.row}>
+              <Button
+                onClick={() =>
+                  edit((d) => ({
+                    ...d,
+                    incidents: removeAt(d.incidents, index),
+                    otherChildren: d.otherChildren.map((c) =>
+                      c.incidentIds
+                        ? { ...c, incidentIds: c.incidentIds.filter((id) => id !== incident.id) }
+                        : c,
+                    ),
+                  }))
+                }
+              >
+                Remove {incidentName(incident, index).toLowerCase()}
+              </Button>
+            </div>
+          </section>
+        );
+      })}
+      <div>
+        <Button onClick={() => edit((d) => ({ ...d, incidents: [...d.incidents, { id: newItemId() }] }))}>
+          Add an incident
+        </Button>
+      </div>
+    </div>
+  );
+}

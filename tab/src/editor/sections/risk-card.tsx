@@ -1,0 +1,424 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle1,
+  Subtitle2,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { riskLevel } from '../../../../core/assessment/risk-level';
+import type { AssessmentStrategy } from '../../../../core/assessment/schema';
+import type { RiskTemplate, ScalePoint } from '../../api/content-types';
+import { contextTitle, templateFor, withoutPlaceholders } from '../../content/use-content';
+import { HintedTextarea } from '../../language/hinted-textarea';
+import { RiskBadge, riskLabel } from '../../ui/badges';
+import { newItemId, withOptional, type DraftRisk } from '../draft';
+import { DateField, SelectField, TextField, removeAt, replaceAt, useFormStyles } from '../fields';
+
+const defaultScale = (labels: string[]): ScalePoint[] =>
+  labels.map((label, i) => ({ value: i + 1, label, description: '' }));
+const fallbackLikelihood = defaultScale(['Unlikely', 'Possible', 'Likely']);
+const fallbackImpact = defaultScale(['Minor', 'Significant', 'Serious']);
+
+const affectsOptions = [
+  { value: 'learner', label: 'The learner' },
+  { value: 'harmed', label: 'The child harmed' },
+  { value: 'others', label: 'Other children' },
+  { value: 'staff', label: 'Staff' },
+] as const;
+
+function ScaleField({
+  label,
+  name,
+  scale,
+  value,
+  onChange,
+  problem,
+  required,
+  path,
+}: {
+  label: string;
+  name: string;
+  scale: ScalePoint[];
+  value: number | undefined;
+  onChange: (value: number) => void;
+  problem?: string | undefined;
+  required?: boolean;
+  path: string;
+}) {
+  const styles = useFormStyles();
+  const chosen = scale.find((s) => s.value === value);
+  return (
+    <Field
+      label={label}
+      required={required}
+      validationMessage={problem}
+      hint={chosen?.description || undefined}
+    >
+      <RadioGroup
+        className={styles.radios}
+        layout="horizontal"
+        name={name}
+        value={value ? String(value) : ''}
+        onChange={(_, d) => onChange(Number(d.value))}
+        data-path={path}
+      >
+        {scale.map((s) => (
+          <Radio key={s.value} value={String(s.value)} label={`${s.value} ${s.label}`} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
+function levelOf(likelihood: number | undefined, impact: number | undefined) {
+  return likelihood && impact ? riskLevel(likelihood, impact) : null;
+}
+
+export interface RiskCardProps {
+  risk: DraftRisk;
+  index: number;
+  template: RiskTemplate | null;
+  /** A context added in this meeting and not yet saved because it is incomplete. */
+  incomplete: boolean;
+  onChange: (risk: DraftRisk) => void;
+  onRemove: () => void;
+  problemAt: (path: string) => string | undefined;
+}
+
+export function RiskCard({
+  risk,
+  index,
+  template,
+  incomplete,
+  onChange,
+  onRemove,
+  problemAt,
+}: RiskCardProps) {
+  const styles = useFormStyles();
+  const path = `risks.${index}`;
+  const title = contextTitle(template, risk.context, risk.contextLabel);
+  const content = templateFor(template, risk.context);
+  const likelihood = template?.scales.likelihood ?? fallbackLikelihood;
+  const impact = template?.scales.impact ?? fallbackImpact;
+  const before = levelOf(risk.likelihood, risk.impact);
+  const after = levelOf(risk.residualLikelihood, risk.residualImpact);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const set = <K extends keyof DraftRisk>(key: K, value: DraftRisk[K] | '') =>
+    onChange(withOptional(risk, key, value));
+  const headingId = `risk-${risk.id}-title`;
+
+  return (
+    <section
+      className={styles.card}
+      aria-labelledby={headingId}
+      data-risk={risk.context}
+      data-risk-id={risk.id}
+    >
+      <div className={styles.row}>
+        <Subtitle1 as="h3" id={headingId}>
+          {title}
+        </Subtitle1>
+        <RiskBadge level={before} prefix="Before" />
+        {after && <RiskBadge level={after} prefix="After" />}
+      </div>
+      {incomplete && (
+        <MessageBar intent="info">
+          <MessageBarBody>Not saved yet: add the risk, its likelihood and its impact.</MessageBarBody>
+        </MessageBar>
+      )}
+      {content && content.prompts.length > 0 && (
+        <details>
+          <summary>Questions to discuss ({content.prompts.length})</summary>
+          <ul className={styles.list}>
+            {content.prompts.map((p) => (
+              <li key={p}>{withoutPlaceholders(p)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className={styles.grid}>
+        {risk.context === 'other' && (
+          <TextField
+            label="Name of the context"
+            path={`${path}.contextLabel`}
+            required
+            value={risk.contextLabel}
+            onChange={(v) => set('contextLabel', v)}
+            problem={problemAt(`${path}.contextLabel`)}
+          />
+        )}
+        <SelectField
+          label="Who could be harmed"
+          path={`${path}.affects`}
+          value={risk.affects}
+          emptyLabel="Not specified"
+          options={affectsOptions}
+          onChange={(v) => set('affects', v)}
+        />
+      </div>
+      <HintedTextarea
+        label="The risk"
+        required
+        value={risk.description}
+        onChange={(v) => onChange({ ...risk, description: v })}
+        validationMessage={problemAt(`${path}.description`)}
+        path={`${path}.description`}
+        hint="Describe the situation and the behaviour, not the child"
+      />
+      <ScaleField
+        label="Likelihood"
+        name={`${risk.id}-likelihood`}
+        path={`${path}.likelihood`}
+        required
+        scale={likelihood}
+        value={risk.likelihood}
+        onChange={(v) => set('likelihood', v)}
+        problem={problemAt(`${path}.likelihood`)}
+      />
+      <ScaleField
+        label="Impact"
+        name={`${risk.id}-impact`}
+        path={`${path}.impact`}
+        required
+        scale={impact}
+        value={risk.impact}
+        onChange={(v) => set('impact', v)}
+        problem={problemAt(`${path}.impact`)}
+      />
+      <p aria-live="polite">
+        Level before strategies:{' '}
+        <strong>
+          {before ? `${riskLabel(before)} (${risk.likelihood} × ${risk.impact})` : 'not rated yet'}
+        </strong>
+      </p>
+
+      <Subtitle2 as="h4">Strategies</Subtitle2>
+      {risk.strategies.length === 0 && <p className={styles.muted}>No strategies yet.</p>}
+      {risk.strategies.map((s, i) => (
+        <StrategyRow
+          key={s.id}
+          strategy={s}
+          number={i + 1}
+          path={`${path}.strategies.${i}`}
+          problemAt={problemAt}
+          onChange={(next) => onChange({ ...risk, strategies: replaceAt(risk.strategies, i, next) })}
+          onRemove={() => onChange({ ...risk, strategies: removeAt(risk.strategies, i) })}
+        />
+      ))}
+      <AddStrategy
+        examples={(content?.exampleStrategies ?? []).map(withoutPlaceholders)}
+        contextTitle={title}
+        onAdd={(s) => onChange({ ...risk, strategies: [...risk.strategies, s] })}
+      />
+
+      <Subtitle2 as="h4">With the strategies in place</Subtitle2>
+      <ScaleField
+        label="Likelihood after strategies"
+        name={`${risk.id}-residual-likelihood`}
+        path={`${path}.residualLikelihood`}
+        scale={likelihood}
+        value={risk.residualLikelihood}
+        onChange={(v) => set('residualLikelihood', v)}
+      />
+      <ScaleField
+        label="Impact after strategies"
+        name={`${risk.id}-residual-impact`}
+        path={`${path}.residualImpact`}
+        scale={impact}
+        value={risk.residualImpact}
+        onChange={(v) => set('residualImpact', v)}
+        problem={problemAt(`${path}.residualImpact`)}
+      />
+      <div className={styles.row}>
+        <span aria-live="polite">
+          Level after strategies:{' '}
+          <strong>
+            {after
+              ? `${riskLabel(after)} (${risk.residualLikelihood} × ${risk.residualImpact})`
+              : 'not rated yet'}
+          </strong>
+        </span>
+        {(risk.residualLikelihood !== undefined || risk.residualImpact !== undefined) && (
+          <Button
+            size="small"
+            onClick={() =>
+              onChange(
+                withOptional(
+                  withOptional(risk, 'residualLikelihood', undefined),
+                  'residualImpact',
+                  undefined,
+                ),
+              )
+            }
+          >
+            Clear the rating after strategies
+          </Button>
+        )}
+      </div>
+
+      <div className={styles.row}>
+        {confirmRemove ? (
+          <>
+            <span role="alert">Remove {title} and its strategies from the assessment?</span>
+            <Button appearance="primary" onClick={onRemove}>
+              Yes, remove
+            </Button>
+            <Button onClick={() => setConfirmRemove(false)}>Keep it</Button>
+          </>
+        ) : (
+          <Button onClick={() => setConfirmRemove(true)}>Remove {title}</Button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function StrategyRow({
+  strategy,
+  number,
+  path,
+  problemAt,
+  onChange,
+  onRemove,
+}: {
+  strategy: AssessmentStrategy;
+  number: number;
+  path: string;
+  problemAt: (path: string) => string | undefined;
+  onChange: (s: AssessmentStrategy) => void;
+  onRemove: () => void;
+}) {
+  const styles = useFormStyles();
+  return (
+    <div className={styles.card} role="group" aria-label={`Strategy ${number}`}>
+      <TextField
+        label={`Strategy ${number}`}
+        path={`${path}.action`}
+        required
+        value={strategy.action}
+        onChange={(v) => onChange({ ...strategy, action: v })}
+        problem={problemAt(`${path}.action`)}
+      />
+      <div className={styles.grid}>
+        <TextField
+          label="Who"
+          path={`${path}.owner`}
+          required
+          value={strategy.owner}
+          onChange={(v) => onChange({ ...strategy, owner: v })}
+          problem={problemAt(`${path}.owner`)}
+        />
+        <DateField
+          label="From"
+          path={`${path}.startDate`}
+          value={strategy.startDate}
+          onChange={(v) => onChange(withOptional(strategy, 'startDate', v))}
+          problem={problemAt(`${path}.startDate`)}
+        />
+        <Checkbox
+          label="In place"
+          checked={strategy.inPlace}
+          onChange={(_, d) => onChange({ ...strategy, inPlace: d.checked === true })}
+        />
+      </div>
+      <div>
+        <Button size="small" onClick={onRemove}>
+          Remove strategy {number}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function AddStrategy({
+  examples,
+  contextTitle: title,
+  onAdd,
+}: {
+  examples: string[];
+  contextTitle: string;
+  onAdd: (s: AssessmentStrategy) => void;
+}) {
+  const styles = useFormStyles();
+  const [action, setAction] = useState('');
+  const [owner, setOwner] = useState('');
+  const [startDate, setStartDate] = useState('');
+  const [inPlace, setInPlace] = useState(false);
+  const [tried, setTried] = useState(false);
+  const add = () => {
+    setTried(true);
+    if (!action.trim() || !owner.trim()) return;
+    onAdd({
+      id: newItemId(),
+      action: action.trim(),
+      owner: owner.trim(),
+      inPlace,
+      ...(startDate ? { startDate } : {}),
+    });
+    setAction('');
+    setOwner('');
+    setStartDate('');
+    setInPlace(false);
+    setTried(false);
+  };
+  return (
+    <div className={styles.addForm} role="group" aria-label={`Add a strategy for ${title}`}>
+      {examples.length > 0 && (
+        <Field
+          className={styles.shrink}
+          label="Start from an example"
+          hint="Examples from the template; adapt them to this school and these children"
+        >
+          <Select
+            className={styles.shrink}
+            select={{ className: styles.shrink }}
+            value=""
+            onChange={(_, d) => d.value && setAction(d.value)}
+          >
+            <option value="">Choose an example…</option>
+            {examples.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Field
+        label="New strategy"
+        required
+        validationMessage={tried && !action.trim() ? 'Say what will be done.' : undefined}
+      >
+        <Input value={action} onChange={(_, d) => setAction(d.value)} autoComplete="off" />
+      </Field>
+      <div className={styles.grid}>
+        <Field
+          label="Who will do it"
+          required
+          validationMessage={tried && !owner.trim() ? 'Name who is responsible.' : undefined}
+          hint="A role or a member of staff"
+        >
+          <Input value={owner} onChange={(_, d) => setOwner(d.value)} autoComplete="off" />
+        </Field>
+        <Field label="From (date)">
+          <Input type="date" value={startDate} onChange={(_, d) => setStartDate(d.value)} />
+        </Field>
+        <Checkbox
+          label="Already in place"
+          checked={inPlace}
+          onChange={(_, d) => setInPlace(d.checked === true)}
+        />
+      </div>
+      <div>
+        <Button onClick={add}>Add strategy</Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { Body1, Button, Field, Select } from '@fluentui/react-components';
+import { useState } from 'react';
+import { overallRisk, riskLevel } from '../../../../core/assessment/risk-level';
+import type { RiskContext } from '../../../../core/assessment/schema';
+import { contextIdOf, contextTitle } from '../../content/use-content';
+import { RiskBadge } from '../../ui/badges';
+import { newItemId, riskComplete, type DraftRisk } from '../draft';
+import { removeAt, replaceAt, useFormStyles, type SectionProps } from '../fields';
+import { RiskCard } from './risk-card';
+
+const allContexts: RiskContext[] = [
+  'classroom',
+  'corridors',
+  'toilets-changing',
+  'break-lunch',
+  'school-transport',
+  'public-transport',
+  'clubs-activities',
+  'trips-residentials',
+  'online',
+  'home-community',
+];
+
+/** The overall level as it stands on screen: only contexts with both scores count. */
+export function draftOverallRisk(risks: readonly DraftRisk[]) {
+  return overallRisk(
+    risks.filter(riskComplete).map((r) => ({
+      strategies: r.strategies,
+      levelBefore: riskLevel(r.likelihood!, r.impact!),
+      ...(r.residualLikelihood && r.residualImpact
+        ? { levelAfter: riskLevel(r.residualLikelihood, r.residualImpact) }
+        : {}),
+    })),
+  );
+}
+
+export function RisksSection({
+  draft,
+  edit,
+  template,
+  problemAt,
+  incompleteIds,
+}: SectionProps & { incompleteIds: ReadonlySet<string> }) {
+  const styles = useFormStyles();
+  const [choice, setChoice] = useState<RiskContext | ''>('');
+  const used = new Set(draft.risks.map((r) => r.context));
+  const ordered: RiskContext[] = template
+    ? [...template.contexts].sort((a, b) => a.order - b.order).map(contextIdOf)
+    : allContexts;
+  const available = ordered.filter((c) => !used.has(c));
+
+  const add = () => {
+    if (!choice) return;
+    const risk: DraftRisk = { id: newItemId(), context: choice, description: '', strategies: [] };
+    edit((d) => ({ ...d, risks: [...d.risks, risk] }));
+    setChoice('');
+    // Move focus to the new context's description so the meeting can carry on typing.
+    requestAnimationFrame(() => {
+      document.querySelector<HTMLElement>(`[data-risk-id="${risk.id}"] textarea`)?.focus();
+    });
+  };
+
+  return (
+    <div className={styles.section}>
+      <Body1 as="p" className={styles.muted}>
+        For each place or time where harm could happen, agree the risk, how likely it is and how serious it
+        would be, and the strategies that reduce it — each with who does it and from when. The level is
+        likelihood × impact (1–2 low, 3–4 medium, 6–9 high); it structures the discussion, it does not decide
+        anything.
+      </Body1>
+      <div className={styles.row}>
+        <span>Overall risk now:</span>
+        <RiskBadge level={draftOverallRisk(draft.risks)} />
+      </div>
+      {draft.risks.map((risk, index) => (
+        <RiskCard
+          key={risk.id}
+          risk={risk}
+          index={index}
+          template={template}
+          incomplete={incompleteIds.has(risk.id)}
+          problemAt={problemAt}
+          onChange={(next) => edit((d) => ({ ...d, risks: replaceAt(d.risks, index, next) }))}
+          onRemove={() => edit((d) => ({ ...d, risks: removeAt(d.risks, index) }))}
+        />
+      ))}
+      <div className={styles.addForm} role="group" aria-label="Add a context">
+        <div className={styles.row}>
+          <Field label="Add a context">
+            <Select value={choice} onChange={(_, d) => setChoice(d.value as RiskContext | '')}>
+              <option value="">Choose a context…</option>
+              {available.map((c) => (
+                <option key={c} value={c}>
+                  {contextTitle(template, c)}
+                </option>
+              ))}
+              <option value="other">Another context (name it)</option>
+            </Select>
+          </Field>
+          <Button onClick={add} disabled={!choice}>
+            Add context
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import {
+  Button,
+  Field,
+  Input,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { sharingAudiences, type Sharing } from '../../../../core/assessment/schema';
+import { withOptional } from '../draft';
+import { SelectField, removeAt, replaceAt, useFormStyles, type SectionProps } from '../fields';
+
+type Audience = (typeof sharingAudiences)[number];
+
+export const audienceLabels: Record<Audience, string> = {
+  staff: 'Staff who work with the learner',
+  'parents-carers': 'Parents or carers',
+  learner: 'The learner',
+  'other-agency': 'Another agency',
+};
+const audienceOptions = sharingAudiences.map((a) => ({ value: a, label: audienceLabels[a] }));
+
+export function SharingSection({ draft, edit }: SectionProps) {
+  const styles = useFormStyles();
+  const [audience, setAudience] = useState<Audience | undefined>(undefined);
+  const [who, setWho] = useState('');
+  const [informedOn, setInformedOn] = useState('');
+  const [tried, setTried] = useState(false);
+
+  const add = () => {
+    setTried(true);
+    if (!audience || !who.trim()) return;
+    const item: Sharing = { audience, who: who.trim(), ...(informedOn ? { informedOn } : {}) };
+    edit((d) => ({ ...d, sharing: [...d.sharing, item] }));
+    setAudience(undefined);
+    setWho('');
+    setInformedOn('');
+    setTried(false);
+  };
+
+  return (
+    <div className={styles.section}>
+      <p className={styles.muted}>
+        Share on a need-to-know basis: the staff who must know to keep children safe, and the parents or
+        carers of the learner. Record who was told and when.
+      </p>
+      {draft.sharing.length > 0 ? (
+        <Table size="small" aria-label="Shared with">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>With</TableHeaderCell>
+              <TableHeaderCell>Who</TableHeaderCell>
+              <TableHeaderCell>Told on</TableHeaderCell>
+              <TableHeaderCell>
+                <span className="visually-hidden">Actions</span>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {draft.sharing.map((s, index) => (
+              <TableRow key={`${s.audience}-${s.who}-${index}`}>
+                <TableCell>{audienceLabels[s.audience]}</TableCell>
+                <TableCell>{s.who}</TableCell>
+                <TableCell>
+                  <Input
+                    type="date"
+                    aria-label={`Date ${s.who} was told`}
+                    value={s.informedOn ?? ''}
+                    onChange={(_, d) =>
+                      edit((x) => ({
+                        ...x,
+                        sharing: replaceAt(x.sharing, index, withOptional(s, 'informedOn', d.value)),
+                      }))
+                    }
+                  />
+                </TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    onClick={() => edit((x) => ({ ...x, sharing: removeAt(x.sharing, index) }))}
+                  >
+                    Remove {s.who}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : (
+        <p className={styles.muted}>Not shared with anyone yet.</p>
+      )}
+      <div className={styles.addForm} role="group" aria-label="Record who it is shared with">
+        <div className={styles.grid}>
+          <SelectField
+            label="Shared with"
+            path="new-sharing-audience"
+            required
+            value={audience}
+            emptyLabel="Choose…"
+            options={audienceOptions}
+            onChange={setAudience}
+            problem={tried && !audience ? 'Choose who.' : undefined}
+          />
+          <Field
+            label="Who (names or roles)"
+            required
+            validationMessage={tried && !who.trim() ? 'Say who was told.' : undefined}
+          >
+            <Input value={who} onChange={(_, d) => setWho(d.value)} autoComplete="off" />
+          </Field>
+          <Field label="Told on">
+            <Input type="date" value={informedOn} onChange={(_, d) => setInformedOn(d.value)} />
+          </Field>
+        </div>
+        <div>
+          <Button onClick={add}>Add</Button>
+        </div>
+      </div>
+    </div>
+  );
+}

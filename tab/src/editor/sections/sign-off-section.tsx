@@ -1,0 +1,114 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { dateInZone } from '../../../../core/dates';
+import { HintedTextarea } from '../../language/hinted-textarea';
+import { formatDate } from '../../ui/format';
+import { withOptional } from '../draft';
+import { removeAt, useFormStyles, type SectionProps } from '../fields';
+
+export function SignOffSection({
+  draft,
+  edit,
+  problemAt,
+  today = dateInZone(new Date()),
+}: SectionProps & { today?: string }) {
+  const styles = useFormStyles();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [date, setDate] = useState(today);
+  const [tried, setTried] = useState(false);
+  const add = () => {
+    setTried(true);
+    if (!name.trim() || !role.trim() || !date) return;
+    edit((d) => ({ ...d, signOff: [...d.signOff, { name: name.trim(), role: role.trim(), date }] }));
+    setName('');
+    setRole('');
+    setTried(false);
+  };
+  return (
+    <div className={styles.section}>
+      <p className={styles.muted}>Who agreed this plan. The DSL signs off the decision and the plan.</p>
+      {draft.signOff.length > 0 && (
+        <Table size="small" aria-label="Signed off by">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Role</TableHeaderCell>
+              <TableHeaderCell>Date</TableHeaderCell>
+              <TableHeaderCell>
+                <span className="visually-hidden">Actions</span>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {draft.signOff.map((s, index) => (
+              <TableRow key={`${s.name}-${index}`}>
+                <TableCell>{s.name}</TableCell>
+                <TableCell>{s.role}</TableCell>
+                <TableCell>{formatDate(s.date)}</TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    onClick={() => edit((d) => ({ ...d, signOff: removeAt(d.signOff, index) }))}
+                  >
+                    Remove {s.name}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <div className={styles.addForm} role="group" aria-label="Sign off">
+        <div className={styles.grid}>
+          <Field
+            label="Name"
+            required
+            validationMessage={tried && !name.trim() ? 'Enter a name.' : undefined}
+          >
+            <Input value={name} onChange={(_, d) => setName(d.value)} autoComplete="off" />
+          </Field>
+          <Field
+            label="Role"
+            required
+            validationMessage={tried && !role.trim() ? 'Enter a role.' : undefined}
+          >
+            <Input value={role} onChange={(_, d) => setRole(d.value)} autoComplete="off" />
+          </Field>
+          <Field label="Date" required validationMessage={tried && !date ? 'Enter the date.' : undefined}>
+            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+          </Field>
+        </div>
+        <div>
+          <Button onClick={add}>Sign off</Button>
+        </div>
+      </div>
+      <Subtitle2 as="h3">Notes for the safeguarding team</Subtitle2>
+      <MessageBar intent="info">
+        <MessageBarBody>
+          Only the safeguarding team sees these notes; they never go into a document for parents or carers.
+        </MessageBarBody>
+      </MessageBar>
+      <HintedTextarea
+        label="Staff notes"
+        rows={4}
+        value={draft.staffNotes ?? ''}
+        onChange={(v) => edit((d) => withOptional(d, 'staffNotes', v))}
+        validationMessage={problemAt('staffNotes')}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+
+const root = join(__dirname, '..', '..', '..');
+
+/**
+ * Builds the tab if its sources are newer than dist/tab (the same staleness rule as `npm start`), so
+ * `npm run test:browser` works from a fresh clone; CI builds first anyway (.ci/run).
+ */
+export function ensureTabBuilt(): void {
+  const script = `
+    import { steps, isStale } from './scripts/build-steps.mjs';
+    const tab = steps.find((s) => s.output.includes('dist/tab'));
+    if (isStale(tab)) tab.run();
+  `;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('Building the tab failed.');
+}
+
+/** Debian's Chromium (apt-get install chromium), headless, with a fresh profile and nothing phoning home. */
+export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'hsb-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TabHarness {
+  server: TestServer;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function startTabHarness(): Promise<TabHarness> {
+  ensureTabBuilt();
+  const server = await startTestServer();
+  const browser = await launchChromium();
+  return {
+    server,
+    context: browser.context,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A page that records script errors and CSP refusals, and every API response body it received. */
+export async function openPage(
+  harness: TabHarness,
+  path: string,
+): Promise<{ page: Page; errors: string[]; bodies: string[] }> {
+  const page = await harness.context.newPage();
+  const errors: string[] = [];
+  const bodies: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The tab must run under its own Content-Security-Policy (identity's security headers): a refusal is a bug.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
+  page.on('response', (response) => {
+    if (response.url().includes('/api/'))
+      response.text().then(
+        (t) => bodies.push(t),
+        () => undefined,
+      );
+  });
+  await page.goto(`${harness.server.url}${path}`);
+  return { page, errors, bodies };
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * axe-core in the page; returns the serious and critical violations (the issue's bar). One known false
+ * positive is set aside, node by node, exactly as Microsoft's Accessibility Insights does
+ * (microsoft/accessibility-insights-web#7605): Fluent UI's Tabster places focusable `aria-hidden`
+ * "dummy" elements (`data-tabster-dummy`) that pass focus straight on and must stay hidden from screen
+ * readers. Every other node of that rule still counts.
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol: the tab's Content-Security-Policy (script-src 'self')
+  // rightly refuses an injected <script>, and the test must run under the real policy.
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
+  const violations = (await page.evaluate(`
+    axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+      r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes
+            .filter((n) => !(v.id === 'aria-hidden-focus' && n.html.includes('data-tabster-dummy')))
+            .map((n) => n.target.join(' ')),
+        }))
+        .filter((v) => v.nodes.length > 0),
+    )
+  `)) as AxeViolation[];
+  return violations;
+}
+
+/** Presses Tab until `target` has focus (a keyboard user's path); fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 60, key = 'Tab'): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement).catch(() => false)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`Could not reach ${target.toString()} with ${key}.`);
+}
+
+export async function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => el === el.ownerDocument.activeElement);
+}

@@ -1,0 +1,82 @@
+import { isFocused, openPage, startTabHarness, tabTo, type TabHarness } from './helpers/tab-browser.js';
+
+let harness: TabHarness;
+beforeAll(async () => {
+  harness = await startTabHarness();
+});
+afterAll(() => harness?.close());
+
+describe('keyboard only', () => {
+  it('creates, completes and saves an assessment without a pointer, and finds it after a reload', async () => {
+    const { page, errors } = await openPage(harness, '/tab/');
+    const key = (k: string) => page.keyboard.press(k);
+
+    await tabTo(page, page.getByRole('button', { name: 'New assessment' }));
+    await key('Enter');
+    const dialog = page.getByRole('dialog', { name: 'New risk assessment' });
+    await tabTo(page, dialog.getByRole('textbox', { name: 'Learner’s name' }));
+    await page.keyboard.type('Keyboard Learner');
+    await key('Tab');
+    await page.keyboard.type('Year 7');
+    await key('Enter');
+    await page.getByRole('heading', { level: 1, name: /^HSB-\d{4}-\d{4}$/ }).waitFor();
+
+    await tabTo(page, page.getByRole('textbox', { name: 'Key adult' }));
+    await page.keyboard.type('Mr Okafor');
+
+    // The section tabs: arrow keys move between them, Enter opens one.
+    await tabTo(page, page.getByRole('tab', { name: 'Learner' }), 80, 'Shift+Tab');
+    const risksTab = page.getByRole('tab', { name: 'Risks by context' });
+    for (let i = 0; i < 8 && !(await isFocused(risksTab)); i++) await key('ArrowDown');
+    await key('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Risks by context' }).waitFor();
+
+    await tabTo(page, page.getByRole('combobox', { name: 'Add a context' }));
+    await key('ArrowDown');
+    await key('Tab');
+    expect(await isFocused(page.getByRole('button', { name: 'Add context' }))).toBe(true);
+    await key('Enter');
+    const card = page.locator('[data-risk="classroom"]');
+    const description = card.getByRole('textbox', { name: 'The risk' });
+    await page.waitForFunction('document.activeElement?.tagName === "TEXTAREA"');
+    expect(await isFocused(description)).toBe(true);
+    await page.keyboard.type('Sits near the other child in English.');
+
+    await tabTo(
+      page,
+      card.getByRole('radiogroup', { name: 'Likelihood', exact: true }).getByRole('radio').first(),
+    );
+    await key('ArrowRight');
+    await tabTo(
+      page,
+      card.getByRole('radiogroup', { name: 'Impact', exact: true }).getByRole('radio').first(),
+    );
+    await key('ArrowRight');
+    await key('ArrowRight');
+    await card.getByText('High (2 × 3)').waitFor();
+
+    await tabTo(page, card.getByRole('textbox', { name: 'New strategy' }));
+    await page.keyboard.type('Seating plan agreed with the English teacher.');
+    await key('Tab');
+    await page.keyboard.type('English teacher');
+    await tabTo(page, card.getByRole('button', { name: 'Add strategy' }));
+    await key('Enter');
+    await card.getByRole('group', { name: 'Strategy 1' }).waitFor();
+
+    await page
+      .getByTestId('save-status')
+      .filter({ hasText: /^Saved \d\d:\d\d$/ })
+      .waitFor();
+    await page.reload();
+    const saved = page.locator('[data-risk="classroom"]');
+    expect(await saved.getByRole('textbox', { name: 'The risk' }).inputValue()).toBe(
+      'Sits near the other child in English.',
+    );
+    expect(await saved.getByRole('textbox', { name: 'Strategy 1' }).inputValue()).toBe(
+      'Seating plan agreed with the English teacher.',
+    );
+    await page.getByRole('tab', { name: 'Learner' }).click();
+    expect(await page.getByRole('textbox', { name: 'Key adult' }).inputValue()).toBe('Mr Okafor');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseRoute, routePath, type Route } from '../../tab/src/app/router';
+import { startRoute } from '../../tab/src/app/start-route';
+
+const ID = '0f676d75-dbb4-4af1-bb92-05c4121d98b0';
+
+describe('hash routes', () => {
+  it.each<[string, Route]>([
+    ['', { name: 'dashboard' }],
+    ['#/', { name: 'dashboard' }],
+    [`#/assessments/${ID}`, { name: 'assessment', id: ID }],
+    [`#/assessments/${ID}/risks`, { name: 'assessment', id: ID, section: 'risks' }],
+    [`#/stage/${ID}`, { name: 'stage', id: ID }],
+    ['#/config', { name: 'config' }],
+    ['#/meeting', { name: 'meeting' }],
+    [`#/meeting/${ID}`, { name: 'meeting', id: ID }],
+    ['#/dashboard', { name: 'dashboard' }],
+    ['#/privacy', { name: 'info', page: 'privacy' }],
+    ['#/terms', { name: 'info', page: 'terms' }],
+    ['#/about', { name: 'info', page: 'about' }],
+    ['#/assessments/not-an-id', { name: 'not-found' }],
+    ['#/stage/Zebedee', { name: 'not-found' }],
+  ])('%s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+    if (route.name !== 'not-found') expect(parseRoute(`#${routePath(route)}`)).toEqual(route);
+  });
+});
+
+describe('the first view', () => {
+  it('opens the assessment a bot card deep-links to (subEntityId)', () => {
+    expect(startRoute({ frame: 'content', theme: 'default', subPageId: ID.toUpperCase() }, '#/')).toEqual({
+      name: 'assessment',
+      id: ID,
+    });
+  });
+
+  it('keeps the local link the bot uses outside Teams', () => {
+    expect(startRoute({ frame: 'content', theme: 'default' }, `#/assessments/${ID}`)).toEqual({
+      name: 'assessment',
+      id: ID,
+    });
+  });
+
+  it('ignores a sub-entity that is not an assessment id', () => {
+    expect(startRoute({ frame: 'content', theme: 'default', subPageId: 'dashboard' }, '#/')).toEqual({
+      name: 'dashboard',
+    });
+  });
+
+  it('shows the configuration page in Teams’ settings frame', () => {
+    expect(startRoute({ frame: 'settings', theme: 'default' }, '#/')).toEqual({ name: 'config' });
+  });
+
+  it('opens the assessment linked to the meeting in the side panel, or the chooser', () => {
+    expect(
+      startRoute({ frame: 'sidePanel', theme: 'default', entityId: `assessment:${ID}` }, '#/meeting'),
+    ).toEqual({
+      name: 'meeting',
+      id: ID,
+    });
+    expect(startRoute({ frame: 'sidePanel', theme: 'default', entityId: 'meeting' }, '#/meeting')).toEqual({
+      name: 'meeting',
+    });
+  });
+
+  it('keeps the shared stage address, or falls back to the linked assessment', () => {
+    expect(startRoute({ frame: 'meetingStage', theme: 'default' }, `#/stage/${ID}`)).toEqual({
+      name: 'stage',
+      id: ID,
+    });
+    expect(
+      startRoute({ frame: 'meetingStage', theme: 'default', entityId: `assessment:${ID}` }, '#/meeting'),
+    ).toEqual({
+      name: 'stage',
+      id: ID,
+    });
+  });
+});

@@ -1,0 +1,178 @@
+/** @jest-environment jsdom */
+import './support/dom';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { stageView } from '../../core/index.js';
+import { ApiClient } from '../../tab/src/api/api-client';
+import { ShareToStage, audienceWarning } from '../../tab/src/stage/share-to-stage';
+import { StageScreen } from '../../tab/src/stage/stage-screen';
+import { riskTemplate } from './support/content';
+import { ServiceApi } from './support/fake-api';
+import { fakeHost } from './support/fake-host';
+import { json, scriptedFetch } from './support/http';
+
+const LEARNER = 'Zebedee Quarrington';
+const HARMED = 'Philippa Nightingale';
+
+let service: ServiceApi;
+beforeEach(() => {
+  service = new ServiceApi();
+});
+afterEach(() => service.close());
+
+describe('the meeting stage', () => {
+  it('shows the plan from the redacted projection and no child’s name or narrative', async () => {
+    const { record } = await service.create({
+      learner: { name: LEARNER, yearGroup: 'Year 9' },
+      otherChildren: [{ name: HARMED, role: 'harmed' }],
+      incidents: [{ description: `${LEARNER} cornered ${HARMED} near the lockers` }],
+      views: { learner: 'He said it was a joke' },
+      risks: [
+        {
+          context: 'corridors',
+          description: `${LEARNER} waits for ${HARMED} at the stairs`,
+          likelihood: 3,
+          impact: 2,
+          strategies: [
+            {
+              action: `Zebedee uses the east stairs; Philippa keeps her usual route`,
+              owner: 'Head of Year 9',
+              inPlace: true,
+            },
+          ],
+        },
+      ],
+    });
+    const template = riskTemplate();
+    const { fetch, sent } = scriptedFetch((req) => {
+      if (req.url.endsWith('/stage')) return json(200, stageView(record));
+      if (req.url === '/api/content/risk-template') return json(200, template);
+      return json(404, { error: { code: 'NOT_FOUND', message: 'No.' } });
+    });
+    const api = new ApiClient({ getToken: async () => undefined, fetch });
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <StageScreen api={api} id={record.id} />
+      </FluentProvider>,
+    );
+    const stage = await screen.findByTestId('stage-view');
+    await waitFor(() =>
+      expect(
+        within(stage).getByRole('heading', {
+          name: template.contexts.find((c) => c.id === 'context.corridors')!.title,
+        }),
+      ).toBeTruthy(),
+    );
+    expect(within(stage).getByText(/HSB-2026-0001/)).toBeTruthy();
+    expect(within(stage).getByText('Head of Year 9')).toBeTruthy();
+    expect(
+      within(stage).getByText('[name removed] uses the east stairs; [name removed] keeps her usual route'),
+    ).toBeTruthy();
+
+    const text = document.body.textContent ?? '';
+    for (const leak of [
+      'Zebedee',
+      'Quarrington',
+      'Philippa',
+      'Nightingale',
+      'lockers',
+      'joke',
+      'waits for',
+      'Year 9 ',
+    ]) {
+      expect(text).not.toContain(leak);
+    }
+    // The stage client asks only for the redacted view, never the full record.
+    expect(sent.map((r) => r.url).filter((u) => u.startsWith('/api/assessments'))).toEqual([
+      `/api/assessments/${record.id}/stage`,
+    ]);
+  });
+
+  it('keeps following the meeting, asking only whether the plan changed', async () => {
+    const { record } = await service.create({
+      learner: { name: LEARNER },
+      risks: [
+        {
+          context: 'online',
+          description: 'x',
+          likelihood: 1,
+          impact: 2,
+          strategies: [{ action: 'Check settings', owner: 'IT lead' }],
+        },
+      ],
+    });
+    const { fetch, sent } = scriptedFetch((req) => {
+      if (!req.url.endsWith('/stage')) return json(404, { error: { code: 'NOT_FOUND', message: 'No.' } });
+      return req.headers['If-None-Match']
+        ? json(304, undefined)
+        : json(200, stageView(record), { ETag: '"stage-1"' });
+    });
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <StageScreen
+          api={new ApiClient({ getToken: async () => undefined, fetch })}
+          id={record.id}
+          refreshMs={30}
+        />
+      </FluentProvider>,
+    );
+    await screen.findByText('IT lead');
+    await waitFor(() =>
+      expect(sent.filter((r) => r.headers['If-None-Match'] === '"stage-1"').length).toBeGreaterThan(1),
+    );
+    expect(screen.getByText('IT lead')).toBeTruthy();
+  });
+});
+
+describe('share to stage', () => {
+  const id = '0f676d75-dbb4-4af1-bb92-05c4121d98b0';
+
+  it('is not offered to people Teams does not let share', async () => {
+    const { host } = fakeHost({ canShare: false });
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <ShareToStage stage={host.stage!} assessmentId={id} />
+      </FluentProvider>,
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByRole('button', { name: 'Share to stage' })).toBeNull();
+  });
+
+  it('warns that everyone, guests included, will see it, names them when known, and shares only on confirmation', async () => {
+    const fake = fakeHost({
+      canShare: true,
+      participants: [
+        { displayName: 'Dana DSL', kind: 'member' },
+        { displayName: 'Pat Parent', kind: 'guest' },
+        { displayName: 'Sol Social Worker', kind: 'external' },
+      ],
+    });
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <ShareToStage stage={fake.host.stage!} assessmentId={id} />
+      </FluentProvider>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Share to stage' }));
+    const warning = await screen.findByText(/Everyone in this meeting will see it/);
+    expect(warning.textContent).toContain('including guests and people from outside your organisation');
+    await waitFor(() => expect(warning.textContent).toContain('Pat Parent and Sol Social Worker'));
+    expect(warning.textContent).not.toContain('Dana DSL');
+    expect(fake.shared).toEqual([]);
+
+    // jsdom leaves Fluent's dialog aria-hidden (no layout for Tabster), hence `hidden: true`.
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel', hidden: true }));
+    expect(fake.shared).toEqual([]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Share to stage' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Share to everyone', hidden: true }));
+    await waitFor(() => expect(fake.shared).toEqual([`/stage/${id}`]));
+  });
+
+  it('still warns about guests when the roster is not available', () => {
+    expect(audienceWarning(null)).toBe(
+      'Everyone in this meeting will see it on the shared stage, including guests and people from outside your organisation.',
+    );
+  });
+});

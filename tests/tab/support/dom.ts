@@ -1,0 +1,32 @@
+/**
+ * What jsdom lacks and Fluent UI uses: ResizeObserver (MessageBar), matchMedia (motion), CSS.escape.
+ * Layout is not part of what these tests check, so observers never fire.
+ */
+class NoopResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+const w = window as unknown as Record<string, unknown>;
+w.ResizeObserver ??= NoopResizeObserver;
+w.matchMedia ??= (query: string) => ({
+  matches: false,
+  media: query,
+  onchange: null,
+  addEventListener: () => undefined,
+  removeEventListener: () => undefined,
+  addListener: () => undefined,
+  removeListener: () => undefined,
+  dispatchEvent: () => false,
+});
+const css = (w.CSS ??= {}) as Record<string, unknown>;
+css.escape ??= (value: string) => value.replace(/["\\]/g, '\\$&');
+
+// Autosave updates the screen from its own timers, as it does in a browser; tests wait for the
+// result with waitFor, so React's "not wrapped in act" notice for those updates is expected noise.
+const consoleError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].includes('not wrapped in act')) return;
+  consoleError(...args);
+};
