@@ -11,9 +11,8 @@ import {
   OpenIdKeys,
   type GraphTokenService,
 } from './auth/index.js';
-import { activityEndpoint } from './bot/activity-endpoint.js';
-import { createBotAdapter } from './bot/adapter.js';
-import { HsbBot } from './bot/hsb-bot.js';
+import { createTeamsBot, type TeamsBot, type TeamsBotOverrides } from './bot/create-teams-bot.js';
+import { libraryFaqAnswers, libraryHackettGuide } from './bot/library-knowledge.js';
 import { loadContentLibrary } from './content/load-content.js';
 import { isLoopback, type AppConfig } from './config.js';
 import { LocalAuthenticator, type Authenticator } from './http/authenticator.js';
@@ -26,6 +25,8 @@ export interface App {
   server: Server;
   store: AssessmentStore;
   content: ContentLibrary;
+  /** The Teams bot: its installations and its review reminders. */
+  bot: TeamsBot;
   /** Listens on the configured host and port (port 0 picks a free one); resolves to the bound address. */
   listen(): Promise<{ host: string; port: number; url: string }>;
   /** Stops accepting connections, waits for open requests, then closes the store. Safe to call twice. */
@@ -35,6 +36,7 @@ export interface App {
 export interface AppOverrides {
   clock?: Clock;
   store?: AssessmentStore;
+  bot?: TeamsBotOverrides;
   /** Already-loaded content, so tests that build many apps read content/ once. */
   content?: ContentLibrary;
   /**
@@ -130,20 +132,31 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
       : m365Identity(config, logger, overrides);
   const store = overrides.store ?? storeFor(config, identity, logger);
   const documentArchive = config.mode === 'm365' ? documentArchiveOf(store) : undefined;
-  const adapter = createBotAdapter(config, logger);
+  const clock = overrides.clock ?? systemClock;
   // With PORT=0 (tests, benchmarks) and no PUBLIC_BASE_URL, the public address is the one bound.
   let publicBaseUrl = config.publicBaseUrl;
-  const bot = new HsbBot({ tabUrl: () => `${publicBaseUrl}/tab/` });
+  const bot = createTeamsBot(
+    {
+      config,
+      logger,
+      store,
+      clock,
+      faq: libraryFaqAnswers(content),
+      hackett: libraryHackettGuide(content),
+      publicBaseUrl: () => publicBaseUrl,
+    },
+    overrides.bot,
+  );
   const deps: AppDeps = {
     config,
     logger,
     store,
     authenticator: identity.authenticator,
     ...(identity.tokens ? { tokens: identity.tokens } : {}),
-    clock: overrides.clock ?? systemClock,
+    clock,
     content,
     version: packageVersion(config.paths.root),
-    processActivity: activityEndpoint(adapter, (context) => bot.run(context)),
+    processActivity: (req, res) => bot.processActivity(req, res),
     ...(documentArchive ? { documentArchive } : {}),
   };
   const server = createHttpServer(deps);
@@ -153,6 +166,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     server,
     store,
     content,
+    bot,
     listen: () =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);
@@ -166,11 +180,13 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           const url = `http://${host}:${address.port}`;
           if (config.mode === 'local' && !config.PUBLIC_BASE_URL) publicBaseUrl = url;
+          bot.start();
           resolve({ host: address.address, port: address.port, url });
         });
       }),
     close: () =>
       (closing ??= (async () => {
+        bot.stop();
         await new Promise<void>((resolve) => {
           if (!server.server.listening) return resolve();
           server.close(() => resolve());

@@ -52,6 +52,8 @@ const common = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONTENT_DIR: z.string().min(1).optional(),
   STATIC_DIR: z.string().min(1).optional(),
+  /** School-time hour (0–23) from which the bot posts the day's review digest; `off` posts none. */
+  REVIEW_DIGEST_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(8),
 };
 
 const localSchema = z.object({
@@ -74,6 +76,8 @@ const m365Schema = z.object({
   BOT_ID: guid,
   BOT_TENANT_ID: guid,
   SECRET_BOT_PASSWORD: z.string().min(1),
+  /** Where the Bot Connector's signing keys are found; the public cloud's unless set (tests, sovereign clouds). */
+  BOT_OPENID_METADATA_URL: z.url().optional(),
   /** The Entra app that the tab and the Word add-in sign in to (Teams and Office SSO). */
   AAD_APP_CLIENT_ID: guid,
   AAD_APP_TENANT_ID: guid,

@@ -1,0 +1,202 @@
+import type { Attachment, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { AssessmentService, type Actor, type AssessmentStore, type Clock } from '../../../core/index.js';
+import type { Logger } from '../logger.js';
+import { assessmentCreatedCard } from './cards/assessment-card.js';
+import { classifyFormCard, classifyResultCard, type ClassifyPrefill } from './cards/classify-cards.js';
+import { faqCard, RELATED_SHOWN } from './cards/faq-card.js';
+import { helpCard } from './cards/help-card.js';
+import { reviewsCard, type DueReview } from './cards/reviews-card.js';
+import type { CommandName } from './command-parser.js';
+import type { DeepLinks } from './deep-links.js';
+import type { FaqAnswers } from './faq-answers.js';
+import type { HackettGuide } from './hackett-guide.js';
+import {
+  ageBands,
+  behaviourKinds,
+  consentAnswers,
+  frequencyAnswers,
+  placeOnContinuum,
+  powerAnswers,
+} from './hackett-placement.js';
+import type { RefusalCode, SchoolAccess } from './school-access.js';
+
+/** What an action answers with: a card, or a short Markdown text. */
+export type Reply = { card: Attachment } | { text: string };
+
+/**
+ * A draft needs `learner.name`, and the bot must never ask for a child's name in a chat; the tab shows
+ * this placeholder until someone records the name there.
+ */
+export const UNRECORDED_LEARNER_NAME = 'Not yet recorded';
+
+/** The `reviews` command looks two weeks ahead (the API's default); the daily digest one week. */
+export const REVIEWS_WINDOW_DAYS = 14;
+
+export const REFUSALS: Record<RefusalCode, string> = {
+  GROUP_CHAT:
+    'I can’t show or start assessments in a group chat, because I can’t be sure everyone here is in your safeguarding team. Use your safeguarding team’s channel, or chat with me 1:1.',
+  NOT_SAFEGUARDING_TEAM:
+    'Assessments are only available in your school’s safeguarding team. If this team should have them, ask your DSL or IT administrator.',
+  NOT_A_MEMBER:
+    'Assessments are only for members of your safeguarding team, and I couldn’t find you in it. Ask your DSL if you need access.',
+  NO_SAFEGUARDING_TEAM_INSTALLED:
+    'I haven’t been added to your safeguarding team yet, so I can’t reach its assessments. Ask someone in that team to add me, then try again.',
+};
+
+export const STORE_UNAVAILABLE =
+  'I couldn’t reach the assessment records just now. Please try again in a moment, or open the assessments tab.';
+
+const NO_FAQ_MATCH =
+  'I don’t have an FAQ answer close enough to that. Try other words (for example **ask what counts as HSB?**), or type **help**. For a decision about a case, talk to your DSL.';
+
+const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.enum(values)).min(1));
+
+const placementInput = z.object({
+  ageBand: z.enum(ageBands),
+  seen: csvOf(behaviourKinds),
+  consent: z.enum(consentAnswers),
+  power: z.enum(powerAnswers),
+  frequency: z.enum(frequencyAnswers),
+});
+
+export interface BotActionsOptions {
+  faq: FaqAnswers;
+  hackett: HackettGuide;
+  links: DeepLinks;
+  access: SchoolAccess;
+  store: AssessmentStore;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Everything the bot can do, whether asked by a typed command or by a card button. */
+export class BotActions {
+  constructor(private readonly options: BotActionsOptions) {}
+
+  help(welcome = false): Reply {
+    return { card: helpCard({ tabUrl: this.options.links.tab(), welcome }) };
+  }
+
+  ask(question: string): Reply {
+    const match = this.options.faq.best(question);
+    if (!match) return { text: NO_FAQ_MATCH };
+    return { card: faqCard(match.best, match.related.slice(0, RELATED_SHOWN), { full: false }) };
+  }
+
+  faq(id: string, full: boolean): Reply {
+    const answer = this.options.faq.byId(id);
+    if (!answer) return { text: NO_FAQ_MATCH };
+    const related = (this.options.faq.best(answer.question)?.related ?? []).filter((r) => r.id !== id);
+    return { card: faqCard(answer, related.slice(0, RELATED_SHOWN), { full }) };
+  }
+
+  async newAssessment(context: TurnContext): Promise<Reply> {
+    return this.withSchool(context, async (service, actor) => {
+      const stored = await service.create({ learner: { name: UNRECORDED_LEARNER_NAME } }, actor);
+      this.options.logger.info({ assessmentId: stored.record.id, via: 'bot' }, 'draft assessment created');
+      return {
+        card: assessmentCreatedCard({
+          caseRef: stored.record.caseRef,
+          url: this.options.links.assessment(stored.record.id),
+        }),
+      };
+    });
+  }
+
+  async reviews(context: TurnContext): Promise<Reply> {
+    return this.withSchool(context, async (service) => {
+      const due = await service.due(REVIEWS_WINDOW_DAYS);
+      return {
+        card: reviewsCard({
+          items: due.map(safeDueReview),
+          today: service.today(),
+          withinDays: REVIEWS_WINDOW_DAYS,
+          linkFor: (id) => this.options.links.assessment(id),
+          tabUrl: this.options.links.tab(),
+        }),
+      };
+    });
+  }
+
+  classifyForm(prefill: ClassifyPrefill = {}, problem = ''): Reply {
+    return { card: classifyFormCard(prefill, problem) };
+  }
+
+  classify(data: unknown): Reply {
+    const parsed = placementInput.safeParse(data);
+    if (!parsed.success) {
+      return this.classifyForm(
+        prefillFrom(data),
+        'Please answer every question, then select Place on the continuum.',
+      );
+    }
+    return { card: classifyResultCard(placeOnContinuum(parsed.data), this.options.hackett) };
+  }
+
+  unknown(suggestion: CommandName | null): Reply {
+    if (suggestion === 'ask') {
+      return {
+        text: 'To ask me something, type **ask** and your question, for example **ask what counts as HSB?**',
+      };
+    }
+    const hint = suggestion
+      ? `Did you mean **${suggestion}**? `
+      : 'You can ask me a question (for example **ask what counts as HSB?**). ';
+    return { text: `I’m not sure what you meant. ${hint}Type **help** to see everything I can do.` };
+  }
+
+  private async withSchool(
+    context: TurnContext,
+    act: (service: AssessmentService, actor: Actor) => Promise<Reply>,
+  ): Promise<Reply> {
+    try {
+      const decision = await this.options.access.decide(context);
+      if (!decision.allowed) {
+        this.options.logger.info({ code: decision.code }, 'assessment command refused');
+        return { text: REFUSALS[decision.code] };
+      }
+      // The bot acts app-only: it has no user token to pass on (DESIGN §5: app-only access for the bot).
+      const service = new AssessmentService({
+        repository: this.options.store.forSchool(decision.schoolId),
+        clock: this.options.clock,
+      });
+      return await act(service, decision.actor);
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'assessment command failed');
+      return { text: STORE_UNAVAILABLE };
+    }
+  }
+}
+
+/** Keeps only what a chat may show: the summary row also holds the learner's name. */
+export function safeDueReview(row: DueReview): DueReview {
+  return {
+    id: row.id,
+    caseRef: row.caseRef,
+    status: row.status,
+    nextDue: row.nextDue,
+    overallRisk: row.overallRisk,
+  };
+}
+
+function prefillFrom(data: unknown): ClassifyPrefill {
+  if (typeof data !== 'object' || data === null) return {};
+  const out: ClassifyPrefill = {};
+  for (const key of ['ageBand', 'seen', 'consent', 'power', 'frequency'] as const) {
+    const value = (data as Record<string, unknown>)[key];
+    if (typeof value === 'string' && /^[a-z0-9,-]{1,200}$/.test(value)) out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+import type { FaqAnswer } from '../faq-answers.js';
+import template from './faq-answer.json';
+import { cardBlocks, leadBlocks, sourcesMarkdown } from './markdown-blocks.js';
+import { cardAttachment, expandCard, memoCard } from './render-card.js';
+
+/** How many related questions the card offers. */
+export const RELATED_SHOWN = 2;
+
+/**
+ * An FAQ answer: the opening steps (or the whole answer when `full`), its sources and guidance edition,
+ * and the related questions as buttons. The question the user typed is never echoed: it may name a child.
+ */
+const cache = new Map<string, string>();
+
+export function faqCard(answer: FaqAnswer, related: readonly FaqAnswer[], options: { full: boolean }) {
+  const shown = related.slice(0, RELATED_SHOWN);
+  const key = [answer.id, options.full, ...shown.map((r) => r.id)].join(' ');
+  return cardAttachment(
+    memoCard(cache, key, () => {
+      const all = cardBlocks(answer.answer);
+      const lead = leadBlocks(all);
+      const full = options.full || lead.length === all.length;
+      return expandCard(template, {
+        id: answer.id,
+        question: answer.question,
+        blocks: full ? all : lead,
+        full,
+        sourcesMarkdown: sourcesMarkdown(answer.sources),
+        footer: `Follows ${answer.guidanceEdition}. The DSL decides and records why.`,
+        related: shown.map((r) => ({ id: r.id, question: r.question })),
+      });
+    }),
+  );
+}

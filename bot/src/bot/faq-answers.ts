@@ -1,0 +1,29 @@
+/**
+ * What the bot needs from the FAQ: the closest entries to a question, and an entry by id for the card
+ * buttons. A narrow port, so that the bot does not depend on how the content library searches.
+ */
+export interface SourceLink {
+  title: string;
+  url: string;
+}
+
+export interface FaqAnswer {
+  id: string;
+  question: string;
+  /** The answer as the content's small Markdown subset: paragraphs, `- `/`1. ` items, `**bold**`, `### `. */
+  answer: string;
+  sources: readonly SourceLink[];
+  guidanceEdition: string;
+}
+
+export interface FaqMatch {
+  best: FaqAnswer;
+  /** Other entries close to the question, best first (at most two are shown). */
+  related: readonly FaqAnswer[];
+}
+
+export interface FaqAnswers {
+  /** The closest entry and the next ones, or null when nothing is close enough to be worth showing. */
+  best(question: string): FaqMatch | null;
+  byId(id: string): FaqAnswer | null;
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hackettLevels } from '../../../core/index.js';
+import { botKnowledge } from '../../helpers/bot-knowledge.js';
+
+const evalSet = JSON.parse(readFileSync(join(__dirname, '../../content/faq-eval.json'), 'utf8')) as {
+  q: string;
+  expect: string[];
+}[];
+
+describe('the bot’s FAQ and Hackett guide, from the content library', () => {
+  const { faq, hackett } = botKnowledge();
+
+  it('answers every question of the FAQ evaluation set, mostly with an expected entry', () => {
+    const answered = evalSet.map((e) => ({ e, best: faq.best(e.q)?.best.id }));
+    expect(answered.filter((a) => a.best === undefined).map((a) => a.e.q)).toEqual([]);
+    const right = answered.filter((a) => a.e.expect.includes(a.best!)).length;
+    // Ranking quality is the content library's to test (hit@3); here, that the top card is usually right.
+    expect(right / evalSet.length).toBeGreaterThan(0.8);
+  });
+
+  it.each([
+    'can you book me a meeting room',
+    'thanks for your help today bot',
+    'what is the capital of France?',
+    'the weather is nice today',
+  ])('does not pass off a weak match as the answer to "%s"', (q) => {
+    expect(faq.best(q)).toBeNull();
+  });
+
+  it('offers up to two related questions, never the answer itself', () => {
+    const match = faq.best('nudes shared in a group chat')!;
+    expect(match.related.length).toBeGreaterThanOrEqual(1);
+    expect(match.related.map((r) => r.id)).not.toContain(match.best.id);
+  });
+
+  it('finds an entry by id for the card buttons', () => {
+    expect(faq.byId('faq.what-counts-as-hsb')?.question).toMatch(/harmful sexual behaviour/i);
+    expect(faq.byId('faq.nothing-here')).toBeNull();
+  });
+
+  it('has every Hackett level, with what a school typically does next', () => {
+    for (const level of hackettLevels) expect(hackett.level(level).schoolResponse.length).toBeGreaterThan(2);
+    expect(hackett.guidanceEdition).toMatch(/KCSIE/);
+  });
+});
