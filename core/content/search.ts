@@ -43,9 +43,25 @@ const MAX_QUERY_LENGTH = 500;
 
 interface Indexes {
   faq: MiniSearch;
+  faqTerms: ReadonlySet<string>;
   faqById: Map<string, FaqEntry>;
   clauses: MiniSearch;
+  clauseTerms: ReadonlySet<string>;
   clauseById: Map<string, Clause>;
+}
+
+/** Every indexed term, so that a query word the index already knows skips the fuzzy walk. */
+function vocabulary(documents: readonly Record<string, string>[], fields: readonly string[]): Set<string> {
+  const terms = new Set<string>();
+  for (const doc of documents) {
+    for (const field of fields) {
+      for (const token of tokenize(doc[field] ?? '')) {
+        const term = processTerm(token);
+        if (term) terms.add(term);
+      }
+    }
+  }
+  return terms;
 }
 
 const indexes = new WeakMap<ContentLibrary, Indexes>();
@@ -75,29 +91,31 @@ function sectionTitle(clause: Clause): string {
 /** Builds both indexes for `library`; the parser calls it once at load. Safe to call again. */
 export function buildSearchIndexes(library: ContentLibrary): void {
   if (indexes.has(library)) return;
-  const faq = newIndex(['question', 'tags', 'answer'], { question: 3, tags: 2, answer: 1 });
-  faq.addAll(
-    library.faq.map((entry) => ({
-      id: entry.id,
-      question: entry.question,
-      tags: entry.tags.join(' '),
-      answer: markdownToPlainText(entry.answer),
-    })),
-  );
+  const faqFields = ['question', 'tags', 'answer'];
+  const faqDocuments = library.faq.map((entry) => ({
+    id: entry.id,
+    question: entry.question,
+    tags: entry.tags.join(' '),
+    answer: markdownToPlainText(entry.answer),
+  }));
+  const faq = newIndex(faqFields, { question: 3, tags: 2, answer: 1 });
+  faq.addAll(faqDocuments);
   const clauseList: Clause[] = [...library.policy, ...library.referral];
-  const clauses = newIndex(['title', 'sectionTitle', 'body'], { title: 3, sectionTitle: 2, body: 1 });
-  clauses.addAll(
-    clauseList.map((clause) => ({
-      id: clause.id,
-      kind: clause.kind,
-      section: clause.section,
-      title: clause.title,
-      sectionTitle: sectionTitle(clause),
-      body: markdownToPlainText(clause.body),
-    })),
-  );
+  const clauseFields = ['title', 'sectionTitle', 'body'];
+  const clauseDocuments = clauseList.map((clause) => ({
+    id: clause.id,
+    kind: clause.kind,
+    section: clause.section,
+    title: clause.title,
+    sectionTitle: sectionTitle(clause),
+    body: markdownToPlainText(clause.body),
+  }));
+  const clauses = newIndex(clauseFields, { title: 3, sectionTitle: 2, body: 1 });
+  clauses.addAll(clauseDocuments);
   indexes.set(library, {
     faq,
+    faqTerms: vocabulary(faqDocuments, faqFields),
+    clauseTerms: vocabulary(clauseDocuments, clauseFields),
     faqById: new Map(library.faq.map((e) => [e.id, e])),
     clauses,
     clauseById: new Map(clauseList.map((c) => [c.id, c])),
@@ -113,7 +131,10 @@ function indexesOf(library: ContentLibrary): Indexes {
  * The query minisearch runs: the words typed (prefix and fuzzy), plus synonyms (exact, down-weighted).
  * Returns undefined when nothing searchable is left (only stop words, say).
  */
-function buildQuery(query: string): { text: string; options: SearchOptions } | undefined {
+function buildQuery(
+  query: string,
+  known: ReadonlySet<string>,
+): { text: string; options: SearchOptions } | undefined {
   const typed = query.slice(0, MAX_QUERY_LENGTH);
   const typedTerms = new Set(
     tokenize(typed)
@@ -136,7 +157,9 @@ function buildQuery(query: string): { text: string; options: SearchOptions } | u
       tokenize: (text) => text.split(' '),
       boostTerm: (term) => (synonymTerms.has(term) ? SYNONYM_WEIGHT : 1),
       prefix: (term) => !synonymTerms.has(term) && term.length >= 3,
-      fuzzy: (term) => (synonymTerms.has(term) ? false : fuzziness(term)),
+      // A word the index already holds is spelt as the content spells it: fuzzy matching would only
+      // add near-neighbours (and is the costliest part of a query). Unknown words still get it.
+      fuzzy: (term) => (synonymTerms.has(term) || known.has(term) ? false : fuzziness(term)),
     },
   };
 }
@@ -147,9 +170,9 @@ function clampTop(top: number | undefined, fallback: number): number {
 
 /** Ranked FAQ entries for what a member of staff typed; [] when nothing matches. */
 export function searchFaq(library: ContentLibrary, query: string, options: SearchFaqOptions = {}): FaqHit[] {
-  const built = buildQuery(query);
+  const { faq, faqTerms, faqById } = indexesOf(library);
+  const built = buildQuery(query, faqTerms);
   if (!built) return [];
-  const { faq, faqById } = indexesOf(library);
   return faq
     .search(built.text, built.options)
     .slice(0, clampTop(options.top, 5))
@@ -162,9 +185,9 @@ export function searchClauses(
   query: string,
   options: SearchClausesOptions = {},
 ): ClauseHit[] {
-  const built = buildQuery(query);
+  const { clauses, clauseTerms, clauseById } = indexesOf(library);
+  const built = buildQuery(query, clauseTerms);
   if (!built) return [];
-  const { clauses, clauseById } = indexesOf(library);
   const { kind, section } = options;
   return clauses
     .search(built.text, {
