@@ -55,6 +55,14 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_by_assessment ON audit (assessment_id, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'learner name as a column, so lists need not parse each record',
+    sql: `
+      ALTER TABLE assessments ADD COLUMN learner_name TEXT;
+      UPDATE assessments SET learner_name = json_extract(data, '$.learner.name');
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen, each in its own transaction. */

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { StatementCache } from './statement-cache.js';
 import {
   ASSESSMENT_SCHEMA_VERSION,
   ConflictError,
@@ -50,6 +51,7 @@ export function sqliteEtag(version: number): string {
 export class SqliteAssessmentRepository implements AssessmentRepository {
   constructor(
     private readonly db: Database.Database,
+    private readonly statements: StatementCache,
     private readonly schoolId: string,
     private readonly newId: () => string,
   ) {}
@@ -58,8 +60,8 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
     const at = context.at.toISOString();
     const year = Number(dateInZone(context.at).slice(0, 4));
     const record = this.db.transaction((): Assessment => {
-      const counter = this.db
-        .prepare(
+      const counter = this.statements
+        .get(
           `INSERT INTO case_ref_counters (school_id, year, last) VALUES (?, ?, 1)
            ON CONFLICT (school_id, year) DO UPDATE SET last = last + 1 RETURNING last`,
         )
@@ -72,11 +74,11 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
         version: 1,
         ...data,
       };
-      this.db
-        .prepare(
+      this.statements
+        .get(
           `INSERT INTO assessments (id, school_id, case_ref, status, overall_risk, next_due, year_group,
-             version, schema_version, data, created_at, updated_at)
-           VALUES (@id, @school, @caseRef, @status, @risk, @due, @yearGroup, 1, @schema, @data, @at, @at)`,
+             learner_name, version, schema_version, data, created_at, updated_at)
+           VALUES (@id, @school, @caseRef, @status, @risk, @due, @yearGroup, @learnerName, 1, @schema, @data, @at, @at)`,
         )
         .run({
           id: full.id,
@@ -86,6 +88,7 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
           risk: full.overallRisk,
           due: full.review.nextDue ?? null,
           yearGroup: full.learner.yearGroup ?? null,
+          learnerName: full.learner.name,
           schema: ASSESSMENT_SCHEMA_VERSION,
           data: JSON.stringify(full),
           at,
@@ -135,10 +138,10 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
         updatedAt: at,
         version: current.version + 1,
       };
-      const result = this.db
-        .prepare(
+      const result = this.statements
+        .get(
           `UPDATE assessments SET status = @status, overall_risk = @risk, next_due = @due, year_group = @yearGroup,
-             version = @version, schema_version = @schema, data = @data, updated_at = @at
+             learner_name = @learnerName, version = @version, schema_version = @schema, data = @data, updated_at = @at
            WHERE id = @id AND school_id = @school AND version = @expected`,
         )
         .run({
@@ -148,6 +151,7 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
           risk: full.overallRisk,
           due: full.review.nextDue ?? null,
           yearGroup: full.learner.yearGroup ?? null,
+          learnerName: full.learner.name,
           version: full.version,
           expected: current.version,
           schema: ASSESSMENT_SCHEMA_VERSION,
@@ -175,9 +179,9 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
       where.push('next_due IS NOT NULL AND next_due <= @due');
       params.due = query.dueOnOrBefore;
     }
-    const rows = this.db
-      .prepare(
-        `SELECT id, case_ref, status, json_extract(data, '$.learner.name') AS learner_name, year_group,
+    const rows = this.statements
+      .get(
+        `SELECT id, case_ref, status, learner_name, year_group,
            overall_risk, next_due, updated_at
          FROM assessments WHERE ${where.join(' AND ')} ORDER BY case_ref`,
       )
@@ -196,8 +200,8 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
 
   async history(id: string): Promise<AuditEntry[]> {
     this.row(id);
-    const rows = this.db
-      .prepare(
+    const rows = this.statements
+      .get(
         `SELECT at, actor_id, action, fields, reason, detail FROM audit
          WHERE assessment_id = ? AND school_id = ? ORDER BY seq`,
       )
@@ -220,8 +224,8 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
   }
 
   private row(id: string): Row {
-    const row = this.db
-      .prepare('SELECT id, version, data FROM assessments WHERE id = ? AND school_id = ?')
+    const row = this.statements
+      .get('SELECT id, version, data FROM assessments WHERE id = ? AND school_id = ?')
       .get(id, this.schoolId) as Row | undefined;
     if (!row) throw new NotFoundError('No assessment has this id.');
     return row;
@@ -236,8 +240,8 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
     reason: string | undefined,
     detail: string | undefined,
   ): void {
-    this.db
-      .prepare(
+    this.statements
+      .get(
         `INSERT INTO audit (school_id, assessment_id, at, actor_id, actor_kind, action, fields, reason, detail)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )

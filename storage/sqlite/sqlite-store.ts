@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { AssessmentRepository, AssessmentStore } from '../../core/index.js';
 import { migrate } from './migrations.js';
 import { SqliteAssessmentRepository } from './sqlite-assessment-repository.js';
+import { StatementCache } from './statement-cache.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -16,6 +17,7 @@ export interface SqliteStoreOptions {
 export class SqliteAssessmentStore implements AssessmentStore {
   readonly db: Database.Database;
   private readonly newId: () => string;
+  private readonly statements: StatementCache;
 
   constructor(options: SqliteStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -26,10 +28,11 @@ export class SqliteAssessmentStore implements AssessmentStore {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.newId = options.newId ?? randomUUID;
+    this.statements = new StatementCache(this.db);
   }
 
   forSchool(schoolId: string): AssessmentRepository {
-    return new SqliteAssessmentRepository(this.db, schoolId, this.newId);
+    return new SqliteAssessmentRepository(this.db, this.statements, schoolId, this.newId);
   }
 
   async close(): Promise<void> {
