@@ -37,7 +37,7 @@ export interface SearchClausesOptions {
 }
 
 /** Weight of a synonym relative to a word the person typed. */
-const SYNONYM_WEIGHT = 0.5;
+const SYNONYM_WEIGHT = 0.25;
 /** Longer queries are cut here: nobody types more, and it bounds the work per query. */
 const MAX_QUERY_LENGTH = 500;
 

@@ -161,6 +161,12 @@ describe('searchFaq', () => {
     expect(ids('year 3 boy, police under 10')[0]).toBe('faq.under-10s-criminal-responsibility');
   });
 
+  it('lets the words typed outweigh the synonyms they bring in', () => {
+    // "group chat" brings in social-media and online, which the rumours entry is about; "nudes" is what
+    // was asked.
+    expect(ids('nudes in group chat').slice(0, 2)).toEqual(['faq.nudes-in-group-chat', 'faq.rumours-on-social-media']);
+  });
+
   it('matches misspellings (fuzzy) and unfinished words (prefix)', () => {
     expect(ids('upskiting')[0]).toBe('faq.upskirting');
     expect(ids('bluetoth')[0]).toBe('faq.airdrop-unwanted-images');
