@@ -55,3 +55,25 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** `2026-02-05` → `5 February 2026`, as UK documents write dates; anything else is returned as it is. */
+export function longDate(iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  if (!m || !isIsoDate(iso)) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]!} ${m[1]}`;
+}

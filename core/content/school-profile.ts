@@ -1,4 +1,4 @@
-import { isIsoDate } from '../dates.js';
+import { isIsoDate, longDate } from '../dates.js';
 
 /**
  * The placeholders content may use: facts about the school, never about a child (content/README.md).
@@ -54,25 +54,9 @@ export function variablesIn(text: string): string[] {
   return [...seen];
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 function displayValue(name: ProfileVariable, value: string): string {
   if (name === 'reviewDate' && isIsoDate(value)) {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    return `${d} ${MONTHS[m - 1]!} ${y}`;
+    return longDate(value);
   }
   return value;
 }

@@ -1,4 +1,5 @@
 import type { Assessment, OtherChild, ReviewEntry } from '../assessment/schema.js';
+import { longDate } from '../dates.js';
 import { referralSectionTitles } from '../content/sections.js';
 import {
   contextLabels,
@@ -7,7 +8,6 @@ import {
   hackettLabels,
   impactLabels,
   listJoin,
-  longDate,
   roleLabels,
 } from './labels.js';
 import {

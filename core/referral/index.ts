@@ -1,3 +1,3 @@
 export * from './referral-draft.js';
 export { buildReferral, referralPlainText, type BuildReferralInput } from './build-referral.js';
-export { longDate } from './labels.js';
+export { longDate } from '../dates.js';

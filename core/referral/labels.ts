@@ -66,29 +66,6 @@ export const impactLabels: Readonly<Record<string, string>> = {
   'not-yet-in-place': 'not yet in place',
 };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** `2026-02-05` → `5 February 2026`; anything else is returned as it is. */
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const month = MONTHS[Number(m[2]) - 1];
-  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
-}
-
 /** "a, b and c". */
 export function listJoin(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -10,7 +10,6 @@ import { registerMessageRoutes } from './routes/messages.js';
 import { registerSignInSettingsRoutes } from './routes/sign-in-settings.js';
 import { registerStageRoutes } from './routes/stage.js';
 import { registerStaticRoutes } from './routes/static.js';
-import { registerWordSignInRoutes } from './routes/word-sign-in.js';
 import { answerMalformedRequests } from './malformed-requests.js';
 import { refuseDotSegments } from './path-guard.js';
 import { requireSignIn } from './require-sign-in.js';
@@ -91,7 +90,6 @@ export function createHttpServer(deps: AppDeps): Server {
   registerSignInSettingsRoutes(server, deps);
   registerContentRoutes(server, deps);
   registerDocumentRoutes(server, deps);
-  registerWordSignInRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;
 }

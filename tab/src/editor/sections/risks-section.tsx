@@ -1,25 +1,15 @@
 import { Body1, Button, Field, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import { overallRisk, riskLevel } from '../../../../core/assessment/risk-level';
-import type { RiskContext } from '../../../../core/assessment/schema';
+import { riskContexts, type RiskContext } from '../../../../core/assessment/schema';
 import { contextIdOf, contextTitle } from '../../content/use-content';
 import { RiskBadge } from '../../ui/badges';
 import { newItemId, riskComplete, type DraftRisk } from '../draft';
 import { removeAt, replaceAt, useFormStyles, type SectionProps } from '../fields';
 import { RiskCard } from './risk-card';
 
-const allContexts: RiskContext[] = [
-  'classroom',
-  'corridors',
-  'toilets-changing',
-  'break-lunch',
-  'school-transport',
-  'public-transport',
-  'clubs-activities',
-  'trips-residentials',
-  'online',
-  'home-community',
-];
+/** The template's contexts; "other" is added with a name of its own. */
+const allContexts: RiskContext[] = riskContexts.filter((c) => c !== 'other');
 
 /** The overall level as it stands on screen: only contexts with both scores count. */
 export function draftOverallRisk(risks: readonly DraftRisk[]) {
