@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { UnresolvedPlaceholdersError, buildAppPackage } from '../../scripts/teams-app/build-app-package';
 import { encodePng, renderColorIcon, renderOutlineIcon } from '../../scripts/teams-app/icons';
 import { checkTeamsRules, validateAppPackage } from '../../scripts/teams-app/validate-app-package';
-import { packageApp } from '../../scripts/package-app';
+import { PROVISION_PREVIEW_VALUES, packageApp } from '../../scripts/package-app';
 import {
   devValues,
   makePackagingRoot,
@@ -82,10 +82,10 @@ describe('npm run package -- --env dev', () => {
     }
   });
 
-  it('runs from the command line, and refuses a fresh clone naming every value provisioning has not written yet', () => {
+  it('runs from the command line: on a fresh clone it builds a preview package and says why, --strict refuses', async () => {
     const { root, cleanup } = makePackagingRoot();
     try {
-      const run = () =>
+      const run = (...extra: string[]) =>
         spawnSync(
           process.execPath,
           [
@@ -95,6 +95,7 @@ describe('npm run package -- --env dev', () => {
             'dev',
             '--root',
             root,
+            ...extra,
           ],
           {
             cwd: repoRoot,
@@ -102,19 +103,26 @@ describe('npm run package -- --env dev', () => {
             env: { ...process.env, NODE_NO_WARNINGS: '1' },
           },
         );
+      const generated = ['AAD_APP_CLIENT_ID', 'BOT_ID', 'TAB_DOMAIN', 'TAB_ENDPOINT', 'TEAMS_APP_ID'];
+
+      const strict = run('--strict');
+      expect(strict.status).toBe(1);
+      const listed = [...strict.stderr.matchAll(/^ {2}- ([A-Z_]+)$/gm)].map((m) => m[1]);
+      expect(listed.sort()).toEqual(generated);
+      expect(strict.stderr).toContain('atk provision --env dev');
+      expect(existsSync(join(root, 'build', 'appPackage.dev.zip'))).toBe(false);
 
       const fresh = run();
-      expect(fresh.status).toBe(1);
-      const listed = [...fresh.stderr.matchAll(/^ {2}- ([A-Z_]+)$/gm)].map((m) => m[1]);
-      expect(listed.sort()).toEqual([
-        'AAD_APP_CLIENT_ID',
-        'BOT_ID',
-        'TAB_DOMAIN',
-        'TAB_ENDPOINT',
-        'TEAMS_APP_ID',
-      ]);
-      expect(fresh.stderr).toContain('atk provision --env dev');
-      expect(existsSync(join(root, 'build', 'appPackage.dev.zip'))).toBe(false);
+      expect(fresh.status).toBe(0);
+      expect(fresh.stdout).toContain('build/appPackage.dev.zip');
+      const previewed = [...fresh.stderr.matchAll(/^ {2}- ([A-Z_]+) = /gm)].map((m) => m[1]);
+      expect(previewed.sort()).toEqual(generated);
+      expect(fresh.stderr).toMatch(/for review only: do not upload it\. Run `atk provision --env dev` first/);
+      const previewZip = readFileSync(join(root, 'build', 'appPackage.dev.zip'));
+      expect(await validateAppPackage(previewZip)).toEqual([]);
+      const previewManifest = JSON.parse(strFromU8(unzipSync(previewZip)['manifest.json']!));
+      expect(previewManifest.id).toBe(PROVISION_PREVIEW_VALUES.TEAMS_APP_ID);
+      expect(previewManifest.validDomains).toEqual(['hsb-preview.invalid']);
 
       setEnvValues(join(root, 'env', '.env.dev'), provisionedDev);
       const provisioned = run();
