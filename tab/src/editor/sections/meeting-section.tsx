@@ -1,16 +1,6 @@
-import {
-  Button,
-  Field,
-  Input,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { RowsTable } from '../rows-table';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { withOptional, type Draft } from '../draft';
 import { DateField, YesNoField, removeAt, useFormStyles, type SectionProps } from '../fields';
@@ -76,35 +66,15 @@ export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
       />
       <Subtitle2 as="h3">Attendees</Subtitle2>
       {meeting.attendees.length > 0 ? (
-        <Table size="small" aria-label="Attendees">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Role</TableHeaderCell>
-              <TableHeaderCell>Organisation</TableHeaderCell>
-              <TableHeaderCell>
-                <span className="visually-hidden">Actions</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {meeting.attendees.map((a, index) => (
-              <TableRow key={`${a.name}-${index}`}>
-                <TableCell>{a.name}</TableCell>
-                <TableCell>{a.role}</TableCell>
-                <TableCell>{a.organisation ?? '—'}</TableCell>
-                <TableCell>
-                  <Button
-                    size="small"
-                    onClick={() => setMeeting((m) => ({ ...m, attendees: removeAt(m.attendees, index) }))}
-                  >
-                    Remove {a.name}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <RowsTable
+          label="Attendees"
+          columns={['Name', 'Role', 'Organisation']}
+          rows={meeting.attendees}
+          rowKey={(a, index) => `${a.name}-${index}`}
+          cells={(a) => [a.name, a.role, a.organisation ?? '—']}
+          removeLabel={(a) => `Remove ${a.name}`}
+          onRemove={(index) => setMeeting((m) => ({ ...m, attendees: removeAt(m.attendees, index) }))}
+        />
       ) : (
         <p className={styles.muted}>No attendees recorded yet.</p>
       )}

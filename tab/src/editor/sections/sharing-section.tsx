@@ -1,15 +1,6 @@
-import {
-  Button,
-  Field,
-  Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
+import { RowsTable } from '../rows-table';
 import { sharingAudiences, type Sharing } from '../../../../core/assessment/schema';
 import { withOptional } from '../draft';
 import { SelectField, removeAt, replaceAt, useFormStyles, type SectionProps } from '../fields';
@@ -49,47 +40,30 @@ export function SharingSection({ draft, edit }: SectionProps) {
         carers of the learner. Record who was told and when.
       </p>
       {draft.sharing.length > 0 ? (
-        <Table size="small" aria-label="Shared with">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>With</TableHeaderCell>
-              <TableHeaderCell>Who</TableHeaderCell>
-              <TableHeaderCell>Told on</TableHeaderCell>
-              <TableHeaderCell>
-                <span className="visually-hidden">Actions</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {draft.sharing.map((s, index) => (
-              <TableRow key={`${s.audience}-${s.who}-${index}`}>
-                <TableCell>{audienceLabels[s.audience]}</TableCell>
-                <TableCell>{s.who}</TableCell>
-                <TableCell>
-                  <Input
-                    type="date"
-                    aria-label={`Date ${s.who} was told`}
-                    value={s.informedOn ?? ''}
-                    onChange={(_, d) =>
-                      edit((x) => ({
-                        ...x,
-                        sharing: replaceAt(x.sharing, index, withOptional(s, 'informedOn', d.value)),
-                      }))
-                    }
-                  />
-                </TableCell>
-                <TableCell>
-                  <Button
-                    size="small"
-                    onClick={() => edit((x) => ({ ...x, sharing: removeAt(x.sharing, index) }))}
-                  >
-                    Remove {s.who}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <RowsTable
+          label="Shared with"
+          columns={['With', 'Who', 'Told on']}
+          rows={draft.sharing}
+          rowKey={(s, index) => `${s.audience}-${s.who}-${index}`}
+          cells={(s, index) => [
+            audienceLabels[s.audience],
+            s.who,
+            <Input
+              key="informedOn"
+              type="date"
+              aria-label={`Date ${s.who} was told`}
+              value={s.informedOn ?? ''}
+              onChange={(_, d) =>
+                edit((x) => ({
+                  ...x,
+                  sharing: replaceAt(x.sharing, index, withOptional(s, 'informedOn', d.value)),
+                }))
+              }
+            />,
+          ]}
+          removeLabel={(s) => `Remove ${s.who}`}
+          onRemove={(index) => edit((x) => ({ ...x, sharing: removeAt(x.sharing, index) }))}
+        />
       ) : (
         <p className={styles.muted}>Not shared with anyone yet.</p>
       )}

@@ -1,18 +1,6 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { RowsTable } from '../rows-table';
 import { dateInZone } from '../../../../core/dates';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { formatDate } from '../../ui/format';
@@ -42,35 +30,15 @@ export function SignOffSection({
     <div className={styles.section}>
       <p className={styles.muted}>Who agreed this plan. The DSL signs off the decision and the plan.</p>
       {draft.signOff.length > 0 && (
-        <Table size="small" aria-label="Signed off by">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Role</TableHeaderCell>
-              <TableHeaderCell>Date</TableHeaderCell>
-              <TableHeaderCell>
-                <span className="visually-hidden">Actions</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {draft.signOff.map((s, index) => (
-              <TableRow key={`${s.name}-${index}`}>
-                <TableCell>{s.name}</TableCell>
-                <TableCell>{s.role}</TableCell>
-                <TableCell>{formatDate(s.date)}</TableCell>
-                <TableCell>
-                  <Button
-                    size="small"
-                    onClick={() => edit((d) => ({ ...d, signOff: removeAt(d.signOff, index) }))}
-                  >
-                    Remove {s.name}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <RowsTable
+          label="Signed off by"
+          columns={['Name', 'Role', 'Date']}
+          rows={draft.signOff}
+          rowKey={(s, index) => `${s.name}-${index}`}
+          cells={(s) => [s.name, s.role, formatDate(s.date)]}
+          removeLabel={(s) => `Remove ${s.name}`}
+          onRemove={(index) => edit((d) => ({ ...d, signOff: removeAt(d.signOff, index) }))}
+        />
       )}
       <div className={styles.addForm} role="group" aria-label="Sign off">
         <div className={styles.grid}>

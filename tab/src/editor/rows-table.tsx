@@ -1,0 +1,63 @@
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+
+export interface RowsTableProps<T> {
+  /** The table's accessible name, e.g. "Attendees". */
+  label: string;
+  columns: readonly string[];
+  rows: readonly T[];
+  rowKey: (row: T, index: number) => string;
+  /** One cell per column, in column order. */
+  cells: (row: T, index: number) => readonly ReactNode[];
+  /** Says whose row the Remove button removes, for screen readers and keyboard users. */
+  removeLabel: (row: T) => string;
+  onRemove: (index: number) => void;
+}
+
+/** A list the form edits as rows: attendees, people it is shared with, sign-offs. */
+export function RowsTable<T>({
+  label,
+  columns,
+  rows,
+  rowKey,
+  cells,
+  removeLabel,
+  onRemove,
+}: RowsTableProps<T>) {
+  return (
+    <Table size="small" aria-label={label}>
+      <TableHeader>
+        <TableRow>
+          {columns.map((column) => (
+            <TableHeaderCell key={column}>{column}</TableHeaderCell>
+          ))}
+          <TableHeaderCell>
+            <span className="visually-hidden">Actions</span>
+          </TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row, index) => (
+          <TableRow key={rowKey(row, index)}>
+            {cells(row, index).map((cell, i) => (
+              <TableCell key={columns[i] ?? i}>{cell}</TableCell>
+            ))}
+            <TableCell>
+              <Button size="small" onClick={() => onRemove(index)}>
+                {removeLabel(row)}
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
