@@ -17,5 +17,8 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'json'],
   // Sources import siblings as './x.js' (Node ESM-style specifiers); map them back to the .ts files.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^strip-bom$': '<rootDir>/tests/stubs/strip-bom.js',
+  },
 };

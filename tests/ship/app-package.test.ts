@@ -12,26 +12,12 @@ import {
   makePackagingRoot,
   provisionedDev,
   repoRoot,
+  offlineFetch,
   setEnvValues,
 } from './support/ship-fixtures';
 
-// strip-bom 5 is ESM-only and Jest 30 on Node 20 cannot require it; @microsoft/app-manifest only uses
-// it to drop a leading byte-order mark.
-jest.mock('strip-bom', () => ({ __esModule: true, default: (s: string) => s.replace(/^\uFEFF/, '') }));
-
-const realFetch = globalThis.fetch;
-const fetchSpy = jest.fn(async () => {
-  throw new Error('network is disabled in this test');
-});
-
-beforeEach(() => {
-  fetchSpy.mockClear();
-  // Proves the schema check is offline: any network access would throw and fail validation.
-  globalThis.fetch = fetchSpy as unknown as typeof fetch;
-});
-afterAll(() => {
-  globalThis.fetch = realFetch;
-});
+// Proves the checks are offline: any network access throws and fails them.
+const fetchSpy = offlineFetch();
 
 const manifestDir = join(repoRoot, 'manifest', 'teams');
 

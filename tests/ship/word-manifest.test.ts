@@ -8,24 +8,12 @@ import {
   makePackagingRoot,
   provisionedDev,
   repoRoot,
+  offlineFetch,
   setEnvValues,
 } from './support/ship-fixtures';
 
-// strip-bom 5 is ESM-only and Jest 30 on Node 20 cannot require it (office-addin-manifest →
-// @microsoft/app-manifest → strip-bom); it only drops a leading byte-order mark.
-jest.mock('strip-bom', () => ({ __esModule: true, default: (s: string) => s.replace(/^\uFEFF/, '') }));
-
-const realFetch = globalThis.fetch;
-const fetchSpy = jest.fn(async () => {
-  throw new Error('network is disabled in this test');
-});
-beforeEach(() => {
-  fetchSpy.mockClear();
-  globalThis.fetch = fetchSpy as unknown as typeof fetch;
-});
-afterAll(() => {
-  globalThis.fetch = realFetch;
-});
+// Proves the checks are offline: any network access throws and fails them.
+const fetchSpy = offlineFetch();
 
 // A Word task pane manifest in the shape the Word add-in's issue asks for, with the toolkit's
 // placeholders: the packaging step must fill and check whatever manifest/word/manifest.xml it finds.

@@ -12,10 +12,6 @@ import {
   WORD_MANIFEST_DIR,
 } from '../../scripts/word-manifest.js';
 
-// The packaging step's checker loads strip-bom 5, ESM-only, which Jest 30 on Node 20 cannot require;
-// it only drops a leading byte-order mark (the same stand-in as tests/ship).
-jest.mock('strip-bom', () => ({ __esModule: true, default: (s: string) => s.replace(/^\uFEFF/, '') }));
-
 const TOOLS = join(__dirname, 'support', 'manifest-tools.cjs');
 
 interface ToolResult {

@@ -43,3 +43,19 @@ export function setEnvValues(file: string, values: Record<string, string>): void
   }
   writeFileSync(file, text);
 }
+
+/** Replaces fetch for the file's tests with one that throws; returns the spy to assert it was unused. */
+export function offlineFetch(): jest.Mock {
+  const realFetch = globalThis.fetch;
+  const spy = jest.fn(async () => {
+    throw new Error('network is disabled in this test');
+  });
+  beforeEach(() => {
+    spy.mockClear();
+    globalThis.fetch = spy as unknown as typeof fetch;
+  });
+  afterAll(() => {
+    globalThis.fetch = realFetch;
+  });
+  return spy;
+}
