@@ -17,9 +17,9 @@ import { contextTitle } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge } from '../../ui/badges';
 import { formatDate } from '../../ui/format';
+import { ApiErrorBar } from '../api-error-bar';
 import type { AutosaveController } from '../autosave-controller';
 import { decisionComplete } from '../payload';
-import { describePath } from '../field-labels';
 import { useFormStyles, type SectionProps } from '../fields';
 import { StatusDialog } from './status-dialog';
 
@@ -280,22 +280,7 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
             </Field>
           </div>
           <HintedTextarea label="Other notes" value={notes} onChange={setNotes} />
-          {error && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                {error.message}
-                {error.details.length > 0 && (
-                  <ul>
-                    {error.details.map((d) => (
-                      <li key={d.path}>
-                        {describePath(d.path, draft, template)}: {d.problem}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          {error && <ApiErrorBar error={error} draft={draft} template={template} />}
           {done && (
             <MessageBar intent="success">
               <MessageBarBody>{done}</MessageBarBody>

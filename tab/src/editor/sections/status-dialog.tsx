@@ -8,13 +8,11 @@ import {
   DialogTitle,
   DialogTrigger,
   Field,
-  MessageBar,
-  MessageBarBody,
   Textarea,
 } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/api-client';
-import { describePath } from '../field-labels';
+import { ApiErrorBar } from '../api-error-bar';
 import type { Draft } from '../draft';
 
 /**
@@ -82,22 +80,7 @@ export function StatusDialog({
                   <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
                 </Field>
               )}
-              {error && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>
-                    {error.message}
-                    {error.details.length > 0 && (
-                      <ul>
-                        {error.details.map((d) => (
-                          <li key={d.path}>
-                            {describePath(d.path, draft, null)}: {d.problem}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </MessageBarBody>
-                </MessageBar>
-              )}
+              {error && <ApiErrorBar error={error} draft={draft} template={null} />}
             </DialogContent>
             <DialogActions>
               <DialogTrigger disableButtonEnhancement>
