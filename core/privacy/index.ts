@@ -12,3 +12,4 @@ export {
   renderMentions,
   tokeniseMentions,
 } from './mentions.js';
+export { createRedactor, type Redactor, type RedactorOptions } from './redaction.js';
