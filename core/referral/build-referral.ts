@@ -1,6 +1,8 @@
 import type { Assessment, OtherChild, ReviewEntry } from '../assessment/schema.js';
 import { longDate } from '../dates.js';
 import { referralSectionTitles } from '../content/sections.js';
+import { xmlText } from '../documents/xml-text.js';
+import { createRedactor, type Redactor } from '../privacy/index.js';
 import {
   contextLabels,
   decisionLabels,
@@ -206,7 +208,7 @@ function behaviour(w: SectionWriter, { assessment }: BuildReferralInput): void {
   const involved = countByRole(assessment.otherChildren, ['harmed', 'witness', 'displayedHsb', 'other']);
   if (involved.length) {
     w.text(
-      `Children involved, by role: ${listJoin(involved)}. Their names are left out of this draft; give them only where the local form asks for them.`,
+      `Children involved, by role: ${listJoin(involved)}. Give their names only where the local form asks for them.`,
     );
   }
   const described = incidents.filter((i) => has(i.description));
@@ -521,6 +523,14 @@ const writers: Readonly<Record<ReferralBlock, (w: SectionWriter, input: BuildRef
 export function buildReferral(input: BuildReferralInput): ReferralDraft {
   const sections: ReferralSectionDraft[] = [];
   const checklist: ChecklistItem[] = [];
+  const { assessment } = input;
+  // Staff type names into incidents, strategies and views; the sections quote them. Every run goes
+  // through one redactor for the record, so a name in any form or a mention becomes "another child".
+  const redactor = createRedactor({
+    others: assessment.otherChildren.map((c) => ({ id: c.id, name: c.name })),
+    own: { name: assessment.learner.name },
+    replacement: ANOTHER_CHILD,
+  });
   for (const block of referralBlocks) {
     const clause = input.clauses.find((c) => c.kind === 'referral' && c.section === block);
     const w = new SectionWriter(block);
@@ -529,11 +539,42 @@ export function buildReferral(input: BuildReferralInput): ReferralDraft {
       block,
       title: clause?.title ?? referralSectionTitles[block],
       ...(clause ? { clause: { id: clause.id, version: clause.version } } : {}),
-      paragraphs: w.paragraphs,
+      paragraphs: PROFILE_ONLY.has(block)
+        ? w.paragraphs.map(xmlParagraph)
+        : w.paragraphs.map((p) => xmlParagraph(redactParagraph(p, redactor))),
     });
     checklist.push(...w.items);
   }
-  return { caseRef: input.assessment.caseRef, sections, checklist };
+  const namesLeftOut = redactor.replaced;
+  if (namesLeftOut > 0) {
+    sections
+      .find((s) => s.block === 'behaviour')
+      ?.paragraphs.push({ kind: 'text', runs: [{ text: leftOutStatement(namesLeftOut) }] });
+  }
+  return { caseRef: assessment.caseRef, sections, checklist, namesLeftOut };
+}
+
+const ANOTHER_CHILD = 'another child';
+
+/**
+ * Sections written only from the school profile: they quote no record text, and a member of staff who
+ * shares a first name with a child must still be named as the referrer or contact.
+ */
+const PROFILE_ONLY: ReadonlySet<ReferralBlock> = new Set(['referrer', 'availability', 'below-threshold']);
+
+/** Says exactly what was replaced: only called when something was, so it never claims more. */
+export function leftOutStatement(count: number): string {
+  const mentions = count === 1 ? '1 mention' : `${count} mentions`;
+  return `Names of the other children are left out: ${mentions} replaced by '${ANOTHER_CHILD}'.`;
+}
+
+function redactParagraph(paragraph: ReferralParagraph, redactor: Redactor): ReferralParagraph {
+  return { ...paragraph, runs: paragraph.runs.map((run) => ({ ...run, text: redactor.redact(run.text) })) };
+}
+
+/** Word refuses text holding characters XML cannot carry, so the draft never contains them. */
+function xmlParagraph(paragraph: ReferralParagraph): ReferralParagraph {
+  return { ...paragraph, runs: paragraph.runs.map((run) => ({ ...run, text: xmlText(run.text) })) };
 }
 
 /** The draft as plain text (for copying outside Word); gaps keep their brackets. */

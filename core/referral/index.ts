@@ -1,3 +1,8 @@
 export * from './referral-draft.js';
-export { buildReferral, referralPlainText, type BuildReferralInput } from './build-referral.js';
+export {
+  buildReferral,
+  leftOutStatement,
+  referralPlainText,
+  type BuildReferralInput,
+} from './build-referral.js';
 export { longDate } from '../dates.js';

@@ -52,6 +52,8 @@ export interface ReferralDraft {
   caseRef: string;
   sections: ReferralSectionDraft[];
   checklist: ChecklistItem[];
+  /** How many names or mentions of other children the draft replaced with "another child". */
+  namesLeftOut: number;
 }
 
 /** The school details the builder uses. */

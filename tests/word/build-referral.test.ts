@@ -153,6 +153,66 @@ describe('buildReferral', () => {
     expect(JSON.stringify(draft.checklist)).not.toContain(CANARY_LEARNER);
   });
 
+  describe('with the harmed child’s name typed into the record', () => {
+    const NAME = 'Zoë Sparrowhåwk';
+    const draftWith = (typed: string) => {
+      const a = completeAssessment();
+      a.otherChildren[0]!.name = NAME;
+      a.incidents[0]!.description = `Touched ${typed} over clothing while queuing.`;
+      a.risks[0]!.strategies[0]!.action = `Leaves lessons two minutes early so that ${typed}’s route is clear`;
+      return buildReferral({ assessment: a, clauses, profile, today: '2026-02-20' });
+    };
+    const folded = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+    it.each([
+      ['NFC', NAME.normalize('NFC')],
+      ['NFD', NAME.normalize('NFD')],
+      ['first name only, NFD, soft hyphen', 'Zo\u00ade\u0308'],
+    ])('leaves it out everywhere (%s) and says truthfully how often', (_form, typed) => {
+      const draft = draftWith(typed);
+      const everything = JSON.stringify(draft) + referralPlainText(draft);
+      expect(folded(everything)).not.toMatch(/zoe|sparrowhawk/);
+      // Once in the incident; the strategy in what was tried, in its review and in what is in place.
+      expect(draft.namesLeftOut).toBe(4);
+      const behaviour = sectionText(draft, 'behaviour');
+      expect(behaviour).toContain('Touched another child over clothing while queuing.');
+      expect(behaviour).toContain(
+        "Names of the other children are left out: 4 mentions replaced by 'another child'.",
+      );
+      expect(sectionText(draft, 'actions-taken')).toContain('so that another child’s route is clear');
+      expect(referralPlainText(draft)).toContain(CANARY_LEARNER);
+    });
+
+    it('claims nothing was left out when nothing was', () => {
+      const draft = buildReferral({
+        assessment: completeAssessment(),
+        clauses,
+        profile,
+        today: '2026-02-20',
+      });
+      expect(draft.namesLeftOut).toBe(0);
+      expect(referralPlainText(draft)).not.toMatch(/left out|replaced/i);
+    });
+
+    it('replaces a mention of another child, and keeps staff named in the profile', () => {
+      const a = completeAssessment();
+      const id = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+      a.otherChildren[0] = { ...a.otherChildren[0]!, id, name: 'Priya Wren' };
+      a.views = { ...a.views, learner: `Said sorry to @[child:${id}].` };
+      const draft = buildReferral({ assessment: a, clauses, profile, today: '2026-02-20' });
+      expect(sectionText(draft, 'child-voice')).toContain('Said sorry to another child.');
+      expect(sectionText(draft, 'referrer')).toContain('Referrer: Priya Shah');
+      expect(draft.namesLeftOut).toBe(1);
+    });
+  });
+
+  it('drops characters XML cannot carry from every run', () => {
+    const a = completeAssessment();
+    a.incidents[0]!.description = 'Touched\u0000 another\u000b pupil\ufffe over clothing\ud800.';
+    const draft = buildReferral({ assessment: a, clauses, profile, today: '2026-02-20' });
+    expect(sectionText(draft, 'behaviour')).toContain('Touched another pupil over clothing.');
+  });
+
   it('is deterministic', () => {
     const a = completeAssessment();
     expect(buildReferral({ assessment: a, clauses, profile, today: '2026-02-20' })).toEqual(

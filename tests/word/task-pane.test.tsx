@@ -286,6 +286,25 @@ describe('the referral builder', () => {
     expect(document.body.textContent).not.toContain(CANARY_OTHER_CHILD);
   });
 
+  it('copies a referral without the name of a child typed into the record, in any form, and says so', async () => {
+    const record = completeAssessment();
+    record.otherChildren[0]!.name = 'Zoë Sparrowhåwk';
+    record.incidents[0]!.description = 'Touched Zoe\u0308 Sparrowha\u030awk over clothing.';
+    record.risks[0]!.strategies[0]!.action = 'Keeps away from ZOË';
+    const { services, user } = setUp({ host: 'word', records: [record] });
+    await user.click(await screen.findByRole('tab', { name: 'Referral' }));
+    await user.selectOptions(await screen.findByLabelText('Assessment'), record.id);
+    await user.click(await screen.findByRole('button', { name: 'Copy referral' }));
+    await screen.findByText('Copied.');
+    const copied = services.copied.join('\n');
+    expect(copied.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()).not.toMatch(/zoe|sparrowhawk/);
+    expect(copied).toContain('Keeps away from another child');
+    expect(
+      screen.getAllByText("Names of the other children are left out: 4 mentions replaced by 'another child'.")
+        .length,
+    ).toBeGreaterThan(0);
+  });
+
   it('explains a refusal instead of showing an empty list', async () => {
     const { api, user } = setUp({ host: 'word' });
     api.failWith = new ApiError(403, 'NOT_A_MEMBER', 'Forbidden.');

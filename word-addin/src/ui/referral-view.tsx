@@ -15,6 +15,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SchoolProfile } from '../../../core/content/school-profile.js';
 import {
   buildReferral,
+  leftOutStatement,
   referralPlainText,
   type ChecklistItem,
   type ChecklistStatus,
@@ -218,6 +219,7 @@ export function ReferralView(props: {
             </Button>
           </div>
           {!word && <Caption1>Inserting needs Word; you can copy the draft here.</Caption1>}
+          {draft.namesLeftOut > 0 && <Caption1>{leftOutStatement(draft.namesLeftOut)}</Caption1>}
           <Checklist items={draft.checklist} />
           <Subtitle2 as="h3">Draft</Subtitle2>
           {draft.sections.map((s) => (
