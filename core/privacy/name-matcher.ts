@@ -42,75 +42,83 @@ interface TrieNode {
   id?: string;
 }
 
-interface Folded {
-  text: string;
-  /** For each UTF-16 unit of `text`, where its source begins and ends in the original. */
-  from: number[];
-  to: number[];
+/** The words of a text in comparison form, with where each lies in the original. */
+interface Tokens {
+  words: string[];
+  start: number[];
+  end: number[];
+  /** Whether what separates word k from word k-1 may join two words of one name ("Zoë Ångström"). */
+  joins: boolean[];
+  /** Whether word k is joined to word k-1 by an apostrophe alone ("O'Neill"). */
+  apostrophe: boolean[];
 }
 
-interface Word {
-  start: number;
-  end: number;
-  word: string;
-}
+/** Texts longer than this are not remembered: records repeat short texts (owners, labels), not long ones. */
+const MEMO_TEXT_LENGTH = 500;
+const MEMO_ENTRIES = 20_000;
 
 export function createNameMatcher(
   children: readonly NamedChild[],
   options: NameMatcherOptions = {},
 ): NameMatcher {
-  const kept = new Set((options.keep ?? []).flatMap((name) => words(fold(name).text).map((w) => w.word)));
+  const kept = new Set((options.keep ?? []).flatMap((name) => tokenise(name, false).words));
   const root: TrieNode = { next: new Map() };
   let longest = 0;
+  const names = children.map((child) => ({ id: child.id, tokens: tokenise(child.name, false) }));
 
   // Full names first so that, where a full name and a lone part coincide, the id of the full name wins.
-  for (const child of children) {
-    const sequence = nameWords(child.name);
-    if (sequence.length === 0) continue;
-    longest = Math.max(longest, sequence.length);
-    insert(root, sequence, child.id);
-    insert(root, joinApostrophes(sequence), child.id);
+  for (const { id, tokens } of names) {
+    if (tokens.words.length === 0) continue;
+    longest = Math.max(longest, tokens.words.length);
+    insert(root, tokens.words, id);
+    insert(root, joinApostrophes(tokens), id);
   }
-  for (const child of children) {
-    const sequence = nameWords(child.name);
-    for (const part of new Set([...sequence.map((w) => w.word), ...joinApostrophes(sequence)])) {
-      if ([...part].length < 2 || kept.has(part)) continue;
-      insert(root, [part], child.id);
+  for (const { id, tokens } of names) {
+    for (const part of new Set([...tokens.words, ...joinApostrophes(tokens)])) {
+      if (letters(part) < 2 || kept.has(part)) continue;
+      insert(root, [part], id);
     }
   }
 
-  function find(text: string): NameMatch[] {
-    if (longest === 0 || text.length === 0) return [];
-    const folded = fold(text, true);
-    const list = words(folded.text);
+  const memo = new Map<string, NameMatch[]>();
+
+  function search(text: string): NameMatch[] {
+    const t = tokenise(text, true);
     const matches: NameMatch[] = [];
+    const count = t.words.length;
     let i = 0;
-    while (i < list.length) {
+    while (i < count) {
       let node: TrieNode | undefined = root;
       let best = -1;
       let bestId = '';
-      for (let j = i; j < list.length && j - i < longest; j++) {
-        node = node.next.get(list[j]!.word);
+      for (let j = i; j < count && j - i < longest; j++) {
+        node = node.next.get(t.words[j]!);
         if (!node) break;
         if (node.id !== undefined) {
           best = j;
           bestId = node.id;
         }
-        const next = list[j + 1];
-        if (!next || !joinsName(folded.text.slice(list[j]!.end, next.start))) break;
+        if (!t.joins[j + 1]) break;
       }
       if (best < 0) {
         i++;
         continue;
       }
-      matches.push({
-        start: folded.from[list[i]!.start]!,
-        end: folded.to[list[best]!.end - 1]!,
-        id: bestId,
-      });
+      matches.push({ start: t.start[i]!, end: t.end[best]!, id: bestId });
       i = best + 1;
     }
     return matches;
+  }
+
+  function find(text: string): NameMatch[] {
+    if (longest === 0 || text.length === 0) return [];
+    if (text.length > MEMO_TEXT_LENGTH) return search(text);
+    let found = memo.get(text);
+    if (!found) {
+      found = search(text);
+      if (memo.size < MEMO_ENTRIES) memo.set(text, found);
+    }
+    return found.map((m) => ({ ...m }));
   }
 
   return {
@@ -129,10 +137,14 @@ export function createNameMatcher(
   };
 }
 
-function insert(root: TrieNode, sequence: readonly (string | NameWord)[], id: string): void {
+/** A lone part counts as a name only with two letters or more: not an initial, not a number. */
+function letters(word: string): number {
+  return word.match(/\p{L}/gu)?.length ?? 0;
+}
+
+function insert(root: TrieNode, sequence: readonly string[], id: string): void {
   let node = root;
-  for (const item of sequence) {
-    const word = typeof item === 'string' ? item : item.word;
+  for (const word of sequence) {
     let next = node.next.get(word);
     if (!next) {
       next = { next: new Map() };
@@ -143,112 +155,149 @@ function insert(root: TrieNode, sequence: readonly (string | NameWord)[], id: st
   node.id ??= id;
 }
 
-/** What may stand between two words of one name: a space, hyphen, apostrophe or initial's full stop. */
-function joinsName(gap: string): boolean {
-  return gap.length > 0 && gap.length <= 3 && /^[\s\p{Pd}'’‘ʼ.]+$/u.test(gap);
-}
-
-interface NameWord {
-  word: string;
-  /** Whether an apostrophe joins it to the word before, as in "O'Neill". */
-  apostrophe: boolean;
-}
-
-function nameWords(name: string): NameWord[] {
-  const folded = fold(name).text;
-  return words(folded).map((w, k, all) => ({
-    word: w.word,
-    apostrophe: k > 0 && /^['’‘ʼ`´]$/u.test(folded.slice(all[k - 1]!.end, w.start)),
-  }));
-}
-
 /** "O'Neill" is often typed "ONeill": the same name with the apostrophe's two sides as one word. */
-function joinApostrophes(sequence: readonly NameWord[]): string[] {
+function joinApostrophes(tokens: Tokens): string[] {
   const out: string[] = [];
-  for (const w of sequence) {
-    if (w.apostrophe && out.length > 0) out[out.length - 1] += w.word;
-    else out.push(w.word);
-  }
+  tokens.words.forEach((word, k) => {
+    if (tokens.apostrophe[k] && out.length > 0) out[out.length - 1] += word;
+    else out.push(word);
+  });
   return out;
 }
 
-function words(text: string): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    out.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
-  }
-  return out;
+/** How a character of the comparison form counts. */
+const WORD = 0;
+const JOINER = 1;
+const OTHER = 2;
+type CharClass = typeof WORD | typeof JOINER | typeof OTHER;
+
+/** A code point that belongs to the character before it and is otherwise ignored. */
+const ATTACHED = 'attached';
+interface FoldedCodePoint {
+  chars: string[];
+  classes: CharClass[];
 }
 
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
 const MARK = /\p{M}/gu;
 const MARK_ONLY = /^\p{M}$/u;
-/** Stands in for a mention token so that the child id inside it is never read as words of a name. */
-const OPAQUE = '\uFFFC';
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** What may stand between two words of one name: a space, hyphen, apostrophe or initial's full stop. */
+const JOINER_CHAR = /^[\s\p{Pd}'’‘ʼ`´.]$/u;
+const APOSTROPHE = /^['’‘ʼ`´]$/u;
+const MAX_JOIN = 3;
 
-const foldCache = new Map<string, string>();
+const foldCache = new Map<string, FoldedCodePoint | typeof ATTACHED>();
+
+function classify(ch: string): CharClass {
+  if (WORD_CHAR.test(ch)) return WORD;
+  return JOINER_CHAR.test(ch) ? JOINER : OTHER;
+}
 
 /**
- * The comparison form of one code point: compatibility decomposition (full-width letters, ligatures),
- * diacritics dropped, case folded ("ß" → "ss", "İ" → "i"). Cached: texts repeat the same few letters.
+ * The comparison form of one non-ASCII code point: compatibility decomposition (full-width letters,
+ * ligatures), diacritics dropped, case folded ("ß" → "ss", "İ" → "i"). Combining marks and invisible
+ * characters (zero-width spaces and joiners, soft hyphens, byte-order marks) attach to the character
+ * before them. Cached: texts repeat the same few letters.
  */
-function foldCodePoint(ch: string): string {
+function foldCodePoint(ch: string): FoldedCodePoint | typeof ATTACHED {
   let out = foldCache.get(ch);
   if (out !== undefined) return out;
-  out = ch.normalize('NFKD').replace(MARK, '');
-  out = out.toLowerCase();
-  const round = out.toUpperCase().toLowerCase();
-  if (round !== out) out = round;
-  out = out.normalize('NFKD').replace(MARK, '');
+  if (IGNORABLE.test(ch) || MARK_ONLY.test(ch)) {
+    out = ATTACHED;
+  } else {
+    let folded = ch.normalize('NFKD').replace(MARK, '').toLowerCase();
+    folded = folded.toUpperCase().toLowerCase().normalize('NFKD').replace(MARK, '');
+    const chars = [...folded];
+    out = { chars, classes: chars.map(classify) };
+  }
   foldCache.set(ch, out);
   return out;
 }
 
-function fold(text: string, skipMentions = false): Folded {
-  const from: number[] = [];
-  const to: number[] = [];
-  let out = '';
+function asciiClass(code: number): CharClass {
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) return WORD;
+  // space, tab, line breaks, apostrophe, hyphen, full stop, backtick
+  if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x27 || code === 0x2d) {
+    return JOINER;
+  }
+  return code === 0x2e || code === 0x60 ? JOINER : OTHER;
+}
+
+/**
+ * Splits text into words of its comparison form in one pass, so each character is looked at once.
+ * With `skipMentions`, a mention token counts as punctuation: the child id inside it is never a word.
+ */
+function tokenise(text: string, skipMentions: boolean): Tokens {
+  const t: Tokens = { words: [], start: [], end: [], joins: [], apostrophe: [] };
   const mentions = skipMentions ? mentionRanges(text) : [];
   let nextMention = 0;
+  let word = '';
+  let wordStart = -1;
+  let wordEnd = -1;
+  let gapLength = 0;
+  let gapJoins = true;
+  let gapApostrophe = false;
+
+  const endWord = (): void => {
+    if (wordStart < 0) return;
+    const k = t.words.length;
+    t.words.push(word);
+    t.start.push(wordStart);
+    t.end.push(wordEnd);
+    t.joins.push(k > 0 && gapLength > 0 && gapLength <= MAX_JOIN && gapJoins);
+    t.apostrophe.push(k > 0 && gapLength === 1 && gapApostrophe);
+    word = '';
+    wordStart = -1;
+    gapLength = 0;
+    gapJoins = true;
+    gapApostrophe = false;
+  };
+  const add = (ch: string, cls: CharClass, at: number, end: number): void => {
+    if (cls === WORD) {
+      if (wordStart < 0) wordStart = at;
+      word += ch;
+      wordEnd = end;
+      return;
+    }
+    if (wordStart >= 0) endWord();
+    gapLength++;
+    if (cls !== JOINER) gapJoins = false;
+    gapApostrophe = gapLength === 1 && cls === JOINER && APOSTROPHE.test(ch);
+  };
+
   let i = 0;
   while (i < text.length) {
     const mention = mentions[nextMention];
     if (mention && mention[0] === i) {
-      out += OPAQUE;
-      from.push(i);
-      to.push(mention[1]);
+      add(OPAQUE, OTHER, i, mention[1]);
       i = mention[1];
       nextMention++;
       continue;
     }
-    const code = text.codePointAt(i)!;
-    const width = code > 0xffff ? 2 : 1;
-    const end = i + width;
+    const code = text.charCodeAt(i);
     if (code < 0x80) {
-      out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : text[i]!;
-      from.push(i);
-      to.push(end);
-      i = end;
+      const lower = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+      add(String.fromCharCode(lower), asciiClass(lower), i, i + 1);
+      i++;
       continue;
     }
-    const ch = text.slice(i, end);
-    if (IGNORABLE.test(ch) || MARK_ONLY.test(ch)) {
-      // Belongs to the character before it: "Zoe\u0308" ends after the diaeresis, and a soft hyphen
-      // right after a name goes with the name rather than being left dangling in its replacement.
-      if (to.length > 0) to[to.length - 1] = end;
-      i = end;
-      continue;
+    const point = text.codePointAt(i)!;
+    const end = i + (point > 0xffff ? 2 : 1);
+    const folded = foldCodePoint(text.slice(i, end));
+    if (folded === ATTACHED) {
+      if (wordStart >= 0) wordEnd = end;
+    } else {
+      for (let k = 0; k < folded.chars.length; k++) add(folded.chars[k]!, folded.classes[k]!, i, end);
     }
-    const folded = foldCodePoint(ch);
-    for (let k = 0; k < folded.length; k++) {
-      from.push(i);
-      to.push(end);
-    }
-    out += folded;
     i = end;
   }
-  return { text: out, from, to };
+  endWord();
+  return t;
 }
+
+/** Stands in for a mention token so that the child id inside it is never read as words of a name. */
+const OPAQUE = '\uFFFC';
 
 function mentionRanges(text: string): Array<[number, number]> {
   if (!text.includes('@[')) return [];

@@ -1,8 +1,22 @@
-import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
 import { renderAssessmentDocx } from '../../../bot/src/documents/render-assessment-docx.js';
 import { assessmentDocument, documentAudiences, xmlText } from '../../../core/index.js';
 import { canaryAssessment } from '../../helpers/canary-assessment.js';
+
+interface XmlErrors {
+  warning: (message: string) => void;
+  error: (message: string) => void;
+  fatalError: (message: string) => void;
+}
+/**
+ * Loaded without its type declarations: they pull the DOM library into the whole program's types,
+ * which changes `fetch` for every other file.
+ */
+const { DOMParser } = require('@xmldom/xmldom') as {
+  DOMParser: new (options: { errorHandler: XmlErrors }) => {
+    parseFromString(xml: string, type: string): { documentElement: { nodeName: string } | null };
+  };
+};
 
 /** Every character XML 1.0 forbids, raw or as a character reference (lone surrogates included). */
 const FORBIDDEN = [

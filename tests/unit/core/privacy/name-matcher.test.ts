@@ -76,6 +76,8 @@ describe('createNameMatcher: the forms a name is typed in', () => {
   it('ignores one-letter parts but not a full name containing them', () => {
     const m = createNameMatcher([{ id: SAM, name: 'J Bloggs' }]);
     expect(m.replace('J said J Bloggs', () => 'X')).toBe('J said X');
+    const numbered = createNameMatcher([{ id: SAM, name: 'Zoë 48' }]);
+    expect(numbered.replace('Room 48; Zoe 48', () => 'X')).toBe('Room 48; X');
   });
 
   it('never reads the id inside an existing mention as a name', () => {

@@ -1,0 +1,59 @@
+import { assessmentDocument, NAME_REMOVED, stageView } from '../../../core/index.js';
+import {
+  MAX_RISKS,
+  MAX_STRATEGIES,
+  maxSizeAssessmentBody,
+  otherChildName,
+  smallAssessmentBody,
+  storedAssessment,
+} from '../../helpers/max-size-assessment.js';
+
+/**
+ * A guard, not a benchmark (that is bench/redaction.bench.ts): a maximum-size record took 13 s on the
+ * stage when redaction was quadratic. Generous bounds, so only a regression of that kind fails.
+ */
+describe('rendering a maximum-size record', () => {
+  const body = maxSizeAssessmentBody();
+  const record = storedAssessment(body);
+
+  it('is the record that froze the server: about 70–100 KB within the schema limits', () => {
+    const bytes = Buffer.byteLength(JSON.stringify(body));
+    expect(bytes).toBeGreaterThan(60_000);
+    expect(bytes).toBeLessThan(100_000);
+    expect(record.risks).toHaveLength(MAX_RISKS);
+    expect(record.risks.every((r) => r.strategies.length === MAX_STRATEGIES)).toBe(true);
+  });
+
+  it('renders the stage view and the parents’ document in well under 2 s, with every name gone', () => {
+    const small = storedAssessment(smallAssessmentBody());
+    stageView(small);
+    assessmentDocument(small, 'parents', { generatedOn: '2026-03-10' });
+
+    const t0 = performance.now();
+    const stage = stageView(record);
+    const t1 = performance.now();
+    const parents = assessmentDocument(record, 'parents', { generatedOn: '2026-03-10' });
+    const t2 = performance.now();
+    expect(t1 - t0).toBeLessThan(2_000);
+    expect(t2 - t1).toBeLessThan(2_000);
+
+    const strategies = stage.contexts.flatMap((c) => c.strategies);
+    expect(strategies).toHaveLength(MAX_RISKS * MAX_STRATEGIES);
+    expect(
+      strategies
+        .filter((s) => s.action.startsWith('Away from'))
+        .every((s) => s.action.includes(NAME_REMOVED)),
+    ).toBe(true);
+    const everything = JSON.stringify([stage, parents])
+      .normalize('NFKD')
+      .replace(/\p{M}|\u00ad/gu, '')
+      .toLowerCase();
+    for (let i = 0; i < 8; i++) {
+      const first = otherChildName(i).split(' ')[0]!.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+      expect(everything).not.toContain(first);
+    }
+    // The parents' document keeps the strategies that name no child, and only those.
+    expect(JSON.stringify(parents)).toContain('Escort 48');
+    expect(JSON.stringify(parents)).not.toContain('Away from');
+  });
+});
