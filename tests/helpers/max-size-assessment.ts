@@ -38,7 +38,6 @@ function typed(i: number, k: number): string {
 
 export function maxSizeAssessmentBody(): Record<string, unknown> {
   return {
-    status: 'active',
     learner: { name: 'Casey Maximus Canary', yearGroup: 'Year 9', dateOfBirth: '2012-05-01' },
     otherChildren: Array.from({ length: MAX_OTHER_CHILDREN }, (_, i) => ({
       name: otherChildName(i),
