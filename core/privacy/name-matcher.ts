@@ -61,7 +61,12 @@ export function createNameMatcher(
   children: readonly NamedChild[],
   options: NameMatcherOptions = {},
 ): NameMatcher {
-  const kept = new Set((options.keep ?? []).flatMap((name) => tokenise(name, false).words));
+  const kept = new Set(
+    (options.keep ?? []).flatMap((name) => {
+      const tokens = tokenise(name, false);
+      return [...tokens.words, ...joinApostrophes(tokens)];
+    }),
+  );
   const root: TrieNode = { next: new Map() };
   let longest = 0;
   const names = children.map((child) => ({ id: child.id, tokens: tokenise(child.name, false) }));

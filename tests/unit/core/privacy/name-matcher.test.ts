@@ -71,6 +71,10 @@ describe('createNameMatcher: the forms a name is typed in', () => {
     const own = createNameMatcher(children, { keep: ['Jo Smith'] });
     expect(own.replace('Jo Smith and Sam Smith', () => 'X')).toBe('Jo Smith and X');
     expect(own.replace('Smith', () => 'X')).toBe('Smith');
+    const irish = createNameMatcher([{ id: SAM, name: 'Sam O’Neill' }], { keep: ["Jo O'Neill"] });
+    expect(irish.replace('Jo ONeill, Jo O’Neill and Sam O’Neill', () => 'X')).toBe(
+      'Jo ONeill, Jo O’Neill and X',
+    );
   });
 
   it('ignores one-letter parts but not a full name containing them', () => {
