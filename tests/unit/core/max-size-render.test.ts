@@ -4,13 +4,12 @@ import {
   MAX_STRATEGIES,
   maxSizeAssessmentBody,
   otherChildName,
-  smallAssessmentBody,
   storedAssessment,
 } from '../../helpers/max-size-assessment.js';
 
 /**
- * A guard, not a benchmark (that is bench/redaction.bench.ts): a maximum-size record took 13 s on the
- * stage when redaction was quadratic. Generous bounds, so only a regression of that kind fails.
+ * The record that once froze the server (13 s on the stage when redaction was quadratic) still renders
+ * with every name gone. How long it takes is measured in bench/redaction.bench.ts, not here.
  */
 describe('rendering a maximum-size record', () => {
   const body = maxSizeAssessmentBody();
@@ -24,18 +23,9 @@ describe('rendering a maximum-size record', () => {
     expect(record.risks.every((r) => r.strategies.length === MAX_STRATEGIES)).toBe(true);
   });
 
-  it('renders the stage view and the parents’ document in well under 2 s, with every name gone', () => {
-    const small = storedAssessment(smallAssessmentBody());
-    stageView(small);
-    assessmentDocument(small, 'parents', { generatedOn: '2026-03-10' });
-
-    const t0 = performance.now();
+  it('renders the stage view and the parents’ document with every name gone', () => {
     const stage = stageView(record);
-    const t1 = performance.now();
     const parents = assessmentDocument(record, 'parents', { generatedOn: '2026-03-10' });
-    const t2 = performance.now();
-    expect(t1 - t0).toBeLessThan(2_000);
-    expect(t2 - t1).toBeLessThan(2_000);
 
     const strategies = stage.contexts.flatMap((c) => c.strategies);
     expect(strategies).toHaveLength(MAX_RISKS * MAX_STRATEGIES);
