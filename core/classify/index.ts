@@ -23,3 +23,4 @@ export {
   type Facts,
 } from './facts.js';
 export { classificationRulesMarkdown } from './rules-markdown.js';
+export * from './labels.js';
