@@ -305,11 +305,13 @@ export const classificationRules: readonly ClassificationRule[] = [
   {
     id: 'marked-gap-contact',
     group: 'floor',
-    when: 'A marked gap (as above), and there was touching, sexual acts or images.',
+    when: `The children are ${MARKED_GAP_YEARS} or more years apart in age or development, and there was touching, sexual acts or images.`,
     level: 'abusive',
     actions: ['refer-csc'],
     sources: [BROOK, HACKETT],
-    applies: (f) => f.gaps.length > 0 && sawAny(f, [...CONTACT, 'images']),
+    // Straddling 13 alone (a 12- and a 13-year-old) is left to "marked-gap" and the under-13 rows.
+    applies: (f) =>
+      (f.gaps.includes('age') || f.gaps.includes('developmental')) && sawAny(f, [...CONTACT, 'images']),
     reason: () =>
       'Sexual contact or images between children far apart in age or development is a misuse of power: Hackett describes this as abusive.',
   },

@@ -63,6 +63,18 @@ describe('the cases issue #13 found under-called', () => {
     expect(atSchool.reasons[0]).toMatch(/wrong for a school setting/);
   });
 
+  it('a 12- and a 13-year-old kissing by agreement: a referral to consider, not a label of abuse', () => {
+    const result = classify({
+      children: ages(12, 13),
+      seen: ['touching-clothed'],
+      consent: 'mutual',
+      power: 'equal',
+      frequency: 'once',
+    });
+    expect(result).toMatchObject({ level: 'problematic', rules: ['marked-gap'] });
+    expect(result.actions).toContain('refer-csc');
+  });
+
   it('a witness’s age does not make a gap between the children involved', () => {
     const result = classify({
       children: [{ age: 15 }, { age: 15 }, { age: 9, role: 'witness' }],

@@ -79,7 +79,7 @@ const rowCases: Record<string, { applies: ClassificationInput; not: Classificati
   },
   'marked-gap-contact': {
     applies: a({ children: ages(14, 17) }),
-    not: a({ children: ages(14, 17), seen: ['talk', 'looking-showing'] }),
+    not: a({ children: ages(12, 13) }),
   },
   'marked-gap-police': {
     applies: a({ children: ages(12, 13), seen: ['touching-intimate'] }),
