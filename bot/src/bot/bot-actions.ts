@@ -7,6 +7,7 @@ import {
   type AssessmentStore,
   type ClassificationInput,
   type Clock,
+  MAX_AGE,
 } from '../../../core/index.js';
 import type { Logger } from '../logger.js';
 import { assessmentCreatedCard } from './cards/assessment-card.js';
@@ -56,8 +57,7 @@ export const STORE_UNAVAILABLE =
 const NO_FAQ_MATCH =
   'I don’t have an FAQ answer close enough to that. Try other words (for example **ask what counts as HSB?**), or type **help**. For a decision about a case, talk to your DSL.';
 
-export const CLASSIFY_PROBLEM =
-  'Please give each child’s age as a whole number from 0 to 25 and answer every question, then select Place on the continuum.';
+export const CLASSIFY_PROBLEM = `Please give each child’s age as a whole number from 0 to ${MAX_AGE} and answer every question, then select Place on the continuum.`;
 
 /** A card submits every input as a string; lists as comma-separated values, an empty input as "". */
 function cardAnswers(data: unknown): unknown {

@@ -3,6 +3,7 @@ import {
   classificationQuestions,
   consentChoices,
   frequencyChoices,
+  MAX_AGE,
   powerChoices,
   seenChoices,
   settingChoices,
@@ -35,6 +36,8 @@ export function classifyFormCard(prefill: ClassifyPrefill = {}, problem = '') {
     required: n === 0,
     send: prefill[sendInputId(n)] === 'true' ? 'true' : 'false',
     sendLabel: classificationQuestions.sendNeed,
+    maxAge: MAX_AGE,
+    ageProblem: `A whole number of years, 0 to ${MAX_AGE}.`,
   }));
   const card = expandCard(formTemplate, {
     problem,

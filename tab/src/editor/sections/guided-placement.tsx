@@ -23,7 +23,7 @@ import type {
   SeenKind,
   Setting,
 } from '../../../../core/classify/input';
-import { decisionOptionOf } from '../../../../core/classify/input';
+import { decisionOptionOf, MAX_AGE, MAX_CHILDREN } from '../../../../core/classify/input';
 import {
   aggravatingChoices,
   classificationQuestions,
@@ -40,8 +40,6 @@ import { useFormStyles } from '../fields';
 
 /** POST /api/classify, through the tab's API client. */
 export type Classifier = (input: ClassificationInput) => Promise<Classification>;
-
-const MAX_CHILDREN = 10;
 
 const useStyles = makeStyles({
   checks: { display: 'flex', flexDirection: 'column' },
@@ -216,7 +214,7 @@ export function GuidedPlacement({
               <Input
                 type="number"
                 min={0}
-                max={25}
+                max={MAX_AGE}
                 value={child.age}
                 onChange={(_, d) => setChild(index, { age: d.value })}
               />
