@@ -1,7 +1,7 @@
 import { hackettLevels, type HackettLevel } from '../assessment/schema.js';
 import { factsOf } from './facts.js';
 import { classificationActions, type ClassificationAction, type ClassificationInput } from './input.js';
-import { classificationRules, levelActions } from './rules.js';
+import { classificationRules, levelActions, type RuleGroup } from './rules.js';
 
 /** Shown once wherever a placement is shown: the placement prompts judgement, it decides nothing. */
 export const DSL_DECIDES_NOTE =
@@ -27,6 +27,7 @@ export interface Classification {
 }
 
 const rank = (level: HackettLevel) => hackettLevels.indexOf(level);
+const GROUP_ORDER: Record<RuleGroup, number> = { floor: 0, 'consent-power-pattern': 1, behaviour: 2 };
 
 export const NORMAL_REASON =
   'Between children of a similar age and development, by agreement, between equals and once: Hackett describes such behaviour as developmentally expected.';
@@ -42,8 +43,11 @@ export function classify(input: ClassificationInput): Classification {
   const actions = new Set<ClassificationAction>(levelActions[level]);
   for (const rule of applied) for (const action of rule.actions) actions.add(action);
 
-  // Stable sort: rows of the same level keep the table's order.
-  const ordered = [...applied].sort((a, b) => rank(b.level) - rank(a.level));
+  const ids = new Set(applied.map((rule) => rule.id));
+  // Highest level first; within a level the floors, then consent and power, then the behaviour itself.
+  const ordered = applied
+    .filter((rule) => !rule.coveredBy?.some((id) => ids.has(id)))
+    .sort((a, b) => rank(b.level) - rank(a.level) || GROUP_ORDER[a.group] - GROUP_ORDER[b.group]);
   const reasons = [...new Set(ordered.map((rule) => rule.reason(facts)))];
   if (!reasons.length) reasons.push(NORMAL_REASON);
 

@@ -22,18 +22,22 @@ export function classificationRulesMarkdown(): string {
     'at least its own and adds its actions; no answer lowers anything, so "mutual" cannot cancel a floor.',
     `A gap of ${MARKED_GAP_YEARS} or more years in age or development, or one child under 13 and another 13 or`,
     'older, is a marked gap. Witnesses’ ages are not counted. Actions are what the guidance says must at least',
-    'be considered, never a decision.',
+    'be considered, never a decision. A row’s reason is not shown when a row it is covered by applies too',
+    '(its level and actions still count).',
     '',
     `> ${DSL_DECIDES_NOTE}`,
     '',
   ];
   for (const group of Object.keys(GROUP_TITLES) as RuleGroup[]) {
     lines.push(`## ${GROUP_TITLES[group]}`, '');
-    lines.push('| id | when | at least | actions to consider | sources |', '|---|---|---|---|---|');
+    lines.push(
+      '| id | when | at least | actions to consider | sources | reason covered by |',
+      '|---|---|---|---|---|---|',
+    );
     for (const rule of classificationRules.filter((r) => r.group === group)) {
       const sources = rule.sources.map((s) => `[${cell(s.title)}](${s.url})`).join('; ');
       lines.push(
-        `| \`${rule.id}\` | ${cell(rule.when)} | ${rule.level} | ${rule.actions.join(', ')} | ${sources} |`,
+        `| \`${rule.id}\` | ${cell(rule.when)} | ${rule.level} | ${rule.actions.join(', ')} | ${sources} | ${(rule.coveredBy ?? []).map((id) => `\`${id}\``).join(', ')} |`,
       );
     }
     lines.push('');

@@ -45,6 +45,12 @@ export interface ClassificationRule {
   applies(facts: Facts): boolean;
   /** The reason shown, about the behaviour and never a label for a child. */
   reason(facts: Facts): string;
+  /**
+   * Rows that say more about the same thing: when one of them applies too, this row still sets the
+   * level and actions, but its reason is not shown (e.g. "between children of a similar age" beside
+   * a marked gap).
+   */
+  coveredBy?: readonly string[];
 }
 
 const KCSIE: RuleSource = {
@@ -93,11 +99,11 @@ const under = (facts: Facts, age: number) => facts.youngest < age;
 const atSchool = (facts: Facts) => facts.setting === 'school';
 
 function gapWords(gaps: readonly GapKind[]): string {
-  if (gaps.includes('across-13')) {
-    return 'one child is under 13 and another is 13 or older';
-  }
   if (gaps.includes('age')) return `the children are ${MARKED_GAP_YEARS} or more years apart in age`;
-  return `the children are ${MARKED_GAP_YEARS} or more years apart in development`;
+  if (gaps.includes('developmental')) {
+    return `the children are ${MARKED_GAP_YEARS} or more years apart in development`;
+  }
+  return 'one child is under 13 and another is 13 or older';
 }
 
 export const classificationRules: readonly ClassificationRule[] = [
@@ -141,6 +147,13 @@ export const classificationRules: readonly ClassificationRule[] = [
     level: 'inappropriate',
     actions: ['manage-internally'],
     sources: [SOA_S13, BROOK],
+    coveredBy: [
+      'under-13-intimate-touching',
+      'marked-gap-contact',
+      'unwanted-touching',
+      'power-misused-sexual',
+      'force-intrusive',
+    ],
     applies: (f) => f.seen.has('touching-intimate') && under(f, AGE_OF_CONSENT),
     reason: () =>
       `Intimate touching involving a child under ${AGE_OF_CONSENT}, the age of consent, needs a response even between children of a similar age who agree.`,
@@ -152,6 +165,13 @@ export const classificationRules: readonly ClassificationRule[] = [
     level: 'problematic',
     actions: ['early-help'],
     sources: [SOA_S13, BROOK, HACKETT],
+    coveredBy: [
+      'under-13-sexual-acts',
+      'marked-gap-contact',
+      'unwanted-touching',
+      'power-misused-sexual',
+      'force-intrusive',
+    ],
     applies: (f) => f.seen.has('sexual-acts') && under(f, AGE_OF_CONSENT),
     reason: () =>
       `Sexual acts involving a child under ${AGE_OF_CONSENT} are below the age of consent: the DSL considers whether either child is at risk, even between children of a similar age who agree.`,
@@ -163,6 +183,7 @@ export const classificationRules: readonly ClassificationRule[] = [
     level: 'problematic',
     actions: ['early-help'],
     sources: [UKCIS, PCA_1978],
+    coveredBy: ['unwanted-images', 'marked-gap-contact', 'adult-involved', 'coercion', 'under-13-in-images'],
     applies: (f) => f.seen.has('images'),
     reason: () =>
       'Nude or semi-nude images of under-18s call for the DSL’s response under the UKCIS advice, even when they were shared by agreement.',
@@ -263,6 +284,7 @@ export const classificationRules: readonly ClassificationRule[] = [
     level: 'problematic',
     actions: ['early-help'],
     sources: [HACKETT],
+    coveredBy: ['unwanted-repeated'],
     applies: (f) => f.frequency === 'repeated',
     reason: () =>
       'Behaviour that is repeated, compulsive or continues after adults step in is not developmentally expected.',
@@ -298,6 +320,7 @@ export const classificationRules: readonly ClassificationRule[] = [
     level: 'problematic',
     actions: ['refer-csc'],
     sources: [BROOK, HACKETT],
+    coveredBy: ['marked-gap-contact'],
     applies: (f) => f.gaps.length > 0,
     reason: (f) =>
       `Sexual behaviour where ${gapWords(f.gaps)} involves an imbalance of power, whatever was agreed.`,
@@ -312,8 +335,8 @@ export const classificationRules: readonly ClassificationRule[] = [
     // Straddling 13 alone (a 12- and a 13-year-old) is left to "marked-gap" and the under-13 rows.
     applies: (f) =>
       (f.gaps.includes('age') || f.gaps.includes('developmental')) && sawAny(f, [...CONTACT, 'images']),
-    reason: () =>
-      'Sexual contact or images between children far apart in age or development is a misuse of power: Hackett describes this as abusive.',
+    reason: (f) =>
+      `Sexual contact or images where ${gapWords(f.gaps)} is a misuse of power: Hackett describes this as abusive.`,
   },
   {
     id: 'marked-gap-police',
@@ -334,6 +357,7 @@ export const classificationRules: readonly ClassificationRule[] = [
     level: 'abusive',
     actions: ['refer-csc', 'report-police'],
     sources: [HACKETT, KCSIE],
+    coveredBy: ['force-intrusive'],
     applies: (f) => f.seen.has('force'),
     reason: () => 'Force or violence was used: Hackett describes coercion and force as abusive.',
   },

@@ -44,7 +44,8 @@ describe('the cases issue #13 found under-called', () => {
     expect(result.rules).toEqual(
       expect.arrayContaining(['under-13-intimate-touching', 'marked-gap-contact', 'marked-gap-police']),
     );
-    expect(result.reasons.join(' ')).toMatch(/one child is under 13 and another is 13 or older/);
+    expect(result.reasons.join(' ')).toMatch(/3 or more years apart in age/);
+    expect(result.reasons.join(' ')).not.toMatch(/similar age/);
     expect(result.notes).toContain(DANGER_NOTE);
   });
 

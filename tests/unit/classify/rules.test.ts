@@ -135,6 +135,16 @@ describe('the classification rule table', () => {
     }
   });
 
+  it('names only real rows as covering a row’s reason, each at least as high', () => {
+    const byId = new Map(classificationRules.map((r) => [r.id, r]));
+    for (const rule of classificationRules) {
+      for (const id of rule.coveredBy ?? []) {
+        expect([rule.id, id, byId.has(id)]).toEqual([rule.id, id, true]);
+        expect(rank(byId.get(id)!.level)).toBeGreaterThanOrEqual(rank(rule.level));
+      }
+    }
+  });
+
   it('the base case is developmentally expected, and says so', () => {
     const result = classify(base);
     expect(result).toMatchObject({ level: 'normal', actions: ['manage-internally'], rules: [] });
