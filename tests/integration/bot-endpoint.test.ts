@@ -108,12 +108,14 @@ describe('POST /api/messages (local mode)', () => {
     it('"classify" answers with the guided card', async () => {
       const card = cardOf(await ask('classify', scope));
       expect(card.body.filter((b: any) => b.type === 'Input.ChoiceSet').map((b: any) => b.id)).toEqual([
-        'ageBand',
         'seen',
         'consent',
         'power',
         'frequency',
+        'setting',
+        'aggravating',
       ]);
+      expect(JSON.stringify(card)).toContain('"type":"Input.Number","id":"age1"');
     });
 
     it.each([
@@ -129,7 +131,8 @@ describe('POST /api/messages (local mode)', () => {
     it('answers every card button within the invoke, with a valid card and no message posted', async () => {
       const data: Record<string, Record<string, unknown>> = {
         'classify.place': {
-          ageBand: '13-17',
+          age1: '14',
+          age2: '15',
           seen: 'touching-clothed',
           consent: 'not-given',
           power: 'equal',
@@ -154,7 +157,8 @@ describe('POST /api/messages (local mode)', () => {
       cardAction(
         'classify.place',
         {
-          ageBand: '9-13',
+          age1: '11',
+          age2: '12',
           seen: 'touching-intimate,force',
           consent: 'not-given',
           power: 'misused',
@@ -166,20 +170,25 @@ describe('POST /api/messages (local mode)', () => {
     const text = JSON.stringify(res.body.value);
     expect(res.body.value.body[1].text).toBe('Violent');
     expect(text).toContain('The DSL decides what happens next');
-    expect(text).toContain('What a school typically does next');
+    expect(text).toContain('What the guidance says to consider');
+    expect(text).toContain('Report to the police');
   });
 
   it('asks again, keeping the answers given, when the guided card comes back incomplete', async () => {
     const res = await send(
       cardAction(
         'classify.place',
-        { ageBand: '5-9', seen: 'talk' },
+        { age1: '7', seen: 'talk' },
         { serviceUrl: connector.serviceUrl, scope: 'personal' },
       ),
     );
     const card = res.body.value;
-    expect(JSON.stringify(card)).toContain('Please answer every question');
-    expect(card.body.find((b: any) => b.id === 'ageBand').value).toBe('5-9');
+    expect(JSON.stringify(card)).toContain('answer every question');
+    const age1 = card.body
+      .flatMap((b: any) => (b.type === 'ColumnSet' ? b.columns.flatMap((c: any) => c.items) : [b]))
+      .find((b: any) => b.id === 'age1');
+    expect([age1.type, age1.value]).toEqual(['Input.Number', 7]);
+    expect(card.body.find((b: any) => b.id === 'seen').value).toBe('talk');
   });
 
   it('shows the full answer, and another FAQ entry, when their buttons are pressed', async () => {

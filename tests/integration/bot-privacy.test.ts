@@ -67,8 +67,10 @@ describe('the bot never discloses a child’s name', () => {
             verb,
             {
               faqId: 'faq.what-counts-as-hsb',
-              ageBand: '13-17',
+              age1: '14',
+              age2: '15',
               seen: 'images',
+              setting: 'online',
               consent: 'unclear',
               power: 'some',
               frequency: 'once',

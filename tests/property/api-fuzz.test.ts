@@ -272,6 +272,7 @@ function requestArbitrary(world: World) {
         ['GET', '/api/faq'],
         ['GET', '/api/clauses'],
         ['GET', '/api/content/hackett'],
+        ['POST', '/api/classify'],
       ),
       query,
     )

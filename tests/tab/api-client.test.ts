@@ -118,6 +118,28 @@ describe('ApiClient', () => {
     expect(sent[1]!.headers['If-None-Match']).toBe('"stage-3"');
   });
 
+  it('posts a classification to /api/classify and returns the server’s placement', async () => {
+    const placement = {
+      level: 'abusive',
+      reasons: ['r'],
+      actions: ['refer-csc'],
+      notes: [],
+      rules: [],
+      note: 'n',
+    };
+    const { fetch, sent } = scriptedFetch(() => json(200, placement));
+    const api = new ApiClient({ getToken: async () => 'tok', fetch });
+    const input = {
+      children: [{ age: 12 }],
+      seen: ['sexual-acts' as const],
+      consent: 'mutual' as const,
+      power: 'equal' as const,
+      frequency: 'once' as const,
+    };
+    expect(await api.classify(input)).toEqual(placement);
+    expect(sent[0]).toMatchObject({ method: 'POST', url: '/api/classify', body: input });
+  });
+
   it('fetches content once per page', async () => {
     const { fetch, sent } = scriptedFetch(() => json(200, { terms: [] }));
     const api = new ApiClient({ getToken: async () => undefined, fetch });

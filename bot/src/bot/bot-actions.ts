@@ -1,9 +1,24 @@
 import type { Attachment, TurnContext } from 'botbuilder';
-import { z } from 'zod';
-import { AssessmentService, type Actor, type AssessmentStore, type Clock } from '../../../core/index.js';
+import {
+  AssessmentService,
+  classificationInputSchema,
+  classify,
+  type Actor,
+  type AssessmentStore,
+  type ClassificationInput,
+  type Clock,
+  MAX_AGE,
+} from '../../../core/index.js';
 import type { Logger } from '../logger.js';
 import { assessmentCreatedCard } from './cards/assessment-card.js';
-import { classifyFormCard, classifyResultCard, type ClassifyPrefill } from './cards/classify-cards.js';
+import {
+  ageInputId,
+  CARD_CHILDREN,
+  classifyFormCard,
+  classifyResultCard,
+  sendInputId,
+  type ClassifyPrefill,
+} from './cards/classify-cards.js';
 import { faqCard, RELATED_SHOWN } from './cards/faq-card.js';
 import { helpCard } from './cards/help-card.js';
 import { reviewsCard, type DueReview } from './cards/reviews-card.js';
@@ -11,14 +26,6 @@ import type { CommandName } from './command-parser.js';
 import type { DeepLinks } from './deep-links.js';
 import type { FaqAnswers } from './faq-answers.js';
 import type { HackettGuide } from './hackett-guide.js';
-import {
-  ageBands,
-  behaviourKinds,
-  consentAnswers,
-  frequencyAnswers,
-  placeOnContinuum,
-  powerAnswers,
-} from './hackett-placement.js';
 import type { RefusalCode, SchoolAccess } from './school-access.js';
 
 /** What an action answers with: a card, or a short Markdown text. */
@@ -50,26 +57,40 @@ export const STORE_UNAVAILABLE =
 const NO_FAQ_MATCH =
   'I don’t have an FAQ answer close enough to that. Try other words (for example **ask what counts as HSB?**), or type **help**. For a decision about a case, talk to your DSL.';
 
-const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .transform((s) => [
-      ...new Set(
-        s
+export const CLASSIFY_PROBLEM = `Please give each child’s age as a whole number from 0 to ${MAX_AGE} and answer every question, then select Place on the continuum.`;
+
+/** A card submits every input as a string; lists as comma-separated values, an empty input as "". */
+function cardAnswers(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  const d = data as Record<string, unknown>;
+  const list = (value: unknown) =>
+    typeof value === 'string'
+      ? value
           .split(',')
           .map((x) => x.trim())
-          .filter(Boolean),
-      ),
-    ])
-    .pipe(z.array(z.enum(values)).min(1));
-
-const placementInput = z.object({
-  ageBand: z.enum(ageBands),
-  seen: csvOf(behaviourKinds),
-  consent: z.enum(consentAnswers),
-  power: z.enum(powerAnswers),
-  frequency: z.enum(frequencyAnswers),
-});
+          .filter(Boolean)
+      : value;
+  const children = [];
+  for (let n = 0; n < CARD_CHILDREN; n++) {
+    const age = d[ageInputId(n)];
+    if (age === undefined || age === '') continue;
+    children.push({
+      age: typeof age === 'string' && /^\d{1,3}$/.test(age) ? Number(age) : age,
+      ...(d[sendInputId(n)] === 'true' ? { sendOrDevelopmentalNeed: true } : {}),
+    });
+  }
+  const setting = d.setting === '' ? undefined : d.setting;
+  const aggravating = list(d.aggravating);
+  return {
+    children,
+    seen: list(d.seen),
+    consent: d.consent,
+    power: d.power,
+    frequency: d.frequency,
+    ...(setting === undefined ? {} : { setting }),
+    ...(aggravating === undefined ? {} : { aggravating }),
+  };
+}
 
 export interface BotActionsOptions {
   faq: FaqAnswers;
@@ -134,15 +155,12 @@ export class BotActions {
     return { card: classifyFormCard(prefill, problem) };
   }
 
+  /** Places the card's answers with the same rules as POST /api/classify; asks again if incomplete. */
   classify(data: unknown): Reply {
-    const parsed = placementInput.safeParse(data);
-    if (!parsed.success) {
-      return this.classifyForm(
-        prefillFrom(data),
-        'Please answer every question, then select Place on the continuum.',
-      );
-    }
-    return { card: classifyResultCard(placeOnContinuum(parsed.data), this.options.hackett) };
+    const parsed = classificationInputSchema.safeParse(cardAnswers(data));
+    if (!parsed.success) return this.classifyForm(prefillFrom(data), CLASSIFY_PROBLEM);
+    const input: ClassificationInput = parsed.data;
+    return { card: classifyResultCard(classify(input), this.options.hackett) };
   }
 
   unknown(suggestion: CommandName | null): Reply {
@@ -194,7 +212,11 @@ export function safeDueReview(row: DueReview): DueReview {
 function prefillFrom(data: unknown): ClassifyPrefill {
   if (typeof data !== 'object' || data === null) return {};
   const out: ClassifyPrefill = {};
-  for (const key of ['ageBand', 'seen', 'consent', 'power', 'frequency'] as const) {
+  const keys = [
+    ...Array.from({ length: CARD_CHILDREN }, (_, n) => [ageInputId(n), sendInputId(n)]).flat(),
+    ...['seen', 'consent', 'power', 'frequency', 'setting', 'aggravating'],
+  ];
+  for (const key of keys) {
     const value = (data as Record<string, unknown>)[key];
     if (typeof value === 'string' && /^[a-z0-9,-]{1,200}$/.test(value)) out[key] = value;
   }

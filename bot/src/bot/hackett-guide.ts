@@ -1,4 +1,4 @@
-import type { HackettLevel } from '../../../core/index.js';
+import type { ClassificationAction, HackettLevel } from '../../../core/index.js';
 import type { SourceLink } from './faq-answers.js';
 
 /** One level of Hackett's continuum as the content library describes it (content/guides/hackett.yaml). */
@@ -12,6 +12,8 @@ export interface HackettLevelGuide {
 
 export interface HackettGuide {
   level(id: HackettLevel): HackettLevelGuide;
+  /** The title of one of KCSIE's four options (content/risk-assessment/decision.yaml). */
+  actionTitle(action: ClassificationAction): string;
   sources: readonly SourceLink[];
   guidanceEdition: string;
 }

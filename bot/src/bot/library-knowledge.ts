@@ -1,4 +1,6 @@
 import {
+  classificationActions,
+  decisionOptionOf,
   fillVariables,
   findFaq,
   searchFaq,
@@ -45,16 +47,29 @@ export function libraryFaqAnswers(library: ContentLibrary): FaqAnswers {
   };
 }
 
-/** Hackett's continuum from content/guides/hackett.yaml; the library checked every level is there. */
+/**
+ * Hackett's continuum from content/guides/hackett.yaml and the response options' titles from
+ * content/risk-assessment/decision.yaml; the library checked every level and option is there.
+ */
 export function libraryHackettGuide(library: ContentLibrary): HackettGuide {
   const levels = new Map<HackettLevel, HackettLevelGuide>(
     library.hackett.levels.map((level) => [level.id, level]),
   );
+  const options = new Map(library.riskTemplate.decision.options.map((o) => [o.id, o.title]));
+  // Checked at start-up, so a missing option stops the server instead of breaking a card later.
+  for (const action of classificationActions) {
+    if (!options.has(decisionOptionOf(action))) {
+      throw new Error(`content/risk-assessment/decision.yaml has no "${decisionOptionOf(action)}" option`);
+    }
+  }
   return {
     level(id) {
       const level = levels.get(id);
       if (!level) throw new Error(`content/guides/hackett.yaml has no "${id}" level`);
       return level;
+    },
+    actionTitle(action) {
+      return options.get(decisionOptionOf(action))!;
     },
     sources: library.hackett.sources,
     guidanceEdition: library.hackett.guidanceEdition,

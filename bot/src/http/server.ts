@@ -3,6 +3,7 @@ import restify, { type Server } from 'restify';
 import type { AppDeps } from './app-deps.js';
 import { correlationIdOf, mapError, setCorrelationId } from './errors.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
+import { registerClassifyRoutes } from './routes/classify.js';
 import { registerContentRoutes } from './routes/content.js';
 import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -89,6 +90,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerStageRoutes(server, deps);
   registerSignInSettingsRoutes(server, deps);
   registerContentRoutes(server, deps);
+  registerClassifyRoutes(server, deps);
   registerDocumentRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;

@@ -4,6 +4,8 @@ import type {
   AssessmentSummary,
   StageView,
 } from '../../../core/assessment/index';
+import type { Classification } from '../../../core/classify/classify';
+import type { ClassificationInput } from '../../../core/classify/input';
 import type { HackettGuide, LanguageGuide, RiskTemplate } from './content-types';
 
 export interface ErrorDetail {
@@ -239,6 +241,11 @@ export class ApiClient {
       view: (await response.json()) as StageView,
       etag: response.headers.get('ETag'),
     };
+  }
+
+  /** A first placement of a described behaviour (POST /api/classify); the server stores nothing. */
+  classify(input: ClassificationInput): Promise<Classification> {
+    return this.json('POST', '/api/classify', { body: input });
   }
 
   /** Content changes only with a deployment, so one fetch per page load is enough. */

@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useMemo, type ReactNode } from 'react';
 import type { HackettGuide, RiskTemplate } from '../api/content-types';
+import type { Classifier } from './sections/guided-placement';
 import { RiskBadge, StatusBadge } from '../ui/badges';
 import type { AutosaveController } from './autosave-controller';
 import { ConflictDialog } from './conflict-dialog';
@@ -97,6 +98,8 @@ export interface AssessmentEditorProps {
   controller: AutosaveController;
   template: RiskTemplate | null;
   hackett?: HackettGuide | null;
+  /** POST /api/classify, for the incidents' guided placement. */
+  classify?: Classifier;
   contentUnavailable: boolean;
   section: SectionId;
   onSection: (section: SectionId) => void;
@@ -110,6 +113,7 @@ export function AssessmentEditor({
   controller,
   template,
   hackett = null,
+  classify,
   contentUnavailable,
   section,
   onSection,
@@ -144,7 +148,7 @@ export function AssessmentEditor({
     });
   };
 
-  const props: SectionProps = { draft, edit, template, hackett, problemAt };
+  const props: SectionProps = { draft, edit, template, hackett, problemAt, classify };
   const readOnly = draft.status === 'closed' && section !== 'status';
 
   return (

@@ -68,6 +68,7 @@ function Editor({
   useEffect(() => () => controller.dispose(), [controller]);
   useLeaveWarning(controller);
   const content = useContent(api);
+  const classifyWith = useMemo(() => api.classify.bind(api), [api]);
   const [leaving, setLeaving] = useState(false);
   const current: SectionId = sectionIds.includes(section as SectionId) ? (section as SectionId) : 'learner';
 
@@ -88,6 +89,7 @@ function Editor({
         controller={controller}
         template={content.template}
         hackett={content.hackett}
+        classify={classifyWith}
         contentUnavailable={content.unavailable}
         section={current}
         onSection={(s) =>

@@ -1,6 +1,7 @@
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { HackettGuide, RiskTemplate } from '../api/content-types';
 import type { Draft } from './draft';
+import type { Classifier } from './sections/guided-placement';
 
 /** What every section of the form receives. */
 export interface SectionProps {
@@ -10,6 +11,8 @@ export interface SectionProps {
   hackett: HackettGuide | null;
   /** The problem autosave found at a dotted path, if any. */
   problemAt: (path: string) => string | undefined;
+  /** POST /api/classify for the incidents' guided placement; absent, the guided placement is not offered. */
+  classify?: Classifier | undefined;
 }
 
 export const useFormStyles = makeStyles({

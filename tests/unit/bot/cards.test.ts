@@ -5,12 +5,13 @@ import { reviewsCard, type DueReview } from '../../../bot/src/bot/cards/reviews-
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../bot/src/bot/cards/render-card.js';
 import { deepLinks } from '../../../bot/src/bot/deep-links.js';
 import {
-  ageBands,
-  behaviourKinds,
+  aggravatingFactors,
   consentAnswers,
   frequencyAnswers,
   powerAnswers,
-} from '../../../bot/src/bot/hackett-placement.js';
+  seenKinds,
+  settings,
+} from '../../../core/index.js';
 import { CARD_VERBS } from '../../../bot/src/bot/hsb-bot.js';
 import { LocalSchoolAccess } from '../../../bot/src/bot/school-access.js';
 import { createLogger } from '../../../bot/src/logger.js';
@@ -44,7 +45,7 @@ async function everyCard(): Promise<[string, Attachment][]> {
     ['help', card(actions.help())],
     ['welcome', card(actions.help(true))],
     ['classify form', card(actions.classifyForm())],
-    ['classify form, half answered', card(actions.classify({ ageBand: '9-13', seen: 'talk,images' }))],
+    ['classify form, half answered', card(actions.classify({ age1: '9', age2: '12', seen: 'talk,images' }))],
     ['reviews, none due', card(await actions.reviews(noContext))],
     ['new assessment', card(await actions.newAssessment(noContext))],
   ];
@@ -65,19 +66,29 @@ async function everyCard(): Promise<[string, Attachment][]> {
       [`${entry} lead`, card(actions.faq(entry, false))],
     );
   }
-  for (const ageBand of ageBands) {
+  for (const [age1, age2] of [
+    ['4', ''],
+    ['7', '15'],
+    ['12', '12'],
+    ['16', '17'],
+  ]) {
     for (const consent of consentAnswers) {
       for (const power of powerAnswers) {
-        const seen = behaviourKinds.filter((_, i) => (i + consent.length + power.length) % 3 === 0).join(',');
+        const k = consent.length + power.length;
+        const seen = seenKinds.filter((_, i) => (i + k) % 3 === 0).join(',');
         cards.push([
-          `classify ${ageBand} ${consent} ${power}`,
+          `classify ${age1} ${age2} ${consent} ${power}`,
           card(
             actions.classify({
-              ageBand,
+              age1,
+              age2,
+              send2: k % 2 ? 'true' : 'false',
               seen: seen || 'talk',
               consent,
               power,
-              frequency: frequencyAnswers[0],
+              frequency: frequencyAnswers[k % 3],
+              setting: settings[k % 4],
+              aggravating: aggravatingFactors.filter((_, i) => (i + k) % 4 === 0).join(','),
             }),
           ),
         ]);

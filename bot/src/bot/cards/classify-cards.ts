@@ -1,81 +1,84 @@
-import type { HackettLevel } from '../../../../core/index.js';
+import {
+  aggravatingChoices,
+  classificationQuestions,
+  consentChoices,
+  frequencyChoices,
+  MAX_AGE,
+  powerChoices,
+  seenChoices,
+  settingChoices,
+  type Classification,
+  type HackettLevel,
+} from '../../../../core/index.js';
 import type { HackettGuide } from '../hackett-guide.js';
-import type {
-  AgeBand,
-  BehaviourKind,
-  ConsentAnswer,
-  FrequencyAnswer,
-  Placement,
-  PowerAnswer,
-} from '../hackett-placement.js';
 import formTemplate from './classify-form.json';
 import resultTemplate from './classify-result.json';
 import { markdownList, sourcesMarkdown } from './markdown-blocks.js';
-import { cardAttachment, expandCard } from './render-card.js';
+import { cardAttachment, expandCard, type AdaptiveCardJson } from './render-card.js';
 
 export const BROOK_TOOL_URL =
   'https://www.brook.org.uk/our-work/using-the-sexual-behaviours-traffic-light-tool';
 
-/** Choice titles: the labels of the guided card, in our words (Brook's behaviour lists are not used). */
-export const AGE_BAND_CHOICES: readonly { value: AgeBand; title: string }[] = [
-  { value: 'under-5', title: 'Under 5' },
-  { value: '5-9', title: '5 to 9' },
-  { value: '9-13', title: '9 to 13' },
-  { value: '13-17', title: '13 to 17' },
-];
+/** How many children the card asks about: the two most often involved, and one more. */
+export const CARD_CHILDREN = 3;
 
-export const BEHAVIOUR_CHOICES: readonly { value: BehaviourKind; title: string }[] = [
-  { value: 'talk', title: 'Sexual talk, jokes or comments' },
-  { value: 'looking-showing', title: 'Looking at or showing bodies' },
-  { value: 'touching-clothed', title: 'Kissing, hugging or touching over clothes' },
-  { value: 'touching-intimate', title: 'Touching genitals, or under clothes' },
-  { value: 'images', title: 'Nude or sexual images or videos (asking for, sending, sharing)' },
-  { value: 'sexual-acts', title: 'Sexual acts, or acting them out' },
-  { value: 'force', title: 'Physical force or violence' },
-];
+export const ageInputId = (n: number) => `age${n + 1}`;
+export const sendInputId = (n: number) => `send${n + 1}`;
 
-export const CONSENT_CHOICES: readonly { value: ConsentAnswer; title: string }[] = [
-  { value: 'mutual', title: 'Mutual: everyone involved freely agreed' },
-  { value: 'unclear', title: 'Unclear' },
-  { value: 'not-given', title: 'Not given, or not possible (age, ability, pressure)' },
-];
-
-export const POWER_CHOICES: readonly { value: PowerAnswer; title: string }[] = [
-  { value: 'equal', title: 'Similar age, size, ability and status' },
-  { value: 'some', title: 'Some difference in age, ability or status' },
-  { value: 'misused', title: 'A difference was used: threats, bribes, force or status' },
-];
-
-export const FREQUENCY_CHOICES: readonly { value: FrequencyAnswer; title: string }[] = [
-  { value: 'once', title: 'Once' },
-  { value: 'occasional', title: 'Now and then' },
-  { value: 'repeated', title: 'Repeatedly, compulsively, or carrying on after adults stepped in' },
-];
-
-export interface ClassifyPrefill {
-  ageBand?: string;
-  seen?: string;
-  consent?: string;
-  power?: string;
-  frequency?: string;
-}
+/** What the card sends back, or is shown again with: every value as the card submits it, a string. */
+export type ClassifyPrefill = Partial<Record<string, string>>;
 
 export function classifyFormCard(prefill: ClassifyPrefill = {}, problem = '') {
-  return cardAttachment(
-    expandCard(formTemplate, {
-      problem,
-      ageBand: prefill.ageBand ?? '',
-      seen: prefill.seen ?? '',
-      consent: prefill.consent ?? '',
-      power: prefill.power ?? '',
-      frequency: prefill.frequency ?? '',
-      ageBands: AGE_BAND_CHOICES,
-      kinds: BEHAVIOUR_CHOICES,
-      consents: CONSENT_CHOICES,
-      powers: POWER_CHOICES,
-      frequencies: FREQUENCY_CHOICES,
-    }),
-  );
+  const children = Array.from({ length: CARD_CHILDREN }, (_, n) => ({
+    ageId: ageInputId(n),
+    sendId: sendInputId(n),
+    label: n === 0 ? 'Child 1' : `Child ${n + 1} (if any)`,
+    required: n === 0,
+    send: prefill[sendInputId(n)] === 'true' ? 'true' : 'false',
+    sendLabel: classificationQuestions.sendNeed,
+    maxAge: MAX_AGE,
+    ageProblem: `A whole number of years, 0 to ${MAX_AGE}.`,
+  }));
+  const card = expandCard(formTemplate, {
+    problem,
+    children,
+    seen: prefill.seen ?? '',
+    consent: prefill.consent ?? '',
+    power: prefill.power ?? '',
+    frequency: prefill.frequency ?? '',
+    setting: prefill.setting ?? '',
+    aggravating: prefill.aggravating ?? '',
+    agesLabel: classificationQuestions.ages,
+    seenLabel: classificationQuestions.seen,
+    consentLabel: classificationQuestions.consent,
+    powerLabel: classificationQuestions.power,
+    frequencyLabel: classificationQuestions.frequency,
+    settingLabel: classificationQuestions.setting,
+    aggravatingLabel: classificationQuestions.aggravating,
+    kinds: seenChoices,
+    consents: consentChoices,
+    powers: powerChoices,
+    frequencies: frequencyChoices,
+    settings: settingChoices,
+    factors: aggravatingChoices,
+  });
+  return cardAttachment(withAges(card, prefill));
+}
+
+/** An Input.Number's value must be a number or absent, which a template cannot say: set it here. */
+function withAges(card: AdaptiveCardJson, prefill: ClassifyPrefill): AdaptiveCardJson {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const element = node as Record<string, unknown>;
+    if (element.type === 'Input.Number' && typeof element.id === 'string') {
+      const given = prefill[element.id];
+      if (given !== undefined && /^\d{1,2}$/.test(given)) element.value = Number(given);
+    }
+    Object.values(element).forEach(visit);
+  };
+  visit(card.body);
+  return card;
 }
 
 const LEVEL_COLOR: Record<HackettLevel, string> = {
@@ -86,7 +89,7 @@ const LEVEL_COLOR: Record<HackettLevel, string> = {
   violent: 'Attention',
 };
 
-export function classifyResultCard(placement: Placement, guide: HackettGuide) {
+export function classifyResultCard(placement: Classification, guide: HackettGuide) {
   const level = guide.level(placement.level);
   return cardAttachment(
     expandCard(resultTemplate, {
@@ -94,8 +97,9 @@ export function classifyResultCard(placement: Placement, guide: HackettGuide) {
       color: LEVEL_COLOR[placement.level],
       description: level.description,
       reasonsMarkdown: markdownList(placement.reasons),
-      responsesMarkdown: markdownList(level.schoolResponse),
+      actionsMarkdown: markdownList(placement.actions.map((a) => guide.actionTitle(a))),
       notesMarkdown: placement.notes.map((n) => `**${n}**`).join('\n\n'),
+      dslNote: placement.note,
       sourcesMarkdown: `Follows ${guide.guidanceEdition}. Sources:\r${sourcesMarkdown(guide.sources.slice(0, 2))}\r- [Brook: using the Sexual Behaviours Traffic Light Tool](${BROOK_TOOL_URL}) (age-by-age examples, for trained staff)`,
       brookUrl: BROOK_TOOL_URL,
     }),

@@ -1,4 +1,5 @@
 import { Button, Subtitle2 } from '@fluentui/react-components';
+import { useState } from 'react';
 import { hackettLevels, type Incident } from '../../../../core/assessment/schema';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { formatDate } from '../../ui/format';
@@ -13,21 +14,16 @@ import {
   useFormStyles,
   type SectionProps,
 } from '../fields';
-
-const hackettLabels: Record<(typeof hackettLevels)[number], string> = {
-  normal: 'Normal',
-  inappropriate: 'Inappropriate',
-  problematic: 'Problematic',
-  abusive: 'Abusive',
-  violent: 'Violent',
-};
+import { GuidedPlacement } from './guided-placement';
 
 export function incidentName(incident: Incident, index: number): string {
   return `Incident ${index + 1}${incident.date ? ` (${formatDate(incident.date)})` : ''}`;
 }
 
-export function IncidentsSection({ draft, edit, hackett, problemAt }: SectionProps) {
+export function IncidentsSection({ draft, edit, hackett, template, problemAt, classify }: SectionProps) {
   const styles = useFormStyles();
+  // One guided placement open at a time, so its "the DSL decides" note shows once on the page.
+  const [guidedFor, setGuidedFor] = useState<string | null>(null);
   const update = (index: number, change: (i: Incident) => Incident) =>
     edit((d) => ({ ...d, incidents: replaceAt(d.incidents, index, change(d.incidents[index]!)) }));
   return (
@@ -72,7 +68,8 @@ export function IncidentsSection({ draft, edit, hackett, problemAt }: SectionPro
                 emptyLabel="Not yet judged"
                 options={hackettLevels.map((l) => ({
                   value: l,
-                  label: hackett?.levels.find((x) => x.id === l)?.title ?? hackettLabels[l],
+                  // Titles come from the Hackett guide; while it cannot load, the level's id stands in.
+                  label: hackett?.levels.find((x) => x.id === l)?.title ?? l,
                 }))}
                 onChange={(v) => set('hackettLevel', v)}
                 hint={
@@ -101,6 +98,26 @@ export function IncidentsSection({ draft, edit, hackett, problemAt }: SectionPro
               path={`${path}.description`}
               rows={4}
             />
+            {classify && (
+              <div className={styles.row}>
+                <Button
+                  aria-expanded={guidedFor === incident.id}
+                  onClick={() => setGuidedFor(guidedFor === incident.id ? null : incident.id)}
+                >
+                  {guidedFor === incident.id
+                    ? 'Close the guided questions'
+                    : 'Think it through with guided questions'}
+                </Button>
+              </div>
+            )}
+            {classify && guidedFor === incident.id && (
+              <GuidedPlacement
+                classify={classify}
+                hackett={hackett}
+                template={template}
+                online={incident.online}
+              />
+            )}
             <div className={styles.row}>
               <Button
                 onClick={() =>
