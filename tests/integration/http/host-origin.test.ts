@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { loadConfig } from '../../../bot/src/config.js';
-import { startM365App, TEAM_A, TENANT, userId, type M365TestApp } from '../../helpers/m365-app.js';
+import { m365Env, startM365App, TEAM_A, TENANT, userId, type M365TestApp } from '../../helpers/m365-app.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 /**
@@ -305,6 +305,17 @@ describe('the host names in the configuration', () => {
     expect(loadConfig({ APP_MODE: 'local', PORT: '3978' }).ownHosts).toEqual({
       public: { hostname: '127.0.0.1', port: '3978', origin: 'http://127.0.0.1:3978' },
       loopbackNames: ['127.0.0.1', 'localhost', '[::1]'],
+    });
+  });
+
+  it('answers only PUBLIC_BASE_URL’s host when listening on every address (Microsoft 365 in Azure)', () => {
+    const entra = { metadataUrlFor: () => 'https://login.example/x' } as never;
+    const env = m365Env(entra, { url: 'https://graph.example' } as never, '/tmp', {
+      env: { HOST: '0.0.0.0', PUBLIC_BASE_URL: 'https://HSB.Example.org/' },
+    });
+    expect(loadConfig(env).ownHosts).toEqual({
+      public: { hostname: 'hsb.example.org', port: '443', origin: 'https://hsb.example.org' },
+      loopbackNames: [],
     });
   });
 });
