@@ -19,7 +19,7 @@ const FORBIDDEN = /[\p{Cc}\p{Cs}\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
 const INVISIBLE = /[\s\p{Z}\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
 function problemWith(name: string): string | undefined {
-  if (name.length === 0) return 'Give a name.';
+  if (name.length === 0) return 'Required.';
   if (name.length > PERSON_NAME_MAX) return `At most ${PERSON_NAME_MAX} characters.`;
   if (FORBIDDEN.test(name)) return 'A name cannot hold control or invisible special characters.';
   if (name.replace(INVISIBLE, '') === '') return 'A name needs at least one visible character.';
