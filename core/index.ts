@@ -7,3 +7,4 @@ export * from './repositories/document-archive.js';
 export * from './documents/index.js';
 export * from './content/index.js';
 export * from './classify/index.js';
+export * from './names.js';

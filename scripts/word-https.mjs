@@ -9,6 +9,22 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
+/**
+ * The server answers only its own host names and accepts writes only from its own pages (README,
+ * "Headers"). This front is the server's own HTTPS address on this machine, so a request addressed to
+ * the front, or a write from a page it served, is passed on as addressed to the server. Any other
+ * Host or Origin goes through unchanged, for the server to refuse.
+ */
+function forwardedHeaders(headers, frontPort, upstream) {
+  const own = [`localhost:${frontPort}`, `127.0.0.1:${frontPort}`];
+  const out = { ...headers, 'x-forwarded-proto': 'https' };
+  if (own.includes(String(headers.host ?? '').toLowerCase())) out.host = upstream.host;
+  if (own.map((h) => `https://${h}`).includes(String(headers.origin ?? '').toLowerCase())) {
+    out.origin = upstream.origin;
+  }
+  return out;
+}
+
 export function startHttpsFront({ cert, key, port, target, host = '127.0.0.1' }) {
   const upstream = new URL(target);
   const server = https.createServer({ cert, key }, (req, res) => {
@@ -18,7 +34,7 @@ export function startHttpsFront({ cert, key, port, target, host = '127.0.0.1' })
         port: upstream.port,
         method: req.method,
         path: req.url,
-        headers: { ...req.headers, 'x-forwarded-proto': 'https' },
+        headers: forwardedHeaders(req.headers, req.socket.localPort, upstream),
       },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);

@@ -116,7 +116,38 @@ export type AppConfig = (
       /** AAD_OPENID_METADATA_URL, or Entra's document for the app's tenant. */
       openIdMetadataUrl: string;
     })
-) & { paths: ResolvedPaths; publicBaseUrl: string };
+) & { paths: ResolvedPaths; publicBaseUrl: string; ownHosts: OwnHosts };
+
+/**
+ * The names this server answers to: a request addressed to any other host is refused, so a web page
+ * whose DNS name is pointed at this machine (DNS rebinding) cannot read or write through it.
+ */
+export interface OwnHosts {
+  /** PUBLIC_BASE_URL's host name (lower case, IPv6 in brackets), port (default filled in) and origin. */
+  public: { hostname: string; port: string; origin: string };
+  /**
+   * When the server listens on a loopback address: the names that reach it on this machine
+   * (127.0.0.1, localhost, [::1] and HOST itself), valid with the port actually bound. Empty otherwise.
+   */
+  loopbackNames: string[];
+}
+
+const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
+
+function ownHostsOf(host: string, publicBaseUrl: string): OwnHosts {
+  const url = new URL(publicBaseUrl);
+  const bracketed = host.includes(':') ? `[${host}]` : host;
+  return {
+    public: {
+      hostname: url.hostname.toLowerCase(),
+      port: url.port || DEFAULT_PORTS[url.protocol] || '',
+      origin: url.origin.toLowerCase(),
+    },
+    loopbackNames: isLoopback(host)
+      ? [...new Set(['127.0.0.1', 'localhost', '[::1]', bracketed.toLowerCase()])]
+      : [],
+  };
+}
 
 export class ConfigError extends Error {
   constructor(
@@ -181,13 +212,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     const { APP_MODE: _mode, ...rest } = c;
     const host = c.HOST.includes(':') ? `[${c.HOST}]` : c.HOST;
+    const publicBaseUrl = (c.PUBLIC_BASE_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, '');
     return {
       ...rest,
       mode: 'local',
       storage: 'sqlite',
       dataDir: resolve(root, c.DATA_DIR),
       paths,
-      publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://${host}:${c.PORT}`).replace(/\/$/, ''),
+      publicBaseUrl,
+      ownHosts: ownHostsOf(c.HOST, publicBaseUrl),
     };
   }
   const { APP_MODE: _mode, ...rest } = c;
@@ -219,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `https://login.microsoftonline.com/${c.AAD_APP_TENANT_ID}/v2.0/.well-known/openid-configuration`,
     paths,
     publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    ownHosts: ownHostsOf(c.HOST, c.PUBLIC_BASE_URL),
   };
 }
 

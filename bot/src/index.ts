@@ -1,6 +1,7 @@
 import { ContentError } from '../../core/index.js';
 import { buildApp, LocalModeNotLoopbackError } from './app.js';
 import { ConfigError, loadConfig, redactedConfig } from './config.js';
+import { routeConsoleToLogger } from './console-output.js';
 import { createLogger, errorForLog } from './logger.js';
 
 /** Composition root: configuration → logger → app → listen; SIGTERM/SIGINT close everything cleanly. */
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  routeConsoleToLogger(logger);
   logger.info({ config: redactedConfig(config) }, 'starting');
   const app = buildApp(config, logger);
   let url: string;

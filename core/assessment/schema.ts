@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personNameSchema } from '../names.js';
 
 /**
  * The HSB risk assessment record (DESIGN §3 and §4). Field names listed in DESIGN §3 are a public
@@ -74,12 +75,12 @@ const longText = z.string().max(20_000);
 const likert = z.number().int().min(1).max(3);
 
 export const learnerSchema = z.strictObject({
-  name: shortText,
+  name: personNameSchema,
   dateOfBirth: isoDate.optional(),
   yearGroup: z.string().trim().max(40).optional(),
   send: longText.optional(),
   vulnerabilities: longText.optional(),
-  keyAdult: shortText.optional(),
+  keyAdult: personNameSchema.optional(),
 });
 
 export const incidentSchema = z.strictObject({
@@ -94,14 +95,14 @@ export const incidentSchema = z.strictObject({
 
 export const otherChildSchema = z.strictObject({
   id: itemId.optional(),
-  name: shortText,
+  name: personNameSchema,
   role: z.enum(childRoles),
   yearGroup: z.string().trim().max(40).optional(),
   incidentIds: z.array(itemId).max(50).optional(),
 });
 
 export const attendeeSchema = z.strictObject({
-  name: shortText,
+  name: personNameSchema,
   role: shortText,
   organisation: shortText.optional(),
 });
@@ -117,7 +118,7 @@ export const meetingSchema = z.strictObject({
 export const strategySchema = z.strictObject({
   id: itemId.optional(),
   action: mediumText,
-  owner: shortText,
+  owner: personNameSchema,
   startDate: isoDate.optional(),
   inPlace: z.boolean().default(false),
 });
@@ -200,7 +201,7 @@ export const strategyImpactSchema = z.strictObject({
 /** What a client sends to append a review (POST /api/assessments/:id/reviews). */
 export const reviewInputSchema = z.strictObject({
   date: isoDate,
-  reviewedBy: shortText.optional(),
+  reviewedBy: personNameSchema.optional(),
   behaviourChanges: z.string().trim().min(1, 'Say whether the behaviour has changed.').max(20_000),
   strategyImpacts: z.array(strategyImpactSchema).max(200).default([]),
   newRiskLevel: z.enum(riskLevels).optional(),
@@ -215,7 +216,7 @@ export const reviewEntrySchema = reviewInputSchema.extend({
 });
 
 export const signOffSchema = z.strictObject({
-  name: shortText,
+  name: personNameSchema,
   role: shortText,
   date: isoDate,
 });

@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { get } from 'node:https';
+import { get, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,12 +18,24 @@ function httpsGet(url: string, ca: Buffer): Promise<{ status: number; body: stri
   });
 }
 
+function httpsPost(url: string, ca: Buffer, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', ca, headers, servername: 'localhost' }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end('{}');
+  });
+}
+
 describe('npm run word:https (the HTTPS front Word needs for sideloading)', () => {
   let dir: string;
   let upstream: Server;
   let upstreamUrl = '';
-  const seen: { url?: string; proto?: string | string[] }[] = [];
+  const seen: { url?: string; proto?: string | string[]; host?: string; origin?: string }[] = [];
   let front: ChildProcess | undefined;
+  let frontUrl: Promise<string>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'word-https-'));
@@ -53,7 +65,12 @@ describe('npm run word:https (the HTTPS front Word needs for sideloading)', () =
     );
     // Stands in for the local server: answers the pane and the API, and records what it was sent.
     upstream = createServer((req, res) => {
-      seen.push({ url: req.url, proto: req.headers['x-forwarded-proto'] });
+      seen.push({
+        url: req.url,
+        proto: req.headers['x-forwarded-proto'],
+        host: req.headers.host,
+        ...(req.headers.origin ? { origin: req.headers.origin } : {}),
+      });
       if (req.url === '/word/') res.end('<!doctype html><title>pane</title>');
       else {
         // Not chained: restify, loaded by other suites in this worker, patches writeHead to return nothing.
@@ -84,21 +101,38 @@ describe('npm run word:https (the HTTPS front Word needs for sideloading)', () =
       '--target',
       upstreamUrl,
     ]);
-    const url = await new Promise<string>((resolve, reject) => {
+    frontUrl = new Promise<string>((resolve, reject) => {
       front!.stdout!.on('data', (chunk: Buffer) => {
         const m = /https:\/\/localhost:(\d+)\/word\//.exec(chunk.toString());
         if (m) resolve(`https://localhost:${m[1]}`);
       });
       front!.once('exit', (code) => reject(new Error(`word-https exited with ${code}`)));
     });
+    const url = await frontUrl;
     const ca = readFileSync(join(dir, 'localhost.crt'));
     const pane = await httpsGet(`${url}/word/`, ca);
     expect(pane).toEqual({ status: 200, body: '<!doctype html><title>pane</title>' });
     const health = await httpsGet(`${url}/healthz`, ca);
     expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', mode: 'local' });
+    const upstreamHost = new URL(upstreamUrl).host;
     expect(seen).toEqual([
-      { url: '/word/', proto: 'https' },
-      { url: '/healthz', proto: 'https' },
+      { url: '/word/', proto: 'https', host: upstreamHost },
+      { url: '/healthz', proto: 'https', host: upstreamHost },
+    ]);
+  });
+
+  it('passes its own pages’ writes on as the server’s own, and anyone else’s unchanged', async () => {
+    const ca = readFileSync(join(dir, 'localhost.crt'));
+    const url = await frontUrl;
+    const port = new URL(url).port;
+    seen.splice(0);
+    expect(await httpsPost(`${url}/api/x`, ca, { origin: `https://localhost:${port}` })).toBe(200);
+    expect(
+      await httpsPost(`${url}/api/x`, ca, { origin: 'https://attacker.example', host: 'attacker.example' }),
+    ).toBe(200);
+    expect(seen).toEqual([
+      { url: '/api/x', proto: 'https', host: new URL(upstreamUrl).host, origin: upstreamUrl },
+      { url: '/api/x', proto: 'https', host: 'attacker.example', origin: 'https://attacker.example' },
     ]);
   });
 

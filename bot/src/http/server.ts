@@ -11,6 +11,7 @@ import { registerMessageRoutes } from './routes/messages.js';
 import { registerSignInSettingsRoutes } from './routes/sign-in-settings.js';
 import { registerStageRoutes } from './routes/stage.js';
 import { registerStaticRoutes } from './routes/static.js';
+import { guardHostAndOrigin } from './host-guard.js';
 import { answerMalformedRequests } from './malformed-requests.js';
 import { refuseDotSegments } from './path-guard.js';
 import { requireSignIn } from './require-sign-in.js';
@@ -43,6 +44,7 @@ export function createHttpServer(deps: AppDeps): Server {
     applySecurityHeaders(req, res);
     return next();
   });
+  server.pre(guardHostAndOrigin(deps.config.ownHosts, deps.logger));
   server.pre(refuseDotSegments(deps.logger));
   server.use(requireSignIn(deps));
   answerMalformedRequests(server.server, deps.logger);

@@ -5,7 +5,6 @@ import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../errors.js';
 import { handler } from '../handler.js';
 import { readJsonBody } from '../json-body.js';
-import { parseQuery } from '../query.js';
 
 const days = z
   .string()
@@ -76,15 +75,18 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
 
   server.get(
     '/api/assessments',
-    handler(logger, async (req, res) => {
-      const query = parseQuery(req, listQuery);
-      const { service } = await serviceFor(req);
-      const items = await service.list({
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.dueWithinDays !== undefined ? { dueWithinDays: query.dueWithinDays } : {}),
-      });
-      res.send(200, { items });
-    }),
+    handler(
+      logger,
+      async (req, res, query) => {
+        const { service } = await serviceFor(req);
+        const items = await service.list({
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.dueWithinDays !== undefined ? { dueWithinDays: query.dueWithinDays } : {}),
+        });
+        res.send(200, { items });
+      },
+      { query: listQuery },
+    ),
   );
 
   server.post(
@@ -132,14 +134,17 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
 
   server.get(
     '/api/reviews/due',
-    handler(logger, async (req, res) => {
-      const query = parseQuery(req, dueQuery);
-      const { service } = await serviceFor(req);
-      res.send(200, {
-        withinDays: query.withinDays,
-        today: service.today(),
-        items: await service.due(query.withinDays),
-      });
-    }),
+    handler(
+      logger,
+      async (req, res, query) => {
+        const { service } = await serviceFor(req);
+        res.send(200, {
+          withinDays: query.withinDays,
+          today: service.today(),
+          items: await service.due(query.withinDays),
+        });
+      },
+      { query: dueQuery },
+    ),
   );
 }

@@ -15,7 +15,6 @@ import {
 } from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { handler } from '../handler.js';
-import { parseQuery } from '../query.js';
 
 /**
  * The resource pack over HTTP (DESIGN §3): clause library, FAQ search and the template and guides the
@@ -130,39 +129,45 @@ export function registerContentRoutes(server: Server, deps: AppDeps): void {
 
   server.get(
     '/api/clauses',
-    handler(logger, async (req, res) => {
-      const query = parseQuery(req, clauseQuery);
-      await deps.authenticator.identify(req);
-      if (query.q) {
-        const hits = searchClauses(content, query.q, {
-          ...(query.kind ? { kind: query.kind } : {}),
-          ...(query.section ? { section: query.section } : {}),
-          ...(query.top ? { top: query.top } : {}),
-        });
-        res.send(200, { items: hits.map((h) => clauseView(h.clause, h.score)) });
-        return;
-      }
-      const items = clausesOf(content, query.kind)
-        .filter((c) => !query.section || c.section === query.section)
-        .slice(0, query.top ?? Infinity)
-        .map((c) => clauseView(c));
-      res.send(200, { items });
-    }),
+    handler(
+      logger,
+      async (req, res, query) => {
+        await deps.authenticator.identify(req);
+        if (query.q) {
+          const hits = searchClauses(content, query.q, {
+            ...(query.kind ? { kind: query.kind } : {}),
+            ...(query.section ? { section: query.section } : {}),
+            ...(query.top ? { top: query.top } : {}),
+          });
+          res.send(200, { items: hits.map((h) => clauseView(h.clause, h.score)) });
+          return;
+        }
+        const items = clausesOf(content, query.kind)
+          .filter((c) => !query.section || c.section === query.section)
+          .slice(0, query.top ?? Infinity)
+          .map((c) => clauseView(c));
+        res.send(200, { items });
+      },
+      { query: clauseQuery },
+    ),
   );
 
   server.get(
     '/api/faq',
-    handler(logger, async (req, res) => {
-      const query = parseQuery(req, faqQuery);
-      await deps.authenticator.identify(req);
-      if (query.q) {
-        const hits = searchFaq(content, query.q, query.top ? { top: query.top } : {});
-        res.send(200, { items: hits.map((h) => faqView(h.entry, h.score)) });
-        return;
-      }
-      const items = content.faq.slice(0, query.top ?? Infinity).map((e) => faqView(e, null));
-      res.send(200, { items });
-    }),
+    handler(
+      logger,
+      async (req, res, query) => {
+        await deps.authenticator.identify(req);
+        if (query.q) {
+          const hits = searchFaq(content, query.q, query.top ? { top: query.top } : {});
+          res.send(200, { items: hits.map((h) => faqView(h.entry, h.score)) });
+          return;
+        }
+        const items = content.faq.slice(0, query.top ?? Infinity).map((e) => faqView(e, null));
+        res.send(200, { items });
+      },
+      { query: faqQuery },
+    ),
   );
 
   const fixed: [string, unknown][] = [
@@ -174,7 +179,6 @@ export function registerContentRoutes(server: Server, deps: AppDeps): void {
     server.get(
       path,
       handler(logger, async (req, res) => {
-        parseQuery(req, z.strictObject({}));
         await deps.authenticator.identify(req);
         res.send(200, body);
       }),
