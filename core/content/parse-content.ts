@@ -1,6 +1,12 @@
 import { parse as parseYaml, YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { decisionFactors, decisionOptions, hackettLevels, riskLevels } from '../assessment/schema.js';
+import {
+  decisionFactors,
+  decisionOptions,
+  hackettLevels,
+  riskLevels,
+  strategyImpacts,
+} from '../assessment/schema.js';
 import { ContentError } from './content-error.js';
 import { citesEdition, parseGuidanceEdition } from './guidance-documents.js';
 import { markdownProblems, wordCount } from './markdown.js';
@@ -431,6 +437,13 @@ export function parseContentLibrary(files: readonly ContentFile[]): ContentLibra
     decision.factors.map((f) => f.id),
     decisionFactors,
     false,
+  );
+  checkExactly(
+    'risk-assessment/review.yaml',
+    'strategyImpacts',
+    review.strategyImpacts.map((i) => i.id),
+    strategyImpacts,
+    true,
   );
   checkExactly(
     'guides/hackett.yaml',

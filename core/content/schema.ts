@@ -5,6 +5,7 @@ import {
   hackettLevels,
   riskContexts,
   riskLevels,
+  strategyImpacts,
 } from '../assessment/schema.js';
 import { isOfficialSource, officialSourceHosts } from './guidance-documents.js';
 import { profileVariables, type SchoolProfile } from './school-profile.js';
@@ -174,6 +175,13 @@ export const reviewGuideSchema = z.strictObject({
   id: z.literal('risk.review'),
   prompts: textList,
   earlyReviewTriggers: textList,
+  /** How a strategy's effect is named wherever a review is shown. */
+  strategyImpacts: z.array(
+    z.strictObject({
+      id: z.enum(strategyImpacts, { error: `Use one of: ${strategyImpacts.join(', ')}.` }),
+      label: text,
+    }),
+  ),
 });
 
 export const hackettGuideSchema = z.strictObject({

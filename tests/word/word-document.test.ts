@@ -12,6 +12,7 @@ jest.mock('office-addin-manifest', () => ({
   },
 }));
 
+import { contentLabels } from '../../core/content/labels.js';
 import { requiredPolicySections } from '../../core/content/sections.js';
 import { buildReferral } from '../../core/referral/index.js';
 import { checkClauses } from '../../word-addin/src/check/check-clauses.js';
@@ -25,6 +26,7 @@ import {
 } from '../../word-addin/src/word/document-blocks.js';
 import { createWordDocument, type WordApi } from '../../word-addin/src/word/word-document.js';
 import { CANARY_LEARNER, completeAssessment } from './fixtures/assessment.js';
+import { riskTemplate } from './fixtures/fake-services.js';
 import { clause, policyLibrary, PROFILE, RICH_BODY } from './fixtures/clauses.js';
 import { FakeWord, type FakeControl } from './fixtures/fake-word.js';
 
@@ -201,6 +203,7 @@ describe('the Word document module against office-addin-mock', () => {
       clauses: [],
       profile: PROFILE,
       today: '2026-02-20',
+      labels: contentLabels(riskTemplate()),
     });
 
     await wordOf(fake).insertBlocks(draft.sections.map(referralBlock));

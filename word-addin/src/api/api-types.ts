@@ -1,4 +1,4 @@
-import type { Clause, LanguageGuide } from '../../../core/content/schema.js';
+import type { Clause, LanguageGuide, RiskTemplate } from '../../../core/content/schema.js';
 import type { Assessment, AssessmentSummary } from '../../../core/assessment/schema.js';
 
 /**
@@ -24,6 +24,9 @@ export type ClauseKind = LibraryClause['kind'];
 export interface ClauseList {
   items: LibraryClause[];
 }
+
+/** GET /api/content/risk-template: contexts, scales, decision and review. */
+export type RiskTemplateResponse = RiskTemplate;
 
 /** GET /api/content/language: the language guide. */
 export type LanguageGuideResponse = LanguageGuide;
