@@ -3,7 +3,13 @@ export * from './sections.js';
 export * from './school-profile.js';
 export * from './schema.js';
 export * from './markdown.js';
-export { parseContentLibrary, FAQ_MIN_WORDS, FAQ_MAX_WORDS, type ContentFile } from './parse-content.js';
+export {
+  parseContentLibrary,
+  faqAnswerProblem,
+  FAQ_MIN_WORDS,
+  FAQ_MAX_WORDS,
+  type ContentFile,
+} from './parse-content.js';
 export {
   searchFaq,
   searchClauses,
@@ -16,4 +22,13 @@ export {
 export { expandQuery, synonymGroups, yearGroupPhase, type SynonymGroup } from './synonyms.js';
 export { findLabellingTerms, type LabellingMatch } from './labelling-terms.js';
 export { clausesOf, findClause, findFaq, relatedClauses } from './library-queries.js';
-export { guidanceDocuments, parseGuidanceEdition, type GuidanceDocument } from './guidance-documents.js';
+export {
+  citesEdition,
+  editionTitles,
+  guidanceDocuments,
+  isOfficialSource,
+  officialSourceHosts,
+  parseGuidanceEdition,
+  type GuidanceDocument,
+  type GuidanceEdition,
+} from './guidance-documents.js';
