@@ -151,10 +151,3 @@ export function parseGuidanceEdition(
       return { text, document, year: m ? Number(m[2]) : undefined };
     });
 }
-
-/** "KCSIE 2026; UKCIS 2024" → the edition titles a reader sees in "Checked against … on …". */
-export function editionTitles(edition: string): string[] {
-  return parseGuidanceEdition(edition).map(({ text, document, year }) =>
-    document && year === document.current.year ? document.current.title : text,
-  );
-}

@@ -3,6 +3,7 @@ export * from './sections.js';
 export * from './school-profile.js';
 export * from './schema.js';
 export * from './markdown.js';
+export { checkStatus, NOT_YET_CHECKED, type CheckStatus, type CheckableItem } from './check-status.js';
 export {
   parseContentLibrary,
   faqAnswerProblem,
@@ -24,7 +25,6 @@ export { findLabellingTerms, type LabellingMatch } from './labelling-terms.js';
 export { clausesOf, findClause, findFaq, relatedClauses } from './library-queries.js';
 export {
   citesEdition,
-  editionTitles,
   guidanceDocuments,
   isOfficialSource,
   officialSourceHosts,

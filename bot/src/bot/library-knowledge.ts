@@ -1,4 +1,5 @@
 import {
+  checkStatus,
   fillVariables,
   findFaq,
   searchFaq,
@@ -27,6 +28,7 @@ function answerOf(entry: FaqEntry): FaqAnswer {
     answer: fillVariables(entry.answer),
     sources: entry.sources,
     guidanceEdition: entry.guidanceEdition,
+    check: checkStatus(entry),
   };
 }
 

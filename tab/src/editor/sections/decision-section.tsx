@@ -5,6 +5,7 @@ import {
   type DecisionFactor,
   type DecisionOption,
 } from '../../../../core/assessment/schema';
+import { CheckStatusNote } from '../../content/check-status-note';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { withOptional, type Draft } from '../draft';
 import { DateField, TextField, useFormStyles, type SectionProps } from '../fields';
@@ -74,6 +75,7 @@ export function DecisionSection({
         <legend>
           <Subtitle2>Response (choose one or more)</Subtitle2>
         </legend>
+        {template && <CheckStatusNote item={template.decision} />}
         {options.map(({ id, content }) => (
           <div key={id}>
             <Checkbox

@@ -1,5 +1,6 @@
 import { Button, Subtitle2 } from '@fluentui/react-components';
 import { hackettLevels, type Incident } from '../../../../core/assessment/schema';
+import { CheckStatusNote } from '../../content/check-status-note';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { formatDate } from '../../ui/format';
 import { newItemId, withOptional } from '../draft';
@@ -80,6 +81,7 @@ export function IncidentsSection({ draft, edit, hackett, problemAt }: SectionPro
                   'A guide for the DSL’s judgement, not a score'
                 }
               />
+              {hackett && <CheckStatusNote item={hackett} />}
               <SelectField
                 label="Brook Traffic Light (if your school uses it)"
                 path={`${path}.brookRating`}

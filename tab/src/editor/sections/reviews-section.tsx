@@ -13,6 +13,7 @@ import { nextReviewDate } from '../../../../core/assessment/review-schedule';
 import { strategyImpacts, type ReviewEntry, type RiskLevel } from '../../../../core/assessment/schema';
 import { addDays, dateInZone } from '../../../../core/dates';
 import { ApiError } from '../../api/api-client';
+import { CheckStatusNote } from '../../content/check-status-note';
 import { contextTitle } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge } from '../../ui/badges';
@@ -201,6 +202,7 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
                   <li key={p}>{p}</li>
                 ))}
               </ul>
+              <CheckStatusNote item={template.review} />
             </details>
           )}
           <div className={styles.grid}>
