@@ -141,13 +141,15 @@ function consent(w: SectionWriter, { assessment }: BuildReferralInput): void {
   );
   w.text(
     'Consent: ',
-    gap('whether consent was given, by whom and what it covers, or why consent is not needed'),
+    gap(
+      'whether consent was sought, and if so by whom, what was said and what it covers; if it was not sought, why (for example, asking would put a child at greater risk or delay protecting them)',
+    ),
   );
   w.check(
     'consent-given',
-    'Consent, or why it is not needed',
+    'Consent: sought or not, and why',
     'to-add',
-    'Early help and child-in-need referrals need consent; child protection referrals do not. Say which applies.',
+    'Seek consent where it is safe and appropriate. Never hold up a referral for want of consent where a child is at risk of harm. Record whether consent was sought and the reasons either way.',
   );
   for (const s of learner) {
     w.text(`The child was told: ${s.who}${s.informedOn ? `, on ${longDate(s.informedOn)}` : ''}.`);
@@ -413,7 +415,11 @@ function safetyMeasures(w: SectionWriter, { assessment }: BuildReferralInput): v
   if (inPlace.length === 0) {
     w.text(gap('what is in place now to keep the children safe, and who is responsible'));
   }
-  if (assessment.overallRisk) w.text(`Overall risk as scored in the assessment: ${assessment.overallRisk}.`);
+  if (assessment.overallRisk) {
+    w.text(
+      `The school's risk assessment rates the risk of further harm in the situations it covers as ${assessment.overallRisk}. This describes the behaviour and the situations, not the child.`,
+    );
+  }
   if (assessment.review.nextDue) {
     w.text(`The risk assessment will next be reviewed on ${longDate(assessment.review.nextDue)}.`);
   }

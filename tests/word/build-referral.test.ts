@@ -98,6 +98,26 @@ describe('buildReferral', () => {
     expect(draft.checklist.filter((i) => i.status === 'missing')).toEqual([]);
   });
 
+  it('never makes a referral wait for consent, and describes the risk of the situation, not the child', () => {
+    const draft = buildReferral({ assessment: completeAssessment(), clauses, profile, today: '2026-02-20' });
+    const consent = draft.checklist.find((i) => i.id === 'consent-given')!;
+    expect(consent.hint).toMatch(
+      /Never hold up a referral for want of consent where a child is at risk of harm/,
+    );
+    expect(consent.hint).toMatch(/Seek consent where it is safe and appropriate/);
+    expect(consent.hint).toMatch(/reasons either way/);
+    expect(`${consent.label} ${consent.hint} ${sectionText(draft, 'consent')}`).not.toMatch(
+      /child protection referrals do not|consent is not (?:needed|required)/i,
+    );
+    const safety = sectionText(draft, 'safety-measures');
+    expect(completeAssessment().overallRisk).toBeTruthy();
+    expect(safety).toMatch(
+      /rates the risk of further harm in the situations it covers as (?:low|medium|high)\./,
+    );
+    expect(safety).toContain('not the child');
+    expect(safety).not.toMatch(/Overall risk/);
+  });
+
   it('flags what a thin draft is missing: what was tried and its effect, the child’s voice, parents told', () => {
     const draft = buildReferral({ assessment: assessment(), clauses, profile: {}, today: '2026-02-20' });
     for (const id of [

@@ -156,6 +156,79 @@ describe('the real content library', () => {
     }
   });
 
+  describe('carries the corrections a safeguarding review asked for (issue #13)', () => {
+    const clause = (id: string) => {
+      const found = clausesOf(lib).find((c) => c.id === id);
+      expect(found).toBeDefined();
+      return found!;
+    };
+
+    it('names every Act and section a policy relies on beside the Sexual Offences Act 2003', () => {
+      const law = clause('policy.legal-framework-legislation');
+      for (const act of [
+        /Protection of Children Act 1978/,
+        /Criminal Justice Act 1988, section 160/,
+        /Voyeurism \(Offences\) Act 2019/,
+        /section 66B/,
+        /Sexual Offences \(Amendment\) Act 1992/,
+      ]) {
+        expect(law.body).toMatch(act);
+      }
+      // Anonymity belongs to the complainant, not to whoever reports.
+      expect(law.body).toMatch(/against whom a sexual offence is alleged to have been committed/);
+      for (const url of [
+        'https://www.legislation.gov.uk/ukpga/1978/37/section/1',
+        'https://www.legislation.gov.uk/ukpga/1988/33/section/160',
+        'https://www.legislation.gov.uk/ukpga/2003/42/section/66B',
+        'https://www.legislation.gov.uk/ukpga/2019/2/contents',
+        'https://www.legislation.gov.uk/ukpga/1992/34/section/1',
+      ]) {
+        expect(law.sources.map((s) => s.url)).toContain(url);
+      }
+      expect(law.version).toBeGreaterThanOrEqual(2);
+    });
+
+    it("agrees with the police before any account is taken, as the discipline clause does", () => {
+      const voice = clause('referral.child-voice');
+      expect(voice.body).toMatch(/agrees with the police/);
+      expect(voice.body).toMatch(/jeopardise an investigation/);
+      expect(voice.body).not.toMatch(/how far they accept what happened/);
+      expect(clause('policy.discipline-sanctions').body).toMatch(/speaks to them before .*asks any further questions/);
+      expect(voice.version).toBeGreaterThanOrEqual(2);
+    });
+
+    it('never holds up a referral for want of consent', () => {
+      const consent = clause('referral.consent');
+      expect(consent.body).toMatch(/Never hold up a referral for want of consent/);
+      expect(consent.body).not.toMatch(/consent is not required|no consent is needed/i);
+    });
+
+    it('keeps the UKCIS safeguards for the rare case where an image must be viewed', () => {
+      const steps = clause('policy.online-nudes-staff-steps');
+      for (const safeguard of [/consults the headteacher/, /another senior member of staff present/, /on school premises/, /same sex/, /records who viewed it/]) {
+        expect(steps.body).toMatch(safeguard);
+      }
+    });
+
+    it('covers the missing topics, and a version of the policy for pupils and for parents', () => {
+      for (const id of [
+        'policy.online-nudes-sextortion',
+        'policy.online-nudes-ai-images',
+        'policy.prevention-intimate-care',
+        'policy.purpose-scope-adult-students',
+        'policy.purpose-scope-other-settings',
+      ]) {
+        clause(id);
+      }
+      expect(clause('policy.online-nudes-sextortion').body).toMatch(/not to pay/);
+      expect(lib.policy.filter((c) => c.section === 'summaries').map((c) => c.id)).toEqual([
+        'policy.summary-for-pupils',
+        'policy.summary-for-parents',
+      ]);
+      expect(clause('policy.purpose-scope-other-settings').body).toMatch(/children's home/);
+    });
+  });
+
   it('links every FAQ entry to clauses that exist', () => {
     for (const entry of lib.faq) {
       expect(entry.related.length).toBeGreaterThan(0);
