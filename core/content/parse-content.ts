@@ -43,8 +43,8 @@ export interface ContentFile {
 }
 
 export const FAQ_MIN_WORDS = 60;
-/** Most answers need under 180 words. TODO(#13): 220 once the FAQ rewrite of issue #13 lands. */
-export const FAQ_MAX_WORDS = 250;
+/** Most answers need under 180 words; none more than 220. */
+export const FAQ_MAX_WORDS = 220;
 
 /**
  * The closing line every FAQ answer used to repeat ("The DSL decides … and records …"). The card and

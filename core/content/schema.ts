@@ -223,7 +223,7 @@ export type ReferralClause = z.output<typeof referralClauseSchema>;
 export type Clause = PolicyClause | ReferralClause;
 
 type FaqFile = z.output<typeof faqFileSchema>;
-/** A FAQ entry: the question as staff ask it and a 60–250 word answer. */
+/** A FAQ entry: the question as staff ask it and a 60–220 word answer. */
 export type FaqEntry = Omit<FaqFile, 'title' | 'body'> & { question: string; answer: string };
 
 export type RiskContextTemplate = z.output<typeof riskContextTemplateSchema> & { context: TemplateContext };
