@@ -8,6 +8,7 @@ import {
   findLabellingTerms,
   hackettLevels,
   citesEdition,
+  guidanceDocuments,
   isOfficialSource,
   parseGuidanceEdition,
   referralSections,
@@ -153,6 +154,16 @@ describe('the real content library', () => {
       expect(words).toBeLessThanOrEqual(FAQ_MAX_WORDS);
       expect(entry.answer).not.toMatch(/the DSL decides[^.]*records/i);
       expect(entry.tags.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names the part or section of KCSIE each clause, context and guide relies on', () => {
+    const { contexts, scales, decision, review } = lib.riskTemplate;
+    const kcsie = guidanceDocuments.find((d) => d.name === 'KCSIE')!;
+    for (const item of [...clausesOf(lib), ...contexts, scales, decision, review, lib.hackett, lib.language]) {
+      for (const source of item.sources.filter((s) => citesEdition(kcsie, s.url))) {
+        expect({ id: item.id, section: Boolean(source.section?.trim()) }).toEqual({ id: item.id, section: true });
+      }
     }
   });
 

@@ -237,7 +237,7 @@ describe('content validation', () => {
 
     it('accepts a source that names its edition and the section relied on, and rejects an unknown field', () => {
       const sectioned = withEdit(POLICY, (t) =>
-        t.replace(/^sources:\n {2}- title: (.*)\n/m, 'sources:\n  - title: $1\n    section: "Part five, paras 447-452"\n'),
+        t.replace(/^( {4}section: ).*$/m, '$1"Part five, paras 447-452"'),
       );
       const lib = parseContentLibrary(sectioned);
       expect(lib.policy.find((c) => c.id === 'policy.purpose-scope-aims')!.sources[0]!.section).toBe(
