@@ -12,13 +12,16 @@ import { join } from 'node:path';
 import { buildApp } from '../bot/src/app.js';
 import { loadConfig } from '../bot/src/config.js';
 import { createLogger } from '../bot/src/logger.js';
-import { assessmentDocument, stageView } from '../core/index.js';
+import { contentLabels, assessmentDocument, stageView } from '../core/index.js';
 import {
   maxSizeAssessmentBody,
   smallAssessmentBody,
   storedAssessment,
 } from '../tests/helpers/max-size-assessment.js';
 import { fmt, latencyStats, sequentialSamples, timeIt, type LatencyStats } from './lib/stats.js';
+import { realContent } from '../tests/helpers/content.js';
+
+const labels = contentLabels(realContent().riskTemplate);
 
 const CORE_ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 60);
 const HTTP_ITERATIONS = Math.max(5, Math.round(CORE_ITERATIONS / 3));
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
   const big = storedAssessment(maxBody);
   const small = storedAssessment(smallBody);
   const sync = (fn: () => unknown) => async () => fn();
-  const generatedOn = { generatedOn: '2026-03-10' };
+  const generatedOn = { generatedOn: '2026-03-10', labels };
   header(`In-process rendering (${CORE_ITERATIONS} sequential runs each)`);
   row(
     'stage view',

@@ -1,21 +1,14 @@
 import type { IsoDate } from '../dates.js';
 import type { Assessment, Risk } from '../assessment/schema.js';
 import { currentRiskLevel } from '../assessment/risk-level.js';
-import {
-  contextLabels,
-  decisionLabels,
-  hackettLabels,
-  impactLabels,
-  levelLabels,
-  roleLabels,
-  sharingLabels,
-  statusLabels,
-} from './labels.js';
+import { guidanceDocuments } from '../content/guidance-documents.js';
+import type { ContentLabels } from '../content/labels.js';
+import { decisionLabels, hackettLabels, roleLabels, sharingLabels, statusLabels } from './labels.js';
 import { createRedactor, renderMentions } from '../privacy/index.js';
 import { xmlText } from './xml-text.js';
 
-/** The guidance edition every generated document names (DOMAIN.md: show the KCSIE edition on every output). */
-export const GUIDANCE_EDITION = 'KCSIE 2025';
+/** The guidance edition every generated document names: the KCSIE edition in force. */
+export const GUIDANCE_EDITION = `KCSIE ${guidanceDocuments.find((d) => d.name === 'KCSIE')!.current.year}`;
 export const CONFIDENTIAL_MARKING = 'STRICTLY CONFIDENTIAL';
 
 export const documentAudiences = ['staff', 'parents', 'full'] as const;
@@ -149,8 +142,9 @@ const paragraphs = (value: string): string[] => value.split(/\r?\n/).filter((lin
 export function assessmentDocument(
   record: Assessment,
   audience: DocumentAudience,
-  options: { generatedOn: IsoDate },
+  options: { generatedOn: IsoDate; labels: ContentLabels },
 ): AssessmentDocument {
+  const { labels } = options;
   const sees = audienceSections[audience];
   const parents = audience === 'parents';
   const others = record.otherChildren.map((c) => ({ id: c.id, name: c.name }));
@@ -186,7 +180,7 @@ export function assessmentDocument(
     rows: [
       ['Case reference', record.caseRef],
       ['Status', statusLabels[record.status]],
-      ['Overall risk now', record.overallRisk ? levelLabels[record.overallRisk] : 'Not yet assessed'],
+      ['Overall risk now', record.overallRisk ? labels.level(record.overallRisk) : 'Not yet assessed'],
       ['Guidance followed', `${GUIDANCE_EDITION} (Keeping children safe in education), Part five`],
       ['Generated', ukDate(options.generatedOn)],
     ],
@@ -272,9 +266,9 @@ export function assessmentDocument(
     for (const risk of record.risks) {
       const context =
         risk.context !== 'other'
-          ? contextLabels[risk.context]
+          ? labels.context(risk.context)
           : aboutOther(risk.contextLabel)
-            ? contextLabels.other
+            ? labels.context('other')
             : text(risk.contextLabel);
       blocks.push({ kind: 'heading', level: 2, text: context });
       blocks.push({
@@ -282,9 +276,9 @@ export function assessmentDocument(
         rows: present([
           ['The risk', said(risk.description)],
           ['Who could be harmed', affectsLabel(risk.affects, audience)],
-          ['Level before strategies', levelLabels[risk.levelBefore]],
-          ['Level with strategies in place', risk.levelAfter ? levelLabels[risk.levelAfter] : '—'],
-          ['Level now', levelLabels[currentRiskLevel(risk)]],
+          ['Level before strategies', labels.level(risk.levelBefore)],
+          ['Level with strategies in place', risk.levelAfter ? labels.level(risk.levelAfter) : '—'],
+          ['Level now', labels.level(currentRiskLevel(risk))],
         ]),
       });
       const shown = risk.strategies.filter((s) => !aboutOther(s.action) && !aboutOther(s.owner));
@@ -376,7 +370,7 @@ export function assessmentDocument(
             .filter((i) => !parents || (strategyName.has(i.strategyId) && !aboutOther(i.note)))
             .map(
               (i) =>
-                `${text(strategyName.get(i.strategyId))}: ${impactLabels[i.impact] ?? i.impact}${i.note ? ` (${text(i.note)})` : ''}`,
+                `${text(strategyName.get(i.strategyId))}: ${labels.strategyImpact(i.impact)}${i.note ? ` (${text(i.note)})` : ''}`,
             )
             .join('; ') || '—';
         return audience === 'parents'
@@ -386,7 +380,7 @@ export function assessmentDocument(
               text(r.reviewedBy),
               text(r.behaviourChanges),
               impacts,
-              r.newRiskLevel ? levelLabels[r.newRiskLevel] : '—',
+              r.newRiskLevel ? labels.level(r.newRiskLevel) : '—',
               ukDate(r.nextDue),
               text(r.notes),
             ];

@@ -1,4 +1,5 @@
 import {
+  checkStatus,
   classificationActions,
   decisionOptionOf,
   fillVariables,
@@ -29,6 +30,7 @@ function answerOf(entry: FaqEntry): FaqAnswer {
     answer: fillVariables(entry.answer),
     sources: entry.sources,
     guidanceEdition: entry.guidanceEdition,
+    check: checkStatus(entry),
   };
 }
 

@@ -1,6 +1,7 @@
 import {
   assessmentDocument,
   audienceSections,
+  contentLabels,
   type Assessment,
   type DocumentAudience,
 } from '../../../core/index.js';
@@ -10,13 +11,18 @@ import {
   CANARY_OTHER_CHILD,
   CANARY_STAFF_NOTE,
 } from '../../helpers/canary-assessment.js';
+import { realContent } from '../../helpers/content.js';
+
+const labels = contentLabels(realContent().riskTemplate);
 
 const LEARNER = CANARY_LEARNER;
 const OTHER = CANARY_OTHER_CHILD;
 const STAFF_NOTE = CANARY_STAFF_NOTE;
 
 function textOf(audience: DocumentAudience): string {
-  return JSON.stringify(assessmentDocument(canaryAssessment(), audience, { generatedOn: '2026-03-10' }));
+  return JSON.stringify(
+    assessmentDocument(canaryAssessment(), audience, { generatedOn: '2026-03-10', labels }),
+  );
 }
 
 describe('assessment documents by audience', () => {
@@ -63,18 +69,18 @@ describe('assessment documents by audience', () => {
 
   it('mark every version confidential, name the guidance edition and case reference, and name files by case reference', () => {
     for (const audience of ['staff', 'parents', 'full'] as const) {
-      const doc = assessmentDocument(canaryAssessment(), audience, { generatedOn: '2026-03-10' });
+      const doc = assessmentDocument(canaryAssessment(), audience, { generatedOn: '2026-03-10', labels });
       expect(doc.marking).toBe('STRICTLY CONFIDENTIAL');
-      expect(doc.guidanceEdition).toBe('KCSIE 2025');
+      expect(doc.guidanceEdition).toBe('KCSIE 2026');
       expect(doc.fileName).toBe('HSB-2026-0042.docx');
       expect(doc.title).toContain('HSB-2026-0042');
       expect(doc.title).not.toContain(LEARNER);
-      expect(JSON.stringify(doc.blocks)).toContain('KCSIE 2025');
+      expect(JSON.stringify(doc.blocks)).toContain('KCSIE 2026');
     }
   });
 
   it('lists risks with strategies and the review history in tables', () => {
-    const doc = assessmentDocument(canaryAssessment(), 'staff', { generatedOn: '2026-03-10' });
+    const doc = assessmentDocument(canaryAssessment(), 'staff', { generatedOn: '2026-03-10', labels });
     const tables = doc.blocks.filter((b) => b.kind === 'table');
     expect(tables.some((t) => t.kind === 'table' && t.columns[0] === 'Strategy')).toBe(true);
     expect(tables.some((t) => t.kind === 'table' && t.columns.includes('How each strategy worked'))).toBe(
@@ -135,7 +141,7 @@ describe('the parents’ document leaves out every line about another child', ()
     ['no diacritics, in capitals', `ZOE${SEP}ANGSTROM`],
   ])('typed %s', (_form, typed) => {
     const parents = JSON.stringify(
-      assessmentDocument(zoeRecord(typed), 'parents', { generatedOn: '2026-03-10' }),
+      assessmentDocument(zoeRecord(typed), 'parents', { generatedOn: '2026-03-10', labels }),
     );
     for (const gone of [
       'Year 9 office',
@@ -157,7 +163,9 @@ describe('the parents’ document leaves out every line about another child', ()
     expect(parents).toContain('Want it to stop.\\nHappy with the plan.');
     expect(parents).toContain('Feels safer.');
 
-    const full = JSON.stringify(assessmentDocument(zoeRecord(typed), 'full', { generatedOn: '2026-03-10' }));
+    const full = JSON.stringify(
+      assessmentDocument(zoeRecord(typed), 'full', { generatedOn: '2026-03-10', labels }),
+    );
     expect(full).toContain('safe space');
     expect(full).toContain('next door');
   });
@@ -167,17 +175,21 @@ describe('the parents’ document leaves out every line about another child', ()
     const id = 'c2b1a1c0-0000-4000-8000-000000000001';
     record.otherChildren = [{ id, name: ZOE, role: 'harmed' }];
     record.risks[0]!.strategies[0]!.action = `@[child:${id}] can go to the Year 9 office as a safe space`;
-    const parents = JSON.stringify(assessmentDocument(record, 'parents', { generatedOn: '2026-03-10' }));
+    const parents = JSON.stringify(
+      assessmentDocument(record, 'parents', { generatedOn: '2026-03-10', labels }),
+    );
     expect(parents).not.toContain('safe space');
     expect(parents).not.toContain('@[child:');
-    const full = JSON.stringify(assessmentDocument(record, 'full', { generatedOn: '2026-03-10' }));
+    const full = JSON.stringify(assessmentDocument(record, 'full', { generatedOn: '2026-03-10', labels }));
     expect(full).toContain(`${ZOE} can go to the Year 9 office`);
   });
 
   it('does not claim no strategies were agreed when every one was left out', () => {
     const record = zoeRecord('Zoë');
     record.risks[0]!.strategies = record.risks[0]!.strategies.slice(0, 1);
-    const parents = JSON.stringify(assessmentDocument(record, 'parents', { generatedOn: '2026-03-10' }));
+    const parents = JSON.stringify(
+      assessmentDocument(record, 'parents', { generatedOn: '2026-03-10', labels }),
+    );
     expect(parents).not.toContain('No strategies agreed yet');
     expect(parents).not.toContain('safe space');
   });
@@ -190,7 +202,9 @@ describe('the parents’ document leaves out every line about another child', ()
       learner: 'Sam Canary said sorry.',
       parentsCarers: 'Alex Canary was upset.\nThe Canary family agree.',
     };
-    const parents = JSON.stringify(assessmentDocument(record, 'parents', { generatedOn: '2026-03-10' }));
+    const parents = JSON.stringify(
+      assessmentDocument(record, 'parents', { generatedOn: '2026-03-10', labels }),
+    );
     expect(parents).toContain('Sam Canary said sorry.');
     expect(parents).toContain('The Canary family agree.');
     expect(parents).not.toContain('Alex');

@@ -1,7 +1,10 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { renderAssessmentDocx } from '../../../bot/src/documents/render-assessment-docx.js';
-import { assessmentDocument, documentAudiences, xmlText } from '../../../core/index.js';
+import { contentLabels, assessmentDocument, documentAudiences, xmlText } from '../../../core/index.js';
 import { canaryAssessment } from '../../helpers/canary-assessment.js';
+import { realContent } from '../../helpers/content.js';
+
+const labels = contentLabels(realContent().riskTemplate);
 
 interface XmlErrors {
   warning: (message: string) => void;
@@ -69,7 +72,7 @@ describe('generated .docx text', () => {
       record.staffNotes = HOSTILE;
       record.reviews[0]!.behaviourChanges = HOSTILE;
       const bytes = await renderAssessmentDocx(
-        assessmentDocument(record, audience, { generatedOn: '2026-03-10' }),
+        assessmentDocument(record, audience, { generatedOn: '2026-03-10', labels }),
       );
       const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!);
       assertWellFormed(xml);

@@ -1,4 +1,4 @@
-import { assessmentDocument, NAME_REMOVED, stageView } from '../../../core/index.js';
+import { contentLabels, assessmentDocument, NAME_REMOVED, stageView } from '../../../core/index.js';
 import {
   MAX_RISKS,
   MAX_STRATEGIES,
@@ -6,6 +6,9 @@ import {
   otherChildName,
   storedAssessment,
 } from '../../helpers/max-size-assessment.js';
+import { realContent } from '../../helpers/content.js';
+
+const labels = contentLabels(realContent().riskTemplate);
 
 /**
  * The record that once froze the server (13 s on the stage when redaction was quadratic) still renders
@@ -25,7 +28,7 @@ describe('rendering a maximum-size record', () => {
 
   it('renders the stage view and the parents’ document with every name gone', () => {
     const stage = stageView(record);
-    const parents = assessmentDocument(record, 'parents', { generatedOn: '2026-03-10' });
+    const parents = assessmentDocument(record, 'parents', { generatedOn: '2026-03-10', labels });
 
     const strategies = stage.contexts.flatMap((c) => c.strategies);
     expect(strategies).toHaveLength(MAX_RISKS * MAX_STRATEGIES);

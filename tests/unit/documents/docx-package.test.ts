@@ -1,8 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { renderAssessmentDocx } from '../../../bot/src/documents/render-assessment-docx.js';
-import { assessmentDocument, type AssessmentDocument } from '../../../core/index.js';
+import { contentLabels, assessmentDocument, type AssessmentDocument } from '../../../core/index.js';
 import { canaryAssessment } from '../../helpers/canary-assessment.js';
 import { maxSizeAssessmentBody, storedAssessment } from '../../helpers/max-size-assessment.js';
+import { realContent } from '../../helpers/content.js';
+
+const labels = contentLabels(realContent().riskTemplate);
 
 type Node = { nodeName: string; getAttribute(name: string): string | null };
 type Doc = {
@@ -39,7 +42,7 @@ const record = canaryAssessment();
 
 describe('the .docx package', () => {
   it('is a complete Open XML package: every part well-formed, typed and reachable from a relationship', async () => {
-    const parts = await unpack(assessmentDocument(record, 'full', { generatedOn: '2026-03-10' }));
+    const parts = await unpack(assessmentDocument(record, 'full', { generatedOn: '2026-03-10', labels }));
     for (const xml of Object.values(parts)) parse(xml);
 
     const types = parse(parts['[Content_Types].xml']!);
@@ -80,7 +83,7 @@ describe('the .docx package', () => {
   });
 
   it('escapes markup in the record and keeps the words', async () => {
-    const doc = assessmentDocument(record, 'full', { generatedOn: '2026-03-10' });
+    const doc = assessmentDocument(record, 'full', { generatedOn: '2026-03-10', labels });
     doc.blocks.push({ kind: 'paragraph', text: 'Tom & Jerry <b>"quoted"</b>' });
     const xml = (await unpack(doc))['word/document.xml']!;
     parse(xml);
@@ -88,7 +91,7 @@ describe('the .docx package', () => {
   });
 
   it('puts the marking and case reference in the header and the edition and page numbers in the footer', async () => {
-    const doc = assessmentDocument(record, 'staff', { generatedOn: '2026-03-10' });
+    const doc = assessmentDocument(record, 'staff', { generatedOn: '2026-03-10', labels });
     const parts = await unpack(doc);
     expect(parts['word/header1.xml']).toContain(doc.caseRef);
     expect(parts['word/header1.xml']).toContain(doc.marking);
@@ -100,6 +103,7 @@ describe('the .docx package', () => {
   it('lays out the largest record the schema allows, every row of it', async () => {
     const doc = assessmentDocument(storedAssessment(maxSizeAssessmentBody()), 'full', {
       generatedOn: '2026-03-10',
+      labels,
     });
     const parts = await unpack(doc);
     expect(all(parse(parts['word/document.xml']!), 'w:tr').length).toBeGreaterThan(1000);

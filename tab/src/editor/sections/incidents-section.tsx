@@ -1,6 +1,8 @@
 import { Button, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { hackettLevels, type Incident } from '../../../../core/assessment/schema';
+import { CheckStatusNote } from '../../content/check-status-note';
+import { idAsWords } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { formatDate } from '../../ui/format';
 import { newItemId, withOptional } from '../draft';
@@ -68,8 +70,7 @@ export function IncidentsSection({ draft, edit, hackett, template, problemAt, cl
                 emptyLabel="Not yet judged"
                 options={hackettLevels.map((l) => ({
                   value: l,
-                  // Titles come from the Hackett guide; while it cannot load, the level's id stands in.
-                  label: hackett?.levels.find((x) => x.id === l)?.title ?? l,
+                  label: hackett?.levels.find((x) => x.id === l)?.title ?? idAsWords(l),
                 }))}
                 onChange={(v) => set('hackettLevel', v)}
                 hint={
@@ -77,6 +78,7 @@ export function IncidentsSection({ draft, edit, hackett, template, problemAt, cl
                   'A guide for the DSL’s judgement, not a score'
                 }
               />
+              {hackett && <CheckStatusNote item={hackett} />}
               <SelectField
                 label="Brook Traffic Light (if your school uses it)"
                 path={`${path}.brookRating`}
