@@ -39,6 +39,10 @@ export const schoolProfileSchema = z.strictObject(
 
 export const sourceSchema = z.strictObject({
   title: text,
+  /** The edition relied on, as its publisher names it: "2026", "as enacted", "updated March 2024". */
+  edition: text.optional(),
+  /** The part, paragraph or section relied on: "Part five, paras 447–452", "s.66B". */
+  section: text.optional(),
   url: z
     .url({
       protocol: /^https?$/,
