@@ -461,15 +461,15 @@ function bestClause(library: ContentLibrary, query: string, kind: ClauseKind): C
 }
 
 /**
- * One question against everything staff can read: the FAQ answers, and the best policy clause,
- * referral clause and risk-assessment context, each only when it matches well.
+ * One question against everything staff can read: the FAQ answers (`faqTop` of them; 0 for none), and
+ * the best policy clause, referral clause and risk-assessment context, each only when it matches well.
  */
 export function searchGuidance(library: ContentLibrary, query: string, faqTop = 3): GuidanceResults {
   const policy = bestClause(library, query, 'policy');
   const referral = bestClause(library, query, 'referral');
   const context = bestContext(library, query);
   return {
-    faq: searchFaq(library, query, { top: faqTop }),
+    faq: faqTop > 0 ? searchFaq(library, query, { top: faqTop }) : [],
     ...(policy ? { policy } : {}),
     ...(referral ? { referral } : {}),
     ...(context ? { context } : {}),
