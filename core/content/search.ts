@@ -284,6 +284,8 @@ interface BuiltQuery {
   typed: ReadonlySet<string>;
   /** For each word typed, the synonym terms it brought in (processed). */
   bridges: ReadonlyMap<string, readonly string[]>;
+  /** `informationOf` each word typed, filled on first use: every result of the query shares it. */
+  information: Map<string, number>;
 }
 
 const processAll = (text: string): string[] =>
@@ -310,6 +312,7 @@ function buildQuery(query: string, known: ReadonlySet<string>): BuiltQuery | und
   if (typedTerms.size === 0 && synonymTerms.size === 0) return undefined;
   return {
     bridges,
+    information: new Map(),
     // The terms are processed (stemmed) here already, and stemming is not idempotent ("speeded" →
     // "speed" → "spe"), so minisearch gets identity tokenize and processTerm for this query.
     text: [...typedTerms, ...synonymTerms].join(' '),
@@ -378,7 +381,11 @@ function evidenceOf(result: RawResult, built: BuiltQuery, df: DocFrequency): Ans
   let total = 0;
   let covered = 0;
   for (const term of built.typed) {
-    const weight = informationOf(df, term);
+    let weight = built.information.get(term);
+    if (weight === undefined) {
+      weight = informationOf(df, term);
+      built.information.set(term, weight);
+    }
     total += weight;
     if (matched.has(term) || built.bridges.get(term)?.some((t) => matched.has(t))) covered += weight;
   }
