@@ -18,7 +18,11 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2000);
 
 const content = loadContentLibrary(join(__dirname, '..', 'content'));
-const library: LibraryClause[] = [...content.policy, ...content.referral];
+const library: LibraryClause[] = [...content.policy, ...content.referral].map((c) => ({
+  ...c,
+  checkedOn: c.checkedOn ?? null,
+  verify: c.verify ?? null,
+}));
 const profile: SchoolProfile = {
   schoolName: 'Oakfield Academy',
   dslName: 'Priya Shah',

@@ -3,7 +3,15 @@ export * from './sections.js';
 export * from './school-profile.js';
 export * from './schema.js';
 export * from './markdown.js';
-export { parseContentLibrary, FAQ_MIN_WORDS, FAQ_MAX_WORDS, type ContentFile } from './parse-content.js';
+export { contentLabels, type ContentLabels } from './labels.js';
+export { checkStatus, NOT_YET_CHECKED, type CheckStatus, type CheckableItem } from './check-status.js';
+export {
+  parseContentLibrary,
+  faqAnswerProblem,
+  FAQ_MIN_WORDS,
+  FAQ_MAX_WORDS,
+  type ContentFile,
+} from './parse-content.js';
 export {
   searchFaq,
   searchClauses,
@@ -27,4 +35,12 @@ export { processTerm, tokenize } from './text-terms.js';
 export { expandQuery, synonymGroups, yearGroupPhase, type SynonymGroup } from './synonyms.js';
 export { findLabellingTerms, type LabellingMatch } from './labelling-terms.js';
 export { clausesOf, findClause, findFaq, relatedClauses } from './library-queries.js';
-export { guidanceDocuments, parseGuidanceEdition, type GuidanceDocument } from './guidance-documents.js';
+export {
+  citesEdition,
+  guidanceDocuments,
+  isOfficialSource,
+  officialSourceHosts,
+  parseGuidanceEdition,
+  type GuidanceDocument,
+  type GuidanceEdition,
+} from './guidance-documents.js';

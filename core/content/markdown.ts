@@ -132,7 +132,7 @@ export function markdownToPlainText(body: string): string {
     .join('\n\n');
 }
 
-/** Words a reader sees (markup excluded); FAQ answers are held to 80–250 of them. */
+/** Words a reader sees (markup excluded); FAQ answers are held to a range of them (FAQ_MIN_WORDS–FAQ_MAX_WORDS). */
 export function wordCount(body: string): number {
   return markdownBlocks(body)
     .flatMap((block) => ('items' in block ? block.items : [block.text]))

@@ -1,8 +1,14 @@
 import { parse as parseYaml, YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { decisionFactors, decisionOptions, hackettLevels, riskLevels } from '../assessment/schema.js';
+import {
+  decisionFactors,
+  decisionOptions,
+  hackettLevels,
+  riskLevels,
+  strategyImpacts,
+} from '../assessment/schema.js';
 import { ContentError } from './content-error.js';
-import { parseGuidanceEdition } from './guidance-documents.js';
+import { citesEdition, parseGuidanceEdition } from './guidance-documents.js';
 import { markdownProblems, wordCount } from './markdown.js';
 import { isProfileVariable, profileVariables, variablesIn } from './school-profile.js';
 import {
@@ -37,8 +43,27 @@ export interface ContentFile {
   text: string;
 }
 
-export const FAQ_MIN_WORDS = 80;
-export const FAQ_MAX_WORDS = 250;
+export const FAQ_MIN_WORDS = 60;
+/** Most answers need under 180 words; none more than 220. */
+export const FAQ_MAX_WORDS = 220;
+
+/**
+ * The closing line every FAQ answer used to repeat ("The DSL decides … and records …"). The card and
+ * page show the "the DSL decides" note once, so an answer that repeats it is rejected.
+ */
+const OLD_CLOSING_LINE = /\bthe DSL decides\b[^.\n]{0,120}\brecords?\b/i;
+
+/** What is wrong with a FAQ answer's length or wording, or undefined. */
+export function faqAnswerProblem(answer: string): string | undefined {
+  const words = wordCount(answer);
+  if (words < FAQ_MIN_WORDS || words > FAQ_MAX_WORDS) {
+    return `The answer has ${words} words; keep it between ${FAQ_MIN_WORDS} and ${FAQ_MAX_WORDS}.`;
+  }
+  if (OLD_CLOSING_LINE.test(answer)) {
+    return 'Drop the closing "The DSL decides … records …" line: the card and page show that note once.';
+  }
+  return undefined;
+}
 
 type FileKind =
   'policy' | 'referral' | 'faq' | 'context' | 'scales' | 'decision' | 'review' | 'hackett' | 'language';
@@ -180,11 +205,17 @@ interface ItemCore {
   variables: readonly string[];
   guidanceEdition: string;
   sources: readonly { url: string }[];
+  checkedOn?: string | undefined;
+  verify?: string | undefined;
 }
 
-/** Each edition named is a known document, and the item cites that document's official text. */
+/**
+ * Each edition named is a known document's edition in force, and the item cites that edition's own
+ * address. A check (`checkedOn`) cannot predate the newest edition it was checked against, and an
+ * unchecked item says what is still to check (`verify`).
+ */
 function checkEditionsCited(file: string, item: ItemCore): void {
-  for (const { text, document } of parseGuidanceEdition(item.guidanceEdition)) {
+  for (const { text, document, year } of parseGuidanceEdition(item.guidanceEdition)) {
     if (!document) {
       throw new ContentError(
         file,
@@ -192,13 +223,34 @@ function checkEditionsCited(file: string, item: ItemCore): void {
         `"${text}" is not a document core/content/guidance-documents.ts knows; name it as listed there, with its year.`,
       );
     }
-    if (!item.sources.some((s) => document.matches.test(s.url))) {
+    if (year !== document.current.year) {
+      throw new ContentError(
+        file,
+        'guidanceEdition',
+        `"${text}" is not the edition in force; follow ${document.name} ${document.current.year}.`,
+      );
+    }
+    if (!item.sources.some((s) => citesEdition(document, s.url))) {
       throw new ContentError(
         file,
         'sources',
-        `The text follows ${text} but does not cite it; add ${document.title}: ${document.officialUrl}`,
+        `The text follows ${text} but does not cite that edition; add ${document.current.title}: ${document.current.url}`,
       );
     }
+    if (item.checkedOn !== undefined && item.checkedOn < document.current.publishedOn) {
+      throw new ContentError(
+        file,
+        'checkedOn',
+        `${item.checkedOn} is before ${text} was published (${document.current.publishedOn}); check against that edition.`,
+      );
+    }
+  }
+  if (item.checkedOn === undefined && item.verify === undefined) {
+    throw new ContentError(
+      file,
+      'verify',
+      'Missing: until the facts are checked against the official text (checkedOn), say what is still to check.',
+    );
   }
 }
 
@@ -289,14 +341,8 @@ export function parseContentLibrary(files: readonly ContentFile[]): ContentLibra
       }
       case 'faq': {
         const { title, body, ...rest } = validate(file, faqFileSchema, raw);
-        const words = wordCount(body);
-        if (words < FAQ_MIN_WORDS || words > FAQ_MAX_WORDS) {
-          throw new ContentError(
-            file,
-            'body',
-            `The answer has ${words} words; keep it between ${FAQ_MIN_WORDS} and ${FAQ_MAX_WORDS}.`,
-          );
-        }
+        const problem = faqAnswerProblem(body);
+        if (problem) throw new ContentError(file, 'body', problem);
         faq.push({ file, item: { ...rest, question: title, answer: body } });
         item = { ...rest, body };
         break;
@@ -394,6 +440,13 @@ export function parseContentLibrary(files: readonly ContentFile[]): ContentLibra
     decision.factors.map((f) => f.id),
     decisionFactors,
     false,
+  );
+  checkExactly(
+    'risk-assessment/review.yaml',
+    'strategyImpacts',
+    review.strategyImpacts.map((i) => i.id),
+    strategyImpacts,
+    true,
   );
   checkExactly(
     'guides/hackett.yaml',

@@ -5,7 +5,9 @@ import {
   hackettLevels,
   riskContexts,
   riskLevels,
+  strategyImpacts,
 } from '../assessment/schema.js';
+import { isOfficialSource, officialSourceHosts } from './guidance-documents.js';
 import { profileVariables, type SchoolProfile } from './school-profile.js';
 import { referralSections, requiredPolicySections } from './sections.js';
 
@@ -29,6 +31,12 @@ const kebab = z.string().regex(new RegExp(`^${KEBAB}$`), { error: 'Use lower-cas
 
 const profileText = z.string().trim().max(200);
 
+/** A calendar date written YYYY-MM-DD (YAML may hand it over as a string or, unquoted, as a Date). */
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.iso.date({ error: 'A date written YYYY-MM-DD.' }),
+);
+
 /** A school profile from a form or a request: only the profile variables, each at most 200 characters. */
 export const schoolProfileSchema = z.strictObject(
   Object.fromEntries(profileVariables.map((name) => [name, profileText.optional()])) as Record<
@@ -45,11 +53,14 @@ export const sourceSchema = z.strictObject({
   section: text.optional(),
   url: z
     .url({
-      protocol: /^https?$/,
+      protocol: /^https$/,
       hostname: z.regexes.domain,
-      error: 'Give a full http(s) web address.',
+      error: 'Give a full https web address.',
     })
-    .refine((url) => !/\s/.test(url), { error: 'A web address has no spaces.' }),
+    .refine((url) => !/\s/.test(url), { error: 'A web address has no spaces.' })
+    .refine(isOfficialSource, {
+      error: `Cite the official publisher, not a copy; allowed hosts: ${officialSourceHosts.map((h) => h.host).join(', ')}.`,
+    }),
 });
 export type Source = z.output<typeof sourceSchema>;
 
@@ -74,7 +85,9 @@ function baseFields(prefix: string) {
     variables: variablesSchema,
     sources: z.array(sourceSchema).min(1, { error: 'Cite at least one source.' }),
     guidanceEdition: guidanceEditionSchema,
-    /** What to check, and where, when the text relies on a fact the domain brief marks [K]. */
+    /** The day the item's facts were checked against the official text of the editions it cites. */
+    checkedOn: isoDate.optional(),
+    /** What is still to check, and where; required until the item has been checked. */
     verify: text.optional(),
   };
 }
@@ -162,6 +175,13 @@ export const reviewGuideSchema = z.strictObject({
   id: z.literal('risk.review'),
   prompts: textList,
   earlyReviewTriggers: textList,
+  /** How a strategy's effect is named wherever a review is shown. */
+  strategyImpacts: z.array(
+    z.strictObject({
+      id: z.enum(strategyImpacts, { error: `Use one of: ${strategyImpacts.join(', ')}.` }),
+      label: text,
+    }),
+  ),
 });
 
 export const hackettGuideSchema = z.strictObject({
@@ -203,7 +223,7 @@ export type ReferralClause = z.output<typeof referralClauseSchema>;
 export type Clause = PolicyClause | ReferralClause;
 
 type FaqFile = z.output<typeof faqFileSchema>;
-/** A FAQ entry: the question as staff ask it and an 80–250 word answer. */
+/** A FAQ entry: the question as staff ask it and a 60–220 word answer. */
 export type FaqEntry = Omit<FaqFile, 'title' | 'body'> & { question: string; answer: string };
 
 export type RiskContextTemplate = z.output<typeof riskContextTemplateSchema> & { context: TemplateContext };

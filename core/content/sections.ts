@@ -1,4 +1,8 @@
-/** The headings of the HSB policy skeleton (DOMAIN §1.3), in policy order; every one needs a clause. */
+/**
+ * The headings of the HSB policy skeleton, in policy order; every one needs a clause. `summaries` holds
+ * the versions of the policy written for pupils and for parents and carers, which the whole school
+ * community must be able to read.
+ */
 export const requiredPolicySections = [
   'purpose-scope',
   'legal-framework',
@@ -17,10 +21,11 @@ export const requiredPolicySections = [
   'records',
   'training',
   'monitoring-review',
+  'summaries',
 ] as const;
 export type PolicySection = (typeof requiredPolicySections)[number];
 
-/** The blocks of a local authority multi-agency referral form (DOMAIN §3), in form order. */
+/** The blocks of a local authority multi-agency referral form in form order. */
 export const referralSections = [
   'referrer',
   'consent',
@@ -59,6 +64,7 @@ export const policySectionTitles: Readonly<Record<PolicySection, string>> = {
   records: 'Records and information sharing',
   training: 'Training',
   'monitoring-review': 'Monitoring and review',
+  summaries: 'Summaries for pupils and for parents and carers',
 };
 
 export const referralSectionTitles: Readonly<Record<ReferralSection, string>> = {

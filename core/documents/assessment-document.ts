@@ -1,20 +1,13 @@
 import type { IsoDate } from '../dates.js';
 import type { Assessment, Risk } from '../assessment/schema.js';
 import { currentRiskLevel } from '../assessment/risk-level.js';
-import {
-  contextLabels,
-  decisionLabels,
-  hackettLabels,
-  impactLabels,
-  levelLabels,
-  roleLabels,
-  sharingLabels,
-  statusLabels,
-} from './labels.js';
+import { guidanceDocuments } from '../content/guidance-documents.js';
+import type { ContentLabels } from '../content/labels.js';
+import { decisionLabels, hackettLabels, roleLabels, sharingLabels, statusLabels } from './labels.js';
 import { redactNames } from './redact-names.js';
 
-/** The guidance edition every generated document names (DOMAIN.md: show the KCSIE edition on every output). */
-export const GUIDANCE_EDITION = 'KCSIE 2025';
+/** The guidance edition every generated document names: the KCSIE edition in force. */
+export const GUIDANCE_EDITION = `KCSIE ${guidanceDocuments.find((d) => d.name === 'KCSIE')!.current.year}`;
 export const CONFIDENTIAL_MARKING = 'STRICTLY CONFIDENTIAL';
 
 export const documentAudiences = ['staff', 'parents', 'full'] as const;
@@ -144,8 +137,9 @@ function affectsLabel(affects: Risk['affects'], audience: DocumentAudience): str
 export function assessmentDocument(
   record: Assessment,
   audience: DocumentAudience,
-  options: { generatedOn: IsoDate },
+  options: { generatedOn: IsoDate; labels: ContentLabels },
 ): AssessmentDocument {
+  const { labels } = options;
   const sees = audienceSections[audience];
   const otherNames = record.otherChildren.map((c) => c.name);
   const text = (value: string | undefined): string => {
@@ -162,7 +156,7 @@ export function assessmentDocument(
     rows: [
       ['Case reference', record.caseRef],
       ['Status', statusLabels[record.status]],
-      ['Overall risk now', record.overallRisk ? levelLabels[record.overallRisk] : 'Not yet assessed'],
+      ['Overall risk now', record.overallRisk ? labels.level(record.overallRisk) : 'Not yet assessed'],
       ['Guidance followed', `${GUIDANCE_EDITION} (Keeping children safe in education), Part five`],
       ['Generated', ukDate(options.generatedOn)],
     ],
@@ -246,16 +240,16 @@ export function assessmentDocument(
     h('Risks and what is in place');
     if (record.risks.length === 0) p('No risks have been recorded yet.');
     for (const risk of record.risks) {
-      const context = risk.context === 'other' ? text(risk.contextLabel) : contextLabels[risk.context];
+      const context = risk.context === 'other' ? text(risk.contextLabel) : labels.context(risk.context);
       blocks.push({ kind: 'heading', level: 2, text: context });
       blocks.push({
         kind: 'fields',
         rows: [
           ['The risk', text(risk.description)],
           ['Who could be harmed', affectsLabel(risk.affects, audience)],
-          ['Level before strategies', levelLabels[risk.levelBefore]],
-          ['Level with strategies in place', risk.levelAfter ? levelLabels[risk.levelAfter] : '—'],
-          ['Level now', levelLabels[currentRiskLevel(risk)]],
+          ['Level before strategies', labels.level(risk.levelBefore)],
+          ['Level with strategies in place', risk.levelAfter ? labels.level(risk.levelAfter) : '—'],
+          ['Level now', labels.level(currentRiskLevel(risk))],
         ],
       });
       blocks.push({
@@ -339,7 +333,7 @@ export function assessmentDocument(
           r.strategyImpacts
             .map(
               (i) =>
-                `${text(strategyName.get(i.strategyId))}: ${impactLabels[i.impact] ?? i.impact}${i.note ? ` (${text(i.note)})` : ''}`,
+                `${text(strategyName.get(i.strategyId))}: ${labels.strategyImpact(i.impact)}${i.note ? ` (${text(i.note)})` : ''}`,
             )
             .join('; ') || '—';
         return audience === 'parents'
@@ -349,7 +343,7 @@ export function assessmentDocument(
               text(r.reviewedBy),
               text(r.behaviourChanges),
               impacts,
-              r.newRiskLevel ? levelLabels[r.newRiskLevel] : '—',
+              r.newRiskLevel ? labels.level(r.newRiskLevel) : '—',
               ukDate(r.nextDue),
               text(r.notes),
             ];

@@ -1,26 +1,4 @@
-import type {
-  ChildRole,
-  DecisionOption,
-  HackettLevel,
-  RiskContext,
-  RiskLevel,
-} from '../assessment/schema.js';
-
-export const contextLabels: Record<RiskContext, string> = {
-  classroom: 'Classroom and lessons',
-  corridors: 'Corridors and moving between lessons',
-  'toilets-changing': 'Toilets and changing rooms',
-  'break-lunch': 'Break and lunch',
-  'school-transport': 'School transport',
-  'public-transport': 'Public transport',
-  'clubs-activities': 'Before- and after-school clubs and activities',
-  'trips-residentials': 'Trips and residentials',
-  online: 'Online and devices',
-  'home-community': 'Home and community',
-  other: 'Other',
-};
-
-export const levelLabels: Record<RiskLevel, string> = { low: 'Low', medium: 'Medium', high: 'High' };
+import type { ChildRole, DecisionOption, HackettLevel } from '../assessment/schema.js';
 
 export const roleLabels: Record<ChildRole, string> = {
   harmed: 'Child harmed',
@@ -42,13 +20,6 @@ export const hackettLabels: Record<HackettLevel, string> = {
   problematic: 'Problematic',
   abusive: 'Abusive',
   violent: 'Violent',
-};
-
-export const impactLabels: Record<string, string> = {
-  effective: 'Effective',
-  'partly-effective': 'Partly effective',
-  'not-effective': 'Not effective',
-  'not-yet-in-place': 'Not yet in place',
 };
 
 export const statusLabels = { draft: 'Draft', active: 'Active', closed: 'Closed' } as const;

@@ -1,15 +1,8 @@
 import type { Assessment, OtherChild, ReviewEntry } from '../assessment/schema.js';
 import { longDate } from '../dates.js';
 import { referralSectionTitles } from '../content/sections.js';
-import {
-  contextLabels,
-  decisionLabels,
-  factorLabels,
-  hackettLabels,
-  impactLabels,
-  listJoin,
-  roleLabels,
-} from './labels.js';
+import type { ContentLabels } from '../content/labels.js';
+import { decisionLabels, factorLabels, hackettLabels, listJoin, roleLabels } from './labels.js';
 import {
   referralBlocks,
   type ChecklistItem,
@@ -30,6 +23,8 @@ export interface BuildReferralInput {
   profile: ReferralSchoolProfile;
   /** The date of the referral, ISO `YYYY-MM-DD`. */
   today: string;
+  /** Context titles and effect labels, as content/ gives them (`contentLabels`). */
+  labels: ContentLabels;
 }
 
 type Part = string | ReferralRun;
@@ -141,13 +136,15 @@ function consent(w: SectionWriter, { assessment }: BuildReferralInput): void {
   );
   w.text(
     'Consent: ',
-    gap('whether consent was given, by whom and what it covers, or why consent is not needed'),
+    gap(
+      'whether consent was sought, and if so by whom, what was said and what it covers; if it was not sought, why (for example, asking would put a child at greater risk or delay protecting them)',
+    ),
   );
   w.check(
     'consent-given',
-    'Consent, or why it is not needed',
+    'Consent: sought or not, and why',
     'to-add',
-    'Early help and child-in-need referrals need consent; child protection referrals do not. Say which applies.',
+    'Seek consent where it is safe and appropriate. Never hold up a referral for want of consent where a child is at risk of harm. Record whether consent was sought and the reasons either way.',
   );
   for (const s of learner) {
     w.text(`The child was told: ${s.who}${s.informedOn ? `, on ${longDate(s.informedOn)}` : ''}.`);
@@ -299,11 +296,10 @@ function effectOf(review: ReviewEntry): boolean {
   return has(review.behaviourChanges) || review.strategyImpacts.length > 0;
 }
 
-function actionsTaken(w: SectionWriter, { assessment }: BuildReferralInput): void {
+function actionsTaken(w: SectionWriter, { assessment, labels }: BuildReferralInput): void {
   let tried = 0;
   for (const risk of assessment.risks) {
-    const where =
-      risk.context === 'other' && risk.contextLabel ? risk.contextLabel : contextLabels[risk.context];
+    const where = labels.context(risk.context, risk.contextLabel);
     for (const s of risk.strategies) {
       tried++;
       const from = s.startDate ? `, from ${longDate(s.startDate)}` : '';
@@ -317,7 +313,7 @@ function actionsTaken(w: SectionWriter, { assessment }: BuildReferralInput): voi
       const name = strategyName(assessment, impact.strategyId);
       if (!name) continue;
       w.bullet(
-        `${name}: ${impactLabels[impact.impact] ?? impact.impact}${has(impact.note) ? ` (${impact.note.trim()})` : ''}.`,
+        `${name}: ${labels.strategyImpact(impact.impact)}${has(impact.note) ? ` (${impact.note.trim()})` : ''}.`,
       );
     }
   }
@@ -362,7 +358,7 @@ function childVoice(w: SectionWriter, { assessment }: BuildReferralInput): void 
 
 const OUTSIDE_CONTEXTS = new Set(['online', 'home-community', 'public-transport']);
 
-function widerConcerns(w: SectionWriter, { assessment }: BuildReferralInput): void {
+function widerConcerns(w: SectionWriter, { assessment, labels }: BuildReferralInput): void {
   const harmed = assessment.otherChildren.some((c) => c.role === 'harmed');
   if (harmed) {
     w.text(
@@ -374,9 +370,9 @@ function widerConcerns(w: SectionWriter, { assessment }: BuildReferralInput): vo
   const others = countByRole(assessment.otherChildren, ['witness', 'displayedHsb', 'other']);
   if (others.length) w.text(`Other children who may need support: ${listJoin(others)}.`);
   const outside = new Set(
-    assessment.risks.filter((r) => OUTSIDE_CONTEXTS.has(r.context)).map((r) => contextLabels[r.context]),
+    assessment.risks.filter((r) => OUTSIDE_CONTEXTS.has(r.context)).map((r) => labels.context(r.context)),
   );
-  if (assessment.incidents.some((i) => i.online)) outside.add(contextLabels.online);
+  if (assessment.incidents.some((i) => i.online)) outside.add(labels.context('online'));
   if (outside.size) {
     w.text(
       `Risks outside school or online are assessed for: ${listJoin([...outside].map((c) => c.toLowerCase()))}.`,
@@ -413,7 +409,11 @@ function safetyMeasures(w: SectionWriter, { assessment }: BuildReferralInput): v
   if (inPlace.length === 0) {
     w.text(gap('what is in place now to keep the children safe, and who is responsible'));
   }
-  if (assessment.overallRisk) w.text(`Overall risk as scored in the assessment: ${assessment.overallRisk}.`);
+  if (assessment.overallRisk) {
+    w.text(
+      `The school's risk assessment rates the risk of further harm in the situations it covers as ${assessment.overallRisk}. This describes the behaviour and the situations, not the child.`,
+    );
+  }
   if (assessment.review.nextDue) {
     w.text(`The risk assessment will next be reviewed on ${longDate(assessment.review.nextDue)}.`);
   }

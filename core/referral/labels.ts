@@ -1,10 +1,4 @@
-import type {
-  ChildRole,
-  DecisionFactor,
-  DecisionOption,
-  HackettLevel,
-  RiskContext,
-} from '../assessment/schema.js';
+import type { ChildRole, DecisionFactor, DecisionOption, HackettLevel } from '../assessment/schema.js';
 
 /** Wording used in referral text. Behaviour is labelled, never the child (content/guides/language.yaml). */
 
@@ -43,27 +37,6 @@ export const roleLabels: Readonly<Record<ChildRole, { one: string; many: string 
     many: 'other children who also displayed harmful sexual behaviour',
   },
   other: { one: 'another child involved', many: 'other children involved' },
-};
-
-export const contextLabels: Readonly<Record<RiskContext, string>> = {
-  classroom: 'Classroom',
-  corridors: 'Corridors and transitions',
-  'toilets-changing': 'Toilets and changing rooms',
-  'break-lunch': 'Break and lunch',
-  'school-transport': 'School transport',
-  'public-transport': 'Public transport',
-  'clubs-activities': 'After-school clubs and activities',
-  'trips-residentials': 'Trips and residentials',
-  online: 'Online and devices',
-  'home-community': 'Home and community',
-  other: 'Other',
-};
-
-export const impactLabels: Readonly<Record<string, string>> = {
-  effective: 'effective',
-  'partly-effective': 'partly effective',
-  'not-effective': 'not effective',
-  'not-yet-in-place': 'not yet in place',
 };
 
 /** "a, b and c". */

@@ -1,6 +1,25 @@
 import { realContent } from '../helpers/content.js';
 import { call, startTestServer, type TestServer } from '../helpers/test-server.js';
 
+type Served = { id: string; checkedOn: unknown; verify: unknown };
+
+/**
+ * An item served says whether it was checked (`checkedOn`, or null) and what is left to check (`verify`,
+ * or null), exactly as content/ has them: an unchecked claim must never look like settled guidance.
+ */
+function expectCheckStatus(
+  served: Served,
+  item: { id: string; checkedOn?: string | undefined; verify?: string | undefined } | undefined,
+): void {
+  expect(item).toBeDefined();
+  expect(served).toMatchObject({
+    id: item!.id,
+    checkedOn: item!.checkedOn ?? null,
+    verify: item!.verify ?? null,
+  });
+  expect(served.checkedOn !== null || typeof served.verify === 'string').toBe(true);
+}
+
 /** The content routes through the real server (local mode, port 0), content loaded from content/. */
 describe('content API', () => {
   let server: TestServer;
@@ -22,6 +41,7 @@ describe('content API', () => {
         expect(Object.keys(item).sort()).toEqual(
           [
             'body',
+            'checkedOn',
             'guidanceEdition',
             'id',
             'kind',
@@ -31,11 +51,16 @@ describe('content API', () => {
             'sources',
             'title',
             'variables',
+            'verify',
             'version',
           ].sort(),
         );
         expect(item.sources.length).toBeGreaterThan(0);
         expect(item.guidanceEdition).toMatch(/\d{4}/);
+        expectCheckStatus(
+          item,
+          lib.policy.find((c) => c.id === item.id) ?? lib.referral.find((c) => c.id === item.id),
+        );
       }
     });
 
@@ -78,6 +103,7 @@ describe('content API', () => {
         expect(Object.keys(item).sort()).toEqual(
           [
             'answer',
+            'checkedOn',
             'guidanceEdition',
             'id',
             'question',
@@ -85,8 +111,13 @@ describe('content API', () => {
             'score',
             'sources',
             'tags',
+            'verify',
             'version',
           ].sort(),
+        );
+        expectCheckStatus(
+          item,
+          lib.faq.find((e) => e.id === item.id),
         );
         expect(item.score).toBeNull();
         expect(item.sources.length).toBeGreaterThan(0);
@@ -140,7 +171,7 @@ describe('content API', () => {
       expect(res.body.review.earlyReviewTriggers.length).toBeGreaterThan(0);
     });
 
-    it('serves the Hackett guide and the language guide, sourced, without the writers’ verify notes', async () => {
+    it('serves the Hackett guide and the language guide, sourced, with whether each was checked', async () => {
       const hackett = await get('/api/content/hackett');
       expect(hackett.body.levels.map((l: { id: string }) => l.id)).toEqual([
         'normal',
@@ -153,13 +184,16 @@ describe('content API', () => {
       expect(language.body.terms.map((t: { id: string }) => t.id)).toEqual(
         expect.arrayContaining(['perpetrator', 'abuser', 'offender', 'predator']),
       );
-      for (const body of [hackett.body, language.body]) {
-        expect(body.sources.length).toBeGreaterThan(0);
-        expect(body.guidanceEdition).toMatch(/KCSIE 2025/);
-        expect(body).not.toHaveProperty('verify');
-      }
+      expect(hackett.body.guidanceEdition).toMatch(/KCSIE 2026/);
+      expectCheckStatus(hackett.body, lib.hackett);
+      expectCheckStatus(language.body, lib.language);
+      for (const body of [hackett.body, language.body]) expect(body.sources.length).toBeGreaterThan(0);
       const template = await get('/api/content/risk-template');
-      expect(JSON.stringify(template.body)).not.toContain('"verify"');
+      const { contexts, scales, decision, review } = lib.riskTemplate;
+      template.body.contexts.forEach((served: Served, i: number) => expectCheckStatus(served, contexts[i]));
+      expectCheckStatus(template.body.scales, scales);
+      expectCheckStatus(template.body.decision, decision);
+      expectCheckStatus(template.body.review, review);
     });
   });
 

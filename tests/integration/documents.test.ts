@@ -78,7 +78,7 @@ describe('assessment documents (local mode)', () => {
     expect(body).toContain('Heading1');
     expect(body).toContain('<w:tbl>');
     expect(all).toContain('STRICTLY CONFIDENTIAL');
-    expect(all).toContain('KCSIE 2025');
+    expect(all).toContain('KCSIE 2026');
     expect(all).toContain(caseRef);
     expect(body).toContain(CANARY_OTHER_CHILD);
     expect(body).toContain(CANARY_STAFF_NOTE);

@@ -60,6 +60,18 @@ describe('the guided form', () => {
     expect((await api.getAssessment(id)).record.learner.yearGroup).toBe('Year 9');
   });
 
+  it('says a context’s guidance is not yet checked, with what is still to check on demand', async () => {
+    const { user } = await renderEditor('risks');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Add a context' }), 'online');
+    await user.click(screen.getByRole('button', { name: 'Add context' }));
+    const card = screen.getByRole('region', { name: titleOf('online') });
+    const online = template.contexts.find((c) => c.id === 'context.online')!;
+    expect(online.checkedOn).toBeUndefined();
+    expect(within(card).getByText('Not yet checked against the current edition')).toBeTruthy();
+    expect(within(card).getByText('What is still to check')).toBeTruthy();
+    expect(within(card).getByText(online.verify!)).toBeTruthy();
+  });
+
   it('adds a context from the template with its prompts, computes the level, and saves it once complete', async () => {
     const { user, id } = await renderEditor('risks');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Add a context' }), 'toilets-changing');

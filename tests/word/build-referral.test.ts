@@ -5,7 +5,11 @@ import {
   type ReferralClauseInfo,
   type ReferralDraft,
 } from '../../core/referral/index.js';
+import { contentLabels } from '../../core/content/labels.js';
 import { assessment, CANARY_LEARNER, CANARY_OTHER_CHILD, completeAssessment } from './fixtures/assessment.js';
+import { riskTemplate } from './fixtures/fake-services.js';
+
+const labels = contentLabels(riskTemplate());
 
 const clauses: ReferralClauseInfo[] = referralBlocks.map((block, i) => ({
   id: `referral.${block}`,
@@ -32,7 +36,13 @@ const sectionText = (draft: ReferralDraft, block: string) =>
 
 describe('buildReferral', () => {
   it('gives one section per referral block, in form order, titled and linked to its clause', () => {
-    const draft = buildReferral({ assessment: completeAssessment(), clauses, profile, today: '2026-02-20' });
+    const draft = buildReferral({
+      assessment: completeAssessment(),
+      clauses,
+      profile,
+      today: '2026-02-20',
+      labels,
+    });
     expect(draft.sections.map((s) => s.block)).toEqual([...referralBlocks]);
     expect(draft.sections[3]).toMatchObject({
       title: 'Clause title for behaviour',
@@ -47,13 +57,20 @@ describe('buildReferral', () => {
       clauses: [],
       profile,
       today: '2026-02-20',
+      labels,
     });
     expect(draft.sections[0]).toMatchObject({ title: 'Referrer' });
     expect(draft.sections[0]!.clause).toBeUndefined();
   });
 
   it('pre-fills the sections from a complete assessment and the school profile', () => {
-    const draft = buildReferral({ assessment: completeAssessment(), clauses, profile, today: '2026-02-20' });
+    const draft = buildReferral({
+      assessment: completeAssessment(),
+      clauses,
+      profile,
+      today: '2026-02-20',
+      labels,
+    });
     expect(sectionText(draft, 'referrer')).toContain(
       'Referrer: Priya Shah, designated safeguarding lead, Oakfield Academy.',
     );
@@ -75,11 +92,11 @@ describe('buildReferral', () => {
     );
     const actions = sectionText(draft, 'actions-taken');
     expect(actions).toContain(
-      'Corridors and transitions: Leaves lessons two minutes early with a key adult (Head of Year 9, from 5 February 2026; in place).',
+      `${labels.context('corridors')}: Leaves lessons two minutes early with a key adult (Head of Year 9, from 5 February 2026; in place).`,
     );
     expect(actions).toContain('Review on 19 February 2026: No further incidents in school.');
     expect(actions).toContain(
-      'Leaves lessons two minutes early with a key adult: effective (No contact in corridors).',
+      `Leaves lessons two minutes early with a key adult: ${labels.strategyImpact('effective')} (No contact in corridors).`,
     );
     // Multi-line free text becomes separate paragraphs, the first after its label.
     expect(sectionText(draft, 'child-voice')).toContain(
@@ -98,8 +115,40 @@ describe('buildReferral', () => {
     expect(draft.checklist.filter((i) => i.status === 'missing')).toEqual([]);
   });
 
+  it('never makes a referral wait for consent, and describes the risk of the situation, not the child', () => {
+    const draft = buildReferral({
+      assessment: completeAssessment(),
+      clauses,
+      profile,
+      today: '2026-02-20',
+      labels,
+    });
+    const consent = draft.checklist.find((i) => i.id === 'consent-given')!;
+    expect(consent.hint).toMatch(
+      /Never hold up a referral for want of consent where a child is at risk of harm/,
+    );
+    expect(consent.hint).toMatch(/Seek consent where it is safe and appropriate/);
+    expect(consent.hint).toMatch(/reasons either way/);
+    expect(`${consent.label} ${consent.hint} ${sectionText(draft, 'consent')}`).not.toMatch(
+      /child protection referrals do not|consent is not (?:needed|required)/i,
+    );
+    const safety = sectionText(draft, 'safety-measures');
+    expect(completeAssessment().overallRisk).toBeTruthy();
+    expect(safety).toMatch(
+      /rates the risk of further harm in the situations it covers as (?:low|medium|high)\./,
+    );
+    expect(safety).toContain('not the child');
+    expect(safety).not.toMatch(/Overall risk/);
+  });
+
   it('flags what a thin draft is missing: what was tried and its effect, the child’s voice, parents told', () => {
-    const draft = buildReferral({ assessment: assessment(), clauses, profile: {}, today: '2026-02-20' });
+    const draft = buildReferral({
+      assessment: assessment(),
+      clauses,
+      profile: {},
+      today: '2026-02-20',
+      labels,
+    });
     for (const id of [
       'actions-tried-effect',
       'voice-child',
@@ -115,8 +164,8 @@ describe('buildReferral', () => {
     ]) {
       expect([id, status(draft, id)]).toEqual([id, 'missing']);
     }
-    const labels = draft.checklist.filter((i) => i.status === 'missing').map((i) => i.label);
-    expect(labels).toEqual(
+    const missing = draft.checklist.filter((i) => i.status === 'missing').map((i) => i.label);
+    expect(missing).toEqual(
       expect.arrayContaining([
         'What you have tried and its effect',
         "The child's voice",
@@ -131,7 +180,13 @@ describe('buildReferral', () => {
 
   it('counts strategies without a review as tried but without effect', () => {
     const a = completeAssessment();
-    const draft = buildReferral({ assessment: { ...a, reviews: [] }, clauses, profile, today: '2026-02-20' });
+    const draft = buildReferral({
+      assessment: { ...a, reviews: [] },
+      clauses,
+      profile,
+      today: '2026-02-20',
+      labels,
+    });
     const item = draft.checklist.find((i) => i.id === 'actions-tried-effect')!;
     expect(item.status).toBe('missing');
     expect(item.hint).toMatch(/review/);
@@ -140,12 +195,24 @@ describe('buildReferral', () => {
   it('flags a decision that does not include a referral', () => {
     const a = completeAssessment();
     const decision = { ...a.decision!, options: ['manage-internally' as const] };
-    const draft = buildReferral({ assessment: { ...a, decision }, clauses, profile, today: '2026-02-20' });
+    const draft = buildReferral({
+      assessment: { ...a, decision },
+      clauses,
+      profile,
+      today: '2026-02-20',
+      labels,
+    });
     expect(status(draft, 'request-decision')).toBe('missing');
   });
 
   it('never names another child anywhere in the draft or its checklist', () => {
-    const draft = buildReferral({ assessment: completeAssessment(), clauses, profile, today: '2026-02-20' });
+    const draft = buildReferral({
+      assessment: completeAssessment(),
+      clauses,
+      profile,
+      today: '2026-02-20',
+      labels,
+    });
     const everything = JSON.stringify(draft) + referralPlainText(draft);
     expect(everything).not.toContain(CANARY_OTHER_CHILD);
     expect(everything).not.toContain('Witnessby');
@@ -155,8 +222,8 @@ describe('buildReferral', () => {
 
   it('is deterministic', () => {
     const a = completeAssessment();
-    expect(buildReferral({ assessment: a, clauses, profile, today: '2026-02-20' })).toEqual(
-      buildReferral({ assessment: a, clauses, profile, today: '2026-02-20' }),
+    expect(buildReferral({ assessment: a, clauses, profile, today: '2026-02-20', labels })).toEqual(
+      buildReferral({ assessment: a, clauses, profile, today: '2026-02-20', labels }),
     );
   });
 });

@@ -54,6 +54,8 @@ const library = [
     title: "The child's voice and the parents' views",
     body: 'Give their exact words.',
     variables: [],
+    checkedOn: '2026-12-02',
+    verify: null,
   }),
 ];
 
@@ -85,6 +87,20 @@ function setUp(
 const clauseButtons = () => within(screen.getByRole('list', { name: 'Clauses' })).getAllByRole('button');
 
 describe('the task pane in preview mode (outside Word)', () => {
+  it('shows whether each clause was checked against its edition, with what is left to check', async () => {
+    const { user } = setUp();
+    await waitFor(() => expect(clauseButtons()).toHaveLength(4));
+    await user.click(clauseButtons()[0]!);
+    const unchecked = screen.getByRole('article');
+    expect(within(unchecked).getByText('Not yet checked against the current edition')).toBeTruthy();
+    expect(within(unchecked).getByText('What is still to check')).toBeTruthy();
+    expect(within(unchecked).getByText(library[0]!.verify!)).toBeTruthy();
+    await user.click(clauseButtons()[3]!);
+    const checked = screen.getByRole('article');
+    expect(within(checked).getByText('Checked against KCSIE 2026 on 2 December 2026')).toBeTruthy();
+    expect(within(checked).queryByText('What is still to check')).toBeNull();
+  });
+
   it('browses, filters, searches, previews with the school’s details, and copies', async () => {
     const { api, services, user } = setUp();
     expect(await screen.findByText(/Preview mode/)).toBeTruthy();

@@ -12,6 +12,8 @@ jest.mock('office-addin-manifest', () => ({
   },
 }));
 
+import { contentLabels } from '../../core/content/labels.js';
+import { requiredPolicySections } from '../../core/content/sections.js';
 import { buildReferral } from '../../core/referral/index.js';
 import { checkClauses } from '../../word-addin/src/check/check-clauses.js';
 import { comparableText } from '../../word-addin/src/check/comparable-text.js';
@@ -24,6 +26,7 @@ import {
 } from '../../word-addin/src/word/document-blocks.js';
 import { createWordDocument, type WordApi } from '../../word-addin/src/word/word-document.js';
 import { CANARY_LEARNER, completeAssessment } from './fixtures/assessment.js';
+import { riskTemplate } from './fixtures/fake-services.js';
 import { clause, policyLibrary, PROFILE, RICH_BODY } from './fixtures/clauses.js';
 import { FakeWord, type FakeControl } from './fixtures/fake-word.js';
 
@@ -171,8 +174,8 @@ describe('the Word document module against office-addin-mock', () => {
 
     const report = checkClauses(await word.readTaggedControls(CLAUSE_TAG_PREFIX), library, newProfile);
     expect(report.findings.map((f) => f.state)).toEqual(['details', 'details', 'details', 'details']);
-    // Four clauses cover four of the seventeen policy sections.
-    expect(report.missingSections).toHaveLength(13);
+    // Four clauses cover four of the policy sections.
+    expect(report.missingSections).toHaveLength(requiredPolicySections.length - 4);
 
     await word.replaceBlocks(
       report.findings.map((f, i) => ({
@@ -200,6 +203,7 @@ describe('the Word document module against office-addin-mock', () => {
       clauses: [],
       profile: PROFILE,
       today: '2026-02-20',
+      labels: contentLabels(riskTemplate()),
     });
 
     await wordOf(fake).insertBlocks(draft.sections.map(referralBlock));

@@ -1,3 +1,5 @@
+import type { CheckStatus } from '../../../core/index.js';
+
 /**
  * What the bot needs from the FAQ: the closest entries to a question, and an entry by id for the card
  * buttons. A narrow port, so that the bot does not depend on how the content library searches.
@@ -14,6 +16,8 @@ export interface FaqAnswer {
   answer: string;
   sources: readonly SourceLink[];
   guidanceEdition: string;
+  /** Whether the answer was checked against the official text of its editions, and what is left to check. */
+  check: CheckStatus;
 }
 
 export interface FaqMatch {

@@ -1,4 +1,5 @@
 import {
+  checkStatus,
   fillVariables,
   findFaq,
   searchFaq,
@@ -21,6 +22,7 @@ function answerOf(entry: FaqEntry): FaqAnswer {
     answer: fillVariables(entry.answer),
     sources: entry.sources,
     guidanceEdition: entry.guidanceEdition,
+    check: checkStatus(entry),
   };
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { contentLabels } from '../../../core/content/labels';
 import { fillVariables } from '../../../core/content/school-profile';
 import type { ApiClient } from '../api/api-client';
 import type { HackettGuide, LanguageGuide, RiskTemplate, TemplateContext } from '../api/content-types';
@@ -40,21 +41,6 @@ export function useContent(api: ApiClient): Content {
   return content;
 }
 
-/** Names for the contexts when the template has not loaded (the template's own titles win). */
-const fallbackTitles: Record<RiskContext, string> = {
-  classroom: 'Classroom and lessons',
-  corridors: 'Corridors and moving around school',
-  'toilets-changing': 'Toilets and changing rooms',
-  'break-lunch': 'Break and lunchtime',
-  'school-transport': 'School transport',
-  'public-transport': 'Public transport',
-  'clubs-activities': 'Clubs and activities',
-  'trips-residentials': 'Trips and residentials',
-  online: 'Online and devices',
-  'home-community': 'Home and community',
-  other: 'Other',
-};
-
 export function contextIdOf(item: TemplateContext): RiskContext {
   return item.context;
 }
@@ -72,7 +58,16 @@ export function contextTitle(
   label?: string | undefined,
 ): string {
   if (context === 'other') return label ? `Other: ${label}` : 'Other';
-  return templateFor(template, context)?.title ?? fallbackTitles[context];
+  return template ? contentLabels(template).context(context) : idAsWords(context);
+}
+
+/**
+ * Every label comes from content/ (core's contentLabels); only when the guidance could not be loaded,
+ * which the form says, is an id shown as plain words ("toilets-changing" → "Toilets changing").
+ */
+export function idAsWords(id: string): string {
+  const words = id.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /**

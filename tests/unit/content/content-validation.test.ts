@@ -151,31 +151,103 @@ describe('content validation', () => {
 
     it('rejects a source whose address is not a web address', () => {
       expectRejected(
-        withEdit(POLICY, replace(/url: https:\/\/www\.gov\.uk\S*/, 'url: gov.uk/kcsie')),
+        withEdit(POLICY, replace(/url: https:\/\/\S*/, 'url: gov.uk/kcsie')),
         POLICY,
         'sources.0.url',
-        /http\(s\) web address/,
+        /https web address/,
       );
     });
 
-    it('rejects an edition without a year, or one it does not cite', () => {
+    it('rejects a source on a host that is not an official publisher, naming the field', () => {
       expectRejected(
-        withEdit(POLICY, replace('guidanceEdition: KCSIE 2025', 'guidanceEdition: KCSIE')),
+        withEdit(POLICY, (t) =>
+          t.replace(/^sources:\n/m, 'sources:\n  - title: KCSIE Part five (mirror)\n    url: https://www.keepingchildrensafeineducation.co.uk/part_five_ch_sex_viol.html\n'),
+        ),
+        POLICY,
+        'sources.0.url',
+        /Cite the official publisher, not a copy/,
+      );
+      expectRejected(
+        withEdit(POLICY, replace(/url: https:\/\/\S*/, 'url: http://www.gov.uk/government/publications/keeping-children-safe-in-education--2')),
+        POLICY,
+        'sources.0.url',
+        /https web address/,
+      );
+    });
+
+    it('rejects an edition without a year, one it does not cite, or one no longer in force', () => {
+      expectRejected(
+        withEdit(POLICY, replace('guidanceEdition: KCSIE 2026', 'guidanceEdition: KCSIE')),
         POLICY,
         'guidanceEdition',
         /with its year/,
       );
       expectRejected(
-        withEdit(POLICY, replace('guidanceEdition: KCSIE 2025', 'guidanceEdition: KCSIE 2025; UKCIS 2024')),
+        withEdit(POLICY, replace('guidanceEdition: KCSIE 2026', 'guidanceEdition: KCSIE 2026; UKCIS 2024')),
         POLICY,
         'sources',
-        /follows UKCIS 2024 but does not cite it/,
+        /follows UKCIS 2024 but does not cite that edition/,
       );
       expectRejected(
-        withEdit(POLICY, replace('guidanceEdition: KCSIE 2025', 'guidanceEdition: Some Blog 2025')),
+        withEdit(POLICY, replace('guidanceEdition: KCSIE 2026', 'guidanceEdition: Some Blog 2025')),
         POLICY,
         'guidanceEdition',
         /"Some Blog 2025" is not a document/,
+      );
+      expectRejected(
+        withEdit(POLICY, replace('guidanceEdition: KCSIE 2026', 'guidanceEdition: KCSIE 2025')),
+        POLICY,
+        'guidanceEdition',
+        /not the edition in force; follow KCSIE 2026/,
+      );
+    });
+
+    it("rejects KCSIE cited only through its undated page, which moves on to next year's edition", () => {
+      expectRejected(
+        withEdit(POLICY, (t) =>
+          t.replace(
+            /url: https:\/\/assets\.publishing\.service\.gov\.uk\/media\/\S*Keeping_children_safe_in_education_2026\.pdf/,
+            'url: https://www.gov.uk/government/publications/keeping-children-safe-in-education--2',
+          ),
+        ),
+        POLICY,
+        'sources',
+        /follows KCSIE 2026 but does not cite that edition/,
+      );
+    });
+
+    it('requires a verify note until the item is checked, and a check no older than the edition', () => {
+      const unverified = withEdit(POLICY, (t) => t.replace(/^verify: .*\n(?: {2}.*\n)*/m, ''));
+      expectRejected(unverified, POLICY, 'verify', /until the facts are checked/);
+      const checked = withEdit(POLICY, (t) => t.replace(/^verify: .*\n(?: {2}.*\n)*/m, 'checkedOn: 2026-12-02\n'));
+      expect(() => parseContentLibrary(checked)).not.toThrow();
+      expectRejected(
+        withEdit(POLICY, (t) => t.replace(/^verify: .*\n(?: {2}.*\n)*/m, 'checkedOn: 2026-06-30\n')),
+        POLICY,
+        'checkedOn',
+        /before KCSIE 2026 was published \(2026-07-07\)/,
+      );
+      expectRejected(
+        withEdit(POLICY, (t) => t.replace(/^verify: /m, 'checkedOn: 2026-02-30\nverify: ')),
+        POLICY,
+        'checkedOn',
+        /YYYY-MM-DD/,
+      );
+    });
+
+    it('accepts a source that names its edition and the section relied on, and rejects an unknown field', () => {
+      const sectioned = withEdit(POLICY, (t) =>
+        t.replace(/^( {4}section: ).*$/m, '$1"Part five, paras 447-452"'),
+      );
+      const lib = parseContentLibrary(sectioned);
+      expect(lib.policy.find((c) => c.id === 'policy.purpose-scope-aims')!.sources[0]!.section).toBe(
+        'Part five, paras 447-452',
+      );
+      expectRejected(
+        withEdit(POLICY, (t) => t.replace(/^sources:\n {2}- title: (.*)\n/m, 'sources:\n  - title: $1\n    paragraph: "12"\n')),
+        POLICY,
+        'sources.0.paragraph',
+        /Unknown field/,
       );
     });
   });
@@ -212,21 +284,36 @@ describe('content validation', () => {
   describe('FAQ entries', () => {
     const filler = Array.from({ length: 200 }, () => 'word').join(' ');
 
-    it('rejects an answer over 250 words', () => {
+    it('rejects an answer over the word limit', () => {
       expectRejected(
-        withEdit(FAQ, (t) => t.replace('2. Tell the DSL straight away.', `2. Tell the DSL straight away. ${filler}`)),
+        withEdit(FAQ, (t) => `${t.trimEnd()} ${filler}\n`),
         FAQ,
         'body',
-        /has \d+ words; keep it between 80 and 250/,
+        /has \d+ words; keep it between 60 and 220/,
       );
     });
 
-    it('rejects an answer under 80 words', () => {
+    it('rejects an answer under 60 words', () => {
       expectRejected(
-        withEdit(FAQ, (t) => `${t.slice(0, t.indexOf('---', 4) + 4)}Tell the DSL. The DSL decides and records why.\n`),
+        withEdit(FAQ, (t) => `${t.slice(0, t.indexOf('---', 4) + 4)}Tell the DSL. The DSL will decide what happens next.\n`),
         FAQ,
         'body',
-        /has 9 words/,
+        /has 10 words/,
+      );
+    });
+
+    it('rejects the old boilerplate closing line, as its own paragraph or ending another', () => {
+      expectRejected(
+        withEdit(FAQ, (t) => `${t.trimEnd()}\n\nThe DSL decides the response and records the decision and the reasons.\n`),
+        FAQ,
+        'body',
+        /Drop the closing "The DSL decides … records …" line/,
+      );
+      expectRejected(
+        withEdit(FAQ, (t) => `${t.trimEnd()} The DSL decides and records why.\n`),
+        FAQ,
+        'body',
+        /Drop the closing/,
       );
     });
 

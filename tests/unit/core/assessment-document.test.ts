@@ -1,6 +1,7 @@
 import {
   assessmentDocument,
   audienceSections,
+  contentLabels,
   redactNames,
   type DocumentAudience,
 } from '../../../core/index.js';
@@ -10,13 +11,18 @@ import {
   CANARY_OTHER_CHILD,
   CANARY_STAFF_NOTE,
 } from '../../helpers/canary-assessment.js';
+import { realContent } from '../../helpers/content.js';
+
+const labels = contentLabels(realContent().riskTemplate);
 
 const LEARNER = CANARY_LEARNER;
 const OTHER = CANARY_OTHER_CHILD;
 const STAFF_NOTE = CANARY_STAFF_NOTE;
 
 function textOf(audience: DocumentAudience): string {
-  return JSON.stringify(assessmentDocument(canaryAssessment(), audience, { generatedOn: '2026-03-10' }));
+  return JSON.stringify(
+    assessmentDocument(canaryAssessment(), audience, { generatedOn: '2026-03-10', labels }),
+  );
 }
 
 describe('assessment documents by audience', () => {
@@ -64,18 +70,18 @@ describe('assessment documents by audience', () => {
 
   it('mark every version confidential, name the guidance edition and case reference, and name files by case reference', () => {
     for (const audience of ['staff', 'parents', 'full'] as const) {
-      const doc = assessmentDocument(canaryAssessment(), audience, { generatedOn: '2026-03-10' });
+      const doc = assessmentDocument(canaryAssessment(), audience, { generatedOn: '2026-03-10', labels });
       expect(doc.marking).toBe('STRICTLY CONFIDENTIAL');
-      expect(doc.guidanceEdition).toBe('KCSIE 2025');
+      expect(doc.guidanceEdition).toBe('KCSIE 2026');
       expect(doc.fileName).toBe('HSB-2026-0042.docx');
       expect(doc.title).toContain('HSB-2026-0042');
       expect(doc.title).not.toContain(LEARNER);
-      expect(JSON.stringify(doc.blocks)).toContain('KCSIE 2025');
+      expect(JSON.stringify(doc.blocks)).toContain('KCSIE 2026');
     }
   });
 
   it('lists risks with strategies and the review history in tables', () => {
-    const doc = assessmentDocument(canaryAssessment(), 'staff', { generatedOn: '2026-03-10' });
+    const doc = assessmentDocument(canaryAssessment(), 'staff', { generatedOn: '2026-03-10', labels });
     const tables = doc.blocks.filter((b) => b.kind === 'table');
     expect(tables.some((t) => t.kind === 'table' && t.columns[0] === 'Strategy')).toBe(true);
     expect(tables.some((t) => t.kind === 'table' && t.columns.includes('How each strategy worked'))).toBe(

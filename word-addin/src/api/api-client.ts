@@ -3,6 +3,7 @@ import type {
   AssessmentRecord,
   ClauseKind,
   LanguageGuideResponse,
+  RiskTemplateResponse,
   LibraryClause,
   Me,
 } from './api-types.js';
@@ -48,6 +49,8 @@ export interface ApiClient {
   me(): Promise<Me>;
   clauses(query?: ClauseQuery, signal?: AbortSignal): Promise<LibraryClause[]>;
   language(): Promise<LanguageGuideResponse>;
+  /** The risk-assessment template: the referral draft takes its context and effect labels from it. */
+  riskTemplate(): Promise<RiskTemplateResponse>;
   assessments(): Promise<AssessmentList['items']>;
   assessment(id: string): Promise<AssessmentRecord>;
 }
@@ -125,6 +128,7 @@ export function createApiClient(options: {
       return (await get<{ items: LibraryClause[] }>(`/api/clauses${qs ? `?${qs}` : ''}`, signal)).items;
     },
     language: () => get<LanguageGuideResponse>('/api/content/language'),
+    riskTemplate: () => get<RiskTemplateResponse>('/api/content/risk-template'),
     assessments: async () => (await get<AssessmentList>('/api/assessments')).items,
     assessment: (id) => get<AssessmentRecord>(`/api/assessments/${encodeURIComponent(id)}`),
   };

@@ -13,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
+import { checkStatus } from '../../../core/content/check-status.js';
 import {
   missingVariables,
   variablePlaceholders,
@@ -219,6 +220,7 @@ export function LibraryView(props: {
             {selected.kind === 'policy' ? 'Policy' : 'Referral'} · {sectionTitle(selected.section)} · version{' '}
             {selected.version} · {selected.guidanceEdition}
           </Caption1>
+          <ClauseCheckStatus clause={selected} />
           {missing.length > 0 && (
             <MessageBar intent="info">
               <MessageBarBody>
@@ -266,5 +268,26 @@ export function LibraryView(props: {
       )}
       <StatusLine status={status} />
     </section>
+  );
+}
+
+/**
+ * Whether the clause was checked against the official edition it follows; an unchecked clause says so,
+ * with what is still to check behind a disclosure, so no one inserts it as settled guidance unawares.
+ */
+function ClauseCheckStatus({ clause }: { clause: LibraryClause }) {
+  const status = checkStatus(clause);
+  return (
+    <div data-check-status={status.checked ? 'checked' : 'unchecked'}>
+      <Caption1>{status.label}</Caption1>
+      {status.note && (
+        <details>
+          <summary>
+            <Caption1>What is still to check</Caption1>
+          </summary>
+          <Caption1>{status.note}</Caption1>
+        </details>
+      )}
+    </div>
   );
 }

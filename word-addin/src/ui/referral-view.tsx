@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
+import { contentLabels } from '../../../core/content/labels.js';
 import type { SchoolProfile } from '../../../core/content/school-profile.js';
 import {
   buildReferral,
@@ -128,7 +129,10 @@ export function ReferralView(props: {
     if (!id) return;
     setLoading(true);
     try {
-      const assessment = await services.api.assessment(id);
+      const [assessment, template] = await Promise.all([
+        services.api.assessment(id),
+        services.api.riskTemplate(),
+      ]);
       // Only the draft is kept; the record itself is not held once the draft is built.
       setDraft(
         buildReferral({
@@ -136,6 +140,7 @@ export function ReferralView(props: {
           clauses: library.filter((c) => c.kind === 'referral'),
           profile,
           today: services.today(),
+          labels: contentLabels(template),
         }),
       );
     } catch (error) {

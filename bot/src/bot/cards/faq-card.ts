@@ -8,7 +8,8 @@ export const RELATED_SHOWN = 2;
 
 /**
  * An FAQ answer: the opening steps (or the whole answer when `full`), its sources and guidance edition,
- * and the related questions as buttons. The question the user typed is never echoed: it may name a child.
+ * whether it was checked against that edition (an unchecked answer says so, with what is left to check
+ * behind a button), and the related questions as buttons. The question the user typed is never echoed: it may name a child.
  */
 const cache = new Map<string, string>();
 
@@ -26,6 +27,9 @@ export function faqCard(answer: FaqAnswer, related: readonly FaqAnswer[], option
         blocks: full ? all : lead,
         full,
         sourcesMarkdown: sourcesMarkdown(answer.sources),
+        checked: answer.check.checked,
+        checkLabel: `${answer.check.label}.`,
+        checkNote: answer.check.note ?? '',
         footer: `Follows ${answer.guidanceEdition}. The DSL decides and records why.`,
         related: shown.map((r) => ({ id: r.id, question: r.question })),
       });

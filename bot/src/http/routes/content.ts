@@ -76,6 +76,7 @@ function clauseView(clause: Clause, score?: number) {
     variables: clause.variables,
     sources: clause.sources,
     guidanceEdition: clause.guidanceEdition,
+    ...checkFields(clause),
     ...(score === undefined ? {} : { score: round(score) }),
   };
 }
@@ -91,6 +92,7 @@ function faqView(entry: FaqEntry, score: number | null) {
     tags: entry.tags,
     related: entry.related,
     guidanceEdition: entry.guidanceEdition,
+    ...checkFields(entry),
   };
 }
 
@@ -98,10 +100,16 @@ function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-/** Drops the writers' `verify` notes (for reviewers of the content, not for readers of the app). */
-function withoutVerify<T extends { verify?: string }>(item: T): Omit<T, 'verify'> {
-  const { verify: _verify, ...rest } = item;
-  return rest;
+/**
+ * Whether the item was checked against the official text of its editions (`checkedOn`, or null) and,
+ * if not, what is still to check (`verify`, or null): staff must see an unchecked claim as unchecked.
+ */
+function checkFields(item: { checkedOn?: string | undefined; verify?: string | undefined }) {
+  return { checkedOn: item.checkedOn ?? null, verify: item.verify ?? null };
+}
+
+function withCheck<T extends { checkedOn?: string | undefined; verify?: string | undefined }>(item: T) {
+  return { ...item, ...checkFields(item) };
 }
 
 /** The fixed payloads, built once: content does not change while the server runs. */
@@ -109,13 +117,13 @@ function staticViews(content: ContentLibrary) {
   const { contexts, scales, decision, review } = content.riskTemplate;
   return {
     riskTemplate: {
-      contexts: contexts.map(withoutVerify),
-      scales: withoutVerify(scales),
-      decision: withoutVerify(decision),
-      review: withoutVerify(review),
+      contexts: contexts.map(withCheck),
+      scales: withCheck(scales),
+      decision: withCheck(decision),
+      review: withCheck(review),
     },
-    hackett: withoutVerify(content.hackett),
-    language: withoutVerify(content.language),
+    hackett: withCheck(content.hackett),
+    language: withCheck(content.language),
   };
 }
 

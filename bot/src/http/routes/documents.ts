@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   AssessmentService,
   assessmentDocument,
+  contentLabels,
   dateInZone,
   documentAudiences,
 } from '../../../../core/index.js';
@@ -15,6 +16,7 @@ import { idParam } from './assessments.js';
 const documentQuery = z.strictObject({ audience: z.enum(documentAudiences) });
 
 export function registerDocumentRoutes(server: Server, deps: AppDeps): void {
+  const labels = contentLabels(deps.content.riskTemplate);
   /**
    * GET /api/assessments/:id/document?audience=staff|parents|full — the assessment as a Word document
    * for one audience. The export is written to the access audit before anything is generated; in Microsoft 365
@@ -34,7 +36,7 @@ export function registerDocumentRoutes(server: Server, deps: AppDeps): void {
       // The export is in the access audit before anything is generated: no audit, no document.
       const { record } = await service.readForExport(id, caller.actor, audience);
       const at = deps.clock.now();
-      const doc = assessmentDocument(record, audience, { generatedOn: dateInZone(at) });
+      const doc = assessmentDocument(record, audience, { generatedOn: dateInZone(at), labels });
       const content = await renderAssessmentDocx(doc);
 
       await deps.documentArchive?.documentsFor(caller.schoolId, access).save(

@@ -1,34 +1,12 @@
 import { Checkbox, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
-import {
-  decisionFactors,
-  decisionOptions,
-  type DecisionFactor,
-  type DecisionOption,
-} from '../../../../core/assessment/schema';
+import { decisionFactors, decisionOptions } from '../../../../core/assessment/schema';
+import { CheckStatusNote } from '../../content/check-status-note';
+import { idAsWords } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { withOptional, type Draft } from '../draft';
 import { DateField, TextField, useFormStyles, type SectionProps } from '../fields';
 
 type Decision = NonNullable<Draft['decision']>;
-
-const optionTitles: Record<DecisionOption, string> = {
-  'manage-internally': 'Manage internally',
-  'early-help': 'Early help',
-  'referral-csc': 'Referral to children’s social care',
-  'report-police': 'Report to the police',
-};
-
-const factorTitles: Record<DecisionFactor, string> = {
-  'victim-wishes': 'Wishes of the child harmed',
-  nature: 'Nature of the incident',
-  'ages-development': 'Ages and developmental stages',
-  'power-imbalance': 'Imbalance of power',
-  pattern: 'One-off or pattern',
-  'intimate-relationship': 'Intimate relationship',
-  'intra-familial': 'Harm within the family',
-  'ongoing-risk': 'Ongoing risks',
-  'wider-context': 'Wider context',
-};
 
 const empty: Decision = { options: [], factors: [], rationale: '' };
 
@@ -74,10 +52,11 @@ export function DecisionSection({
         <legend>
           <Subtitle2>Response (choose one or more)</Subtitle2>
         </legend>
+        {template && <CheckStatusNote item={template.decision} />}
         {options.map(({ id, content }) => (
           <div key={id}>
             <Checkbox
-              label={content?.title ?? optionTitles[id]}
+              label={content?.title ?? idAsWords(id)}
               checked={decision.options.includes(id)}
               onChange={(_, d) =>
                 setDecision((x) => ({ ...x, options: toggle(x.options, id, d.checked === true) }))
@@ -106,7 +85,7 @@ export function DecisionSection({
         {factors.map(({ id, content }) => (
           <div key={id}>
             <Checkbox
-              label={content?.title ?? factorTitles[id]}
+              label={content?.title ?? idAsWords(id)}
               checked={decision.factors.includes(id)}
               onChange={(_, d) =>
                 setDecision((x) => ({ ...x, factors: toggle(x.factors, id, d.checked === true) }))

@@ -1,5 +1,7 @@
 import { Button, Subtitle2 } from '@fluentui/react-components';
 import { hackettLevels, type Incident } from '../../../../core/assessment/schema';
+import { CheckStatusNote } from '../../content/check-status-note';
+import { idAsWords } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { formatDate } from '../../ui/format';
 import { newItemId, withOptional } from '../draft';
@@ -13,14 +15,6 @@ import {
   useFormStyles,
   type SectionProps,
 } from '../fields';
-
-const hackettLabels: Record<(typeof hackettLevels)[number], string> = {
-  normal: 'Normal',
-  inappropriate: 'Inappropriate',
-  problematic: 'Problematic',
-  abusive: 'Abusive',
-  violent: 'Violent',
-};
 
 export function incidentName(incident: Incident, index: number): string {
   return `Incident ${index + 1}${incident.date ? ` (${formatDate(incident.date)})` : ''}`;
@@ -72,7 +66,7 @@ export function IncidentsSection({ draft, edit, hackett, problemAt }: SectionPro
                 emptyLabel="Not yet judged"
                 options={hackettLevels.map((l) => ({
                   value: l,
-                  label: hackett?.levels.find((x) => x.id === l)?.title ?? hackettLabels[l],
+                  label: hackett?.levels.find((x) => x.id === l)?.title ?? idAsWords(l),
                 }))}
                 onChange={(v) => set('hackettLevel', v)}
                 hint={
@@ -80,6 +74,7 @@ export function IncidentsSection({ draft, edit, hackett, problemAt }: SectionPro
                   'A guide for the DSL’s judgement, not a score'
                 }
               />
+              {hackett && <CheckStatusNote item={hackett} />}
               <SelectField
                 label="Brook Traffic Light (if your school uses it)"
                 path={`${path}.brookRating`}

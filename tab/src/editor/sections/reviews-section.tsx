@@ -11,9 +11,11 @@ import { useState, type FormEvent } from 'react';
 import { activationProblems } from '../../../../core/assessment/lifecycle';
 import { nextReviewDate } from '../../../../core/assessment/review-schedule';
 import { strategyImpacts, type ReviewEntry, type RiskLevel } from '../../../../core/assessment/schema';
+import { contentLabels } from '../../../../core/content/labels';
 import { addDays, dateInZone } from '../../../../core/dates';
 import { ApiError } from '../../api/api-client';
-import { contextTitle } from '../../content/use-content';
+import { CheckStatusNote } from '../../content/check-status-note';
+import { contextTitle, idAsWords } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge } from '../../ui/badges';
 import { formatDate } from '../../ui/format';
@@ -24,12 +26,13 @@ import { useFormStyles, type SectionProps } from '../fields';
 import { StatusDialog } from './status-dialog';
 
 type Impact = (typeof strategyImpacts)[number];
-const impactLabels: Record<Impact, string> = {
-  effective: 'Effective',
-  'partly-effective': 'Partly effective',
-  'not-effective': 'Not effective',
-  'not-yet-in-place': 'Not yet in place',
-};
+
+/** How a strategy's effect is named: from content/, or its id in words if the guidance did not load. */
+function impactLabelsOf(template: SectionProps['template']): (impact: Impact) => string {
+  if (!template) return idAsWords;
+  const labels = contentLabels(template);
+  return (impact) => labels.strategyImpact(impact);
+}
 
 interface ReviewsProps extends SectionProps {
   controller: AutosaveController;
@@ -87,9 +90,11 @@ function Activate({ draft, controller }: ReviewsProps) {
 function ReviewHistory({
   reviews,
   strategyName,
+  impactLabel,
 }: {
   reviews: readonly ReviewEntry[];
   strategyName: (id: string) => string;
+  impactLabel: (impact: Impact) => string;
 }) {
   const styles = useFormStyles();
   if (reviews.length === 0) return <p className={styles.muted}>No reviews yet.</p>;
@@ -105,7 +110,7 @@ function ReviewHistory({
             <ul>
               {r.strategyImpacts.map((s) => (
                 <li key={s.strategyId}>
-                  {strategyName(s.strategyId)}: {impactLabels[s.impact]}
+                  {strategyName(s.strategyId)}: {impactLabel(s.impact)}
                   {s.note ? ` — ${s.note}` : ''}
                 </li>
               ))}
@@ -127,6 +132,7 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
       label: `${contextTitle(template, r.context, r.contextLabel)}: ${s.action}`,
     })),
   );
+  const impactLabel = impactLabelsOf(template);
   const strategyName = (id: string) =>
     strategies.find((s) => s.id === id)?.label ?? 'A strategy since removed';
   const weeks = draft.review.frequencyWeeks;
@@ -181,7 +187,7 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
   return (
     <div className={styles.section}>
       <Subtitle2 as="h3">Reviews</Subtitle2>
-      <ReviewHistory reviews={draft.reviews} strategyName={strategyName} />
+      <ReviewHistory reviews={draft.reviews} strategyName={strategyName} impactLabel={impactLabel} />
       {draft.status === 'active' && (
         <form className={styles.card} onSubmit={submit} noValidate aria-labelledby="add-review-title">
           <Subtitle2 as="h3" id="add-review-title">
@@ -201,6 +207,7 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
                   <li key={p}>{p}</li>
                 ))}
               </ul>
+              <CheckStatusNote item={template.review} />
             </details>
           )}
           <div className={styles.grid}>
@@ -245,7 +252,7 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
                       <option value="">Not evaluated</option>
                       {strategyImpacts.map((i) => (
                         <option key={i} value={i}>
-                          {impactLabels[i]}
+                          {impactLabel(i)}
                         </option>
                       ))}
                     </Select>

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { riskLevel } from '../../../../core/assessment/risk-level';
 import type { AssessmentStrategy } from '../../../../core/assessment/schema';
 import type { RiskTemplate, ScalePoint } from '../../api/content-types';
+import { CheckStatusNote } from '../../content/check-status-note';
 import { contextTitle, templateFor, withoutPlaceholders } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge, riskLabel } from '../../ui/badges';
@@ -141,6 +142,7 @@ export function RiskCard({
               <li key={p}>{withoutPlaceholders(p)}</li>
             ))}
           </ul>
+          <CheckStatusNote item={content} />
         </details>
       )}
       <div className={styles.grid}>
