@@ -15,12 +15,23 @@ export {
 export {
   searchFaq,
   searchClauses,
+  searchGuidance,
   buildSearchIndexes,
+  faqAlternatives,
+  withFaqAlternatives,
+  rankFaq,
+  RELATED_SHARE,
+  isGoodAnswer,
+  GOOD_ANSWER,
   type FaqHit,
   type ClauseHit,
+  type ContextHit,
+  type GuidanceResults,
   type SearchFaqOptions,
   type SearchClausesOptions,
 } from './search.js';
+export { ALTERNATIVES_FILE, MIN_ALTERNATIVES, MAX_ALTERNATIVES, type FaqAlternatives } from './alternatives.js';
+export { processTerm, tokenize } from './text-terms.js';
 export { expandQuery, synonymGroups, yearGroupPhase, type SynonymGroup } from './synonyms.js';
 export { findLabellingTerms, type LabellingMatch } from './labelling-terms.js';
 export { clausesOf, findClause, findFaq, relatedClauses } from './library-queries.js';

@@ -33,6 +33,7 @@ import {
   type RiskContextTemplate,
   type RiskScales,
 } from './schema.js';
+import { ALTERNATIVES_FILE, parseAlternatives } from './alternatives.js';
 import { buildSearchIndexes } from './search.js';
 import { referralSections, requiredPolicySections, type ClauseKind } from './sections.js';
 
@@ -77,6 +78,8 @@ const SINGLE_FILES: Readonly<Record<string, FileKind>> = {
 
 function classify(path: string): FileKind | 'ignore' | undefined {
   if (path === 'README.md' || path.endsWith('/README.md')) return 'ignore';
+  // Read after the FAQ, whose ids it is checked against (alternatives.ts).
+  if (path === ALTERNATIVES_FILE) return 'ignore';
   if (/^policy\/[^/]+\.md$/.test(path)) return 'policy';
   if (/^referral\/[^/]+\.md$/.test(path)) return 'referral';
   if (/^faq\/[^/]+\.md$/.test(path)) return 'faq';
@@ -481,7 +484,8 @@ export function parseContentLibrary(files: readonly ContentFile[]): ContentLibra
     hackett,
     language,
   });
-  buildSearchIndexes(library);
+  const alternatives = sorted.find((f) => f.path === ALTERNATIVES_FILE)?.text;
+  buildSearchIndexes(library, parseAlternatives(alternatives, library.faq.map((e) => e.id)));
   return library;
 }
 

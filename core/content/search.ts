@@ -1,16 +1,21 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { ClauseKind } from './sections.js';
 import { policySectionTitles, referralSectionTitles } from './sections.js';
-import type { Clause, ContentLibrary, FaqEntry } from './schema.js';
+import type { FaqAlternatives } from './alternatives.js';
+import type { Clause, ContentLibrary, FaqEntry, RiskContextTemplate } from './schema.js';
 import { markdownToPlainText } from './markdown.js';
-import { expandQuery } from './synonyms.js';
+import { expandQueryDetailed } from './synonyms.js';
 import { processTerm, tokenize } from './text-terms.js';
 
 /**
- * Full-text search over the FAQ and the clauses (minisearch, BM25+). The title or question counts most,
- * then tags (or the section's name), then the body. Typed words match by prefix and, when long enough,
+ * Full-text search over the FAQ, the clauses and the risk-assessment contexts (minisearch, BM25+). The
+ * title or question counts most, then the FAQ's alternative phrasings (content/search/alternatives.yaml)
+ * and tags (or the section's name), then the body. Typed words match by prefix and, when long enough,
  * fuzzily; synonyms from synonyms.ts join the query at a lower weight. Indexes are built once per
  * library, when it loads.
+ *
+ * An FAQ hit is only returned when it answers well enough (see `isGoodAnswer`): a near-miss shown as
+ * the answer to a safeguarding question misleads, so "nothing good" is an answer in its own right.
  */
 
 export interface FaqHit {
@@ -24,9 +29,23 @@ export interface ClauseHit {
   score: number;
 }
 
+export interface ContextHit {
+  context: RiskContextTemplate;
+  score: number;
+}
+
 export interface SearchFaqOptions {
   /** How many hits at most (default 5). */
   top?: number;
+}
+
+/** The best of each kind of content for one question, as the bot shows them. */
+export interface GuidanceResults {
+  /** FAQ entries that answer the question well, best first; [] when none does. */
+  faq: FaqHit[];
+  policy?: ClauseHit;
+  referral?: ClauseHit;
+  context?: ContextHit;
 }
 
 export interface SearchClausesOptions {
@@ -44,10 +63,16 @@ const MAX_QUERY_LENGTH = 500;
 interface Indexes {
   faq: MiniSearch;
   faqTerms: ReadonlySet<string>;
+  /** How many FAQ entries hold each term (any field), and the terms sorted, for prefix look-ups. */
+  faqDocFrequency: DocFrequency;
   faqById: Map<string, FaqEntry>;
+  alternatives: FaqAlternatives;
   clauses: MiniSearch;
   clauseTerms: ReadonlySet<string>;
   clauseById: Map<string, Clause>;
+  contexts: MiniSearch;
+  contextTerms: ReadonlySet<string>;
+  contextById: Map<string, RiskContextTemplate>;
 }
 
 /** Every indexed term, so that a query word the index already knows skips the fuzzy walk. */
@@ -62,6 +87,55 @@ function vocabulary(documents: readonly Record<string, string>[], fields: readon
     }
   }
   return terms;
+}
+
+interface DocFrequency {
+  documents: number;
+  byTerm: ReadonlyMap<string, number>;
+  sorted: readonly string[];
+}
+
+function docFrequency(documents: readonly Record<string, string>[], fields: readonly string[]): DocFrequency {
+  const byTerm = new Map<string, number>();
+  for (const doc of documents) {
+    const terms = new Set<string>();
+    for (const field of fields) {
+      for (const token of tokenize(doc[field] ?? '')) {
+        const term = processTerm(token);
+        if (term) terms.add(term);
+      }
+    }
+    for (const term of terms) byTerm.set(term, (byTerm.get(term) ?? 0) + 1);
+  }
+  return { documents: documents.length, byTerm, sorted: [...byTerm.keys()].sort() };
+}
+
+/**
+ * How many entries a typed term can match: exactly, or (as the search does for 3+ letters) as the
+ * start of a longer word, whose commonest completion stands for it.
+ */
+function documentsMatching(df: DocFrequency, term: string): number {
+  let n = df.byTerm.get(term) ?? 0;
+  if (term.length < 3) return n;
+  let lo = 0;
+  let hi = df.sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (df.sorted[mid]! < term) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < df.sorted.length && df.sorted[i]!.startsWith(term); i++) {
+    n = Math.max(n, df.byTerm.get(df.sorted[i]!)!);
+  }
+  return n;
+}
+
+/**
+ * How much a typed word says about what is asked: rare words a lot, words most entries use ("pupil",
+ * "school") little, and words no entry uses the most, since an answer that misses them misses the point.
+ */
+function informationOf(df: DocFrequency, term: string): number {
+  return Math.log((df.documents + 1) / (documentsMatching(df, term) + 0.5));
 }
 
 const indexes = new WeakMap<ContentLibrary, Indexes>();
@@ -88,18 +162,74 @@ function sectionTitle(clause: Clause): string {
     : referralSectionTitles[clause.section];
 }
 
-/** Builds both indexes for `library`; the parser calls it once at load. Safe to call again. */
-export function buildSearchIndexes(library: ContentLibrary): void {
-  if (indexes.has(library)) return;
-  const faqFields = ['question', 'tags', 'answer'];
-  const faqDocuments = library.faq.map((entry) => ({
+const FAQ_FIELDS = ['question', 'alternatives', 'tags', 'answer'] as const;
+/**
+ * The question is the entry's own wording; the alternatives are several questions at once, so each
+ * word in them counts a little less; the answer is long and mentions much it does not answer.
+ */
+const FAQ_BOOST: Readonly<Record<(typeof FAQ_FIELDS)[number], number>> = {
+  question: 3,
+  alternatives: 1,
+  tags: 2,
+  answer: 1,
+};
+
+/** One FAQ entry as the index holds it. */
+function faqDocument(entry: FaqEntry, phrasings: readonly string[]): Record<string, string> {
+  return {
     id: entry.id,
     question: entry.question,
+    alternatives: phrasings.join(' \n '),
     tags: entry.tags.join(' '),
     answer: markdownToPlainText(entry.answer),
-  }));
-  const faq = newIndex(faqFields, { question: 3, tags: 2, answer: 1 });
-  faq.addAll(faqDocuments);
+  };
+}
+
+function faqIndex(library: ContentLibrary, alternatives: FaqAlternatives): MiniSearch {
+  const index = newIndex([...FAQ_FIELDS], { ...FAQ_BOOST });
+  index.addAll(library.faq.map((entry) => faqDocument(entry, alternatives.get(entry.id) ?? [])));
+  return index;
+}
+
+/**
+ * Runs `fn` with a copy of the FAQ index in which entry `id` has `phrasings` as its alternatives, for
+ * the calibration, which leaves one phrasing out at a time. The library's own index is not touched.
+ */
+export function withFaqAlternatives<T>(
+  library: ContentLibrary,
+  id: string,
+  phrasings: readonly string[],
+  fn: (index: MiniSearch) => T,
+): T {
+  const { faqById, alternatives } = indexesOf(library);
+  const entry = faqById.get(id);
+  if (!entry) throw new Error(`no FAQ entry ${id}`);
+  calibrationIndexes.set(library, calibrationIndexes.get(library) ?? faqIndex(library, alternatives));
+  const index = calibrationIndexes.get(library)!;
+  // remove() (exact and synchronous), not replace(): replace discards lazily, and the discarded copies
+  // would skew term statistics until an asynchronous vacuum that a synchronous loop never lets run.
+  const original = faqDocument(entry, alternatives.get(id) ?? []);
+  const altered = faqDocument(entry, phrasings);
+  index.remove(original);
+  index.add(altered);
+  try {
+    return fn(index);
+  } finally {
+    index.remove(altered);
+    index.add(original);
+  }
+}
+
+const calibrationIndexes = new WeakMap<ContentLibrary, MiniSearch>();
+
+/**
+ * Builds the indexes for `library`; the parser calls it once at load, with the FAQ's alternative
+ * phrasings. Safe to call again (the first build stands).
+ */
+export function buildSearchIndexes(library: ContentLibrary, alternatives: FaqAlternatives = new Map()): void {
+  if (indexes.has(library)) return;
+  const faqDocuments = library.faq.map((entry) => faqDocument(entry, alternatives.get(entry.id) ?? []));
+  const faq = faqIndex(library, alternatives);
   const clauseList: Clause[] = [...library.policy, ...library.referral];
   const clauseFields = ['title', 'sectionTitle', 'body'];
   const clauseDocuments = clauseList.map((clause) => ({
@@ -112,13 +242,28 @@ export function buildSearchIndexes(library: ContentLibrary): void {
   }));
   const clauses = newIndex(clauseFields, { title: 3, sectionTitle: 2, body: 1 });
   clauses.addAll(clauseDocuments);
+  const contextList = library.riskTemplate.contexts;
+  const contextFields = ['title', 'prompts', 'strategies'];
+  const contextDocuments = contextList.map((context) => ({
+    id: context.id,
+    title: context.title,
+    prompts: context.prompts.join(' \n '),
+    strategies: context.exampleStrategies.join(' \n '),
+  }));
+  const contexts = newIndex(contextFields, { title: 3, prompts: 1, strategies: 1 });
+  contexts.addAll(contextDocuments);
   indexes.set(library, {
     faq,
-    faqTerms: vocabulary(faqDocuments, faqFields),
-    clauseTerms: vocabulary(clauseDocuments, clauseFields),
+    faqTerms: vocabulary(faqDocuments, FAQ_FIELDS),
+    faqDocFrequency: docFrequency(faqDocuments, FAQ_FIELDS),
     faqById: new Map(library.faq.map((e) => [e.id, e])),
+    alternatives,
     clauses,
+    clauseTerms: vocabulary(clauseDocuments, clauseFields),
     clauseById: new Map(clauseList.map((c) => [c.id, c])),
+    contexts,
+    contextTerms: vocabulary(contextDocuments, contextFields),
+    contextById: new Map(contextList.map((c) => [c.id, c])),
   });
 }
 
@@ -127,31 +272,51 @@ function indexesOf(library: ContentLibrary): Indexes {
   return indexes.get(library)!;
 }
 
+/** The alternative phrasings the FAQ index holds, by FAQ id (from content/search/alternatives.yaml). */
+export function faqAlternatives(library: ContentLibrary): FaqAlternatives {
+  return indexesOf(library).alternatives;
+}
+
+interface BuiltQuery {
+  text: string;
+  options: SearchOptions;
+  /** The words typed, processed as the index processes them (stop words gone). */
+  typed: ReadonlySet<string>;
+  /** For each word typed, the synonym terms it brought in (processed). */
+  bridges: ReadonlyMap<string, readonly string[]>;
+  /** `informationOf` each word typed, filled on first use: every result of the query shares it. */
+  information: Map<string, number>;
+}
+
+const processAll = (text: string): string[] =>
+  tokenize(text)
+    .map(processTerm)
+    .filter((t): t is string => Boolean(t));
+
 /**
  * The query minisearch runs: the words typed (prefix and fuzzy), plus synonyms (exact, down-weighted).
  * Returns undefined when nothing searchable is left (only stop words, say).
  */
-function buildQuery(
-  query: string,
-  known: ReadonlySet<string>,
-): { text: string; options: SearchOptions } | undefined {
+function buildQuery(query: string, known: ReadonlySet<string>): BuiltQuery | undefined {
   const typed = query.slice(0, MAX_QUERY_LENGTH);
-  const typedTerms = new Set(
-    tokenize(typed)
-      .map(processTerm)
-      .filter((t): t is string => Boolean(t)),
-  );
-  const synonymTerms = new Set(
-    expandQuery(typed)
-      .flatMap(tokenize)
-      .map(processTerm)
-      .filter((t): t is string => Boolean(t) && !typedTerms.has(t!)),
-  );
+  const typedTerms = new Set(processAll(typed));
+  const synonymTerms = new Set<string>();
+  const bridges = new Map<string, string[]>();
+  for (const expansion of expandQueryDetailed(typed)) {
+    const terms = expansion.terms.flatMap(processAll).filter((t) => !typedTerms.has(t));
+    for (const term of terms) synonymTerms.add(term);
+    for (const word of expansion.words.flatMap(processAll)) {
+      bridges.set(word, [...(bridges.get(word) ?? []), ...terms]);
+    }
+  }
   if (typedTerms.size === 0 && synonymTerms.size === 0) return undefined;
   return {
+    bridges,
+    information: new Map(),
     // The terms are processed (stemmed) here already, and stemming is not idempotent ("speeded" →
     // "speed" → "spe"), so minisearch gets identity tokenize and processTerm for this query.
     text: [...typedTerms, ...synonymTerms].join(' '),
+    typed: typedTerms,
     options: {
       processTerm: (term) => term,
       tokenize: (text) => text.split(' '),
@@ -168,15 +333,96 @@ function clampTop(top: number | undefined, fallback: number): number {
   return Math.max(1, Math.min(100, Math.floor(top ?? fallback)));
 }
 
-/** Ranked FAQ entries for what a member of staff typed; [] when nothing matches. */
-export function searchFaq(library: ContentLibrary, query: string, options: SearchFaqOptions = {}): FaqHit[] {
-  const { faq, faqTerms, faqById } = indexesOf(library);
+/** What `isGoodAnswer` looks at for the best hit of one query. */
+export interface AnswerEvidence {
+  score: number;
+  /**
+   * The score per word typed (stop words aside): BM25 adds up over the words, so a long question
+   * scores more than a short one that is answered just as well.
+   */
+  perWord: number;
+  /**
+   * Share of the information in the words typed (stop words aside) that the entry matched, directly or
+   * through a synonym the word brought in, each word weighted by how rare it is among FAQ entries
+   * (`informationOf`).
+   */
+  coverage: number;
+  /** How many words were typed (stop words aside). */
+  words: number;
+}
+
+/**
+ * "When nothing matches well, say so." Calibrated by tests/unit/content/faq-eval-calibration.test.ts on
+ * content alone: each alternative phrasing, searched with its own phrasing left out of the index, must
+ * mostly pass, and questions plainly outside harmful sexual behaviour must mostly not.
+ *
+ * A question (3 words or more, stop words aside) needs both a strong score per word and a fair share of
+ * its information matched. One or two words are a keyword search: there is no question to judge, so
+ * they only need to be matched in full (directly, by prefix or typo, or through a synonym).
+ */
+export const GOOD_ANSWER = { minPerWord: 20, minCoverage: 0.2, keywordWords: 2, keywordCoverage: 0.999 } as const;
+/** Once the best hit is good, the next ones are shown while they score at least this share of it. */
+export const RELATED_SHARE = 0.25;
+
+export function isGoodAnswer(evidence: AnswerEvidence): boolean {
+  if (evidence.words <= GOOD_ANSWER.keywordWords) return evidence.coverage >= GOOD_ANSWER.keywordCoverage;
+  return evidence.perWord >= GOOD_ANSWER.minPerWord && evidence.coverage >= GOOD_ANSWER.minCoverage;
+}
+
+interface RawResult {
+  id: string;
+  score: number;
+  queryTerms: string[];
+}
+
+/** The evidence for one result: its score, and how much of what was typed it matched. */
+function evidenceOf(result: RawResult, built: BuiltQuery, df: DocFrequency): AnswerEvidence {
+  const matched = new Set(result.queryTerms);
+  let total = 0;
+  let covered = 0;
+  for (const term of built.typed) {
+    let weight = built.information.get(term);
+    if (weight === undefined) {
+      weight = informationOf(df, term);
+      built.information.set(term, weight);
+    }
+    total += weight;
+    if (matched.has(term) || built.bridges.get(term)?.some((t) => matched.has(t))) covered += weight;
+  }
+  return {
+    score: result.score,
+    perWord: result.score / Math.max(1, built.typed.size),
+    words: built.typed.size,
+    coverage: total > 0 ? covered / total : 0,
+  };
+}
+
+/** Every FAQ result for `query` with its evidence, best first, before the good-answer cut. */
+export function rankFaq(
+  library: ContentLibrary,
+  query: string,
+  index: MiniSearch = indexesOf(library).faq,
+): { id: string; evidence: AnswerEvidence }[] {
+  const { faqTerms, faqDocFrequency } = indexesOf(library);
   const built = buildQuery(query, faqTerms);
   if (!built) return [];
-  return faq
+  return index
     .search(built.text, built.options)
+    .map((r) => ({ id: r.id as string, evidence: evidenceOf(r as unknown as RawResult, built, faqDocFrequency) }));
+}
+
+/**
+ * Ranked FAQ entries that answer what a member of staff typed; [] when none answers it well (the
+ * best hit fails `isGoodAnswer`). After the best, hits are kept while they score `RELATED_SHARE` of it.
+ */
+export function searchFaq(library: ContentLibrary, query: string, options: SearchFaqOptions = {}): FaqHit[] {
+  const { faqById } = indexesOf(library);
+  const [best, ...rest] = rankFaq(library, query);
+  if (!best || !isGoodAnswer(best.evidence)) return [];
+  const floor = best.evidence.score * RELATED_SHARE;
+  return [best, ...rest.filter((r) => r.evidence.score >= floor)]
     .slice(0, clampTop(options.top, 5))
-    .map((r) => ({ entry: faqById.get(r.id as string)!, score: r.score }));
+    .map(({ id, evidence }) => ({ entry: faqById.get(id)!, score: evidence.score }));
 }
 
 /** Ranked clauses, optionally of one kind or section; [] when nothing matches. */
@@ -200,4 +446,39 @@ export function searchClauses(
     })
     .slice(0, clampTop(options.top, 20))
     .map((r) => ({ clause: clauseById.get(r.id as string)!, score: r.score }));
+}
+
+/** The best risk-assessment context (on site, online, transport...) for a question, if any matches. */
+function bestContext(library: ContentLibrary, query: string): ContextHit | undefined {
+  const { contexts, contextTerms, contextById, faqDocFrequency } = indexesOf(library);
+  const built = buildQuery(query, contextTerms);
+  if (!built) return undefined;
+  const [best] = contexts.search(built.text, built.options);
+  if (!best || !isGoodAnswer(evidenceOf(best as unknown as RawResult, built, faqDocFrequency))) return undefined;
+  return { context: contextById.get(best.id as string)!, score: best.score };
+}
+
+function bestClause(library: ContentLibrary, query: string, kind: ClauseKind): ClauseHit | undefined {
+  const { clauses, clauseTerms, clauseById, faqDocFrequency } = indexesOf(library);
+  const built = buildQuery(query, clauseTerms);
+  if (!built) return undefined;
+  const [best] = clauses.search(built.text, { ...built.options, filter: (r) => r.kind === kind });
+  if (!best || !isGoodAnswer(evidenceOf(best as unknown as RawResult, built, faqDocFrequency))) return undefined;
+  return { clause: clauseById.get(best.id as string)!, score: best.score };
+}
+
+/**
+ * One question against everything staff can read: the FAQ answers (`faqTop` of them; 0 for none), and
+ * the best policy clause, referral clause and risk-assessment context, each only when it matches well.
+ */
+export function searchGuidance(library: ContentLibrary, query: string, faqTop = 3): GuidanceResults {
+  const policy = bestClause(library, query, 'policy');
+  const referral = bestClause(library, query, 'referral');
+  const context = bestContext(library, query);
+  return {
+    faq: faqTop > 0 ? searchFaq(library, query, { top: faqTop }) : [],
+    ...(policy ? { policy } : {}),
+    ...(referral ? { referral } : {}),
+    ...(context ? { context } : {}),
+  };
 }

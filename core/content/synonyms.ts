@@ -21,135 +21,113 @@ export const synonymGroups: readonly SynonymGroup[] = [
   // KCSIE and staff say "victim" and "perpetrator"; the content says "the child harmed" and "the child who
   // displayed harmful sexual behaviour" (content/README.md, writing rules). Search must bridge the two.
   group('child-harmed', ['harmed', 'child-harmed'], `
-    victim, victims, survivor, the girl who was hurt, the boy who was hurt, complainant
+    victim, victims, survivor, complainant
   `),
   group('displayed-hsb', ['displayed', 'displayed-hsb'], `
-    perpetrator, perpetrators, alleged perpetrator, perp, abuser, offender, the accused, who did it,
-    who did this, the aggressor, instigator
+    perpetrator, perpetrators, alleged perpetrator, perp, abuser, offender, the aggressor, instigator
   `),
   group('decision', ['options', 'decision', 'factors'], `
-    weigh up, weighing up, weigh, decide, deciding, decision, which option, what option, options, in
-    house, in-house, deal with it ourselves, handle it ourselves
+    weigh, decide, deciding, decision, options
   `),
   group('relationship', ['relationship', 'age-of-consent', 'dating'], `
-    having sex, had sex, have sex, sleeping together, slept together, slept with, boyfriend,
-    girlfriend, going out, dating, seeing each other, in a relationship
+    sleeping together, boyfriend, girlfriend, dating, seeing each other, in a relationship
   `),
   group('false-report', ['false-report', 'malicious', 'made-up'], `
-    making it up, made it up, make it up, making things up, made up, lying, lied, lies, not telling
-    the truth, get back at, getting back at, false allegation, false accusation, malicious,
-    attention seeking
+    made up, lying, lied, lies, not telling the truth, false allegation, false accusation, malicious
   `),
   group('takedown', ['takedown', 'report-remove', 'taken-down'], `
-    taken down, take down, take it down, takedown, get it removed, removed from, off the internet,
-    remove it, report remove
+    take down, take it down, takedown, remove it, report remove
   `),
   group('nudes', ['nudes', 'semi-nudes', 'images', 'sharing'], `
-    nudes, nude, nude pic, nude pics, pic, pics, pix, naked, naked photo, naked pic, sexting, sext,
-    sexts, sexted, dick pic, dick pics, semi-nude, semi-nudes, nudie, nudies, explicit image,
-    explicit images, explicit photo, revenge porn, indecent image, indecent images, topless,
-    intimate image, intimate images
+    nudes, nude, pic, pics, pix, naked, sexting, sext, sexts, sexted, semi-nude, semi-nudes, nudie,
+    nudies, explicit image, explicit images, explicit photo, revenge porn, indecent image,
+    indecent images, topless, intimate image, intimate images
   `),
   group('airdrop', ['airdrop', 'unwanted', 'images', 'bluetooth'], `
-    airdrop, airdropped, air drop, air dropped, air-dropped, bluetooth, dick pic, dick pics,
-    unsolicited, cyberflashing, cyber flashing
+    airdrop, airdropped, air drop, bluetooth, unsolicited, cyberflashing, cyber flashing
   `),
   group('social-apps', ['online', 'social-media', 'messages'], `
-    snapchat, snap, snaps, insta, instagram, whatsapp, tiktok, tik tok, group chat, facebook,
-    discord, xbox, playstation, fortnite, roblox, dms, dm, messaged
+    snapchat, snap, snaps, insta, instagram, whatsapp, tiktok, tik tok, group chat, facebook, dms, dm,
+    messaged
   `),
   group('upskirting', ['upskirting', 'skirt', 'voyeurism'], `
-    upskirting, upskirt, up skirt, up her skirt, up a girls skirt, up a girl skirt, up girls skirt,
-    under skirt, under her skirt, under a skirt, under a teachers skirt, phone under skirt, phone
-    under her skirt, filmed up, photo up
+    upskirting, upskirt, up skirt, under skirt
   `),
   group('touching', ['touching', 'groping', 'sexual', 'assault', 'harassment'], `
-    touching, touched, touch, touches, groping, groped, grope, gropes, grabbed, grabbing, grab,
-    grabs, bum, bums, bottom, backside, slapping, slapped, pinching, pinched, inappropriate
-    touching, felt up, feeling up, humping, chest, chests, breasts, boobs, private parts, privates,
+    touching, touched, touch, touches, groping, groped, grope, gropes, grabbed, grabbing, grab, grabs,
+    bum, bums, bottom, backside, pinching, pinched, chest, breasts, boobs, private parts, privates,
     crotch
   `),
   group('banter', ['banter', 'jokes', 'culture', 'zero-tolerance'], `
-    banter, joking, joke, jokes, joked, just a joke, messing about, messing around, mucking about,
-    having a laugh, a laugh, boys will be boys, horseplay, laddish, lad culture
+    banter, joking, joke, jokes, joked, messing about, messing around, mucking about, having a laugh,
+    boys will be boys, horseplay, laddish, lad culture
   `),
   group('sexual-comments', ['sexual-comments', 'harassment', 'verbal'], `
-    comments, comment, name-calling, name calling, slag, slut, whore, sket, frigid, rating girls,
-    rating, catcalling, wolf whistling, remarks, rude messages, sexual messages
+    comments, comment, name-calling, name calling, slag, slut, whore, sket, frigid, catcalling,
+    wolf whistling, remarks
   `),
   group('csc', ['childrens', 'social-care', 'csc', 'mash', 'referral'], `
-    csc, mash, social services, social care, childrens services, children services, childrens social
-    care, social worker, social workers, front door, first response, spoa, marf, duty team, cin,
-    child in need
+    csc, mash, social services, social care, childrens services, children services,
+    childrens social care, social worker, social workers, front door, cin, child in need
   `),
   group('police', ['police', 'criminal', 'investigation'], `
-    police, polic, 101, 999, cops, copper, officer, pcso, arrested, arrest, crime, criminal, cps,
-    court
+    police, 101, 999, cops, copper, officer, pcso, arrested, arrest, crime, criminal, cps, court
   `),
   group('dsl-unavailable', ['dsl', 'deputy', 'unavailable', 'absent'], `
-    dsl off, dsl away, dsl sick, dsl is off, dsl is away, dsl is sick, dsl absent, dsl not in, dsl
-    out, off sick, no dsl, no deputy, no one on site, nobody on site, no one from the safeguarding
-    team, nobody from the safeguarding team, dsl on a course, dsl unavailable, cant reach the dsl,
-    cant get hold of the dsl
+    off sick, no dsl, dsl unavailable
   `),
   group('exclusion', ['exclusion', 'suspension', 'sanction'], `
-    perm ex, perm-ex, permex, pex, expel, expelled, exclude, excluded, excluding, exclusion,
-    suspend, suspended, suspension, fixed term, fixed-term, fte, kicked out, managed move
+    permex, pex, expel, expelled, exclude, excluded, excluding, exclusion, suspend, suspended,
+    suspension, fixed term, fixed-term, fte, kicked out, managed move
   `),
   group('sanction', ['discipline', 'sanction', 'behaviour-policy'], `
-    detention, detentions, punish, punished, punishment, sanction, sanctions, consequence,
-    consequences, isolation
+    detention, detentions, punish, punished, punishment, sanction, sanctions, consequence, consequences,
+    isolation
   `),
   group('parents', ['parents', 'carers'], `
-    mum, mom, dad, mother, father, parent, parents, carer, carers, stepdad, step dad, stepmum, step
-    mum, guardian
+    mum, mom, dad, mother, father, parent, parents, carer, carers, stepdad, step dad, stepmum, step mum,
+    guardian
   `),
   group('records', ['record', 'recording', 'notes'], `
-    cpoms, myconcern, my concern, write up, write it up, write down, log it, logging, notes,
-    paperwork
+    cpoms, myconcern, my concern, log it, logging, notes, paperwork
   `),
   group('confidentiality', ['confidentiality', 'secret', 'dont-tell'], `
-    promise not to tell, dont tell, not to tell, keep it secret, keep it a secret, secret, keep it
-    confidential, confidential, between us
+    keep it secret, secret, confidential
   `),
   group('nfa', ['no-further-action', 'nfa', 'outcome'], `
-    nfa, nfad, nfaed, no further action, not guilty, acquitted, case dropped, dropped the case
+    nfa, no further action, not guilty, acquitted
   `),
   group('send', ['send', 'senco', 'learning-disability'], `
     sen, senco, autistic, autism, asd, asc, adhd, ehcp, learning difficulties, learning difficulty,
     learning disability, learning disabilities, special needs, additional needs
   `),
   group('sibling', ['sibling', 'intra-familial', 'family'], `
-    sibling, siblings, brother, sister, step brother, stepbrother, step sister, stepsister, half
-    brother, half sister, cousin
+    sibling, siblings, brother, sister, step brother, stepbrother, step sister, stepsister,
+    half brother, half sister, cousin
   `),
   group('helpline', ['helpline', 'advice'], `
-    helpline, hsbss, swgfl, phone number, who can i ring, who do i call for advice, advice line
+    helpline, hsbss, swgfl, advice line
   `),
   group('training', ['training', 'cpd'], `
-    inset, cpd, course, courses, training, twilight, staff meeting
+    inset, cpd, course, courses, training
   `),
   group('rumours', ['rumours', 'gossip', 'anonymity'], `
-    gossip, gossiping, rumour, rumours, rumor, rumors, talking about it, everyone knows, named
-    online, posted her name, posted his name
+    gossip, gossiping, rumour, rumours, rumor, rumors
   `),
   group('records-retention', ['retention', 'records', 'data-protection'], `
-    retention, retain, how long do we keep, dob+25, dob 25, gdpr, data protection, delete the
-    record, destroy
+    retention, retain, gdpr, data protection, destroy
   `),
   group('transfer', ['transfer', 'cp-file', 'new-school'], `
-    new school, moving school, changing school, leaving for, transfer, transferring, cp file,
-    safeguarding file, in-year transfer
+    moving school, changing school, transfer, transferring, cp file, in-year transfer
   `),
   group('outside-school', ['outside-school', 'community', 'weekend'], `
-    party, house party, weekend, saturday, sunday, park, holiday, holidays, outside school, not on
-    school premises, off site, in the community
+    party, weekend, holiday, holidays, outside school
   `),
   group('transport', ['transport', 'bus', 'journey'], `
-    bus, buses, coach, taxi, minibus, train, journey, school bus, public bus
+    bus, buses, coach, taxi, minibus, train, journey
   `),
   group('disclosure', ['disclosure', 'report'], `
-    disclosed, disclosure, told me, confided, opened up, reported
+    disclosed, disclosure, confided, opened up, reported
   `),
   group('staff-member', ['staff'], `
     teacher, teachers, ta, ect, nqt, colleague, member of staff, staff member, lsa, supply teacher,
@@ -162,7 +140,7 @@ export interface YearGroupExpansion {
   ages: readonly [number, number];
 }
 
-/** England's year groups: Year N children are N+4 to N+5 years old during the school year. */
+/** England's year groups: Year N children are aged N+4 to N+5 during the school year. */
 export function yearGroupPhase(year: number): YearGroupExpansion | undefined {
   if (!Number.isInteger(year) || year < 0 || year > 13) return undefined;
   const ages = [year + 4, year + 5] as const;
@@ -227,34 +205,51 @@ export function normaliseQuery(query: string): string {
   return normaliseText(query).replace(/'/g, '').replace(/\s+/g, ' ').trim();
 }
 
+/** Extra words to search for, and the words typed that brought them in. */
+export interface Expansion {
+  /** The words of the query that triggered it, normalised ("off sick" → ["off", "sick"]). */
+  words: readonly string[];
+  terms: readonly string[];
+}
+
 /**
  * Extra words to search for, given what someone typed: synonym groups whose triggers appear, and the
- * phase and ages for a year group or age ("y8", "yr 8", "year 8", "a 12 year old" → secondary).
+ * phase and ages for a year group or age ("y8", "yr 8", "year 8", "aged 12" → secondary), each with
+ * the typed words that brought it in.
  */
-export function expandQuery(query: string): string[] {
+export function expandQueryDetailed(query: string): Expansion[] {
   const q = normaliseQuery(query);
-  const extra = new Set<string>();
+  const out: Expansion[] = [];
   const matched = new Set<SynonymGroup>();
   for (const word of new Set(q.split(/[^\p{L}\p{N}+]+/u))) {
     for (const trigger of triggersByFirstWord.get(word) ?? []) {
-      if (!matched.has(trigger.group) && trigger.pattern.test(q)) matched.add(trigger.group);
+      if (matched.has(trigger.group)) continue;
+      const m = trigger.pattern.exec(q);
+      if (!m) continue;
+      matched.add(trigger.group);
+      out.push({ words: m[0].split(/[\s-]+/), terms: trigger.group.terms });
     }
   }
-  for (const group of synonymGroups) if (matched.has(group)) for (const term of group.terms) extra.add(term);
   for (const m of q.matchAll(YEAR)) {
     const phase = yearGroupPhase(Number(m[1]));
     if (!phase) continue;
-    for (const term of PHASE_TERMS[phase.phase]) extra.add(term);
-    extra.add(String(phase.ages[0]));
-    extra.add(String(phase.ages[1]));
+    out.push({
+      words: m[0].split(/\s+/),
+      terms: [...PHASE_TERMS[phase.phase], String(phase.ages[0]), String(phase.ages[1])],
+    });
   }
   for (const m of q.matchAll(AGE)) {
-    const age = Number(m[1] ?? m[2]);
-    const phase = phaseOfAge(age);
-    if (phase) for (const term of PHASE_TERMS[phase]) extra.add(term);
+    const phase = phaseOfAge(Number(m[1] ?? m[2]));
+    if (phase) out.push({ words: m[0].split(/[\s/-]+/), terms: PHASE_TERMS[phase] });
   }
   for (const [pattern, phase] of PHASE_WORDS) {
-    if (pattern.test(q)) for (const term of PHASE_TERMS[phase]) extra.add(term);
+    const m = pattern.exec(q);
+    if (m) out.push({ words: m[0].split(/\s+/), terms: PHASE_TERMS[phase] });
   }
-  return [...extra];
+  return out;
+}
+
+/** The extra words alone (see `expandQueryDetailed`). */
+export function expandQuery(query: string): string[] {
+  return [...new Set(expandQueryDetailed(query).flatMap((e) => e.terms))];
 }

@@ -24,7 +24,7 @@ import { helpCard } from './cards/help-card.js';
 import { reviewsCard, type DueReview } from './cards/reviews-card.js';
 import type { CommandName } from './command-parser.js';
 import type { DeepLinks } from './deep-links.js';
-import type { FaqAnswers } from './faq-answers.js';
+import type { FaqAnswers, GuidanceLink } from './faq-answers.js';
 import type { HackettGuide } from './hackett-guide.js';
 import type { RefusalCode, SchoolAccess } from './school-access.js';
 
@@ -56,6 +56,33 @@ export const STORE_UNAVAILABLE =
 
 const NO_FAQ_MATCH =
   'I don’t have an FAQ answer close enough to that. Try other words (for example **ask what counts as HSB?**), or type **help**. For a decision about a case, talk to your DSL.';
+
+const GUIDANCE_KIND: Record<GuidanceLink['kind'], string> = {
+  policy: 'Policy',
+  referral: 'Referral form',
+  context: 'Risk assessment',
+};
+
+/**
+ * What the bot says when no FAQ entry answers a question well: that, plainly, then where to get advice
+ * now, then any part of the policy, referral form or risk assessment that does match.
+ */
+export function noGoodAnswer(guidance: readonly GuidanceLink[]): string {
+  const lines = [
+    'I don’t have a good answer for that in the FAQ.',
+    '',
+    '- If a child is in immediate danger, call **999**.',
+    '- For advice on a case now: your DSL or a deputy, or your local children’s social care front door (MASH).',
+    '- The **Professionals Online Safety Helpline** (SWGfL) advises staff on online safety issues, such as images shared online.',
+    '- The **NSPCC helpline** gives any adult advice about a child’s safety.',
+  ];
+  if (guidance.length) {
+    lines.push('', 'These parts of the guidance in the app may help:');
+    for (const g of guidance) lines.push(`- ${GUIDANCE_KIND[g.kind]}: **${g.title}**`);
+  }
+  lines.push('', 'Try other words, or type **help**.');
+  return lines.join('\n');
+}
 
 export const CLASSIFY_PROBLEM = `Please give each child’s age as a whole number from 0 to ${MAX_AGE} and answer every question, then select Place on the continuum.`;
 
@@ -112,7 +139,7 @@ export class BotActions {
 
   ask(question: string): Reply {
     const match = this.options.faq.best(question);
-    if (!match) return { text: NO_FAQ_MATCH };
+    if (!match) return { text: noGoodAnswer(this.options.faq.guidance(question)) };
     return { card: faqCard(match.best, match.related.slice(0, RELATED_SHOWN), { full: false }) };
   }
 

@@ -26,8 +26,16 @@ export interface FaqMatch {
   related: readonly FaqAnswer[];
 }
 
+/** A policy clause, referral section or risk-assessment context that matches a question well. */
+export interface GuidanceLink {
+  kind: 'policy' | 'referral' | 'context';
+  title: string;
+}
+
 export interface FaqAnswers {
-  /** The closest entry and the next ones, or null when nothing is close enough to be worth showing. */
+  /** The closest entry and the next ones, or null when nothing answers it well enough to show. */
   best(question: string): FaqMatch | null;
+  /** The best policy clause, referral section and risk-assessment context for a question, if any fits. */
+  guidance(question: string): readonly GuidanceLink[];
   byId(id: string): FaqAnswer | null;
 }

@@ -5,22 +5,16 @@ import {
   fillVariables,
   findFaq,
   searchFaq,
+  searchGuidance,
   type ContentLibrary,
   type FaqEntry,
   type HackettLevel,
 } from '../../../core/index.js';
-import type { FaqAnswer, FaqAnswers } from './faq-answers.js';
+import type { FaqAnswer, FaqAnswers, GuidanceLink } from './faq-answers.js';
 import type { HackettGuide, HackettLevelGuide } from './hackett-guide.js';
 
 /** How many hits a question fetches: the best answer and the related questions shown under it. */
 const HITS = 3;
-
-/**
- * Below this relevance the closest entry is not an answer to what was asked, and a confident-looking
- * card would mislead. Set from tests/content/faq-eval.json, whose genuine questions all score above 60,
- * while off-topic chat ("can you book me a meeting room") scores under 30.
- */
-export const MIN_ANSWER_SCORE = 35;
 
 function answerOf(entry: FaqEntry): FaqAnswer {
   return {
@@ -34,13 +28,24 @@ function answerOf(entry: FaqEntry): FaqAnswer {
   };
 }
 
-/** The FAQ as the bot asks it: the content library's search (the same one GET /api/faq runs). */
+/**
+ * The FAQ as the bot asks it: the content library's search (the same one GET /api/faq runs), which
+ * returns nothing when no entry answers well, so a weak match is never shown as the answer.
+ */
 export function libraryFaqAnswers(library: ContentLibrary): FaqAnswers {
   return {
     best(question) {
       const [best, ...related] = searchFaq(library, question, { top: HITS });
-      if (!best || best.score < MIN_ANSWER_SCORE) return null;
+      if (!best) return null;
       return { best: answerOf(best.entry), related: related.map((hit) => answerOf(hit.entry)) };
+    },
+    guidance(question) {
+      const found = searchGuidance(library, question, 0);
+      const links: GuidanceLink[] = [];
+      if (found.policy) links.push({ kind: 'policy', title: found.policy.clause.title });
+      if (found.referral) links.push({ kind: 'referral', title: found.referral.clause.title });
+      if (found.context) links.push({ kind: 'context', title: found.context.context.title });
+      return links;
     },
     byId(id) {
       const entry = findFaq(library, id);

@@ -11,12 +11,19 @@ const evalSet = JSON.parse(readFileSync(join(__dirname, '../../content/faq-eval.
 describe('the bot’s FAQ and Hackett guide, from the content library', () => {
   const { faq, hackett } = botKnowledge();
 
-  it('answers every question of the FAQ evaluation set, mostly with an expected entry', () => {
+  it('answers nearly every question of the FAQ evaluation set, mostly with an expected entry', () => {
     const answered = evalSet.map((e) => ({ e, best: faq.best(e.q)?.best.id }));
-    expect(answered.filter((a) => a.best === undefined).map((a) => a.e.q)).toEqual([]);
-    const right = answered.filter((a) => a.e.expect.includes(a.best!)).length;
+    // The search declines when no entry answers well; on this set of genuine questions it rarely should.
+    expect(answered.filter((a) => a.best === undefined).length / evalSet.length).toBeLessThan(0.1);
+    const right = answered.filter((a) => a.best !== undefined && a.e.expect.includes(a.best)).length;
     // Ranking quality is the content library's to test (hit@3); here, that the top card is usually right.
-    expect(right / evalSet.length).toBeGreaterThan(0.8);
+    expect(right / evalSet.length).toBeGreaterThan(0.7);
+  });
+
+  it('finds the policy, referral and risk-assessment guidance that matches a question', () => {
+    const links = faq.guidance('who should be at the risk assessment meeting and how often do we review it');
+    expect(links.map((l) => l.kind)).toEqual(expect.arrayContaining(['policy']));
+    expect(faq.guidance('what is the capital of France?')).toEqual([]);
   });
 
   it.each([

@@ -1,0 +1,78 @@
+import {
+  ALTERNATIVES_FILE,
+  ContentError,
+  faqAlternatives,
+  MAX_ALTERNATIVES,
+  MIN_ALTERNATIVES,
+  parseContentLibrary,
+  searchFaq,
+  type ContentFile,
+} from '../../../core/index.js';
+import { realContent, withEdit, without } from '../../helpers/content.js';
+
+/**
+ * content/search/alternatives.yaml is content like any other: loaded and checked at start-up, so a
+ * phrasing for an FAQ that does not exist, or an FAQ with none, stops the server with the file and
+ * the FAQ id named.
+ */
+function errorOf(files: ContentFile[]): ContentError {
+  try {
+    parseContentLibrary(files);
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error('the library loaded');
+}
+
+const edit = (change: (text: string) => string) => withEdit(ALTERNATIVES_FILE, change);
+
+describe('FAQ alternative phrasings', () => {
+  const lib = realContent();
+
+  it(`gives every FAQ entry ${MIN_ALTERNATIVES}–${MAX_ALTERNATIVES} phrasings`, () => {
+    const alternatives = faqAlternatives(lib);
+    for (const entry of lib.faq) {
+      const n = alternatives.get(entry.id)?.length ?? 0;
+      expect({ id: entry.id, ok: n >= MIN_ALTERNATIVES && n <= MAX_ALTERNATIVES }).toEqual({ id: entry.id, ok: true });
+    }
+    expect(alternatives.size).toBe(lib.faq.length);
+  });
+
+  it('are searched: a phrasing that shares no word with its entry finds it', () => {
+    // "dick pic" appears in the airdrop entry's phrasings and nowhere in any FAQ text.
+    const faqText = lib.faq.map((e) => `${e.question} ${e.tags.join(' ')} ${e.answer}`.toLowerCase()).join(' ');
+    expect(faqText).not.toContain('dick');
+    expect(searchFaq(lib, 'dick pic', { top: 3 }).map((h) => h.entry.id)).toContain('faq.airdrop-unwanted-images');
+  });
+
+  it('rejects a phrasing for an FAQ id that does not exist', () => {
+    const error = errorOf(edit((t) => `${t}\nfaq.no-such-entry:\n  - a\n  - b\n  - c\n  - d\n`));
+    expect([error.file, error.field, error.problem]).toEqual([ALTERNATIVES_FILE, 'faq.no-such-entry', 'No FAQ entry has this id.']);
+  });
+
+  it('rejects an FAQ entry left without phrasings', () => {
+    const error = errorOf(edit((t) => t.replace(/^faq\.upskirting:\n(?: {2}- .*\n)+/m, '')));
+    expect([error.file, error.field]).toEqual([ALTERNATIVES_FILE, 'faq.upskirting']);
+    expect(error.problem).toMatch(/needs 4 to 10 alternative phrasings/);
+  });
+
+  it('rejects too few or too many phrasings, blanks, repeats and a duplicated id', () => {
+    const block = (n: number) => Array.from({ length: n }, (_, i) => `  - phrasing number ${i}`).join('\n');
+    const upskirting = /^faq\.upskirting:\n(?: {2}- .*\n)+/m;
+    expect(errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(3)}\n`))).field).toBe('faq.upskirting');
+    expect(errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(11)}\n`))).field).toBe('faq.upskirting');
+    expect(errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(4)}\n  - ""\n`))).field).toBe(
+      'faq.upskirting[4]',
+    );
+    expect(
+      errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(4)}\n  - Phrasing Number 0\n`))).problem,
+    ).toBe('The same phrasing appears twice.');
+    expect(errorOf(edit((t) => `${t}\nfaq.upskirting:\n${block(4)}\n`)).problem).toBe('An FAQ id appears twice.');
+  });
+
+  it('is optional for a library without the file (as partial test libraries are), never half-present', () => {
+    expect(() => parseContentLibrary(without((p) => p === ALTERNATIVES_FILE))).not.toThrow();
+    expect(errorOf(edit(() => '- just\n- a list\n')).field).toBe('');
+  });
+});

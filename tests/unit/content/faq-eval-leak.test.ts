@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { faqAlternatives, processTerm, tokenize } from '../../../core/index.js';
+import { realContent } from '../../helpers/content.js';
+import { EVAL_FILES, readEvalSet } from './faq-eval-sets.js';
+
+/**
+ * Search must be tuned on the content and general language, never on the questions it is scored on:
+ * an evaluation question copied into the synonyms or the alternative phrasings scores itself. This
+ * fails when any evaluation question's wording (a run of 3 consecutive content words after
+ * normalisation, or the whole question when it is shorter) appears in either. A run the FAQ texts
+ * themselves use ("harmful sexual behaviour", "age of criminal responsibility") is the content's own
+ * language, which both sides share by right, and does not count.
+ */
+const RUN = 3;
+
+/** Content words as the index sees them: lower case, stop words dropped, lightly stemmed. */
+function contentWords(text: string): string[] {
+  return tokenize(text)
+    .map(processTerm)
+    .filter((t): t is string => Boolean(t));
+}
+
+/** Phrase boundaries: a run of words never crosses a comma, a line or a quote. */
+function phrases(text: string): string[] {
+  return text.split(/[,`\n;:.()[\]{}"]+/);
+}
+
+function runsOf(words: readonly string[]): string[] {
+  if (words.length < RUN) return words.length ? [words.join(' ')] : [];
+  return words.slice(0, words.length - RUN + 1).map((_, i) => words.slice(i, i + RUN).join(' '));
+}
+
+/** Every phrase of `texts` as content words, joined, for substring checks of runs. */
+function wordSequences(texts: readonly string[]): string[] {
+  return texts.flatMap(phrases).map((p) => ` ${contentWords(p).join(' ')} `);
+}
+
+interface Leak {
+  question: string;
+  run: string;
+  found: string;
+}
+
+function leaks(
+  questions: readonly string[],
+  sequences: readonly string[],
+  found: string,
+  contentLanguage: readonly string[] = [],
+): Leak[] {
+  const out: Leak[] = [];
+  for (const question of questions) {
+    const words = contentWords(question);
+    // A short question leaks only when a phrase says exactly it; a longer one, by any run of RUN words.
+    // A question of one content word ("who in school needs to know about this") is too little to match.
+    if (words.length < 2) continue;
+    const runs = words.length < RUN ? [words.join(' ')] : runsOf(words);
+    for (const run of runs) {
+      if (!run || (words.length >= RUN && contentLanguage.some((s) => s.includes(` ${run} `)))) continue;
+      const hit =
+        words.length < RUN ? sequences.some((s) => s.trim() === run) : sequences.some((s) => s.includes(` ${run} `));
+      if (hit) out.push({ question, run, found });
+    }
+  }
+  return out;
+}
+
+const questions = EVAL_FILES.flatMap((name) => readEvalSet(name).map((c) => c.q));
+/** The FAQ texts (questions, tags, answers) as word sequences. */
+function faqLanguage(): string[] {
+  return wordSequences(realContent().faq.flatMap((e) => [e.question, e.tags.join(', '), e.answer]));
+}
+
+const synonymsSource = readFileSync(join(__dirname, '..', '..', '..', 'core', 'content', 'synonyms.ts'), 'utf8');
+
+describe('no evaluation question leaks into search tuning', () => {
+  it('reads every evaluation set', () => {
+    expect(questions.length).toBeGreaterThan(200);
+  });
+
+  it('synonyms.ts holds no run of three content words from an evaluation question', () => {
+    expect(leaks(questions, wordSequences([synonymsSource]), 'core/content/synonyms.ts', faqLanguage())).toEqual([]);
+  });
+
+  it('the alternative phrasings hold no run of three content words from an evaluation question', () => {
+    const phrasings = [...faqAlternatives(realContent()).values()].flat();
+    expect(phrasings.length).toBeGreaterThan(0);
+    expect(leaks(questions, wordSequences(phrasings), 'content/search/alternatives.yaml', faqLanguage())).toEqual([]);
+  });
+
+  it('would catch a copied question, a copied run of words and a short question copied whole', () => {
+    const [long, other] = questions.filter((q) => contentWords(q).length >= 5);
+    const short = questions.find((q) => contentWords(q).length === 2)!;
+    const planted = [
+      long!,
+      `Something else entirely: ${contentWords(other!).slice(1, 4).join(' ')} and more`,
+      short.toUpperCase(),
+    ];
+    const found = leaks([long!, other!, short], wordSequences(planted), 'planted');
+    expect(new Set(found.map((l) => l.question))).toEqual(new Set([long, other, short]));
+    expect(leaks([long!], wordSequences(['An unrelated phrasing about school trips']), 'planted')).toEqual([]);
+    // The content's own wording is exempt, but only where the content uses it.
+    expect(leaks([long!], wordSequences(planted), 'planted', wordSequences([long!]))).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The FAQ search's evaluation sets in tests/content/. faq-eval.json and faq-holdout.json came with the
+ * first search; faq-heldout-2026-12.json was written by someone who had not read the content, labelled
+ * before any tuning, and is frozen (its hash is pinned in faq-eval-frozen.test.ts).
+ */
+export interface EvalCase {
+  q: string;
+  expect: string[];
+  /** Set when nothing in the FAQ answers the question: the search should say so. */
+  noGoodAnswer?: boolean;
+  situation?: string;
+}
+
+export const evalDir = join(__dirname, '..', '..', 'content');
+export const HELDOUT_FILE = 'faq-heldout-2026-12.json';
+export const EVAL_FILES = ['faq-eval.json', 'faq-holdout.json', HELDOUT_FILE] as const;
+
+export function readEvalSet(name: string): EvalCase[] {
+  return JSON.parse(readFileSync(join(evalDir, name), 'utf8')) as EvalCase[];
+}
+
+export interface EvalReport {
+  total: number;
+  hit1: number;
+  hit3: number;
+  /** Questions with no good answer that got none, over those the search answered with nothing. */
+  noAnswerPrecision: number;
+  /** Of the questions with no good answer, the share the search declined. */
+  noAnswerRecall: number;
+  lines: string[];
+}
+
+/**
+ * hit@1 and hit@3 over the questions that have an answer; for those that have none, whether the
+ * search said so (returned nothing). `search` returns FAQ ids, best first.
+ */
+export function evaluateSet(name: string, set: readonly EvalCase[], search: (q: string) => string[]): EvalReport {
+  let hit1 = 0;
+  let hit3 = 0;
+  let answerable = 0;
+  let declined = 0;
+  let declinedRightly = 0;
+  let noAnswerCases = 0;
+  const misses: string[] = [];
+  for (const c of set) {
+    const got = search(c.q).slice(0, 3);
+    if (got.length === 0) declined++;
+    if (c.noGoodAnswer) {
+      noAnswerCases++;
+      if (got.length === 0) declinedRightly++;
+      else misses.push(`  "${c.q}"\n    expected no answer\n    got      ${got.join(' | ')}`);
+      continue;
+    }
+    answerable++;
+    if (c.expect.includes(got[0] ?? '')) hit1++;
+    if (got.some((id) => c.expect.includes(id))) hit3++;
+    else misses.push(`  "${c.q}"\n    expected ${c.expect.join(' | ')}\n    got      ${got.join(' | ') || '(nothing)'}`);
+  }
+  const report: EvalReport = {
+    total: set.length,
+    hit1: answerable ? hit1 / answerable : 0,
+    hit3: answerable ? hit3 / answerable : 0,
+    noAnswerPrecision: declined ? declinedRightly / declined : 0,
+    noAnswerRecall: noAnswerCases ? declinedRightly / noAnswerCases : 0,
+    lines: [],
+  };
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  report.lines.push(
+    `${name}: ${answerable} answerable questions: hit@1 ${pct(report.hit1)}, hit@3 ${pct(report.hit3)}` +
+      (noAnswerCases
+        ? `; ${noAnswerCases} with no good answer: declined ${declinedRightly}; ` +
+          `no-good-answer precision ${pct(report.noAnswerPrecision)} (${declinedRightly}/${declined} declines right), ` +
+          `recall ${pct(report.noAnswerRecall)}`
+        : `; declined ${declined}`),
+  );
+  if (misses.length) report.lines.push(`Misses (${misses.length}):`, ...misses);
+  return report;
+}
