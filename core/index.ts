@@ -8,3 +8,5 @@ export * from './documents/index.js';
 export * from './content/index.js';
 export * from './cases/index.js';
 export * from './api/index.js';
+export * from './repositories/case-records.js';
+export * from './services.js';

@@ -1,18 +1,11 @@
 import type { Request, Server } from 'restify';
-import {
-  AssessmentService,
-  listAssessmentsQuery,
-  reviewsDueQuery,
-  type StoredAssessment,
-} from '../../../../core/index.js';
+import { listAssessmentsQuery, reviewsDueQuery, type StoredAssessment } from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../errors.js';
 import { handler } from '../handler.js';
 import { readJsonBody } from '../json-body.js';
 import { parseQuery } from '../query.js';
-
-// Plans have no kind yet on this backend's records: the list takes the contract's query without it.
-const listQuery = listAssessmentsQuery.omit({ kind: true });
+import { servicesFor } from '../services.js';
 
 /** Ids are server-made UUIDs; anything else cannot name a record, so it is simply not found. */
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,15 +41,8 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
   const { logger } = deps;
 
   async function serviceFor(req: Request) {
-    const caller = await deps.authenticator.authenticate(req);
-    const service = new AssessmentService({
-      repository: deps.store.forSchool(
-        caller.schoolId,
-        caller.userAssertion ? { userAssertion: caller.userAssertion } : {},
-      ),
-      clock: deps.clock,
-    });
-    return { caller, service };
+    const { caller, plans } = await servicesFor(deps, req);
+    return { caller, service: plans };
   }
 
   function sendRecord(res: import('restify').Response, status: number, stored: StoredAssessment): void {
@@ -67,10 +53,11 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
   server.get(
     '/api/assessments',
     handler(logger, async (req, res) => {
-      const query = parseQuery(req, listQuery);
+      const query = parseQuery(req, listAssessmentsQuery);
       const { service } = await serviceFor(req);
       const items = await service.list({
         ...(query.status ? { status: query.status } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
         ...(query.dueWithinDays !== undefined ? { dueWithinDays: query.dueWithinDays } : {}),
       });
       res.send(200, { items });

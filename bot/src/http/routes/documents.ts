@@ -1,8 +1,9 @@
 import type { Server } from 'restify';
-import { AssessmentService, assessmentDocument, dateInZone, documentQuery } from '../../../../core/index.js';
+import { assessmentDocument, dateInZone, documentQuery } from '../../../../core/index.js';
 import { DOCX_CONTENT_TYPE, renderAssessmentDocx } from '../../documents/render-assessment-docx.js';
 import type { AppDeps } from '../app-deps.js';
 import { handler } from '../handler.js';
+import { servicesFor } from '../services.js';
 import { parseQuery } from '../query.js';
 import { idParam } from './assessments.js';
 
@@ -17,14 +18,10 @@ export function registerDocumentRoutes(server: Server, deps: AppDeps): void {
     handler(deps.logger, async (req, res) => {
       const id = idParam(req);
       const { audience } = parseQuery(req, documentQuery);
-      const caller = await deps.authenticator.authenticate(req);
+      const { caller, plans } = await servicesFor(deps, req);
       const access = caller.userAssertion ? { userAssertion: caller.userAssertion } : {};
-      const service = new AssessmentService({
-        repository: deps.store.forSchool(caller.schoolId, access),
-        clock: deps.clock,
-      });
       // The export is in the access audit before anything is generated: no audit, no document.
-      const { record } = await service.readForExport(id, caller.actor, audience);
+      const { record } = await plans.readForExport(id, caller.actor, audience);
       const at = deps.clock.now();
       const doc = assessmentDocument(record, audience, { generatedOn: dateInZone(at) });
       const content = await renderAssessmentDocx(doc);
