@@ -28,7 +28,7 @@ function record(): AssessmentData {
       },
     ],
   });
-  return { ...normaliseContent(input, 'draft'), reviews: [] };
+  return { ...normaliseContent(input, 'draft'), kind: 'risk-assessment', reviews: [] };
 }
 
 async function measure(synchronous: 'FULL' | 'NORMAL', dir: string) {

@@ -8,3 +8,7 @@ export * from './documents/index.js';
 export * from './content/index.js';
 export * from './classify/index.js';
 export * from './names.js';
+export * from './cases/index.js';
+export * from './api/index.js';
+export * from './repositories/case-records.js';
+export * from './services.js';

@@ -8,9 +8,12 @@ const allowed: Record<AssessmentStatus, readonly AssessmentStatus[]> = {
 };
 
 /** What must be true of an active assessment (KCSIE: a recorded decision with reasons; a review date). */
-export function activationProblems(data: Pick<AssessmentData, 'decision' | 'review'>): ErrorDetail[] {
+export function activationProblems(
+  data: Pick<AssessmentData, 'decision' | 'review'> & { kind?: AssessmentData['kind'] },
+): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  if (!data.decision) {
+  // A support plan carries out the case's decision; it does not make its own.
+  if (!data.decision && data.kind !== 'support-plan') {
     problems.push({
       path: 'decision',
       problem: 'Record the decision and why it was made before activating.',
@@ -30,7 +33,9 @@ export function activationProblems(data: Pick<AssessmentData, 'decision' | 'revi
  */
 export function checkLifecycle(
   before: Pick<AssessmentData, 'status'> | null,
-  after: Pick<AssessmentData, 'status' | 'decision' | 'review' | 'closingReason'>,
+  after: Pick<AssessmentData, 'status' | 'decision' | 'review' | 'closingReason'> & {
+    kind?: AssessmentData['kind'];
+  },
   change: { changedFields: readonly string[]; reason: string | undefined },
 ): void {
   if (before === null) {

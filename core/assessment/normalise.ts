@@ -1,8 +1,8 @@
 import { ValidationError, type ErrorDetail } from '../errors.js';
 import { overallRisk, riskLevel } from './risk-level.js';
 import type {
-  Assessment,
   AssessmentData,
+  PlanRecord,
   CreateAssessmentInput,
   Incident,
   OtherChild,
@@ -28,6 +28,9 @@ function checkUnique(items: readonly { id: string }[], path: string, problems: E
 
 type Content = Omit<CreateAssessmentInput, 'status'> | Omit<ReplaceAssessmentInput, 'status'>;
 
+/** What normalising makes of the input: the plan's content, without what the store or case decide. */
+export type NormalContent = Omit<AssessmentData, 'reviews' | 'closedOn' | 'kind' | 'caseId' | 'childId'>;
+
 /**
  * Turns validated input into stored content: assigns ids to new items, computes each risk's levels
  * and the overall risk (any values the client sent for those are ignored), and checks references
@@ -37,7 +40,7 @@ export function normaliseContent(
   input: Content,
   status: AssessmentData['status'],
   newId: NewId = defaultNewId,
-): Omit<AssessmentData, 'reviews' | 'closedOn'> {
+): NormalContent {
   const problems: ErrorDetail[] = [];
   const incidents: Incident[] = input.incidents.map((i) => withId(i, newId));
   const otherChildren: OtherChild[] = input.otherChildren.map((c) => withId(c, newId));
@@ -54,7 +57,10 @@ export function normaliseContent(
     return risk;
   });
 
+  const measures = (input.supportPlan?.measures ?? []).map((m) => withId(m, newId));
+
   checkUnique(incidents, 'incidents', problems);
+  checkUnique(measures, 'supportPlan.measures', problems);
   checkUnique(otherChildren, 'otherChildren', problems);
   checkUnique(risks, 'risks', problems);
   checkUnique(
@@ -78,9 +84,8 @@ export function normaliseContent(
     );
   }
 
-  const content: Omit<AssessmentData, 'reviews' | 'closedOn'> = {
+  const content: NormalContent = {
     status,
-    learner: input.learner,
     incidents,
     otherChildren,
     risks,
@@ -89,7 +94,12 @@ export function normaliseContent(
     signOff: input.signOff,
     overallRisk: overallRisk(risks),
   };
+  if (input.learner) content.learner = input.learner;
   if (input.meeting) content.meeting = input.meeting;
+  if (input.support !== undefined) content.support = input.support;
+  if (input.keyAdultCover !== undefined) content.keyAdultCover = input.keyAdultCover;
+  if (input.supportPlan) content.supportPlan = { ...input.supportPlan, measures };
+  if (input.agreement) content.agreement = input.agreement;
   if (input.views) content.views = input.views;
   if (input.decision) content.decision = input.decision;
   if (input.staffNotes !== undefined) content.staffNotes = input.staffNotes;
@@ -98,7 +108,7 @@ export function normaliseContent(
 }
 
 /** The content of a stored record: everything but the fields the store manages. */
-export function assessmentContent(record: Assessment): AssessmentData {
+export function assessmentContent(record: PlanRecord): AssessmentData {
   const {
     id: _id,
     caseRef: _caseRef,

@@ -16,6 +16,13 @@ export type AssessmentStatus = (typeof assessmentStatuses)[number];
 export const childRoles = ['harmed', 'witness', 'displayedHsb', 'other'] as const;
 export type ChildRole = (typeof childRoles)[number];
 
+/**
+ * A plan is the record of one child in a case: a risk assessment for a child who displayed HSB, a
+ * support plan for a child harmed (KCSIE Part five: their protection and support come first).
+ */
+export const planKinds = ['risk-assessment', 'support-plan'] as const;
+export type PlanKind = (typeof planKinds)[number];
+
 /** The contexts of the risk-assessment template (content/risk-assessment/contexts). */
 export const riskContexts = [
   'classroom',
@@ -221,6 +228,34 @@ export const signOffSchema = z.strictObject({
   date: isoDate,
 });
 
+/** Whether the child and their parents saw the plan, and what they said. */
+export const agreementSchema = z.strictObject({
+  sharedOn: isoDate,
+  comments: longText.optional(),
+});
+
+export const onlineHelpStatuses = ['not-needed', 'discussed', 'used'] as const;
+
+/**
+ * The support plan of a child harmed (KCSIE Part five: their wishes and feelings, their protection
+ * and support). It is theirs: it never sits in another child's record.
+ */
+export const supportPlanSchema = z.strictObject({
+  viewsAndWishes: longText.optional(),
+  wantsToHappen: longText.optional(),
+  wantsTold: longText.optional(),
+  safeSpaces: longText.optional(),
+  trustedAdults: longText.optional(),
+  adjustments: longText.optional(),
+  contactWithOtherChild: longText.optional(),
+  /** Report Remove (Childline and the IWF) for images shared online, and other online help. */
+  onlineHelp: z
+    .strictObject({ reportRemove: z.enum(onlineHelpStatuses).optional(), notes: longText.optional() })
+    .optional(),
+  /** What is done to support the child; each is evaluated at review like a risk strategy. */
+  measures: z.array(strategySchema).max(100).default([]),
+});
+
 /** Everything a client may write. Status changes are checked against the lifecycle rules. */
 const contentShape = {
   status: z.enum(assessmentStatuses).optional(),
@@ -237,10 +272,40 @@ const contentShape = {
   /** Notes for the safeguarding team only: never in a parents' document. */
   staffNotes: longText.optional(),
   closingReason: z.string().trim().min(1).max(5_000).optional(),
+  /** Risk assessment: support and interventions for the child who displayed HSB. */
+  support: longText.optional(),
+  /** Risk assessment: who covers when the key adult is away. */
+  keyAdultCover: longText.optional(),
+  supportPlan: supportPlanSchema.optional(),
+  agreement: z
+    .strictObject({ parents: agreementSchema.optional(), child: agreementSchema.optional() })
+    .optional(),
 };
 
-/** POST /api/assessments. A draft needs nothing but `learner.name`. */
-export const createAssessmentSchema = z.strictObject(contentShape);
+/**
+ * POST /api/assessments. A draft needs nothing but `learner.name` (a child, a case and a risk
+ * assessment are made around it), or `caseId` and `childId` for a further plan in a case.
+ */
+export const createAssessmentSchema = z
+  .strictObject({
+    ...contentShape,
+    learner: learnerSchema.optional(),
+    kind: z.enum(planKinds).optional(),
+    caseId: z.uuid().optional(),
+    childId: z.uuid().optional(),
+  })
+  .superRefine((input, ctx) => {
+    if ((input.caseId === undefined) !== (input.childId === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['childId'],
+        message: 'Give both caseId and childId, or neither.',
+      });
+    }
+    if (input.caseId === undefined && input.learner === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['learner', 'name'], message: 'Give the child’s name.' });
+    }
+  });
 
 /**
  * PUT /api/assessments/:id. The body may be exactly what GET returned: server-managed fields are
@@ -258,6 +323,13 @@ export const replaceAssessmentSchema = z.strictObject({
   overallRisk: z.enum(riskLevels).nullable().optional(),
   closedOn: z.string().optional(),
   reviews: z.array(z.unknown()).optional(),
+  kind: z.enum(planKinds).optional(),
+  caseId: z.string().optional(),
+  childId: z.string().optional(),
+  riskHistory: z.array(z.unknown()).optional(),
+  signedOff: z.unknown().optional(),
+  /** Records the caller as the headteacher's countersignature. */
+  countersign: z.boolean().optional(),
   /** Why this change was made; required for every change once the assessment is active. */
   changeReason: z.string().trim().min(1).max(5_000).optional(),
 });
@@ -283,13 +355,37 @@ export type ReviewPlan = z.output<typeof reviewPlanSchema>;
 export type ReviewInput = z.output<typeof reviewInputSchema>;
 export type ReviewEntry = z.output<typeof reviewEntrySchema>;
 export type SignOff = z.output<typeof signOffSchema>;
+export type SupportPlan = z.output<typeof supportPlanSchema> & { measures: Strategy[] };
+export type Agreement = z.output<typeof agreementSchema>;
 export type CreateAssessmentInput = z.output<typeof createAssessmentSchema>;
 export type ReplaceAssessmentInput = z.output<typeof replaceAssessmentSchema>;
 
-/** The content of an assessment: everything but the fields the store manages. */
+/** Someone who signed, as the server knows them: never a name typed into the form. */
+export interface Signature {
+  actorId: string;
+  name: string;
+  on: string;
+}
+
+/** How the plan's overall risk changed: from the risk table, or set by a review. */
+export interface RiskLevelChange {
+  level: RiskLevel | null;
+  on: string;
+  source: 'risks' | 'review';
+  reviewId?: string;
+}
+
+/**
+ * The content of a plan as a backend stores it: everything but the fields the store manages. A plan
+ * in a case holds no child's name: `learner` and `otherChildren` are composed from the child
+ * records when it is read, and are kept here only by backends that do not hold cases yet.
+ */
 export interface AssessmentData {
+  kind: PlanKind;
+  caseId?: string;
+  childId?: string;
   status: AssessmentStatus;
-  learner: Learner;
+  learner?: Learner;
   incidents: Incident[];
   otherChildren: OtherChild[];
   meeting?: Meeting;
@@ -304,11 +400,18 @@ export interface AssessmentData {
   closingReason?: string;
   closedOn?: string;
   overallRisk: RiskLevel | null;
+  riskHistory?: RiskLevelChange[];
+  support?: string;
+  keyAdultCover?: string;
+  supportPlan?: SupportPlan;
+  agreement?: { parents?: Agreement; child?: Agreement };
+  signedOff?: { dsl?: Signature; headteacher?: Signature };
 }
 
-/** The full record as stored and as GET returns it. */
-export interface Assessment extends AssessmentData {
+/** A plan as a backend stores and returns it. */
+export interface PlanRecord extends AssessmentData {
   id: string;
+  /** The case's reference for a plan in a case; otherwise assigned by the backend. */
   caseRef: string;
   createdAt: string;
   updatedAt: string;
@@ -316,9 +419,17 @@ export interface Assessment extends AssessmentData {
   version: number;
 }
 
-/** A list row: enough to find and triage an assessment, no narrative text. */
+/** The full plan as GET returns it: the stored plan with the child's details read from their record. */
+export interface Assessment extends PlanRecord {
+  learner: Learner;
+}
+
+/** A list row: enough to find and triage a plan, no narrative text. */
 export interface AssessmentSummary {
   id: string;
+  kind: PlanKind;
+  caseId: string | null;
+  childId: string | null;
   caseRef: string;
   status: AssessmentStatus;
   learnerName: string;

@@ -4,6 +4,8 @@ import type {
   AssessmentData,
   AssessmentStatus,
   AssessmentSummary,
+  PlanKind,
+  PlanRecord,
 } from '../assessment/schema.js';
 
 /** Who acted. Users are identified by ids only (tenant + object id in Microsoft 365), never by name. */
@@ -40,37 +42,44 @@ export interface AuditEntry {
   detail: string | null;
 }
 
+/** A plan as the API shows it (the child's details read from their record). */
 export interface StoredAssessment {
   record: Assessment;
   /** Opaque; quoted as an HTTP entity tag. Changes on every write. */
   etag: string;
 }
 
+/** A plan as a backend holds it. */
+export interface StoredPlan {
+  record: PlanRecord;
+  etag: string;
+}
+
 export interface AssessmentQuery {
   status?: readonly AssessmentStatus[];
+  kind?: PlanKind;
+  caseId?: string;
+  childId?: string;
   /** Only assessments whose `review.nextDue` is on or before this date (none without a date). */
   dueOnOrBefore?: IsoDate;
 }
 
 /**
- * One school's assessments. Every backend (SQLite, SharePoint) passes the contract suite in
- * tests/contract. Backends assign `id`, `caseRef` (unique per school and year), timestamps and
- * `version`; they never validate content, which the domain has done already.
+ * One school's plans (risk assessments and support plans). Every backend (SQLite, SharePoint) passes
+ * the contract suite in tests/contract. Backends assign `id`, timestamps and `version`, and a
+ * `caseRef` (unique per school and year) unless the plan is given its case's; they never validate
+ * content, which the domain has done already.
  */
 export interface AssessmentRepository {
-  create(data: AssessmentData, context: ChangeContext): Promise<StoredAssessment>;
+  /** `caseRef`: the reference of the plan's case; without it the backend assigns a new one. */
+  create(data: AssessmentData, context: ChangeContext, caseRef?: string): Promise<StoredPlan>;
   /** @throws NotFoundError */
-  get(id: string): Promise<StoredAssessment>;
+  get(id: string): Promise<StoredPlan>;
   /**
    * Replaces the record only if `ifMatch` is its current ETag.
    * @throws NotFoundError, ConflictError (reason `stale`)
    */
-  replace(
-    id: string,
-    data: AssessmentData,
-    ifMatch: string,
-    context: ChangeContext,
-  ): Promise<StoredAssessment>;
+  replace(id: string, data: AssessmentData, ifMatch: string, context: ChangeContext): Promise<StoredPlan>;
   list(query?: AssessmentQuery): Promise<AssessmentSummary[]>;
   /** Change and access history, oldest first. @throws NotFoundError */
   history(id: string): Promise<AuditEntry[]>;

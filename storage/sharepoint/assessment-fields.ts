@@ -3,15 +3,15 @@ import {
   dateInZone,
   UpstreamError,
   ValidationError,
-  type Assessment,
+  type PlanRecord,
   type AssessmentSummary,
   type ChangeContext,
-  type StoredAssessment,
+  type StoredPlan,
 } from '../../core/index.js';
 import { RECORD_CHUNK_CHARS, RECORD_CHUNK_COLUMNS } from './sharepoint-schema.js';
 
 /** What the store keeps in the JSON column: everything but `version`, which SharePoint counts itself. */
-export type StoredRecord = Omit<Assessment, 'version'>;
+export type StoredRecord = Omit<PlanRecord, 'version'>;
 
 interface Envelope {
   schemaVersion: number;
@@ -84,7 +84,7 @@ export function fromSharePointDate(value: unknown): string | null {
 }
 
 /** The name of the DSL for the list view: who decided, or who signed the plan off as DSL. */
-export function dslOf(record: Pick<Assessment, 'decision' | 'signOff'>): string | null {
+export function dslOf(record: Pick<PlanRecord, 'decision' | 'signOff'>): string | null {
   if (record.decision?.decidedBy) return record.decision.decidedBy;
   const dsl = record.signOff.find((s) => /\bDSL\b|designated safeguarding lead/i.test(s.role));
   return dsl?.name ?? null;
@@ -104,8 +104,8 @@ export function recordFields(record: StoredRecord, change: ChangeContext, writeI
     OverallRisk: record.overallRisk,
     NextReviewDue: toSharePointDate(record.review.nextDue),
     Dsl: short(dslOf(record)),
-    YearGroup: short(record.learner.yearGroup),
-    LearnerName: short(record.learner.name),
+    YearGroup: short(record.learner?.yearGroup),
+    LearnerName: short(record.learner?.name),
     ChangeAction: change.action,
     ChangedFields: JSON.stringify(change.fields),
     ChangeReason: change.reason ?? null,
@@ -119,6 +119,7 @@ export function recordFields(record: StoredRecord, change: ChangeContext, writeI
   return fields;
 }
 
+/** Records saved before plans had a kind are risk assessments. */
 export function readRecord(fields: Fields): StoredRecord {
   const json = RECORD_CHUNK_COLUMNS.map((name) => fields[name])
     .filter((v): v is string => typeof v === 'string')
@@ -135,10 +136,10 @@ export function readRecord(fields: Fields): StoredRecord {
       'A record in SharePoint was saved by a newer version of the app.',
     );
   }
-  return envelope.record;
+  return { ...envelope.record, kind: envelope.record.kind ?? 'risk-assessment' };
 }
 
-export function storedFrom(fields: Fields, etag: string): StoredAssessment {
+export function storedFrom(fields: Fields, etag: string): StoredPlan {
   return { record: { ...readRecord(fields), version: etagVersion(etag) }, etag };
 }
 
@@ -154,6 +155,10 @@ export function summaryFrom(fields: Fields): AssessmentSummary | undefined {
   if (!id || !caseRef || !status) return undefined;
   return {
     id,
+    // This list holds risk assessments only, outside any case.
+    kind: 'risk-assessment',
+    caseId: null,
+    childId: null,
     caseRef,
     status,
     learnerName: textOrNull(fields.LearnerName) ?? '',

@@ -12,7 +12,7 @@ import {
   type AssessmentSummary,
   type AuditEntry,
   type ChangeContext,
-  type StoredAssessment,
+  type StoredPlan,
 } from '../../core/index.js';
 import {
   CHANGE_FIELDS,
@@ -108,7 +108,7 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
     return facts;
   }
 
-  async create(data: AssessmentData, context: ChangeContext): Promise<StoredAssessment> {
+  async create(data: AssessmentData, context: ChangeContext): Promise<StoredPlan> {
     const loc = await this.ctx.location();
     const at = context.at.toISOString();
     const year = Number(dateInZone(context.at).slice(0, 4));
@@ -224,7 +224,7 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
   private async findItem(
     loc: SchoolLocation,
     id: string,
-  ): Promise<{ facts: ItemFacts; stored: StoredAssessment } | undefined> {
+  ): Promise<{ facts: ItemFacts; stored: StoredPlan } | undefined> {
     const page = await graphCall(
       () =>
         this.client
@@ -246,7 +246,7 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
   private async readItem(
     loc: SchoolLocation,
     itemId: string,
-  ): Promise<{ stored: StoredAssessment; fields: Fields }> {
+  ): Promise<{ stored: StoredPlan; fields: Fields }> {
     const item = (await this.client
       .api(`${this.itemsPath(loc)}/${itemId}${query({ $expand: expandFields(RECORD_FIELDS) })}`)
       .get()) as GraphItem;
@@ -262,7 +262,7 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
     return found.facts;
   }
 
-  async get(id: string): Promise<StoredAssessment> {
+  async get(id: string): Promise<StoredPlan> {
     const loc = await this.ctx.location();
     const known = this.ctx.caches.items.get(this.factsKey(loc, id));
     if (known) {
@@ -283,7 +283,7 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
     data: AssessmentData,
     ifMatch: string,
     context: ChangeContext,
-  ): Promise<StoredAssessment> {
+  ): Promise<StoredPlan> {
     const loc = await this.ctx.location();
     const facts = await this.facts(loc, id);
     const record: StoredRecord = {
@@ -422,6 +422,6 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
   }
 }
 
-function sequenceOf(stored: StoredAssessment): number {
+function sequenceOf(stored: StoredPlan): number {
   return Number(stored.record.caseRef.split('-')[2]);
 }

@@ -1,9 +1,17 @@
 import type Database from 'better-sqlite3';
+import { moveAssessmentsIntoCases } from './migrate-to-cases.js';
 
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  sql?: string;
+  /** Data changes SQL cannot express; runs after `sql`, in the same transaction. */
+  run?: (db: Database.Database) => void;
+  /**
+   * Rebuilds a table that others reference (SQLite's documented way to drop a constraint): foreign
+   * keys are off while it runs and checked before it commits.
+   */
+  rebuildsTables?: boolean;
 }
 
 /**
@@ -63,6 +71,112 @@ export const migrations: readonly Migration[] = [
       UPDATE assessments SET learner_name = json_extract(data, '$.learner.name');
     `,
   },
+  {
+    version: 3,
+    name: 'children, cases and chronology; plans of a kind, in a case, for a child',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE plans_v3 (
+        id TEXT PRIMARY KEY,
+        school_id TEXT NOT NULL,
+        case_ref TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('risk-assessment', 'support-plan')),
+        case_id TEXT,
+        child_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'active', 'closed')),
+        overall_risk TEXT CHECK (overall_risk IN ('low', 'medium', 'high')),
+        next_due TEXT,
+        year_group TEXT,
+        learner_name TEXT,
+        version INTEGER NOT NULL,
+        schema_version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      INSERT INTO plans_v3 (id, school_id, case_ref, kind, status, overall_risk, next_due, year_group,
+          learner_name, version, schema_version, data, created_at, updated_at)
+        SELECT id, school_id, case_ref, 'risk-assessment', status, overall_risk, next_due, year_group,
+          learner_name, version, schema_version, data, created_at, updated_at FROM assessments;
+      DROP TABLE assessments;
+      ALTER TABLE plans_v3 RENAME TO assessments;
+      CREATE INDEX assessments_by_due ON assessments (school_id, next_due);
+      CREATE INDEX assessments_by_status ON assessments (school_id, status);
+      CREATE INDEX assessments_by_kind ON assessments (school_id, kind);
+      CREATE INDEX assessments_by_case ON assessments (school_id, case_id);
+      CREATE INDEX assessments_by_child ON assessments (school_id, child_id);
+      CREATE INDEX assessments_by_case_ref ON assessments (school_id, case_ref);
+
+      CREATE TABLE children (
+        id TEXT PRIMARY KEY,
+        school_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        year_group TEXT,
+        date_of_birth TEXT,
+        retain_until TEXT,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX children_by_name ON children (school_id, name);
+      CREATE INDEX children_by_retention ON children (school_id, retain_until);
+
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        school_id TEXT NOT NULL,
+        case_ref TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (school_id, case_ref)
+      );
+      CREATE INDEX cases_by_status ON cases (school_id, status);
+
+      CREATE TABLE case_participants (
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        child_id TEXT NOT NULL REFERENCES children (id),
+        school_id TEXT NOT NULL,
+        PRIMARY KEY (case_id, child_id)
+      );
+      CREATE INDEX case_participants_by_child ON case_participants (school_id, child_id);
+
+      CREATE TABLE chronology (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        school_id TEXT NOT NULL,
+        case_id TEXT,
+        child_id TEXT,
+        date TEXT NOT NULL,
+        data TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+      );
+      CREATE INDEX chronology_by_case ON chronology (school_id, case_id, date, seq);
+      CREATE INDEX chronology_by_child ON chronology (school_id, child_id, date, seq);
+
+      CREATE TABLE record_audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        school_id TEXT NOT NULL,
+        record_type TEXT NOT NULL CHECK (record_type IN ('child', 'case', 'chronology')),
+        record_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_kind TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('create', 'update', 'review', 'read', 'export')),
+        fields TEXT NOT NULL,
+        reason TEXT,
+        detail TEXT
+      );
+      CREATE INDEX record_audit_by_record ON record_audit (record_type, record_id, seq);
+    `,
+  },
+  {
+    version: 4,
+    name: 'every plan saved before cases moves into a case, its children into child records',
+    run: moveAssessmentsIntoCases,
+  },
 ];
 
 /** Applies the migrations the database has not seen, each in its own transaction. */
@@ -78,14 +192,25 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
   const done: number[] = [];
   for (const m of [...list].sort((a, b) => a.version - b.version)) {
     if (applied.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        m.version,
-        m.name,
-        new Date().toISOString(),
-      );
-    })();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    // The pragma is a no-op inside a transaction, so it is switched around it.
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        if (m.sql) db.exec(m.sql);
+        m.run?.(db);
+        if (m.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`Migration ${m.version} would break a foreign key.`);
+        }
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        );
+      })();
+    } finally {
+      if (m.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
     done.push(m.version);
   }
   return done;

@@ -7,14 +7,14 @@ import {
   formatCaseRef,
   NotFoundError,
   type AccessContext,
-  type Assessment,
   type AssessmentData,
+  type PlanRecord,
   type AssessmentQuery,
   type AssessmentRepository,
   type AssessmentSummary,
   type AuditEntry,
   type ChangeContext,
-  type StoredAssessment,
+  type StoredPlan,
 } from '../../core/index.js';
 
 interface Row {
@@ -25,9 +25,12 @@ interface Row {
 
 interface SummaryRow {
   id: string;
+  kind: AssessmentSummary['kind'];
+  case_id: string | null;
+  child_id: string | null;
   case_ref: string;
   status: AssessmentSummary['status'];
-  learner_name: string;
+  learner_name: string | null;
   year_group: string | null;
   overall_risk: AssessmentSummary['overallRisk'];
   next_due: string | null;
@@ -47,6 +50,18 @@ export function sqliteEtag(version: number): string {
   return `"v${version}"`;
 }
 
+/** The next case reference of the school for the year of `at`; call inside a write transaction. */
+export function nextCaseRef(statements: StatementCache, schoolId: string, at: Date): string {
+  const year = Number(dateInZone(at).slice(0, 4));
+  const counter = statements
+    .get(
+      `INSERT INTO case_ref_counters (school_id, year, last) VALUES (?, ?, 1)
+       ON CONFLICT (school_id, year) DO UPDATE SET last = last + 1 RETURNING last`,
+    )
+    .get(schoolId, year) as { last: number };
+  return formatCaseRef(year, counter.last);
+}
+
 /** One school's assessments in the shared SQLite database. All writes are single transactions. */
 export class SqliteAssessmentRepository implements AssessmentRepository {
   constructor(
@@ -56,19 +71,12 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
     private readonly newId: () => string,
   ) {}
 
-  async create(data: AssessmentData, context: ChangeContext): Promise<StoredAssessment> {
+  async create(data: AssessmentData, context: ChangeContext, caseRef?: string): Promise<StoredPlan> {
     const at = context.at.toISOString();
-    const year = Number(dateInZone(context.at).slice(0, 4));
-    const record = this.db.transaction((): Assessment => {
-      const counter = this.statements
-        .get(
-          `INSERT INTO case_ref_counters (school_id, year, last) VALUES (?, ?, 1)
-           ON CONFLICT (school_id, year) DO UPDATE SET last = last + 1 RETURNING last`,
-        )
-        .get(this.schoolId, year) as { last: number };
-      const full: Assessment = {
+    const record = this.db.transaction((): PlanRecord => {
+      const full: PlanRecord = {
         id: this.newId(),
-        caseRef: formatCaseRef(year, counter.last),
+        caseRef: caseRef ?? nextCaseRef(this.statements, this.schoolId, context.at),
         createdAt: at,
         updatedAt: at,
         version: 1,
@@ -76,19 +84,23 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
       };
       this.statements
         .get(
-          `INSERT INTO assessments (id, school_id, case_ref, status, overall_risk, next_due, year_group,
-             learner_name, version, schema_version, data, created_at, updated_at)
-           VALUES (@id, @school, @caseRef, @status, @risk, @due, @yearGroup, @learnerName, 1, @schema, @data, @at, @at)`,
+          `INSERT INTO assessments (id, school_id, case_ref, kind, case_id, child_id, status, overall_risk, next_due,
+             year_group, learner_name, version, schema_version, data, created_at, updated_at)
+           VALUES (@id, @school, @caseRef, @kind, @caseId, @childId, @status, @risk, @due, @yearGroup, @learnerName,
+             1, @schema, @data, @at, @at)`,
         )
         .run({
           id: full.id,
           school: this.schoolId,
           caseRef: full.caseRef,
+          kind: full.kind,
+          caseId: full.caseId ?? null,
+          childId: full.childId ?? null,
           status: full.status,
           risk: full.overallRisk,
           due: full.review.nextDue ?? null,
-          yearGroup: full.learner.yearGroup ?? null,
-          learnerName: full.learner.name,
+          yearGroup: full.learner?.yearGroup ?? null,
+          learnerName: full.learner?.name ?? null,
           schema: ASSESSMENT_SCHEMA_VERSION,
           data: JSON.stringify(full),
           at,
@@ -107,9 +119,9 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
     return { record, etag: sqliteEtag(record.version) };
   }
 
-  async get(id: string): Promise<StoredAssessment> {
+  async get(id: string): Promise<StoredPlan> {
     const row = this.row(id);
-    return { record: JSON.parse(row.data) as Assessment, etag: sqliteEtag(row.version) };
+    return { record: JSON.parse(row.data) as PlanRecord, etag: sqliteEtag(row.version) };
   }
 
   async replace(
@@ -117,9 +129,9 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
     data: AssessmentData,
     ifMatch: string,
     context: ChangeContext,
-  ): Promise<StoredAssessment> {
+  ): Promise<StoredPlan> {
     const at = context.at.toISOString();
-    const record = this.db.transaction((): Assessment => {
+    const record = this.db.transaction((): PlanRecord => {
       const current = this.row(id);
       if (sqliteEtag(current.version) !== ifMatch) {
         throw new ConflictError(
@@ -129,8 +141,8 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
           sqliteEtag(current.version),
         );
       }
-      const previous = JSON.parse(current.data) as Assessment;
-      const full: Assessment = {
+      const previous = JSON.parse(current.data) as PlanRecord;
+      const full: PlanRecord = {
         ...data,
         id,
         caseRef: previous.caseRef,
@@ -140,18 +152,21 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
       };
       const result = this.statements
         .get(
-          `UPDATE assessments SET status = @status, overall_risk = @risk, next_due = @due, year_group = @yearGroup,
+          `UPDATE assessments SET kind = @kind, case_id = @caseId, child_id = @childId, status = @status, overall_risk = @risk, next_due = @due, year_group = @yearGroup,
              learner_name = @learnerName, version = @version, schema_version = @schema, data = @data, updated_at = @at
            WHERE id = @id AND school_id = @school AND version = @expected`,
         )
         .run({
           id,
           school: this.schoolId,
+          kind: full.kind,
+          caseId: full.caseId ?? null,
+          childId: full.childId ?? null,
           status: full.status,
           risk: full.overallRisk,
           due: full.review.nextDue ?? null,
-          yearGroup: full.learner.yearGroup ?? null,
-          learnerName: full.learner.name,
+          yearGroup: full.learner?.yearGroup ?? null,
+          learnerName: full.learner?.name ?? null,
           version: full.version,
           expected: current.version,
           schema: ASSESSMENT_SCHEMA_VERSION,
@@ -175,22 +190,34 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
       where.push(`status IN (${query.status.map((_, i) => `@s${i}`).join(', ')})`);
       query.status.forEach((s, i) => (params[`s${i}`] = s));
     }
+    for (const [column, value] of [
+      ['kind', query.kind],
+      ['case_id', query.caseId],
+      ['child_id', query.childId],
+    ] as const) {
+      if (value === undefined) continue;
+      where.push(`${column} = @${column}`);
+      params[column] = value;
+    }
     if (query.dueOnOrBefore) {
       where.push('next_due IS NOT NULL AND next_due <= @due');
       params.due = query.dueOnOrBefore;
     }
     const rows = this.statements
       .get(
-        `SELECT id, case_ref, status, learner_name, year_group,
+        `SELECT id, kind, case_id, child_id, case_ref, status, learner_name, year_group,
            overall_risk, next_due, updated_at
-         FROM assessments WHERE ${where.join(' AND ')} ORDER BY case_ref`,
+         FROM assessments WHERE ${where.join(' AND ')} ORDER BY case_ref, created_at, id`,
       )
       .all(params) as SummaryRow[];
     return rows.map((r) => ({
       id: r.id,
+      kind: r.kind,
+      caseId: r.case_id,
+      childId: r.child_id,
       caseRef: r.case_ref,
       status: r.status,
-      learnerName: r.learner_name,
+      learnerName: r.learner_name ?? '',
       yearGroup: r.year_group,
       overallRisk: r.overall_risk,
       nextDue: r.next_due,

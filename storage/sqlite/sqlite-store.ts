@@ -2,9 +2,15 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { AssessmentRepository, AssessmentStore } from '../../core/index.js';
+import type {
+  AssessmentRepository,
+  AssessmentStore,
+  CaseRecords,
+  CaseRecordStore,
+} from '../../core/index.js';
 import { migrate } from './migrations.js';
 import { SqliteAssessmentRepository } from './sqlite-assessment-repository.js';
+import { sqliteCaseRecords } from './sqlite-case-records.js';
 import { StatementCache } from './statement-cache.js';
 
 export interface SqliteStoreOptions {
@@ -49,7 +55,7 @@ function narrowFiles(file: string): void {
 }
 
 /** The local-mode store: one SQLite file in WAL mode holding every school's assessments. */
-export class SqliteAssessmentStore implements AssessmentStore {
+export class SqliteAssessmentStore implements AssessmentStore, CaseRecordStore {
   readonly db: Database.Database;
   private readonly newId: () => string;
   private readonly statements: StatementCache;
@@ -70,6 +76,10 @@ export class SqliteAssessmentStore implements AssessmentStore {
 
   forSchool(schoolId: string): AssessmentRepository {
     return new SqliteAssessmentRepository(this.db, this.statements, schoolId, this.newId);
+  }
+
+  recordsFor(schoolId: string): CaseRecords {
+    return sqliteCaseRecords(this.db, this.statements, schoolId, this.newId);
   }
 
   async close(): Promise<void> {

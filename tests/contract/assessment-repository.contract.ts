@@ -9,7 +9,7 @@ import {
   NotFoundError,
   isCaseRef,
   type AssessmentStore,
-  type StoredAssessment,
+  type StoredPlan,
 } from '../../core/index.js';
 import { assessmentData, changeContext, testActor } from '../helpers/assessment-data.js';
 
@@ -21,8 +21,11 @@ export interface ContractHarness {
 }
 
 const SUMMARY_KEYS = [
+  'caseId',
   'caseRef',
+  'childId',
   'id',
+  'kind',
   'learnerName',
   'nextDue',
   'overallRisk',
@@ -115,7 +118,7 @@ export function describeAssessmentRepositoryContract(
     });
 
     describe('replace', () => {
-      async function createOne(): Promise<StoredAssessment> {
+      async function createOne(): Promise<StoredPlan> {
         return repoA().create(assessmentData(), changeContext('2026-03-10T10:00:00Z'));
       }
 
@@ -186,7 +189,7 @@ export function describeAssessmentRepositoryContract(
         const stored = await repoA().get(created.record.id);
         expect(stored.record.version).toBe(2);
         expect(stored.record.staffNotes).toBe(
-          (won[0] as PromiseFulfilledResult<StoredAssessment>).value.record.staffNotes,
+          (won[0] as PromiseFulfilledResult<StoredPlan>).value.record.staffNotes,
         );
       });
 
@@ -240,6 +243,9 @@ export function describeAssessmentRepositoryContract(
         const row = all.find((r) => r.id === draft.record.id)!;
         expect(row).toEqual({
           id: draft.record.id,
+          kind: 'risk-assessment',
+          caseId: null,
+          childId: null,
           caseRef: draft.record.caseRef,
           status: 'draft',
           learnerName: 'Draft One',

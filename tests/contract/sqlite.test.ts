@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteAssessmentStore } from '../../storage/sqlite/index.js';
 import { describeAssessmentRepositoryContract } from './assessment-repository.contract.js';
+import { describeCaseRecordsContract } from './case-records.contract.js';
 
 describeAssessmentRepositoryContract('SQLite (in memory)', async () => {
   const store = new SqliteAssessmentStore({ file: ':memory:' });
@@ -19,4 +20,9 @@ describeAssessmentRepositoryContract('SQLite (file, WAL)', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describeCaseRecordsContract('SQLite (in memory)', async () => {
+  const store = new SqliteAssessmentStore({ file: ':memory:' });
+  return { store, cleanup: () => store.close() };
 });

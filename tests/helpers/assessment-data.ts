@@ -16,7 +16,7 @@ export function assessmentData(overrides: Record<string, unknown> = {}): Assessm
     ...overrides,
   });
   const content = normaliseContent(input, input.status ?? 'draft', nextId);
-  return { ...content, reviews: [] };
+  return { ...content, kind: 'risk-assessment', reviews: [] };
 }
 
 export const testActor: Actor = { id: 'tenant-1/user-1', kind: 'user' };

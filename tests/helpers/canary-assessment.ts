@@ -35,6 +35,8 @@ export function canaryAssessment(): Assessment {
   const content = normaliseContent(input, 'active', () => 'x1');
   return {
     ...content,
+    learner: input.learner!,
+    kind: 'risk-assessment',
     reviews: [
       {
         id: 'rv1',

@@ -74,9 +74,12 @@ export function smallAssessmentBody(): Record<string, unknown> {
 
 /** The stored form of a body, built through the real schema and normalisation. */
 export function storedAssessment(body: Record<string, unknown>): Assessment {
-  const content = normaliseContent(createAssessmentSchema.parse(body), 'active', idMaker());
+  const input = createAssessmentSchema.parse(body);
+  const content = normaliseContent(input, 'active', idMaker());
   return {
     ...content,
+    learner: input.learner!,
+    kind: 'risk-assessment',
     reviews: [],
     id: '5e0c7a1b-2d3f-4a5b-8c6d-7e8f9a0b1c2d',
     caseRef: 'HSB-2026-0099',

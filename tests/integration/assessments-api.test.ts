@@ -304,6 +304,9 @@ describe('assessment API (real server, local mode)', () => {
       const row = all.body.items.find((i: { id: string }) => i.id === active.body.id);
       expect(row).toEqual({
         id: active.body.id,
+        kind: 'risk-assessment',
+        caseId: active.body.caseId,
+        childId: active.body.childId,
         caseRef: active.body.caseRef,
         status: 'active',
         learnerName: 'List Learner',

@@ -1,14 +1,17 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import {
-  AssessmentService,
   classificationInputSchema,
   classify,
+  schoolServices,
   type Actor,
+  type AssessmentService,
   type AssessmentStore,
   type ClassificationInput,
   type Clock,
   MAX_AGE,
 } from '../../../core/index.js';
+
+const BOT_SIGNER = 'HSB assistant (Teams bot)';
 import type { Logger } from '../logger.js';
 import { assessmentCreatedCard } from './cards/assessment-card.js';
 import {
@@ -213,8 +216,12 @@ export class BotActions {
         return { text: REFUSALS[decision.code] };
       }
       // The bot acts app-only: it has no user token to pass on (DESIGN §5: app-only access for the bot).
-      const service = new AssessmentService({
-        repository: this.options.store.forSchool(decision.schoolId),
+      const { plans: service } = schoolServices(this.options.store, {
+        schoolId: decision.schoolId,
+        actor: decision.actor,
+        // Chronology lines the bot writes say the bot did it on the member's behalf; the member's own
+        // name stays out of the record.
+        callerName: BOT_SIGNER,
         clock: this.options.clock,
       });
       return await act(service, decision.actor);

@@ -7,6 +7,7 @@ function record(overrides: Partial<Assessment> = {}): Assessment {
   return {
     id: '0f676d75-dbb4-4af1-bb92-05c4121d98b0',
     caseRef: 'HSB-2026-0007',
+    kind: 'risk-assessment',
     createdAt: '2026-03-01T09:00:00.000Z',
     updatedAt: '2026-03-01T09:00:00.000Z',
     version: 3,

@@ -1,27 +1,14 @@
 import type { Request, Server } from 'restify';
-import { z } from 'zod';
-import { AssessmentService, assessmentStatuses, type StoredAssessment } from '../../../../core/index.js';
+import {
+  listAssessmentsQuery,
+  reviewsDueQuery,
+  type StoredAssessment,
+} from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../errors.js';
 import { handler } from '../handler.js';
 import { readJsonBody } from '../json-body.js';
-
-const days = z
-  .string()
-  .regex(/^\d{1,3}$/, 'A whole number of days.')
-  .transform(Number)
-  .pipe(z.number().int().min(0).max(366));
-
-const listQuery = z.strictObject({
-  status: z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()))
-    .pipe(z.array(z.enum(assessmentStatuses)).min(1))
-    .optional(),
-  dueWithinDays: days.optional(),
-});
-
-const dueQuery = z.strictObject({ withinDays: days.default(14) });
+import { servicesFor } from '../services.js';
 
 /** Ids are server-made UUIDs; anything else cannot name a record, so it is simply not found. */
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,7 +19,7 @@ export function idParam(req: Request): string {
   return id.toLowerCase();
 }
 
-function requiredIfMatch(req: Request): string {
+export function requiredIfMatch(req: Request): string {
   const value = req.headers['if-match'];
   if (typeof value !== 'string' || value.trim() === '' || value.trim() === '*') {
     throw new HttpError(
@@ -57,15 +44,8 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
   const { logger } = deps;
 
   async function serviceFor(req: Request) {
-    const caller = await deps.authenticator.authenticate(req);
-    const service = new AssessmentService({
-      repository: deps.store.forSchool(
-        caller.schoolId,
-        caller.userAssertion ? { userAssertion: caller.userAssertion } : {},
-      ),
-      clock: deps.clock,
-    });
-    return { caller, service };
+    const { caller, plans } = await servicesFor(deps, req);
+    return { caller, service: plans };
   }
 
   function sendRecord(res: import('restify').Response, status: number, stored: StoredAssessment): void {
@@ -81,11 +61,12 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
         const { service } = await serviceFor(req);
         const items = await service.list({
           ...(query.status ? { status: query.status } : {}),
+          ...(query.kind ? { kind: query.kind } : {}),
           ...(query.dueWithinDays !== undefined ? { dueWithinDays: query.dueWithinDays } : {}),
         });
         res.send(200, { items });
       },
-      { query: listQuery },
+      { query: listAssessmentsQuery },
     ),
   );
 
@@ -144,7 +125,7 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
           items: await service.due(query.withinDays),
         });
       },
-      { query: dueQuery },
+      { query: reviewsDueQuery },
     ),
   );
 }

@@ -1,10 +1,8 @@
 import type { Server } from 'restify';
-import { z } from 'zod';
 import { classify, parseClassificationInput } from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { handler } from '../handler.js';
 import { readJsonBody } from '../json-body.js';
-import { parseQuery } from '../query.js';
 
 /** A description of a behaviour is a few choices and ages: far below the API's general body limit. */
 const MAX_CLASSIFY_BYTES = 8 * 1024;
@@ -19,7 +17,6 @@ export function registerClassifyRoutes(server: Server, deps: AppDeps): void {
   server.post(
     '/api/classify',
     handler(deps.logger, async (req, res) => {
-      parseQuery(req, z.strictObject({}));
       await deps.authenticator.identify(req);
       const input = parseClassificationInput(await readJsonBody(req, MAX_CLASSIFY_BYTES));
       res.send(200, classify(input));

@@ -1,23 +1,15 @@
 import type { Server } from 'restify';
-import { z } from 'zod';
-import {
-  AssessmentService,
-  assessmentDocument,
-  contentLabels,
-  dateInZone,
-  documentAudiences,
-} from '../../../../core/index.js';
+import { assessmentDocument, contentLabels, dateInZone, documentQuery } from '../../../../core/index.js';
 import { DOCX_CONTENT_TYPE, renderAssessmentDocx } from '../../documents/render-assessment-docx.js';
 import type { AppDeps } from '../app-deps.js';
 import { handler } from '../handler.js';
+import { servicesFor } from '../services.js';
 import { idParam } from './assessments.js';
-
-const documentQuery = z.strictObject({ audience: z.enum(documentAudiences) });
 
 export function registerDocumentRoutes(server: Server, deps: AppDeps): void {
   const labels = contentLabels(deps.content.riskTemplate);
   /**
-   * GET /api/assessments/:id/document?audience=staff|parents|full — the assessment as a Word document
+   * GET /api/assessments/:id/document?audience=staff|parents|full|file — the assessment as a Word document
    * for one audience. The export is written to the access audit before anything is generated; in Microsoft 365
    * mode the file is also kept in the team's document library. The file name is the case reference only.
    */
@@ -27,16 +19,21 @@ export function registerDocumentRoutes(server: Server, deps: AppDeps): void {
       deps.logger,
       async (req, res, { audience }) => {
         const id = idParam(req);
-        const caller = await deps.authenticator.authenticate(req);
+        const { caller, plans, cases } = await servicesFor(deps, req);
         const access = caller.userAssertion ? { userAssertion: caller.userAssertion } : {};
-        const service = new AssessmentService({
-          repository: deps.store.forSchool(caller.schoolId, access),
-          clock: deps.clock,
-        });
         // The export is in the access audit before anything is generated: no audit, no document.
-        const { record } = await service.readForExport(id, caller.actor, audience);
+        const { record } = await plans.readForExport(id, caller.actor, audience);
         const at = deps.clock.now();
-        const doc = assessmentDocument(record, audience, { generatedOn: dateInZone(at), labels });
+        // The child's own file and the full record carry the child's chronology.
+        const chronology =
+          cases && record.childId && (audience === 'file' || audience === 'full')
+            ? await cases.childChronology(record.childId)
+            : undefined;
+        const doc = assessmentDocument(record, audience, {
+          generatedOn: dateInZone(at),
+          labels,
+          ...(chronology ? { chronology } : {}),
+        });
         const content = await renderAssessmentDocx(doc);
 
         await deps.documentArchive?.documentsFor(caller.schoolId, access).save(

@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { stageView } from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { handler } from '../handler.js';
+import { servicesFor } from '../services.js';
 import { idParam } from './assessments.js';
 
 /** The projection's entity tag follows the record's version: a new version, a new view. */
@@ -20,24 +21,15 @@ export function registerStageRoutes(server: Server, deps: AppDeps): void {
     '/api/assessments/:id/stage',
     handler(deps.logger, async (req, res) => {
       const id = idParam(req);
-      const caller = await deps.authenticator.authenticate(req);
-      const repository = deps.store.forSchool(
-        caller.schoolId,
-        caller.userAssertion ? { userAssertion: caller.userAssertion } : {},
-      );
-      const { record, etag } = await repository.get(id);
+      const { caller, plans } = await servicesFor(deps, req);
+      const { record, etag } = await plans.get(id);
       const tag = stageEtag(etag);
       res.header('ETag', tag);
       if (req.headers['if-none-match'] === tag) {
         res.send(304);
         return;
       }
-      await repository.recordAccess(record.id, {
-        actor: caller.actor,
-        at: deps.clock.now(),
-        action: 'read',
-        detail: 'stage',
-      });
+      await plans.recordView(record.id, caller.actor, 'stage');
       res.send(200, stageView(record));
     }),
   );

@@ -83,6 +83,9 @@ describe('summary columns', () => {
     });
     expect(summaryFrom({ ...fields, RecordId: r.id, CaseRef: r.caseRef })).toEqual({
       id: r.id,
+      kind: 'risk-assessment',
+      caseId: null,
+      childId: null,
       caseRef: r.caseRef,
       status: 'active',
       learnerName: 'Casey Canary',

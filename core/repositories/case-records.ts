@@ -1,0 +1,88 @@
+import type { Case, CaseData, CaseStatus, CaseSummary } from '../cases/case.js';
+import type { Child, ChildData, ChildSummary } from '../cases/child.js';
+import type { ChronologyEntry, ChronologyEntryData } from '../cases/chronology.js';
+import type { AccessContext, AuditEntry, ChangeContext, RepositoryAccess } from './assessment-repository.js';
+
+/**
+ * The case-centred records of one school: children, cases and chronology (plans stay in the
+ * AssessmentRepository). Every backend passes the contract suite in tests/contract. Backends assign
+ * ids, timestamps, `version` and ETags, and a case's `caseRef`; they never validate content, which
+ * the domain has done already. Every write is audited (who, when, which fields, why — never values).
+ */
+
+export interface Stored<T> {
+  record: T;
+  /** Opaque; quoted as an HTTP entity tag. Changes on every write. */
+  etag: string;
+}
+
+export type StoredChild = Stored<Child>;
+export type StoredCase = Stored<Case>;
+
+export interface ChildRepository {
+  create(data: ChildData, context: ChangeContext): Promise<StoredChild>;
+  /** @throws NotFoundError */
+  get(id: string): Promise<StoredChild>;
+  /** Only if `ifMatch` is the current ETag. @throws NotFoundError, ConflictError (`stale`) */
+  replace(id: string, data: ChildData, ifMatch: string, context: ChangeContext): Promise<StoredChild>;
+  /**
+   * Every child of the school, or those with the given ids, ordered by name. Finding a child by
+   * name is the domain's job (names are compared in any Unicode form), not the backend's.
+   */
+  list(query?: { ids?: readonly string[] }): Promise<ChildSummary[]>;
+  /** Change and access history, oldest first. @throws NotFoundError */
+  history(id: string): Promise<AuditEntry[]>;
+  recordAccess(id: string, context: AccessContext): Promise<void>;
+}
+
+export interface CaseQuery {
+  status?: readonly CaseStatus[];
+  /** Only cases this child takes part in. */
+  childId?: string;
+}
+
+export interface CaseRepository {
+  /** Assigns `id` and `caseRef` (`HSB-YYYY-N…`, the next free number for the year of `context.at`). */
+  create(data: CaseData, context: ChangeContext): Promise<StoredCase>;
+  /** @throws NotFoundError */
+  get(id: string): Promise<StoredCase>;
+  /** Only if `ifMatch` is the current ETag; `caseRef` never changes. @throws NotFoundError, ConflictError */
+  replace(id: string, data: CaseData, ifMatch: string, context: ChangeContext): Promise<StoredCase>;
+  /** Ordered by case reference. */
+  list(query?: CaseQuery): Promise<CaseSummary[]>;
+  /** @throws NotFoundError */
+  history(id: string): Promise<AuditEntry[]>;
+  recordAccess(id: string, context: AccessContext): Promise<void>;
+}
+
+export interface ChronologyQuery {
+  caseId?: string;
+  childId?: string;
+}
+
+/** Append-only: there is no update and no delete; a correction is a new entry with `corrects`. */
+export interface ChronologyRepository {
+  append(entry: ChronologyEntryData, context: ChangeContext): Promise<ChronologyEntry>;
+  /** @throws NotFoundError */
+  get(id: string): Promise<ChronologyEntry>;
+  /**
+   * Entries matching every given filter (none: the whole school), oldest `date` first, then in the
+   * order they were recorded.
+   */
+  list(query: ChronologyQuery): Promise<ChronologyEntry[]>;
+}
+
+export interface CaseRecords {
+  children: ChildRepository;
+  cases: CaseRepository;
+  chronology: ChronologyRepository;
+}
+
+/** Implemented by every store beside AssessmentStore: the same school, the same access. */
+export interface CaseRecordStore {
+  recordsFor(schoolId: string, access?: RepositoryAccess): CaseRecords;
+}
+
+export function hasCaseRecords<S extends object>(store: S): store is S & CaseRecordStore {
+  return typeof (store as Partial<CaseRecordStore>).recordsFor === 'function';
+}

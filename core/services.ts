@@ -1,0 +1,44 @@
+import { AssessmentService } from './assessment/assessment-service.js';
+import { CaseService, type Signer } from './cases/case-service.js';
+import type { Clock } from './dates.js';
+import type { Actor, AssessmentStore, RepositoryAccess } from './repositories/assessment-repository.js';
+import { hasCaseRecords } from './repositories/case-records.js';
+
+/** The services one caller uses for one school, built per request or per bot turn. */
+export interface SchoolServices {
+  plans: AssessmentService;
+  /** Absent on a backend that does not hold children and cases yet. */
+  cases: CaseService | undefined;
+  signer: Signer;
+}
+
+export interface SchoolServicesOptions {
+  schoolId: string;
+  actor: Actor;
+  /** The signed-in display name (local mode: the configured local user). */
+  callerName: string;
+  clock: Clock;
+  access?: RepositoryAccess;
+  timeZone?: string;
+}
+
+/** The one way to reach a school's records: nothing else builds a service or opens a repository. */
+export function schoolServices(store: AssessmentStore, options: SchoolServicesOptions): SchoolServices {
+  const access = options.access ?? {};
+  const repository = store.forSchool(options.schoolId, access);
+  const records = hasCaseRecords(store) ? store.recordsFor(options.schoolId, access) : undefined;
+  const common = {
+    clock: options.clock,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  };
+  return {
+    plans: new AssessmentService({
+      repository,
+      ...(records ? { records } : {}),
+      callerName: options.callerName,
+      ...common,
+    }),
+    cases: records ? new CaseService({ records, plans: repository, ...common }) : undefined,
+    signer: { actor: options.actor, name: options.callerName },
+  };
+}
