@@ -1,9 +1,5 @@
 import type { Request, Server } from 'restify';
-import {
-  listAssessmentsQuery,
-  reviewsDueQuery,
-  type StoredAssessment,
-} from '../../../../core/index.js';
+import { listAssessmentsQuery, reviewsDueQuery, type StoredAssessment } from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../errors.js';
 import { handler } from '../handler.js';
