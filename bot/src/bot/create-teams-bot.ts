@@ -15,6 +15,7 @@ import type { HackettGuide } from './hackett-guide.js';
 import { HsbBot } from './hsb-bot.js';
 import { InstallationRegistry, type Installation } from './installation-registry.js';
 import { ReviewDigest } from './review-digest.js';
+import type { Authorisation } from '../auth/authorisation.js';
 import { schoolIdOf } from '../auth/school-id.js';
 import { allowedTenantIds, safeguardingTeamIds } from './safeguarding-teams.js';
 import { LocalSchoolAccess, TeamsSchoolAccess, type TeamDirectory } from './school-access.js';
@@ -28,6 +29,8 @@ export interface TeamsBotDeps {
   hackett: HackettGuide;
   /** The app's public address; read on use, because with PORT=0 it is known only once listening. */
   publicBaseUrl: () => string;
+  /** Microsoft 365 mode: the access decision the API uses too (auth/authorisation.ts). */
+  authorisation?: Authorisation;
 }
 
 /** Seams for tests: the Bot Connector's credentials and directory, and the state store. */
@@ -62,7 +65,7 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
     config.mode === 'local'
       ? new LocalSchoolAccess()
       : new TeamsSchoolAccess({
-          safeguardingTeamIds: safeguardingTeamIds(config),
+          authorisation: deps.authorisation ?? missingAuthorisation(),
           registry,
           ...(overrides.teamDirectory ? { directory: overrides.teamDirectory } : {}),
         });
@@ -138,4 +141,8 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
     },
     stop: () => reminders.stop(),
   };
+}
+
+function missingAuthorisation(): never {
+  throw new Error('Microsoft 365 mode needs the shared authorisation for the bot.');
 }
