@@ -9,6 +9,7 @@ import {
   TEAM_GROUP_ID,
   TEAM_ID,
   TENANT_ID,
+  USER_AAD_ID,
   USER_ID,
   type ActivityOptions,
 } from '../helpers/teams-activities.js';
@@ -17,6 +18,7 @@ import { call, fixedClock } from '../helpers/test-server.js';
 const OTHER_TENANT = '99999999-9999-4999-8999-999999999999';
 const OTHER_TEAM_ID = '19:football-club@thread.tacv2';
 const OTHER_TEAM_GROUP_ID = '88888888-8888-4888-8888-888888888888';
+const OUTSIDER_AAD_ID = '77777777-7777-4777-8777-777777777777';
 
 /**
  * Microsoft 365 mode: the Bot Connector's token is checked by CloudAdapter against signing keys this
@@ -39,6 +41,10 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
       },
     });
     server = await startM365BotServer({ metadataUrl: auth.metadataUrl, clock });
+    // Membership as Microsoft Graph knows it: the user is in the safeguarding team, the outsider is not.
+    server.directory.addMember(TENANT_ID, USER_AAD_ID, TEAM_GROUP_ID);
+    server.directory.addMember(TENANT_ID, USER_AAD_ID, OTHER_TEAM_GROUP_ID);
+    server.directory.addMember(TENANT_ID, OUTSIDER_AAD_ID, OTHER_TEAM_GROUP_ID);
   });
   afterAll(async () => {
     await server.close();
@@ -179,11 +185,20 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
       connector.activities.splice(0);
       await signed(message('reviews', options()));
       expect(cardOf(connector.activities[0]!).body[0].text).toBe('Reviews due');
-      await signed(message('reviews', options({ userId: '29:outsider' })));
+      await signed(message('reviews', options({ userId: '29:outsider', userAadObjectId: OUTSIDER_AAD_ID })));
       expect(connector.activities[1]!.body.text).toContain('couldn’t find you in it');
-      expect(connector.reads.some((r) => r.endsWith(`/members/${encodeURIComponent('29:outsider')}`))).toBe(
-        true,
+      // Asked of Microsoft Graph as the app, by Entra object id: the same decision the API makes.
+      expect(server.directory.requests.map((r) => r.userKey)).toContain(`${TENANT_ID}/${OUTSIDER_AAD_ID}`);
+    });
+
+    it('refuses someone in the safeguarding team’s channel who is not a member of the team (a shared channel)', async () => {
+      await signed(
+        message(
+          'reviews',
+          options({ scope: 'channel', userId: '29:outsider', userAadObjectId: OUTSIDER_AAD_ID }),
+        ),
       );
+      expect(connector.activities[0]!.body.text).toContain('couldn’t find you in it');
     });
 
     it('posts the review digest only to the safeguarding team’s channel, with the bot’s credentials', async () => {
