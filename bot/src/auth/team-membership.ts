@@ -1,4 +1,4 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { GraphClientError, type Client } from '@microsoft/microsoft-graph-client';
 import {
   AccessDeniedError,
   AuthenticationError,
@@ -87,6 +87,9 @@ export class GraphTeamMembership implements TeamMembership {
     try {
       body = await client.api(path).post({ groupIds });
     } catch (error) {
+      // A token that could not be had (Entra down, consent needed) or a Graph that never answered
+      // keeps its own error; only Graph's refusals are put in the words of access.
+      if (error instanceof GraphClientError && isDomainError(error.customError)) throw error.customError;
       throw this.failure(toDomainError(error), principal);
     }
     const value = (body as { value?: unknown } | undefined)?.value;

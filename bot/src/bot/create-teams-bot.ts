@@ -18,6 +18,7 @@ import { ReviewDigest } from './review-digest.js';
 import type { Authorisation } from '../auth/authorisation.js';
 import { schoolIdOf } from '../auth/school-id.js';
 import { allowedTenantIds, safeguardingTeamIds } from './safeguarding-teams.js';
+import { assessmentChildNames, NameReminder, type ChildNameSource } from './name-reminder.js';
 import { LocalSchoolAccess, TeamsSchoolAccess, type TeamDirectory } from './school-access.js';
 
 export interface TeamsBotDeps {
@@ -39,6 +40,8 @@ export interface TeamsBotOverrides {
   credentialsFactory?: ServiceClientCredentialsFactory;
   teamDirectory?: TeamDirectory;
   invokeDeadlineMs?: number;
+  /** Where the names the bot watches for come from (the school's assessment records unless given). */
+  childNames?: ChildNameSource;
 }
 
 export interface TeamsBot {
@@ -78,11 +81,17 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
     clock,
     logger: botLogger,
   });
+  const nameReminder = new NameReminder({
+    names: overrides.childNames ?? assessmentChildNames(store),
+    access,
+    logger: botLogger,
+  });
   const bot = new HsbBot({
     actions,
     registry,
     clock,
     logger: botLogger,
+    nameReminder,
     ...(overrides.invokeDeadlineMs ? { invokeDeadlineMs: overrides.invokeDeadlineMs } : {}),
   });
 
