@@ -84,11 +84,6 @@ export class NameReminder {
     }
   }
 
-  /** Drops a school's matcher, so the next message is checked against freshly read names. */
-  forget(schoolId: string): void {
-    this.matchers.delete(schoolId);
-  }
-
   private matcherFor(schoolId: string): Promise<NameMatcher> {
     return this.matchers.getOrLoad(schoolId, async () => ({
       value: createNameMatcher(await this.options.names.childNames(schoolId)),
