@@ -4,6 +4,7 @@ import type { Server } from 'restify';
 import { systemClock, type AssessmentStore, type Clock, type ContentLibrary } from '../../core/index.js';
 import { createAssessmentStore, documentArchiveOf } from '../../storage/index.js';
 import {
+  Authorisation,
   EntraAuthenticator,
   EntraTokenValidator,
   GraphTeamMembership,
@@ -51,6 +52,8 @@ export interface AppOverrides {
 interface IdentityWiring {
   authenticator: Authenticator;
   tokens?: GraphTokenService;
+  /** Microsoft 365 mode's one access decision, used by the API's authenticator and the bot. */
+  authorisation?: Authorisation;
 }
 
 /** Microsoft 365 mode: Entra sign-in on every API call, team membership through Graph on the user's behalf. */
@@ -79,12 +82,17 @@ function m365Identity(
     ...(overrides.msalNetworkClient ? { networkClient: overrides.msalNetworkClient } : {}),
   });
   const membership = new GraphTeamMembership({
-    teamIds: config.safeguardingTeamIds,
     tokens,
     graphBaseUrl: config.GRAPH_BASE_URL,
+    product: `hsb-assistant/${packageVersion(config.paths.root)}`,
     logger,
   });
-  return { authenticator: new EntraAuthenticator({ validator, membership, logger }), tokens };
+  const authorisation = new Authorisation({ teamIds: config.safeguardingTeamIds, membership });
+  return {
+    authenticator: new EntraAuthenticator({ validator, authorisation, logger }),
+    tokens,
+    authorisation,
+  };
 }
 
 /**
@@ -144,6 +152,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
       faq: libraryFaqAnswers(content),
       hackett: libraryHackettGuide(content),
       publicBaseUrl: () => publicBaseUrl,
+      ...(identity.authorisation ? { authorisation: identity.authorisation } : {}),
     },
     overrides.bot,
   );

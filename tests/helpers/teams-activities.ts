@@ -76,6 +76,22 @@ export function message(text: string, o: ActivityOptions): Record<string, unknow
   };
 }
 
+/**
+ * A channel post that does not @mention the bot: Teams delivers these only to an app granted the
+ * resource-specific permission ChannelMessage.Read.Group. A new post is the root of its own thread.
+ */
+export function channelPost(text: string, o: Omit<ActivityOptions, 'scope'>): Record<string, unknown> {
+  const b = base({ ...o, scope: 'channel' });
+  return {
+    ...b,
+    conversation: { ...b.conversation, id: `${CHANNEL_ID};messageid=${b.id}` },
+    type: 'message',
+    text,
+    textFormat: 'plain',
+    entities: [{ type: 'clientInfo', locale: 'en-GB', platform: 'Web' }],
+  };
+}
+
 /** A Universal Action (Action.Execute) from one of the bot's cards. */
 export function cardAction(
   verb: string,

@@ -2,13 +2,16 @@ import { AssessmentService } from '../../core/index.js';
 import { startFakeConnector } from '../helpers/fake-connector.js';
 import { otherKey, startFakeBotAuth, unsignedToken } from '../helpers/fake-bot-auth.js';
 import { BOT_APP_ID, startM365BotServer, type M365BotServer } from '../helpers/m365-bot-server.js';
+import { NAME_REMINDER } from '../../bot/src/bot/name-reminder.js';
 import {
   cardOf,
+  channelPost,
   installed,
   message,
   TEAM_GROUP_ID,
   TEAM_ID,
   TENANT_ID,
+  USER_AAD_ID,
   USER_ID,
   type ActivityOptions,
 } from '../helpers/teams-activities.js';
@@ -17,6 +20,7 @@ import { call, fixedClock } from '../helpers/test-server.js';
 const OTHER_TENANT = '99999999-9999-4999-8999-999999999999';
 const OTHER_TEAM_ID = '19:football-club@thread.tacv2';
 const OTHER_TEAM_GROUP_ID = '88888888-8888-4888-8888-888888888888';
+const OUTSIDER_AAD_ID = '77777777-7777-4777-8777-777777777777';
 
 /**
  * Microsoft 365 mode: the Bot Connector's token is checked by CloudAdapter against signing keys this
@@ -39,6 +43,15 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
       },
     });
     server = await startM365BotServer({ metadataUrl: auth.metadataUrl, clock });
+    // Membership as Microsoft Graph knows it: the user is in the safeguarding team, the outsider is not.
+    server.directory.addMember(TENANT_ID, USER_AAD_ID, TEAM_GROUP_ID);
+    server.directory.addMember(TENANT_ID, USER_AAD_ID, OTHER_TEAM_GROUP_ID);
+    server.directory.addMember(TENANT_ID, OUTSIDER_AAD_ID, OTHER_TEAM_GROUP_ID);
+    // Before any channel message: the bot reads a school's names once a minute.
+    await new AssessmentService({
+      repository: server.store.forSchool(`${TENANT_ID}/${TEAM_GROUP_ID}`),
+      clock,
+    }).create({ learner: { name: 'Oluwaseun Marchetti' } }, { id: 'test', kind: 'user' });
   });
   afterAll(async () => {
     await server.close();
@@ -151,7 +164,8 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
       await signed(message('new assessment', options({ scope: 'channel' })));
       expect(cardOf(connector.activities[0]!).body[0].text).toBe('Draft risk assessment started');
       const link = cardOf(connector.activities[0]!).actions[0].url as string;
-      const rows = await stored();
+      // Besides the record made before the tests, the one the bot has just started.
+      const rows = (await stored()).filter((r) => r.learnerName !== 'Oluwaseun Marchetti');
       expect(rows).toHaveLength(1);
       expect(link).toBe(
         `https://teams.microsoft.com/l/entity/55555555-5555-4555-8555-555555555555/dashboard?context=${encodeURIComponent(JSON.stringify({ subEntityId: rows[0]!.id }))}`,
@@ -179,11 +193,20 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
       connector.activities.splice(0);
       await signed(message('reviews', options()));
       expect(cardOf(connector.activities[0]!).body[0].text).toBe('Reviews due');
-      await signed(message('reviews', options({ userId: '29:outsider' })));
+      await signed(message('reviews', options({ userId: '29:outsider', userAadObjectId: OUTSIDER_AAD_ID })));
       expect(connector.activities[1]!.body.text).toContain('couldn’t find you in it');
-      expect(connector.reads.some((r) => r.endsWith(`/members/${encodeURIComponent('29:outsider')}`))).toBe(
-        true,
+      // Asked of Microsoft Graph as the app, by Entra object id: the same decision the API makes.
+      expect(server.directory.requests.map((r) => r.userKey)).toContain(`${TENANT_ID}/${OUTSIDER_AAD_ID}`);
+    });
+
+    it('refuses someone in the safeguarding team’s channel who is not a member of the team (a shared channel)', async () => {
+      await signed(
+        message(
+          'reviews',
+          options({ scope: 'channel', userId: '29:outsider', userAadObjectId: OUTSIDER_AAD_ID }),
+        ),
       );
+      expect(connector.activities[0]!.body.text).toContain('couldn’t find you in it');
     });
 
     it('posts the review digest only to the safeguarding team’s channel, with the bot’s credentials', async () => {
@@ -212,5 +235,26 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
       expect(connector.activities[0]!.authorization).toBe('Bearer fake-outbound');
       expect(cardOf(connector.activities[0]!).body[0].text).toBe('Reviews due this week');
     });
+  });
+
+  it('reminds a member who names a child in the team’s channel, in the thread; an outsider hears nothing', async () => {
+    const byMember = channelPost('oluwaseun marchetti was upset after PE', {
+      serviceUrl: connector.serviceUrl,
+    });
+    await signed(byMember);
+    expect(connector.activities).toHaveLength(1);
+    expect(connector.activities[0]!.body.text).toBe(NAME_REMINDER);
+    expect(connector.activities[0]!.body.replyToId).toBe(byMember.id);
+    expect(connector.activities[0]!.authorization).toBe('Bearer fake-outbound');
+
+    await signed(
+      channelPost('Oluwaseun Marchetti was upset after PE', {
+        serviceUrl: connector.serviceUrl,
+        userId: '29:outsider',
+        userAadObjectId: OUTSIDER_AAD_ID,
+      }),
+    );
+    expect(connector.activities).toHaveLength(1);
+    expect(server.logs.join('\n')).not.toMatch(/oluwaseun|marchetti/i);
   });
 });

@@ -320,6 +320,7 @@ describe('manifest/teams/manifest.json', () => {
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
       { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application' },
+      { name: 'ChannelMessage.Read.Group', type: 'Application' },
     ]);
   });
 });

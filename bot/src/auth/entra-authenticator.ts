@@ -10,12 +10,12 @@ import {
 import { correlationIdOf } from '../http/errors.js';
 import type { Logger } from '../logger.js';
 import { TokenRejectedError, type EntraTokenValidator } from './entra-token-validator.js';
-import { schoolIdOf } from './school-id.js';
-import type { TeamMembership } from './team-membership.js';
+import type { Authorisation } from './authorisation.js';
 
 export interface EntraAuthenticatorDeps {
   validator: Pick<EntraTokenValidator, 'validate'>;
-  membership: TeamMembership;
+  /** The one access decision, shared with the bot. */
+  authorisation: Pick<Authorisation, 'schoolsOf'>;
   logger: Logger;
 }
 
@@ -31,8 +31,8 @@ const TEAM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export const NOT_A_MEMBER = 'NOT_A_MEMBER';
 
 /**
- * Microsoft 365 mode: the bearer token from Teams or Office SSO proves who is calling; membership of
- * a configured safeguarding team decides which school's records they may open. Work is done once per
+ * Microsoft 365 mode: the bearer token from Teams or Office SSO proves who is calling; the shared
+ * authorisation (membership of a configured safeguarding team) decides which school's records they may open. Work is done once per
  * request however many times a route asks.
  */
 export class EntraAuthenticator implements Authenticator {
@@ -51,14 +51,13 @@ export class EntraAuthenticator implements Authenticator {
   schools(req: Request): Promise<readonly SchoolAccess[]> {
     let pending = this.memberships.get(req);
     if (!pending) {
-      pending = this.signedIn(req).then(async (user) => {
-        const teams = await this.deps.membership.teamsOf({
+      pending = this.signedIn(req).then(async (user) => [
+        ...(await this.deps.authorisation.schoolsOf({
           tenantId: user.tenantId,
           objectId: user.objectId,
           assertion: user.userAssertion,
-        });
-        return teams.map((teamId) => ({ schoolId: schoolIdOf(user.tenantId, teamId), teamId }));
-      });
+        })),
+      ]);
       this.memberships.set(req, pending);
     }
     return pending;

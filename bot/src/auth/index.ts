@@ -18,6 +18,13 @@ export { schoolIdOf } from './school-id.js';
 export {
   GraphTeamMembership,
   type GraphTeamMembershipOptions,
-  type SignedInUser,
+  type Principal,
   type TeamMembership,
 } from './team-membership.js';
+export {
+  Authorisation,
+  defaultAuthorisationPolicy,
+  type AuthorisationOptions,
+  type AuthorisationPolicy,
+  type SchoolGrant,
+} from './authorisation.js';

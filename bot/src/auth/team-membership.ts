@@ -1,126 +1,119 @@
-import { AuthenticationError, RateLimitedError, UpstreamError } from '../../../core/index.js';
+import { GraphClientError, type Client } from '@microsoft/microsoft-graph-client';
+import {
+  AccessDeniedError,
+  AuthenticationError,
+  RateLimitedError,
+  UpstreamError,
+  isDomainError,
+} from '../../../core/index.js';
+import { createGraphClient, toDomainError, type RetryPolicy } from '../../../storage/sharepoint/index.js';
 import type { Logger } from '../logger.js';
-import { ExpiringCache } from './expiring-cache.js';
 import { CONSENT_REQUIRED, type GraphTokenService } from './graph-token-service.js';
 
-export interface SignedInUser {
+/**
+ * Someone whose team membership is asked about: a tenant and an Entra object id. An API caller brings
+ * their validated token (`assertion`), so Graph is asked on their behalf; the bot has no user token, so
+ * it asks as the app.
+ */
+export interface Principal {
   tenantId: string;
   objectId: string;
-  /** The user's validated token, exchanged on their behalf for the Graph call. */
-  assertion: string;
+  assertion?: string;
 }
 
 export interface TeamMembership {
-  /** Which of this deployment's safeguarding teams (group ids, lower case) the user belongs to. */
-  teamsOf(user: SignedInUser): Promise<readonly string[]>;
+  /** Which of `teamIds` (group ids, lower case) the principal belongs to, in the order given. */
+  teamsOf(principal: Principal, teamIds: readonly string[]): Promise<readonly string[]>;
 }
 
 export interface GraphTeamMembershipOptions {
-  teamIds: readonly string[];
-  tokens: Pick<GraphTokenService, 'forUser'>;
+  tokens: Pick<GraphTokenService, 'forUser' | 'forApp'>;
   graphBaseUrl: string;
+  product: string;
   logger: Logger;
-  /** How long an answer is reused. Someone removed from the team loses access within this time. */
-  cacheSeconds?: number;
-  maxCachedUsers?: number;
-  timeoutMs?: number;
-  /** Longest Retry-After we wait out inside a request before giving the client a 429. */
-  maxRetryAfterSeconds?: number;
+  retry?: Partial<RetryPolicy>;
 }
 
 /** Graph accepts at most 20 group ids per checkMemberGroups call. */
 const GROUPS_PER_CALL = 20;
-const ATTEMPTS = 3;
 
 /**
- * Membership through Graph's `POST /me/checkMemberGroups`, called with the user's own delegated token
- * (least privilege: `User.Read` suffices for the signed-in user). Microsoft 365 groups cannot nest, so
- * this is exactly "is a member of the team". One call answers for up to 20 teams, so a trust with many
- * schools still costs one round trip per user per cache period.
+ * Membership through Graph's `checkMemberGroups`, on the project's one Graph client (its timeouts,
+ * Retry-After and throttling). With the user's own token it asks `/me/...` (least privilege: `User.Read`
+ * suffices); the bot asks `/users/{id}/...` as the app. Microsoft 365 groups cannot nest, so this is
+ * exactly "is a member of the team", and one call answers for up to 20 teams.
  */
 export class GraphTeamMembership implements TeamMembership {
-  private readonly cache: ExpiringCache<readonly string[]>;
-  private readonly teamIds: string[];
-  private readonly endpoint: string;
-  private readonly ttlMs: number;
   private readonly logger: Logger;
 
   constructor(private readonly options: GraphTeamMembershipOptions) {
-    this.teamIds = [...new Set(options.teamIds.map((t) => t.toLowerCase()))];
-    this.endpoint = `${options.graphBaseUrl.replace(/\/$/, '')}/v1.0/me/checkMemberGroups`;
-    this.ttlMs = (options.cacheSeconds ?? 120) * 1000;
-    this.cache = new ExpiringCache(options.maxCachedUsers ?? 5_000);
     this.logger = options.logger.child({ component: 'team-membership' });
   }
 
-  teamsOf(user: SignedInUser): Promise<readonly string[]> {
-    return this.cache.getOrLoad(`${user.tenantId}/${user.objectId}`, async () => ({
-      value: await this.lookUp(user.assertion),
-      expiresAt: Date.now() + this.ttlMs,
-    }));
-  }
-
-  private async lookUp(assertion: string): Promise<readonly string[]> {
-    const token = await this.options.tokens.forUser(assertion);
+  async teamsOf(principal: Principal, teamIds: readonly string[]): Promise<readonly string[]> {
+    const wanted = [...new Set(teamIds.map((t) => t.toLowerCase()))];
+    if (wanted.length === 0) return [];
+    const client = this.clientFor(principal);
+    const path = principal.assertion
+      ? '/me/checkMemberGroups'
+      : `/users/${encodeURIComponent(principal.objectId)}/checkMemberGroups`;
     const found = new Set<string>();
-    for (let i = 0; i < this.teamIds.length; i += GROUPS_PER_CALL) {
-      for (const id of await this.check(token, this.teamIds.slice(i, i + GROUPS_PER_CALL))) {
+    for (let i = 0; i < wanted.length; i += GROUPS_PER_CALL) {
+      for (const id of await this.check(client, path, wanted.slice(i, i + GROUPS_PER_CALL), principal)) {
         found.add(id.toLowerCase());
       }
     }
-    return this.teamIds.filter((id) => found.has(id));
+    return wanted.filter((id) => found.has(id));
   }
 
-  private async check(token: string, groupIds: string[]): Promise<string[]> {
-    for (let attempt = 1; ; attempt++) {
-      let response: Response;
-      try {
-        response = await fetch(this.endpoint, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ groupIds }),
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-        });
-      } catch (error) {
-        throw new UpstreamError(
-          'MEMBERSHIP_CHECK_FAILED',
-          'Team membership cannot be checked right now.',
-          error,
-        );
-      }
-      if (response.ok) {
-        const body = (await response.json().catch(() => undefined)) as { value?: unknown } | undefined;
-        if (!Array.isArray(body?.value)) {
-          throw new UpstreamError('MEMBERSHIP_CHECK_FAILED', 'Team membership cannot be checked right now.');
-        }
-        return body.value.filter((v): v is string => typeof v === 'string');
-      }
-      await response.arrayBuffer().catch(() => undefined);
-      this.logger.warn({ status: response.status, attempt }, 'membership check refused');
+  private clientFor(principal: Principal): Client {
+    const { tokens } = this.options;
+    const assertion = principal.assertion;
+    return createGraphClient({
+      baseUrl: this.options.graphBaseUrl,
+      product: this.options.product,
+      getAccessToken: () => (assertion ? tokens.forUser(assertion) : tokens.forApp(principal.tenantId)),
+      ...(this.options.retry ? { retry: this.options.retry } : {}),
+    });
+  }
 
-      if (response.status === 403) {
-        // The user's token lacks the delegated permission: an admin or the user must consent.
-        throw new AuthenticationError(
-          CONSENT_REQUIRED,
-          'Microsoft 365 needs you to approve this app before it can check your safeguarding team.',
-        );
-      }
-      const retryable = response.status === 429 || response.status === 503 || response.status === 504;
-      const wait = retryAfterSeconds(response.headers.get('retry-after'));
-      if (retryable && attempt < ATTEMPTS && wait <= (this.options.maxRetryAfterSeconds ?? 5)) {
-        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-        continue;
-      }
-      if (response.status === 429) throw new RateLimitedError(Math.max(1, wait));
-      throw new UpstreamError('MEMBERSHIP_CHECK_FAILED', 'Team membership cannot be checked right now.');
+  private async check(
+    client: Client,
+    path: string,
+    groupIds: string[],
+    principal: Principal,
+  ): Promise<string[]> {
+    let body: unknown;
+    try {
+      body = await client.api(path).post({ groupIds });
+    } catch (error) {
+      // A token that could not be had (Entra down, consent needed) or a Graph that never answered
+      // keeps its own error; only Graph's refusals are put in the words of access.
+      if (error instanceof GraphClientError && isDomainError(error.customError)) throw error.customError;
+      throw this.failure(toDomainError(error), principal);
     }
+    const value = (body as { value?: unknown } | undefined)?.value;
+    if (!Array.isArray(value)) throw unavailable();
+    return value.filter((v): v is string => typeof v === 'string');
+  }
+
+  /** Graph's answer in the words of access: consent, throttling, or "cannot check right now". */
+  private failure(error: unknown, principal: Principal): Error {
+    const code = isDomainError(error) ? error.code : undefined;
+    this.logger.warn({ code, delegated: principal.assertion !== undefined }, 'membership check refused');
+    if (error instanceof RateLimitedError) return error;
+    if (error instanceof AuthenticationError && error.code === CONSENT_REQUIRED) return error;
+    if (error instanceof AccessDeniedError && principal.assertion) {
+      // The user's token lacks the delegated permission: an admin or the user must consent.
+      return new AuthenticationError(
+        CONSENT_REQUIRED,
+        'Microsoft 365 needs you to approve this app before it can check your safeguarding team.',
+      );
+    }
+    return unavailable(error);
   }
 }
 
-function retryAfterSeconds(header: string | null): number {
-  if (header === null) return 1;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? 1 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+function unavailable(cause?: unknown): UpstreamError {
+  return new UpstreamError('MEMBERSHIP_CHECK_FAILED', 'Team membership cannot be checked right now.', cause);
 }

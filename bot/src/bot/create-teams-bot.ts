@@ -15,8 +15,10 @@ import type { HackettGuide } from './hackett-guide.js';
 import { HsbBot } from './hsb-bot.js';
 import { InstallationRegistry, type Installation } from './installation-registry.js';
 import { ReviewDigest } from './review-digest.js';
+import type { Authorisation } from '../auth/authorisation.js';
 import { schoolIdOf } from '../auth/school-id.js';
 import { allowedTenantIds, safeguardingTeamIds } from './safeguarding-teams.js';
+import { assessmentChildNames, NameReminder, type ChildNameSource } from './name-reminder.js';
 import { LocalSchoolAccess, TeamsSchoolAccess, type TeamDirectory } from './school-access.js';
 
 export interface TeamsBotDeps {
@@ -28,6 +30,8 @@ export interface TeamsBotDeps {
   hackett: HackettGuide;
   /** The app's public address; read on use, because with PORT=0 it is known only once listening. */
   publicBaseUrl: () => string;
+  /** Microsoft 365 mode: the access decision the API uses too (auth/authorisation.ts). */
+  authorisation?: Authorisation;
 }
 
 /** Seams for tests: the Bot Connector's credentials and directory, and the state store. */
@@ -36,6 +40,8 @@ export interface TeamsBotOverrides {
   credentialsFactory?: ServiceClientCredentialsFactory;
   teamDirectory?: TeamDirectory;
   invokeDeadlineMs?: number;
+  /** Where the names the bot watches for come from (the school's assessment records unless given). */
+  childNames?: ChildNameSource;
 }
 
 export interface TeamsBot {
@@ -62,7 +68,7 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
     config.mode === 'local'
       ? new LocalSchoolAccess()
       : new TeamsSchoolAccess({
-          safeguardingTeamIds: safeguardingTeamIds(config),
+          authorisation: deps.authorisation ?? missingAuthorisation(),
           registry,
           ...(overrides.teamDirectory ? { directory: overrides.teamDirectory } : {}),
         });
@@ -75,11 +81,17 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
     clock,
     logger: botLogger,
   });
+  const nameReminder = new NameReminder({
+    names: overrides.childNames ?? assessmentChildNames(store),
+    access,
+    logger: botLogger,
+  });
   const bot = new HsbBot({
     actions,
     registry,
     clock,
     logger: botLogger,
+    nameReminder,
     ...(overrides.invokeDeadlineMs ? { invokeDeadlineMs: overrides.invokeDeadlineMs } : {}),
   });
 
@@ -143,4 +155,8 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
     },
     stop: () => reminders.stop(),
   };
+}
+
+function missingAuthorisation(): never {
+  throw new Error('Microsoft 365 mode needs the shared authorisation for the bot.');
 }

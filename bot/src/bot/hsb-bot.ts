@@ -7,6 +7,7 @@ import { noticeCard } from './cards/notice-card.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/render-card.js';
 import { parseCommand, stripOwnMention } from './command-parser.js';
 import { installationKey, type Installation, type InstallationRegistry } from './installation-registry.js';
+import type { NameReminder } from './name-reminder.js';
 import { turnInfo } from './turn-info.js';
 
 /** Teams gives an invoke five seconds; answering a little earlier leaves room for the network. */
@@ -45,6 +46,8 @@ export interface HsbBotOptions {
   clock: Clock;
   logger: Logger;
   invokeDeadlineMs?: number;
+  /** Reminds a member who names a child in a channel to use the case reference instead. */
+  nameReminder?: NameReminder;
 }
 
 /**
@@ -90,6 +93,10 @@ export class HsbBot extends ActivityHandler {
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
+    await this.options.nameReminder?.check(context);
+    // With the channel-message permission Teams delivers every channel message, not only those that
+    // @mention the bot; only the latter are commands.
+    if (turnInfo(activity).scope === 'channel' && !mentionsBot(activity)) return;
     const text = stripOwnMention(activity.text, activity.entities, activity.recipient?.id);
     const command = parseCommand(text);
     this.options.logger.info({ command: command.kind, scope: turnInfo(activity).scope }, 'bot command');
@@ -185,4 +192,14 @@ function withDeadline<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> 
     timer = setTimeout(() => resolve(fallback), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+function mentionsBot(activity: TurnContext['activity']): boolean {
+  const botId = activity.recipient?.id;
+  return (
+    botId !== undefined &&
+    (activity.entities ?? []).some(
+      (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId,
+    )
+  );
 }

@@ -2,7 +2,8 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Actor } from '../../../core/index.js';
 import { LOCAL_SCHOOL_ID } from '../http/authenticator.js';
 import type { InstallationRegistry } from './installation-registry.js';
-import { schoolIdOf } from '../auth/school-id.js';
+import type { Authorisation } from '../auth/authorisation.js';
+import { ExpiringCache } from '../auth/expiring-cache.js';
 import { turnInfo, type TurnInfo } from './turn-info.js';
 
 export type RefusalCode =
@@ -26,99 +27,90 @@ export class LocalSchoolAccess implements SchoolAccess {
 /** What the Teams access rules need from the Bot Connector; a fake in tests answers the same calls. */
 export interface TeamDirectory {
   aadGroupIdOf(context: TurnContext, teamId: string): Promise<string | undefined>;
-  isMember(context: TurnContext, teamId: string, userId: string): Promise<boolean>;
 }
 
 export const connectorTeamDirectory: TeamDirectory = {
   async aadGroupIdOf(context, teamId) {
     return (await TeamsInfo.getTeamDetails(context, teamId)).aadGroupId;
   },
-  async isMember(context, teamId, userId) {
-    try {
-      await TeamsInfo.getTeamMember(context, teamId, userId);
-      return true;
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 404) return false;
-      throw error;
-    }
-  },
 };
 
-const MEMBERSHIP_TTL_MS = 5 * 60_000;
+/** A team's group id never changes; remembered for a day, for at most this many teams. */
+const GROUP_ID_TTL_MS = 24 * 3_600_000;
+const MAX_TEAMS_REMEMBERED = 1_000;
 
 /**
- * Microsoft 365 mode (the tenant was already checked with the token): in a channel, the team must be one
- * of the safeguarding teams; in a 1:1 chat, the user must be a member of a safeguarding team the bot is
- * installed in; group chats are refused, because their members are not the team's to decide.
+ * Microsoft 365 mode (the tenant was already checked with the token). Membership is the API's own
+ * decision (auth/authorisation.ts), with the same short-lived answers: in a channel, the team must be
+ * one of the safeguarding teams and the sender a member of it (a shared channel can hold outsiders);
+ * in a 1:1 chat, the user must be a member of a safeguarding team the bot is installed in; group chats
+ * are refused, because their members are not the team's to decide.
  */
 export class TeamsSchoolAccess implements SchoolAccess {
-  private readonly groupIds = new Map<string, string>();
-  private readonly memberships = new Map<string, { member: boolean; until: number }>();
+  private readonly groupIds: ExpiringCache<string | undefined>;
 
   constructor(
     private readonly options: {
-      safeguardingTeamIds: readonly string[];
+      authorisation: Pick<Authorisation, 'schoolsOf' | 'schoolFor' | 'isSafeguardingTeam'>;
       registry: InstallationRegistry;
       directory?: TeamDirectory;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.groupIds = new ExpiringCache(MAX_TEAMS_REMEMBERED, options.now ?? Date.now);
+  }
 
   async decide(context: TurnContext): Promise<SchoolDecision> {
     const turn = turnInfo(context.activity);
-    const tenantId = turn.tenantId;
+    const tenantId = turn.tenantId?.toLowerCase();
     if (!tenantId) return { allowed: false, code: 'NOT_SAFEGUARDING_TEAM' };
-    // Users are named by tenant and object id only, as the API's authenticator names them.
-    const actor: Actor = {
-      id: `${tenantId.toLowerCase()}/${turn.userAadObjectId ?? turn.userId}`,
-      kind: 'user',
-    };
-
     if (turn.scope === 'groupChat') return { allowed: false, code: 'GROUP_CHAT' };
+    const { authorisation } = this.options;
+
     if (turn.scope === 'channel') {
       const groupId = turn.teamId ? await this.groupIdOf(context, turn) : undefined;
-      if (!groupId || !this.isSafeguarding(groupId)) return { allowed: false, code: 'NOT_SAFEGUARDING_TEAM' };
-      return { allowed: true, schoolId: schoolIdOf(tenantId, groupId), actor };
-    }
-
-    const teams = (await this.options.registry.list()).filter(
-      (i) =>
-        i.scope === 'channel' &&
-        i.teamId &&
-        i.teamAadGroupId &&
-        this.isSafeguarding(i.teamAadGroupId) &&
-        i.tenantId?.toLowerCase() === tenantId.toLowerCase(),
-    );
-    if (teams.length === 0) return { allowed: false, code: 'NO_SAFEGUARDING_TEAM_INSTALLED' };
-    for (const team of teams) {
-      if (await this.isMember(context, team.teamId!, turn.userId)) {
-        return { allowed: true, schoolId: schoolIdOf(tenantId, team.teamAadGroupId!), actor };
+      if (!groupId || !authorisation.isSafeguardingTeam(groupId)) {
+        return { allowed: false, code: 'NOT_SAFEGUARDING_TEAM' };
       }
+      if (!turn.userAadObjectId) return { allowed: false, code: 'NOT_A_MEMBER' };
+      const principal = { tenantId, objectId: turn.userAadObjectId };
+      const school = await authorisation.schoolFor(principal, groupId);
+      if (!school) return { allowed: false, code: 'NOT_A_MEMBER' };
+      return { allowed: true, schoolId: school.schoolId, actor: actorOf(principal) };
     }
-    return { allowed: false, code: 'NOT_A_MEMBER' };
-  }
 
-  private isSafeguarding(groupId: string): boolean {
-    return this.options.safeguardingTeamIds.includes(groupId.toLowerCase());
+    const installed = new Set(
+      (await this.options.registry.list())
+        .filter(
+          (i) =>
+            i.scope === 'channel' &&
+            i.teamAadGroupId &&
+            authorisation.isSafeguardingTeam(i.teamAadGroupId) &&
+            i.tenantId?.toLowerCase() === tenantId,
+        )
+        .map((i) => i.teamAadGroupId!.toLowerCase()),
+    );
+    if (installed.size === 0) return { allowed: false, code: 'NO_SAFEGUARDING_TEAM_INSTALLED' };
+    if (!turn.userAadObjectId) return { allowed: false, code: 'NOT_A_MEMBER' };
+    const principal = { tenantId, objectId: turn.userAadObjectId };
+    const school = (await authorisation.schoolsOf(principal)).find((s) => installed.has(s.teamId));
+    if (!school) return { allowed: false, code: 'NOT_A_MEMBER' };
+    return { allowed: true, schoolId: school.schoolId, actor: actorOf(principal) };
   }
 
   private async groupIdOf(context: TurnContext, turn: TurnInfo): Promise<string | undefined> {
-    const teamId = turn.teamId!;
     if (turn.teamAadGroupId) return turn.teamAadGroupId;
-    const known = this.groupIds.get(teamId) ?? (await this.options.registry.findTeam(teamId))?.teamAadGroupId;
-    const groupId =
-      known ?? (await (this.options.directory ?? connectorTeamDirectory).aadGroupIdOf(context, teamId));
-    if (groupId) this.groupIds.set(teamId, groupId);
-    return groupId;
+    const teamId = turn.teamId!;
+    return this.groupIds.getOrLoad(teamId, async () => {
+      const known = (await this.options.registry.findTeam(teamId))?.teamAadGroupId;
+      const value =
+        known ?? (await (this.options.directory ?? connectorTeamDirectory).aadGroupIdOf(context, teamId));
+      return { value, expiresAt: (this.options.now ?? Date.now)() + (value ? GROUP_ID_TTL_MS : 0) };
+    });
   }
+}
 
-  private async isMember(context: TurnContext, teamId: string, userId: string): Promise<boolean> {
-    const now = (this.options.now ?? Date.now)();
-    const key = `${teamId}\n${userId}`;
-    const cached = this.memberships.get(key);
-    if (cached && cached.until > now) return cached.member;
-    const member = await (this.options.directory ?? connectorTeamDirectory).isMember(context, teamId, userId);
-    this.memberships.set(key, { member, until: now + MEMBERSHIP_TTL_MS });
-    return member;
-  }
+/** Users are named by tenant and object id only, as the API's authenticator names them. */
+function actorOf(principal: { tenantId: string; objectId: string }): Actor {
+  return { id: `${principal.tenantId}/${principal.objectId}`, kind: 'user' };
 }

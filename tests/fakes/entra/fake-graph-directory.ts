@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { FakeEntra } from './fake-entra.js';
 
 /**
- * The slice of Microsoft Graph the identity layer calls: `POST /v1.0/me/checkMemberGroups`, with
- * Graph's rules — a delegated token issued by the fake Entra, at most 20 group ids, /me refused for
- * app-only tokens — and throttling on demand (429 + Retry-After).
+ * The slice of Microsoft Graph the identity layer calls: `POST /v1.0/me/checkMemberGroups` (delegated)
+ * and `POST /v1.0/users/{id}/checkMemberGroups` (app-only, for the bot), with Graph's rules — a token
+ * issued by the fake Entra, at most 20 group ids, /me refused for app-only tokens — and throttling on
+ * demand (429 + Retry-After).
  */
 export class FakeGraphDirectory {
   /** `tenant/oid` → the group ids the user is a member of. */
@@ -51,7 +52,8 @@ export class FakeGraphDirectory {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
-    if (req.method !== 'POST' || req.url !== '/v1.0/me/checkMemberGroups') {
+    const other = /^\/v1\.0\/users\/([^/?]+)\/checkMemberGroups$/.exec(req.url ?? '');
+    if (req.method !== 'POST' || (req.url !== '/v1.0/me/checkMemberGroups' && !other)) {
       return graphError(res, 400, 'BadRequest', 'Resource not found for the segment.');
     }
     if (this.failWith !== undefined)
@@ -66,7 +68,13 @@ export class FakeGraphDirectory {
     if (!issued || issued.expiresAt <= Date.now()) {
       return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
     }
-    if (issued.kind !== 'user' || !issued.objectId) {
+    if (other) {
+      // Another user's groups, asked as the app (the bot has no user token): Graph wants the
+      // application permissions GroupMember.Read.All and User.Read.All, granted by an admin.
+      if (issued.kind !== 'app') {
+        return graphError(res, 403, 'Authorization_RequestDenied', 'Insufficient privileges.');
+      }
+    } else if (issued.kind !== 'user' || !issued.objectId) {
       return graphError(
         res,
         400,
@@ -83,7 +91,7 @@ export class FakeGraphDirectory {
     if (!Array.isArray(groupIds) || groupIds.length === 0 || groupIds.length > 20) {
       return graphError(res, 400, 'Request_BadRequest', 'Invalid number of group ids.');
     }
-    const userKey = `${issued.tenantId}/${issued.objectId}`;
+    const userKey = `${issued.tenantId}/${other ? decodeURIComponent(other[1]!) : issued.objectId}`;
     this.requests.push({ groupIds: groupIds.map(String), userKey });
     const mine = this.members.get(userKey) ?? new Set<string>();
     const value = groupIds.map(String).filter((id) => mine.has(id));
