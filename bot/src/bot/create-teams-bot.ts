@@ -18,7 +18,7 @@ import { ReviewDigest } from './review-digest.js';
 import type { Authorisation } from '../auth/authorisation.js';
 import { schoolIdOf } from '../auth/school-id.js';
 import { allowedTenantIds, safeguardingTeamIds } from './safeguarding-teams.js';
-import { assessmentChildNames, NameReminder, type ChildNameSource } from './name-reminder.js';
+import { storedChildNames, NameReminder, type ChildNameSource } from './name-reminder.js';
 import { LocalSchoolAccess, TeamsSchoolAccess, type TeamDirectory } from './school-access.js';
 
 export interface TeamsBotDeps {
@@ -82,7 +82,7 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
     logger: botLogger,
   });
   const nameReminder = new NameReminder({
-    names: overrides.childNames ?? assessmentChildNames(store),
+    names: overrides.childNames ?? storedChildNames(store),
     access,
     logger: botLogger,
   });

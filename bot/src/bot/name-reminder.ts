@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { AssessmentStore } from '../../../core/index.js';
+import { hasCaseRecords, type AssessmentStore } from '../../../core/index.js';
 import { createNameMatcher, type NameMatcher, type NamedChild } from '../../../core/privacy/index.js';
 import { ExpiringCache } from '../auth/expiring-cache.js';
 import type { Logger } from '../logger.js';
@@ -14,15 +14,22 @@ export interface ChildNameSource {
   childNames(schoolId: string): Promise<readonly NamedChild[]>;
 }
 
-/** Names from the school's assessment records: each learner, and the other children each record lists. */
-export function assessmentChildNames(store: AssessmentStore): ChildNameSource {
+/**
+ * Names from the school's register of children, the one place a child's name is kept; one list read per
+ * refresh. A store without a register (none today) falls back to the names its assessment records hold.
+ */
+export function storedChildNames(store: AssessmentStore): ChildNameSource {
   return {
     async childNames(schoolId) {
+      if (hasCaseRecords(store)) {
+        const children = await store.recordsFor(schoolId).children.list();
+        return children.map((c) => ({ id: c.id, name: c.name }));
+      }
       const repository = store.forSchool(schoolId);
       const children: NamedChild[] = [];
       for (const summary of await repository.list()) {
         const { record } = await repository.get(summary.id);
-        children.push({ id: record.id, name: record.learner.name });
+        if (record.learner) children.push({ id: record.id, name: record.learner.name });
         for (const other of record.otherChildren) children.push({ id: other.id, name: other.name });
       }
       return children;
