@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates.js';
 import type { Assessment, Risk } from '../assessment/schema.js';
+import type { ChronologyEntry } from '../cases/chronology.js';
 import { currentRiskLevel } from '../assessment/risk-level.js';
 import {
   contextLabels,
@@ -18,7 +19,11 @@ import { xmlText } from './xml-text.js';
 export const GUIDANCE_EDITION = 'KCSIE 2025';
 export const CONFIDENTIAL_MARKING = 'STRICTLY CONFIDENTIAL';
 
-export const documentAudiences = ['staff', 'parents', 'full'] as const;
+/**
+ * `file`: one child's own record (their plan and chronology) for a subject access request or a
+ * transfer of their file; every other child appears as "another child".
+ */
+export const documentAudiences = ['staff', 'parents', 'full', 'file'] as const;
 export type DocumentAudience = (typeof documentAudiences)[number];
 
 export type DocumentBlock =
@@ -97,6 +102,23 @@ export const audienceSections: Record<DocumentAudience, ReadonlySet<DocumentSect
     'signOff',
     'closing',
   ]),
+  file: new Set<DocumentSection>([
+    'learner',
+    'learnerNeeds',
+    'incidents',
+    'incidentNarrative',
+    'meeting',
+    'risks',
+    'views',
+    'decision',
+    'decisionReasons',
+    'sharing',
+    'reviewPlan',
+    'reviewHistory',
+    'staffNotes',
+    'signOff',
+    'closing',
+  ]),
   parents: new Set<DocumentSection>([
     'learner',
     'meeting',
@@ -112,6 +134,7 @@ const audienceLines: Record<DocumentAudience, string> = {
   full: 'Full record for the Designated Safeguarding Lead and the safeguarding team.',
   staff: 'For staff who work with the learner: share only with those who need to know.',
   parents: 'For the parents and carers of the learner named below.',
+  file: 'The record of the child named below, from their own file. Other children appear as “another child”.',
 };
 
 const yesNo = (value: boolean | undefined): string => (value === undefined ? '—' : value ? 'Yes' : 'No');
@@ -149,7 +172,7 @@ const paragraphs = (value: string): string[] => value.split(/\r?\n/).filter((lin
 export function assessmentDocument(
   record: Assessment,
   audience: DocumentAudience,
-  options: { generatedOn: IsoDate },
+  options: { generatedOn: IsoDate; chronology?: readonly ChronologyEntry[] },
 ): AssessmentDocument {
   const sees = audienceSections[audience];
   const parents = audience === 'parents';
@@ -160,9 +183,10 @@ export function assessmentDocument(
     replacement: 'another child',
   });
   const nameOf = new Map(others.map((c) => [c.id, c.name]));
+  const ownFile = audience === 'file';
   const text = (value: string | undefined): string => {
     if (!value) return '—';
-    if (parents) return redactor.redact(value);
+    if (parents || ownFile) return redactor.redact(value);
     return renderMentions(value, (id) => nameOf.get(id) ?? 'another child');
   };
   /** Whether this audience must not see the line at all, because it is about another child. */
@@ -410,6 +434,20 @@ export function assessmentDocument(
     });
   }
 
+  if (ownFile && record.otherChildren.length) {
+    h('Other children');
+    p('Other children involved in this case are not named in this record; each has a record of their own.');
+  }
+
+  if (options.chronology?.length && (ownFile || audience === 'full')) {
+    h('Chronology');
+    blocks.push({
+      kind: 'table',
+      columns: ['Date', 'What', 'Recorded by'],
+      rows: options.chronology.map((e) => [ukDate(e.date), text(e.summary), e.by]),
+    });
+  }
+
   if (sees.has('signOff') && record.signOff.length) {
     h('Signed off');
     blocks.push({
@@ -429,8 +467,21 @@ export function assessmentDocument(
     guidanceEdition: GUIDANCE_EDITION,
     generatedOn: options.generatedOn,
     fileName: `${xmlText(record.caseRef)}.docx`,
-    blocks: blocks.map(xmlBlock),
+    // The child's own file names no other child anywhere, whichever section the text came from.
+    blocks: blocks.map((b) => (ownFile ? mapBlockText(b, (t) => redactor.redact(t)) : b)).map(xmlBlock),
   };
+}
+
+function mapBlockText(block: DocumentBlock, f: (text: string) => string): DocumentBlock {
+  switch (block.kind) {
+    case 'heading':
+    case 'paragraph':
+      return { ...block, text: f(block.text) };
+    case 'fields':
+      return { ...block, rows: block.rows.map(([label, value]): [string, string] => [label, f(value)]) };
+    case 'table':
+      return { ...block, rows: block.rows.map((row) => row.map(f)) };
+  }
 }
 
 /** Every string a document carries, without the characters that would make its Word XML unreadable. */

@@ -3,6 +3,7 @@ import restify, { type Server } from 'restify';
 import type { AppDeps } from './app-deps.js';
 import { correlationIdOf, mapError, setCorrelationId } from './errors.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
+import { registerCaseRoutes } from './routes/cases.js';
 import { registerContentRoutes } from './routes/content.js';
 import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -86,6 +87,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerHealthRoutes(server, deps);
   registerMessageRoutes(server, deps);
   registerAssessmentRoutes(server, deps);
+  registerCaseRoutes(server, deps);
   registerStageRoutes(server, deps);
   registerSignInSettingsRoutes(server, deps);
   registerContentRoutes(server, deps);

@@ -1,5 +1,10 @@
 import type { Request, Server } from 'restify';
-import { listAssessmentsQuery, reviewsDueQuery, type StoredAssessment } from '../../../../core/index.js';
+import {
+  listAssessmentsQuery,
+  noQuery,
+  reviewsDueQuery,
+  type StoredAssessment,
+} from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../errors.js';
 import { handler } from '../handler.js';
@@ -16,7 +21,7 @@ export function idParam(req: Request): string {
   return id.toLowerCase();
 }
 
-function requiredIfMatch(req: Request): string {
+export function requiredIfMatch(req: Request): string {
   const value = req.headers['if-match'];
   if (typeof value !== 'string' || value.trim() === '' || value.trim() === '*') {
     throw new HttpError(
@@ -67,6 +72,7 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
   server.post(
     '/api/assessments',
     handler(logger, async (req, res) => {
+      parseQuery(req, noQuery);
       const { caller, service } = await serviceFor(req);
       const body = await readJsonBody(req);
       const stored = await service.create(body, caller.actor);
@@ -79,6 +85,7 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
     '/api/assessments/:id',
     handler(logger, async (req, res) => {
       const id = idParam(req);
+      parseQuery(req, noQuery);
       const { caller, service } = await serviceFor(req);
       sendRecord(res, 200, await service.read(id, caller.actor));
     }),
@@ -88,6 +95,7 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
     '/api/assessments/:id',
     handler(logger, async (req, res) => {
       const id = idParam(req);
+      parseQuery(req, noQuery);
       const { caller, service } = await serviceFor(req);
       const ifMatch = requiredIfMatch(req);
       const body = await readJsonBody(req);
@@ -99,6 +107,7 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
     '/api/assessments/:id/reviews',
     handler(logger, async (req, res) => {
       const id = idParam(req);
+      parseQuery(req, noQuery);
       const { caller, service } = await serviceFor(req);
       const body = await readJsonBody(req);
       const stored = await service.addReview(id, body, caller.actor, optionalIfMatch(req));

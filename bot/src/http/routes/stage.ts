@@ -1,7 +1,8 @@
 import type { Server } from 'restify';
-import { stageView } from '../../../../core/index.js';
+import { noQuery, stageView } from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { handler } from '../handler.js';
+import { parseQuery } from '../query.js';
 import { servicesFor } from '../services.js';
 import { idParam } from './assessments.js';
 
@@ -21,6 +22,7 @@ export function registerStageRoutes(server: Server, deps: AppDeps): void {
     '/api/assessments/:id/stage',
     handler(deps.logger, async (req, res) => {
       const id = idParam(req);
+      parseQuery(req, noQuery);
       const { caller, plans } = await servicesFor(deps, req);
       const { record, etag } = await plans.get(id);
       const tag = stageEtag(etag);
