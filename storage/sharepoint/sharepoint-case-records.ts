@@ -438,15 +438,20 @@ function childColumns(child: ChildData): Fields {
   };
 }
 
-class SharePointChildRepository extends VersionedList<Child> implements ChildRepository {
+export class SharePointChildRepository extends VersionedList<Child> implements ChildRepository {
   constructor(ctx: RepositoryContext) {
     super(ctx, 'children', 'No child has this id.');
   }
 
   async create(data: ChildData, context: ChangeContext): Promise<StoredChild> {
+    return this.createWithId(this.ctx.newId(), data, context);
+  }
+
+  /** With an id chosen by the caller: the migration derives ids, so that running it again adds nothing. */
+  async createWithId(id: string, data: ChildData, context: ChangeContext): Promise<StoredChild> {
     const loc = await this.ctx.location();
     const at = context.at.toISOString();
-    const record = { ...data, id: this.ctx.newId(), createdAt: at, updatedAt: at };
+    const record = { ...data, id, createdAt: at, updatedAt: at };
     const stored = await this.insert(loc, record, childColumns(data), context);
     if (!stored) throw new UpstreamError('GRAPH_CONFLICT', 'Could not save this child. Please try again.');
     return stored;
@@ -512,7 +517,7 @@ function caseSummaryFrom(fields: Fields): CaseSummary | undefined {
   return { id, caseRef, status, participants, updatedAt: textOrNull(fields.ChangedAt) ?? '' };
 }
 
-class SharePointCaseRepository extends VersionedList<Case> implements CaseRepository {
+export class SharePointCaseRepository extends VersionedList<Case> implements CaseRepository {
   constructor(ctx: RepositoryContext) {
     super(ctx, 'cases', 'No case has this id.');
   }
@@ -530,6 +535,30 @@ class SharePointCaseRepository extends VersionedList<Case> implements CaseReposi
         context,
       ),
     );
+    await this.noteParticipants(loc, stored.record);
+    return stored;
+  }
+
+  /**
+   * A case that keeps the reference it already had (an assessment from before cases existed), with
+   * an id chosen by the caller, so that running the migration again adds nothing.
+   */
+  async createWithRef(
+    id: string,
+    caseRef: string,
+    data: CaseData,
+    context: ChangeContext,
+  ): Promise<StoredCase> {
+    const loc = await this.ctx.location();
+    const at = context.at.toISOString();
+    const year = Number(caseRef.split('-')[1]);
+    const stored = await this.insert(
+      loc,
+      { ...data, id, caseRef, createdAt: at, updatedAt: at },
+      { Title: caseRef, CaseRef: caseRef, CaseYear: year, CreatedAt: at, ...caseColumns(data) },
+      context,
+    );
+    if (!stored) throw new UpstreamError('CASE_REF_TAKEN', 'Another case already has this reference.');
     await this.noteParticipants(loc, stored.record);
     return stored;
   }

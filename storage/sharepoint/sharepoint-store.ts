@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  Actor,
   AssessmentRepository,
   AssessmentStore,
   CaseRecords,
@@ -14,6 +15,7 @@ import {
   SharePointAssessmentRepository,
   type RepositoryContext,
 } from './sharepoint-assessment-repository.js';
+import { migrateSharePointRecords, type MigrationReport } from './migrate.js';
 import { sharePointCaseRecords } from './sharepoint-case-records.js';
 import { SharePointDocumentArchive } from './sharepoint-document-archive.js';
 import { defaultListNames, type ListNames } from './sharepoint-schema.js';
@@ -103,6 +105,17 @@ export class SharePointAssessmentStore implements AssessmentStore, DocumentArchi
   /** Children, cases and chronology of the school, with the same identity and site as its plans. */
   recordsFor(schoolId: string, access?: RepositoryAccess): CaseRecords {
     return sharePointCaseRecords(this.context(schoolId, access));
+  }
+
+  /**
+   * Moves the school's plans from before cases existed into cases, child records and plans per
+   * child (storage/sharepoint/migrate.ts). Idempotent and resumable.
+   */
+  migrateRecords(
+    schoolId: string,
+    options: { dryRun: boolean; actor: Actor; now?: () => Date },
+  ): Promise<MigrationReport> {
+    return migrateSharePointRecords(this.context(schoolId), options);
   }
 
   /** The team's document library, reached with the same identity as the records. */
