@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { ASSESSMENT_SCHEMA_VERSION, type ChangeContext } from '../../../core/index.js';
 import { recordFields, type StoredRecord } from '../../../storage/sharepoint/assessment-fields.js';
 import { assessmentData, testActor } from '../../helpers/assessment-data.js';
@@ -183,4 +186,21 @@ describe('SharePoint migration to cases, child records and plans per child', () 
     expect(await harness.store.forSchool(SCHOOL_A).list({ kind: 'support-plan' })).toHaveLength(1);
     expect((await harness.store.forSchool(SCHOOL_A).get(legacy.id)).record.caseId).toBeDefined();
   });
+
+  it('runs as a script that prints case references and counts, never a name', async () => {
+    seedLegacyPlan(harness);
+    const env = { ...process.env, GRAPH_ACCESS_TOKEN: 'admin', GRAPH_BASE_URL: harness.fake.baseUrl };
+    const script = join(__dirname, '../../../scripts/sharepoint-migrate.ts');
+    const tsx = join(__dirname, '../../../node_modules/.bin/tsx');
+    const site = ['--site', harness.sites[SCHOOL_A]!];
+    const run = promisify(execFile);
+    const dry = await run(tsx, [script, ...site, '--dry-run'], { env });
+    expect(dry.stdout).toContain('+ HSB-2025-0007: a case, 3 child records, 1 support plan');
+    expect(dry.stdout).toContain('1 assessment would be moved.');
+    const real = await run(tsx, [script, ...site], { env });
+    expect(real.stdout).toContain('1 assessment moved.');
+    const again = await run(tsx, [script, ...site], { env });
+    expect(again.stdout).toContain('Nothing to change.');
+    expect(dry.stdout + real.stdout + again.stdout).not.toMatch(/Alex|Bea|Cal/);
+  }, 90_000);
 });
