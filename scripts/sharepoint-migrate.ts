@@ -47,7 +47,10 @@ async function main(): Promise<number> {
     site: { siteId: args.site!, allowedGroupIds: [SCHOOL] },
   });
   const dryRun = args['dry-run'] ?? false;
-  const report = await store.migrateRecords(SCHOOL, { dryRun, actor: { id: 'hsb-migration', kind: 'app' } });
+  const report = await store.migrateRecords(SCHOOL, {
+    dryRun,
+    actor: { id: 'system-migration', kind: 'app' },
+  });
   console.log(`SharePoint migration for site ${args.site}${dryRun ? ' (dry run: nothing is changed)' : ''}`);
   for (const step of report.migrated) {
     console.log(

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   childData,
+  dateInZone,
   emptyAgencies,
   emptyPlanContent,
   participantLabel,
@@ -16,7 +17,11 @@ import {
   SharePointAssessmentRepository,
   type RepositoryContext,
 } from './sharepoint-assessment-repository.js';
-import { SharePointCaseRepository, SharePointChildRepository } from './sharepoint-case-records.js';
+import {
+  sharePointCaseRecords,
+  SharePointCaseRepository,
+  SharePointChildRepository,
+} from './sharepoint-case-records.js';
 
 /** Why the migration's writes were made, as the audit log and version history show it. */
 const REASON = 'Moved to the case model: a case, a record per child, a plan per child.';
@@ -175,17 +180,31 @@ async function migratePlan(
     status: plan.status === 'closed' ? 'closed' : 'open',
     participants,
     labelsIssued: participants.length,
+    // The case is every child's: no name stays in its incidents, the learner's included.
     incidents: tokeniseNames(
       plan.incidents.map((incident, n) => ({ ...incident, id: incident.id ?? `incident-${n + 1}` })),
-      othersOf(0),
-      learnerName,
+      named,
     ),
     agencies: emptyAgencies(),
+    // Wishes with no child harmed to hold them stay with the case rather than be lost.
+    ...(wishes && !wishesPlaced
+      ? { summary: `Wishes of the child harmed, as recorded: ${tokeniseNames(wishes, named)}` }
+      : {}),
     ...(plan.status === 'closed' && plan.closedOn ? { closedOn: plan.closedOn } : {}),
     ...(plan.status === 'closed' && plan.closingReason ? { closingReason: plan.closingReason } : {}),
   };
   const cases = new SharePointCaseRepository(withIds(ctx, plan.id, [derivedId(plan.id, 'case-write')]));
   await cases.createWithRef(caseId, plan.caseRef, caseData, context(['participants', 'incidents']));
+  await sharePointCaseRecords(withIds(ctx, plan.id, [derivedId(plan.id, 'chronology-0')])).chronology.append(
+    {
+      date: dateInZone(at),
+      kind: 'note',
+      summary: 'Case made from an existing risk assessment.',
+      by: 'System (upgrade to cases)',
+      caseId,
+    },
+    context([]),
+  );
 
   // Last: the plan joins its case. Until this write lands, the plan still reads as it did.
   const rest: Partial<PlanRecord> = { ...plan };

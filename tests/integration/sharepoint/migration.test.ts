@@ -11,15 +11,18 @@ import { fakeSharePointStore, SCHOOL_A, type FakeStoreHarness } from '../../help
  * An assessment as the app saved it before cases existed: the other children by name, the harmed
  * child's wishes in the decision, names typed in free text, and no Kind, CaseId, ChildId or PlanKey.
  */
-function seedLegacyPlan(harness: FakeStoreHarness): StoredRecord {
+function seedLegacyPlan(
+  harness: FakeStoreHarness,
+  otherChildren: { name: string; role: string; yearGroup?: string }[] = [
+    { name: 'Bea Harmed', role: 'harmed', yearGroup: 'Year 8' },
+    { name: 'Cal Witness', role: 'witness' },
+  ],
+): StoredRecord {
   const at = new Date('2025-11-03T09:00:00Z');
   const data = assessmentData({
     status: 'active',
     learner: { name: 'Alex Learner', yearGroup: 'Year 9', dateOfBirth: '2011-05-02', send: 'ADHD' },
-    otherChildren: [
-      { name: 'Bea Harmed', role: 'harmed', yearGroup: 'Year 8' },
-      { name: 'Cal Witness', role: 'witness' },
-    ],
+    otherChildren,
     incidents: [{ date: '2025-11-01', description: 'Alex pushed Bea Harmed at lunch.' }],
     decision: {
       options: ['early-help'],
@@ -131,11 +134,11 @@ describe('SharePoint migration to cases, child records and plans per child', () 
 
     const fullCase = (await records.cases.get(kase!.id)).record;
     expect(fullCase.incidents).toEqual([
-      {
-        id: legacy.incidents[0]!.id,
-        date: '2025-11-01',
-        description: `Alex pushed @[child:${idOf('Bea Harmed')}] at lunch.`,
-      },
+      expect.objectContaining({ id: legacy.incidents[0]!.id, date: '2025-11-01' }),
+    ]);
+    expect(fullCase.incidents[0]!.description).toContain(`@[child:${idOf('Bea Harmed')}] at lunch.`);
+    expect(await records.chronology.list({ caseId: kase!.id })).toEqual([
+      expect.objectContaining({ kind: 'note', summary: 'Case made from an existing risk assessment.' }),
     ]);
     expect(fullCase.participants[0]!.assessmentId).toBe(legacy.id);
 
@@ -185,6 +188,19 @@ describe('SharePoint migration to cases, child records and plans per child', () 
     expect(await records.cases.list()).toHaveLength(1);
     expect(await harness.store.forSchool(SCHOOL_A).list({ kind: 'support-plan' })).toHaveLength(1);
     expect((await harness.store.forSchool(SCHOOL_A).get(legacy.id)).record.caseId).toBeDefined();
+  });
+
+  it('keeps wishes recorded without a child harmed in the case', async () => {
+    const legacy = seedLegacyPlan(harness, [{ name: 'Cal Witness', role: 'witness' }]);
+    await migrate(false);
+    const [kase] = await harness.store.recordsFor(SCHOOL_A).cases.list();
+    expect((await harness.store.recordsFor(SCHOOL_A).cases.get(kase!.id)).record.summary).toBe(
+      'Wishes of the child harmed, as recorded: Bea wants to stay in her class.',
+    );
+    expect(
+      (await harness.store.forSchool(SCHOOL_A).get(legacy.id)).record.decision?.victimWishes,
+    ).toBeUndefined();
+    expect(await harness.store.forSchool(SCHOOL_A).list({ kind: 'support-plan' })).toEqual([]);
   });
 
   it('runs as a script that prints case references and counts, never a name', async () => {
