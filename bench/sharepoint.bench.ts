@@ -146,9 +146,7 @@ async function main(): Promise<void> {
     console.log(`  create (record + audit entry in one $batch)           ${fmt(createTrips)} per create`);
     console.log(`  read                                                   ${fmt(readTrips)} per read`);
     console.log(`  plan save in a case ($batch as above)                  ${fmt(inCaseTrips / 50)} per save`);
-    console.log(
-      `  case create (record + audit, then participants)        ${fmt(caseCreateTrips)} per create`,
-    );
+    console.log(`  case create (record, audit entry, participants)       ${fmt(caseCreateTrips)} per create`);
     console.log(`  chronology append (entry + audit entry in one $batch)  ${fmt(appendTrips)} per entry`);
     console.log(
       `  chronology of a case (${timeline.length} entries)             ${timelineTrips} round trips, ${fmt(timelineMs)} ms`,

@@ -40,7 +40,7 @@ import {
   type GraphVersion,
 } from './audit-log.js';
 import { reserveCaseRef } from './case-refs.js';
-import { executeBatch, type BatchOutcome, type BatchStep } from './graph-batch.js';
+import { executeBatch, MAX_BATCH, type BatchOutcome, type BatchStep } from './graph-batch.js';
 import { graphCall, graphStatus, toDomainError } from './graph-errors.js';
 import { allPages, followable, type Page } from './graph-paging.js';
 import { expandFields, literal, query } from './odata.js';
@@ -260,6 +260,7 @@ abstract class VersionedList<R extends Versioned> {
     record: Omit<R, 'version'>,
     columns: Fields,
     context: ChangeContext,
+    also?: { steps: BatchStep[]; outcomes: (o: Map<string, BatchOutcome>) => void },
   ): Promise<{ record: R; etag: string } | undefined> {
     const writeId = this.ctx.newId();
     const fields = {
@@ -272,10 +273,12 @@ abstract class VersionedList<R extends Versioned> {
       executeBatch(this.client, [
         { id: 'item', method: 'POST', url: this.path(loc), body: { fields } },
         this.auditStep(loc, record.id, context, writeId),
+        ...(also?.steps ?? []),
       ]),
     );
     const item = outcomes.get('item');
     if (ok(item)) {
+      also?.outcomes(outcomes);
       await this.ensureAudit(loc, record.id, context, writeId, outcomes.get('audit'));
       const created = item!.body as GraphItem;
       const etag = itemEtag(created);
@@ -533,10 +536,38 @@ export class SharePointCaseRepository extends VersionedList<Case> implements Cas
         { ...data, id, caseRef, createdAt: at, updatedAt: at },
         { Title: caseRef, CaseRef: caseRef, CaseYear: year, CreatedAt: at, ...caseColumns(data) },
         context,
+        this.participantSteps(loc, id, caseRef, data),
       ),
     );
     await this.noteParticipants(loc, stored.record);
     return stored;
+  }
+
+  /**
+   * The participant items of a new case, in the batch that creates it (when they fit in one $batch
+   * with the case and its audit entry), so that a case create stays one round trip.
+   */
+  private participantSteps(loc: SchoolLocation, caseId: string, caseRef: string, data: CaseData) {
+    const pairs = data.participants.map((p) => ({ pair: `${caseId}|${p.childId}`, childId: p.childId }));
+    if (pairs.length + 2 > MAX_BATCH) return undefined;
+    return {
+      steps: pairs.map(({ pair, childId }, i) => ({
+        id: `p${i + 1}`,
+        method: 'POST' as const,
+        url: this.path(loc, 'caseParticipants'),
+        body: { fields: { Title: caseRef, CaseId: caseId, ChildId: childId, PairKey: pair } },
+        dependsOn: ['item'],
+      })),
+      outcomes: (outcomes: Map<string, BatchOutcome>) =>
+        pairs.forEach(({ pair }, i) => {
+          const outcome = outcomes.get(`p${i + 1}`);
+          if (ok(outcome) || outcome?.status === 409) this.knowPair(loc, pair);
+        }),
+    };
+  }
+
+  private knowPair(loc: SchoolLocation, pair: string): void {
+    this.ctx.caches.items.set(`${loc.siteId}|pair|${pair}`, { itemId: '', caseRef: '', createdAt: '' });
   }
 
   /**
@@ -609,7 +640,7 @@ export class SharePointCaseRepository extends VersionedList<Case> implements Cas
     missing.forEach((pair, i) => {
       const outcome = outcomes.get(String(i + 1));
       if (ok(outcome) || outcome?.status === 409) {
-        this.ctx.caches.items.set(`${loc.siteId}|pair|${pair}`, { itemId: '', caseRef: '', createdAt: '' });
+        this.knowPair(loc, pair);
         return;
       }
       throw toDomainError(stepError(outcome));
