@@ -3,7 +3,7 @@
  * due-review query (counted by the fake), and save latency with and without injected throttling,
  * each against a baseline measured in the same run (one bare Graph GET through the same client).
  */
-import { assessmentContent } from '../core/index.js';
+import { assessmentContent, childData, emptyAgencies } from '../core/index.js';
 import { createGraphClient } from '../storage/sharepoint/index.js';
 import { fakeSharePointStore, SCHOOL_A } from '../tests/helpers/sharepoint-fake-store.js';
 import { seedAssessments } from '../tests/helpers/sharepoint-seed.js';
@@ -13,6 +13,7 @@ import { fmt, latencyStats, printComparison, sequentialSamples } from './lib/sta
 const SAVES = Number(process.env.BENCH_ITERATIONS ?? 500);
 const WARMUP = 100;
 const BIG_LIST = 5_200;
+const CHRONOLOGY = 500;
 
 async function main(): Promise<void> {
   const h = await fakeSharePointStore({
@@ -80,6 +81,58 @@ async function main(): Promise<void> {
     for (let i = 0; i < 50; i++) await repo().get(created.record.id);
     const readTrips = fake.roundTrips() / 50;
 
+    // Cases and chronology.
+    const records = () => h.store.recordsFor(SCHOOL_A, { userAssertion: 'dsl' });
+    const child = await records().children.create(childData({ name: 'Bench Child' }), changeContext());
+    fake.resetCounts();
+    const caseIds: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const kase = await records().cases.create(
+        {
+          status: 'open',
+          participants: [{ childId: child.record.id, roles: ['displayedHsb'], label: 'Child A' }],
+          labelsIssued: 1,
+          incidents: [],
+          agencies: emptyAgencies(),
+        },
+        changeContext(),
+      );
+      caseIds.push(kase.record.id);
+    }
+    const caseCreateTrips = fake.roundTrips() / 50;
+    const caseId = caseIds[0]!;
+    const inCase = await repo().create(
+      { ...assessmentData(), learner: undefined, caseId, childId: child.record.id },
+      changeContext(),
+      (await records().cases.get(caseId)).record.caseRef,
+    );
+    let inCaseTrips = 0;
+    let inCaseEtag = inCase.etag;
+    for (let i = 0; i < 50; i++) {
+      fake.resetCounts();
+      const saved = await repo().replace(
+        inCase.record.id,
+        { ...assessmentContent(inCase.record), staffNotes: `${i}` },
+        inCaseEtag,
+        changeContext(new Date(), { action: 'update', fields: ['staffNotes'], reason: 'bench' }),
+      );
+      inCaseEtag = saved.etag;
+      inCaseTrips += fake.roundTrips();
+    }
+    fake.resetCounts();
+    for (let i = 0; i < CHRONOLOGY; i++) {
+      await records().chronology.append(
+        { date: '2026-03-10', kind: 'note', summary: `Entry ${i}.`, by: 'Bench', caseId },
+        changeContext(),
+      );
+    }
+    const appendTrips = fake.roundTrips() / CHRONOLOGY;
+    fake.resetCounts();
+    const started = performance.now();
+    const timeline = await records().chronology.list({ caseId });
+    const timelineMs = performance.now() - started;
+    const timelineTrips = fake.roundTrips();
+
     seedAssessments(fake, siteId, BIG_LIST, (i) =>
       i % 4 === 0 ? '2026-03-20' : i % 4 === 1 ? '2026-09-01' : undefined,
     );
@@ -92,6 +145,12 @@ async function main(): Promise<void> {
     console.log(`  save (replace, If-Match + audit entry in one $batch)  ${fmt(saveTrips / 50)} per save`);
     console.log(`  create (record + audit entry in one $batch)           ${fmt(createTrips)} per create`);
     console.log(`  read                                                   ${fmt(readTrips)} per read`);
+    console.log(`  plan save in a case ($batch as above)                  ${fmt(inCaseTrips / 50)} per save`);
+    console.log(`  case create (record, audit entry, participants)       ${fmt(caseCreateTrips)} per create`);
+    console.log(`  chronology append (entry + audit entry in one $batch)  ${fmt(appendTrips)} per entry`);
+    console.log(
+      `  chronology of a case (${timeline.length} entries)             ${timelineTrips} round trips, ${fmt(timelineMs)} ms`,
+    );
     console.log(
       `  due-review query (${due.length} due)                         ${dueTrips} for ${duePages} pages = ${fmt(dueTrips / duePages)} per page`,
     );

@@ -24,6 +24,9 @@ export type Fields = Record<string, unknown>;
 export const SUMMARY_FIELDS = [
   'RecordId',
   'CaseRef',
+  'Kind',
+  'CaseId',
+  'ChildId',
   'Status',
   'LearnerName',
   'YearGroup',
@@ -94,12 +97,20 @@ function short(value: string | null | undefined): string | null {
   return value ? value.slice(0, 255) : null;
 }
 
+/** The unique key of a plan: its own case reference outside a case, shared references told apart inside one. */
+export function planKey(record: Pick<StoredRecord, 'caseRef' | 'caseId' | 'id'>): string {
+  return record.caseId ? `${record.caseRef}/${record.id}` : record.caseRef;
+}
+
 /** The column values of one saved version of a record. */
 export function recordFields(record: StoredRecord, change: ChangeContext, writeId: string): Fields {
   const chunks = chunkJson(
     JSON.stringify({ schemaVersion: ASSESSMENT_SCHEMA_VERSION, record } satisfies Envelope),
   );
   const fields: Fields = {
+    Kind: record.kind,
+    CaseId: record.caseId ?? null,
+    ChildId: record.childId ?? null,
     Status: record.status,
     OverallRisk: record.overallRisk,
     NextReviewDue: toSharePointDate(record.review.nextDue),
@@ -155,10 +166,10 @@ export function summaryFrom(fields: Fields): AssessmentSummary | undefined {
   if (!id || !caseRef || !status) return undefined;
   return {
     id,
-    // This list holds risk assessments only, outside any case.
-    kind: 'risk-assessment',
-    caseId: null,
-    childId: null,
+    // Items saved before plans had a kind are risk assessments outside any case.
+    kind: fields.Kind === 'support-plan' ? 'support-plan' : 'risk-assessment',
+    caseId: textOrNull(fields.CaseId),
+    childId: textOrNull(fields.ChildId),
     caseRef,
     status,
     learnerName: textOrNull(fields.LearnerName) ?? '',

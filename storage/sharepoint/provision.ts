@@ -13,7 +13,7 @@ import {
 } from './sharepoint-schema.js';
 
 export type ProvisionAction =
-  'create-list' | 'add-column' | 'index-column' | 'make-unique' | 'ok' | 'check' | 'problem';
+  'create-list' | 'add-column' | 'index-column' | 'make-unique' | 'drop-unique' | 'ok' | 'check' | 'problem';
 
 export interface ProvisionStep {
   action: ProvisionAction;
@@ -57,6 +57,7 @@ const CHANGES: ReadonlySet<ProvisionAction> = new Set([
   'add-column',
   'index-column',
   'make-unique',
+  'drop-unique',
 ]);
 
 function listBody(spec: ListSpec, displayName: string): Record<string, unknown> {
@@ -161,6 +162,15 @@ export async function provisionSharePoint(client: Client, options: ProvisionOpti
           detail: 'enforce unique values',
         });
       }
+      if (col.unique === false && found.enforceUniqueValues) {
+        patch.enforceUniqueValues = false;
+        steps.push({
+          action: 'drop-unique',
+          list: displayName,
+          column: col.name,
+          detail: 'stop enforcing unique values (several records now share these)',
+        });
+      }
       if (Object.keys(patch).length) {
         writes.push({
           step: steps[steps.length - 1]!,
@@ -226,6 +236,7 @@ const SYMBOL: Record<ProvisionAction, string> = {
   'add-column': '+',
   'index-column': '~',
   'make-unique': '~',
+  'drop-unique': '~',
   ok: '=',
   check: '?',
   problem: '!',

@@ -2,7 +2,6 @@ import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import {
   ConflictError,
   dateInZone,
-  formatCaseRef,
   NotFoundError,
   UpstreamError,
   type AccessContext,
@@ -17,6 +16,7 @@ import {
 import {
   CHANGE_FIELDS,
   etagVersion,
+  planKey,
   RECORD_FIELDS,
   recordFields,
   storedFrom,
@@ -30,6 +30,7 @@ import { executeBatch, type BatchOutcome } from './graph-batch.js';
 import { graphCall, graphStatus, toDomainError } from './graph-errors.js';
 import { allPages, followable, type Page } from './graph-paging.js';
 import { expandFields, literal, query } from './odata.js';
+import { reserveCaseRef } from './case-refs.js';
 import type { SchoolLocation } from './site-resolver.js';
 import type { ItemFacts, StoreCaches } from './store-caches.js';
 import {
@@ -56,9 +57,6 @@ export interface RepositoryContext {
   /** Something went wrong that did not fail the request (logged by the app, ids and codes only). */
   onWarning?: (event: { code: string; err: unknown }) => void;
 }
-
-/** How many taken case references a create steps over before it gives up (other app instances racing). */
-const CASE_REF_ATTEMPTS = 25;
 
 const NOT_FOUND = 'No assessment has this id.';
 
@@ -108,63 +106,73 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
     return facts;
   }
 
-  async create(data: AssessmentData, context: ChangeContext): Promise<StoredPlan> {
+  async create(data: AssessmentData, context: ChangeContext, caseRef?: string): Promise<StoredPlan> {
     const loc = await this.ctx.location();
     const at = context.at.toISOString();
     const year = Number(dateInZone(context.at).slice(0, 4));
     const id = this.ctx.newId();
     const writeId = this.ctx.newId();
-    const sequenceKey = `${loc.siteId}|${loc.lists.assessments}|${year}`;
+    if (caseRef !== undefined) {
+      // A plan of a case takes the case's reference: no number to reserve.
+      const stored = await this.insert(
+        loc,
+        { id, caseRef, createdAt: at, updatedAt: at, ...data },
+        context,
+        writeId,
+      );
+      if (stored) return stored;
+      throw new UpstreamError('CASE_REF_CONTENTION', 'Could not save this plan. Please try again.');
+    }
+    return reserveCaseRef({ ...this.ctx, client: this.client }, loc, year, async (candidate) =>
+      this.insert(loc, { id, caseRef: candidate, createdAt: at, updatedAt: at, ...data }, context, writeId),
+    );
+  }
 
-    // Creates in this process take turns per list and year, so they never race each other for a
-    // number; other instances may, and the unique CaseRef column settles that.
-    return this.ctx.caches.creates.run(sequenceKey, async () => {
-      let last = this.ctx.caches.caseSequence.get(sequenceKey) ?? (await this.highestSequence(loc, year));
-      for (let attempt = 0; attempt < CASE_REF_ATTEMPTS; attempt++) {
-        const caseRef = formatCaseRef(year, last + 1);
-        const record: StoredRecord = { id, caseRef, createdAt: at, updatedAt: at, ...data };
-        const fields = {
-          Title: caseRef,
-          CaseRef: caseRef,
-          CaseYear: year,
-          RecordId: id,
-          ...recordFields(record, context, writeId),
-        };
-        const outcomes = await graphCall(() =>
-          executeBatch(this.client, [
-            { id: 'item', method: 'POST', url: this.itemsPath(loc), body: { fields } },
-            {
-              id: 'audit',
-              method: 'POST',
-              url: this.itemsPath(loc, 'auditLog'),
-              body: { fields: auditLogFields(id, context, writeId) },
-              dependsOn: ['item'],
-            },
-          ]),
-        );
-        const item = outcomes.get('item');
-        const audit = { id, context, writeId, outcome: outcomes.get('audit') };
-        if (ok(item)) {
-          await this.ensureAudit(loc, audit);
-          const created = item!.body as GraphItem;
-          this.ctx.caches.caseSequence.set(sequenceKey, last + 1);
-          this.remember(loc, record, created.id);
-          const etag = itemEtag(created);
-          return { record: { ...record, version: etagVersion(etag) }, etag };
-        }
-        if (item?.status !== 409) throw toDomainError(stepError(item));
-        // Either another instance took this number, or an earlier attempt of ours landed and only its
-        // answer was lost (a timeout): the unique RecordId tells which.
-        const mine = await this.findItem(loc, id);
-        if (mine) {
-          this.ctx.caches.caseSequence.set(sequenceKey, Math.max(last + 1, sequenceOf(mine.stored)));
-          await this.ensureAudit(loc, audit);
-          return mine.stored;
-        }
-        last = Math.max(last + 1, await this.highestSequence(loc, year));
-      }
-      throw new UpstreamError('CASE_REF_CONTENTION', 'Could not reserve a case reference. Please try again.');
-    });
+  /**
+   * One batch: the item and its audit entry. Undefined when the plan key is taken by someone else;
+   * a retried attempt of our own that landed (only its answer lost) is recognised by RecordId.
+   */
+  private async insert(
+    loc: SchoolLocation,
+    record: StoredRecord,
+    context: ChangeContext,
+    writeId: string,
+  ): Promise<StoredPlan | undefined> {
+    const year = Number(record.caseRef.split('-')[1]);
+    const fields = {
+      Title: record.caseRef,
+      CaseRef: record.caseRef,
+      PlanKey: planKey(record),
+      CaseYear: year,
+      RecordId: record.id,
+      ...recordFields(record, context, writeId),
+    };
+    const outcomes = await graphCall(() =>
+      executeBatch(this.client, [
+        { id: 'item', method: 'POST', url: this.itemsPath(loc), body: { fields } },
+        {
+          id: 'audit',
+          method: 'POST',
+          url: this.itemsPath(loc, 'auditLog'),
+          body: { fields: auditLogFields(record.id, context, writeId) },
+          dependsOn: ['item'],
+        },
+      ]),
+    );
+    const item = outcomes.get('item');
+    const audit = { id: record.id, context, writeId, outcome: outcomes.get('audit') };
+    if (ok(item)) {
+      await this.ensureAudit(loc, audit);
+      const created = item!.body as GraphItem;
+      this.remember(loc, record, created.id);
+      const etag = itemEtag(created);
+      return { record: { ...record, version: etagVersion(etag) }, etag };
+    }
+    if (item?.status !== 409) throw toDomainError(stepError(item));
+    const mine = await this.findItem(loc, record.id);
+    if (!mine) return undefined;
+    await this.ensureAudit(loc, audit);
+    return mine.stored;
   }
 
   /** Whether a write with this id made a version of the item (newest versions come first). */
@@ -199,25 +207,6 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
       // Not fatal (see above), but reported: history() falls back to version history for this entry.
       this.ctx.onWarning?.({ code: 'AUDIT_LOG_WRITE_FAILED', err: error });
     }
-  }
-
-  /** The highest case sequence used in a year (an indexed equality filter, paged). */
-  private async highestSequence(loc: SchoolLocation, year: number): Promise<number> {
-    const items = await allPages<GraphItem>(
-      this.client,
-      this.ctx.baseUrl,
-      `${this.itemsPath(loc)}${query({
-        $filter: `fields/CaseYear eq ${year}`,
-        $expand: expandFields(['CaseRef']),
-        $top: this.ctx.pageSize,
-      })}`,
-    );
-    let max = 0;
-    for (const item of items) {
-      const m = /^HSB-\d{4}-(\d+)$/.exec(String(item.fields?.CaseRef ?? ''));
-      if (m) max = Math.max(max, Number(m[1]));
-    }
-    return max;
   }
 
   /** Finds an item by the app's id through the unique, indexed RecordId column. */
@@ -345,12 +334,15 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
   async list(q: AssessmentQuery = {}): Promise<AssessmentSummary[]> {
     if (q.status && q.status.length === 0) return [];
     const loc = await this.ctx.location();
-    // Only indexed columns (Status, NextReviewDue) are filtered on, so the query keeps working on
+    // Only indexed columns (Status, NextReviewDue, Kind, CaseId, ChildId) are filtered on, so the query keeps working on
     // lists far past SharePoint's 5,000-item view threshold.
     const clauses: string[] = [];
     if (q.status) clauses.push(`(${q.status.map((s) => `fields/Status eq ${literal(s)}`).join(' or ')})`);
     if (q.dueOnOrBefore)
       clauses.push(`fields/NextReviewDue le ${literal(toSharePointDate(q.dueOnOrBefore)!)}`);
+    if (q.kind) clauses.push(`fields/Kind eq ${literal(q.kind)}`);
+    if (q.caseId) clauses.push(`fields/CaseId eq ${literal(q.caseId)}`);
+    if (q.childId) clauses.push(`fields/ChildId eq ${literal(q.childId)}`);
     const items = await allPages<GraphItem>(
       this.client,
       this.ctx.baseUrl,
@@ -365,6 +357,8 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
       .filter((s): s is AssessmentSummary => s !== undefined)
       .filter((s) => !q.status || q.status.includes(s.status))
       .filter((s) => !q.dueOnOrBefore || (s.nextDue !== null && s.nextDue <= q.dueOnOrBefore))
+      .filter((s) => (!q.kind || s.kind === q.kind) && (!q.caseId || s.caseId === q.caseId))
+      .filter((s) => !q.childId || s.childId === q.childId)
       .sort((a, b) => (a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : 0));
   }
 
@@ -420,8 +414,4 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
       throw toDomainError(error);
     }
   }
-}
-
-function sequenceOf(stored: StoredPlan): number {
-  return Number(stored.record.caseRef.split('-')[2]);
 }

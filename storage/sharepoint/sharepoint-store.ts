@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  Actor,
   AssessmentRepository,
   AssessmentStore,
+  CaseRecords,
+  CaseRecordStore,
   DocumentArchive,
   DocumentArchiveStore,
   RepositoryAccess,
 } from '../../core/index.js';
 import { createGraphClient } from './graph-client.js';
 import type { ResilienceOptions, RetryPolicy } from './graph-middleware.js';
-import { SharePointAssessmentRepository } from './sharepoint-assessment-repository.js';
+import {
+  SharePointAssessmentRepository,
+  type RepositoryContext,
+} from './sharepoint-assessment-repository.js';
+import { migrateSharePointRecords, type MigrationReport } from './migrate.js';
+import { sharePointCaseRecords } from './sharepoint-case-records.js';
 import { SharePointDocumentArchive } from './sharepoint-document-archive.js';
 import { defaultListNames, type ListNames } from './sharepoint-schema.js';
 import { parseSchoolId, SiteResolver, type SiteSettings } from './site-resolver.js';
@@ -45,7 +53,7 @@ export interface SharePointStoreOptions {
  * site. Every request carries the caller's own delegated token when there is one, so the app can
  * never reach more than that user may; background work uses the app's token for that site.
  */
-export class SharePointAssessmentStore implements AssessmentStore, DocumentArchiveStore {
+export class SharePointAssessmentStore implements AssessmentStore, DocumentArchiveStore, CaseRecordStore {
   private readonly resolver: SiteResolver;
   private readonly caches: StoreCaches = createStoreCaches();
 
@@ -77,9 +85,9 @@ export class SharePointAssessmentStore implements AssessmentStore, DocumentArchi
     return { client, location: () => this.resolver.resolve(client, schoolId) };
   }
 
-  forSchool(schoolId: string, access?: RepositoryAccess): AssessmentRepository {
+  private context(schoolId: string, access?: RepositoryAccess): RepositoryContext {
     const { client, location } = this.session(schoolId, access);
-    return new SharePointAssessmentRepository({
+    return {
       client,
       baseUrl: this.options.graphBaseUrl,
       location,
@@ -87,7 +95,27 @@ export class SharePointAssessmentStore implements AssessmentStore, DocumentArchi
       newId: this.options.newId ?? randomUUID,
       pageSize: this.options.pageSize ?? 200,
       ...(this.options.onWarning ? { onWarning: this.options.onWarning } : {}),
-    });
+    };
+  }
+
+  forSchool(schoolId: string, access?: RepositoryAccess): AssessmentRepository {
+    return new SharePointAssessmentRepository(this.context(schoolId, access));
+  }
+
+  /** Children, cases and chronology of the school, with the same identity and site as its plans. */
+  recordsFor(schoolId: string, access?: RepositoryAccess): CaseRecords {
+    return sharePointCaseRecords(this.context(schoolId, access));
+  }
+
+  /**
+   * Moves the school's plans from before cases existed into cases, child records and plans per
+   * child (storage/sharepoint/migrate.ts). Idempotent and resumable.
+   */
+  migrateRecords(
+    schoolId: string,
+    options: { dryRun: boolean; actor: Actor; now?: () => Date },
+  ): Promise<MigrationReport> {
+    return migrateSharePointRecords(this.context(schoolId), options);
   }
 
   /** The team's document library, reached with the same identity as the records. */

@@ -33,6 +33,7 @@ export function seedAssessments(
       {
         Title: caseRef,
         CaseRef: caseRef,
+        PlanKey: caseRef,
         CaseYear: 2025,
         RecordId: record.id,
         ...recordFields(record, change, randomUUID()),

@@ -47,6 +47,10 @@ function uniqueNames(tag: string): ListNames {
     assessments: `HSB test ${run} assessments`,
     auditLog: `HSB test ${run} audit`,
     documents: `HSB test ${run} documents`,
+    children: `HSB test ${run} children`,
+    cases: `HSB test ${run} cases`,
+    caseParticipants: `HSB test ${run} participants`,
+    chronology: `HSB test ${run} chronology`,
   };
 }
 

@@ -253,6 +253,11 @@ export class GraphFake {
     for (const fault of faults) this.queued.push({ fault, match });
   }
 
+  /** Drops faults still queued: the outage is over. */
+  clearFaults(): void {
+    this.queued.length = 0;
+  }
+
   setRandomFaults(config: RandomFaults | undefined): void {
     this.randomFaults = config ? { config, random: mulberry32(config.seed) } : undefined;
   }

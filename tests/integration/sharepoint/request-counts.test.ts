@@ -3,7 +3,7 @@
  * due-review list is one per page, and big lists (past the list view threshold) keep working because
  * only indexed columns are filtered on.
  */
-import { addDays } from '../../../core/index.js';
+import { addDays, childData, emptyAgencies, type CaseData } from '../../../core/index.js';
 import { assessmentData, changeContext, testActor } from '../../helpers/assessment-data.js';
 import { fakeSharePointStore, SCHOOL_A, type FakeStoreHarness } from '../../helpers/sharepoint-fake-store.js';
 import { seedAssessments } from '../../helpers/sharepoint-seed.js';
@@ -16,6 +16,71 @@ describe('Graph round trips per operation', () => {
   afterEach(() => h.close());
 
   const repo = () => h.store.forSchool(SCHOOL_A, { userAssertion: 'dsl' });
+  const records = () => h.store.recordsFor(SCHOOL_A, { userAssertion: 'dsl' });
+
+  it('saves a plan in a case, a case and a chronology entry in one round trip each', async () => {
+    const child = await records().children.create(childData({ name: 'Count Child' }), changeContext());
+    const data = (childIds: string[]): CaseData => ({
+      status: 'open',
+      participants: childIds.map((childId, i) => ({
+        childId,
+        roles: [i === 0 ? 'displayedHsb' : 'harmed'],
+        label: `Child ${i + 1}`,
+      })),
+      labelsIssued: childIds.length,
+      incidents: [],
+      agencies: emptyAgencies(),
+    });
+    const kase = await records().cases.create(data([child.record.id]), changeContext());
+    // After the year's first, a case create is one round trip: case, audit entry and participants.
+    h.fake.resetCounts();
+    await records().cases.create(data([child.record.id]), changeContext());
+    expect(h.fake.roundTrips()).toBe(1);
+    expect(h.fake.count('items.create')).toBe(3);
+    const plan = await repo().create(
+      { ...assessmentData(), learner: undefined, caseId: kase.record.id, childId: child.record.id },
+      changeContext(),
+      kase.record.caseRef,
+    );
+
+    h.fake.resetCounts();
+    await repo().replace(
+      plan.record.id,
+      { ...assessmentData({ staffNotes: 'x' }), learner: undefined, caseId: kase.record.id },
+      plan.etag,
+      changeContext(undefined, { action: 'update' }),
+    );
+    expect(h.fake.roundTrips()).toBe(1);
+    expect(h.fake.count('items.create')).toBe(1);
+
+    h.fake.resetCounts();
+    const saved = await records().cases.replace(
+      kase.record.id,
+      { ...data([child.record.id]), summary: 'x' },
+      kase.etag,
+      changeContext(undefined, { action: 'update' }),
+    );
+    expect(h.fake.roundTrips()).toBe(1);
+
+    // A child joining the case adds one participant item, in one more round trip.
+    const other = await records().children.create(childData({ name: 'Second Child' }), changeContext());
+    h.fake.resetCounts();
+    await records().cases.replace(
+      kase.record.id,
+      data([child.record.id, other.record.id]),
+      saved.etag,
+      changeContext(undefined, { action: 'update' }),
+    );
+    expect(h.fake.roundTrips()).toBe(2);
+
+    h.fake.resetCounts();
+    await records().chronology.append(
+      { date: '2026-03-10', kind: 'note', summary: 'Noted.', by: 'Dee', caseId: kase.record.id },
+      changeContext(),
+    );
+    expect(h.fake.roundTrips()).toBe(1);
+    expect(h.fake.count('items.create')).toBe(2);
+  });
 
   it('resolves the site and lists once, then needs one round trip per save, read and audit', async () => {
     await repo().list({ status: [] });
@@ -26,9 +91,10 @@ describe('Graph round trips per operation', () => {
 
     h.fake.resetCounts();
     const first = await repo().create(assessmentData(), changeContext());
-    // The first create of a year looks up the highest case reference once.
-    expect(h.fake.roundTrips()).toBe(2);
-    expect(h.fake.roundTrips('items.list')).toBe(1);
+    // The first create of a year looks up the highest case reference once, in the cases list and in
+    // the plans from before cases existed (they share one sequence).
+    expect(h.fake.roundTrips()).toBe(3);
+    expect(h.fake.roundTrips('items.list')).toBe(2);
     expect(h.fake.roundTrips('batch')).toBe(1);
 
     h.fake.resetCounts();
