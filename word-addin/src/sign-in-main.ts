@@ -1,20 +1,21 @@
-import type { SignInFailure, SignInMessage } from './auth/sign-in-error.js';
+import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
 import {
-  authorizeUrl,
-  codeChallenge,
-  PENDING_KEY,
-  pendingSignIn,
-  randomString,
-  readRedirect,
-  tokenRequest,
-  type PendingSignIn,
-  type SignInSettings,
-} from './auth/sign-in-flow.js';
+  loadSignInSettings,
+  msalConfiguration,
+  signInFailure,
+  type SignInFailure,
+} from '../../core/api/browser-sign-in.js';
+import { paneMsal } from './auth/msal.js';
+import type { SignInMessage } from './auth/sign-in-error.js';
 import { loadOffice } from './office/load-office.js';
 
 /**
- * The sign-in page (/word/sign-in.html), opened by the pane when Office single sign-on is not
- * available: first leg redirects to Entra, second leg swaps the code for a token and hands it back.
+ * The sign-in page (/word/sign-in.html), and MSAL's redirect URI for the pane.
+ * - Coming back from Entra (an answer in the address): MSAL's redirect bridge hands it to the page
+ *   that asked — the pane's pop-up in preview mode, or this page's first load in an Office dialog.
+ * - Otherwise, in the Office dialog opened where neither nested app authentication nor Office single
+ *   sign-on can give a token: MSAL signs in by redirect and the token goes to the pane through
+ *   Office.context.ui.messageParent.
  */
 
 const status = document.getElementById('status')!;
@@ -24,57 +25,49 @@ function show(text: string): void {
 }
 
 async function deliver(message: SignInMessage): Promise<void> {
-  const payload = JSON.stringify(message);
   const office = await loadOffice(document, window, 5_000);
   if (office.status === 'ready' && office.office.context?.ui?.messageParent) {
-    office.office.context.ui.messageParent(payload);
+    office.office.context.ui.messageParent(JSON.stringify(message));
     return;
   }
-  const opener = window.opener as Window | null;
-  if (opener) {
-    opener.postMessage(message, window.location.origin);
-    window.close();
-    return;
-  }
-  show('Signed in. You can close this window.');
+  show(
+    message.status === 'token'
+      ? 'Signed in. You can close this window.'
+      : 'Sign-in did not complete. Close this window and try again.',
+  );
 }
 
 const fail = (code: SignInFailure) => deliver({ type: 'hsb-sign-in', status: 'error', code });
 
-async function start(): Promise<void> {
-  const response = await fetch('/word/auth-config.json', { headers: { Accept: 'application/json' } });
-  if (!response.ok) return fail('UNAVAILABLE');
-  const settings = (await response.json()) as SignInSettings;
-  if (settings.mode !== 'm365' || !settings.clientId) return fail('UNAVAILABLE');
-  const pending = pendingSignIn(settings, window.location.origin, window.location.host, () =>
-    randomString(crypto),
-  );
-  sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-  const prompt =
-    new URLSearchParams(window.location.search).get('prompt') === 'consent' ? 'consent' : undefined;
-  window.location.assign(authorizeUrl(pending, await codeChallenge(pending.verifier, crypto.subtle), prompt));
+/** An answer from Entra in the address: `state` with a code or an error, in the query or fragment. */
+function isEntraAnswer(location: Location): boolean {
+  const params = new URLSearchParams(location.hash.slice(1) || location.search.slice(1));
+  return params.has('state') && (params.has('code') || params.has('error'));
 }
 
-async function finish(pending: PendingSignIn, code: string): Promise<void> {
-  const { url, body } = tokenRequest(pending, code);
-  const response = await fetch(url, { method: 'POST', body });
-  if (!response.ok) return fail('FAILED');
-  const token = ((await response.json()) as { access_token?: unknown }).access_token;
-  if (typeof token !== 'string' || !token) return fail('FAILED');
-  return deliver({ type: 'hsb-sign-in', status: 'token', token });
+async function signIn(): Promise<void> {
+  const settings = await loadSignInSettings(window.fetch.bind(window), '/word/auth-config.json');
+  if (!settings) return fail('UNAVAILABLE');
+  const params = new URLSearchParams(window.location.search);
+  const claims = params.get('claims');
+  try {
+    const result = await paneMsal.redirect(
+      msalConfiguration(settings, `${window.location.origin}/word/sign-in.html`),
+      {
+        scopes: settings.scopes,
+        ...(claims ? { claims } : {}),
+        ...(params.get('prompt') === 'consent' ? { prompt: 'consent' } : {}),
+      },
+    );
+    return deliver({ type: 'hsb-sign-in', status: 'token', token: result.accessToken });
+  } catch (error) {
+    return fail(signInFailure(error).code);
+  }
 }
 
-async function main(): Promise<void> {
-  const stored = sessionStorage.getItem(PENDING_KEY);
-  const pending = stored ? (JSON.parse(stored) as PendingSignIn) : undefined;
-  const redirect = readRedirect(window.location.search, pending);
-  if (!redirect) return start();
-  sessionStorage.removeItem(PENDING_KEY);
-  // The code is single-use and short-lived, but keep it out of the history all the same.
-  window.history.replaceState(null, '', window.location.pathname);
-  if ('failure' in redirect) return fail(redirect.failure);
+if (isEntraAnswer(window.location)) {
   show('Finishing sign-in…');
-  return finish(pending!, redirect.code);
+  broadcastResponseToMainFrame().catch(() => fail('FAILED'));
+} else {
+  signIn().catch(() => fail('FAILED'));
 }
-
-main().catch(() => fail('FAILED'));
