@@ -6,3 +6,5 @@ export * from './repositories/assessment-repository.js';
 export * from './repositories/document-archive.js';
 export * from './documents/index.js';
 export * from './content/index.js';
+export * from './cases/index.js';
+export * from './api/index.js';

@@ -15,6 +15,13 @@ export type AssessmentStatus = (typeof assessmentStatuses)[number];
 export const childRoles = ['harmed', 'witness', 'displayedHsb', 'other'] as const;
 export type ChildRole = (typeof childRoles)[number];
 
+/**
+ * A plan is the record of one child in a case: a risk assessment for a child who displayed HSB, a
+ * support plan for a child harmed (KCSIE Part five: their protection and support come first).
+ */
+export const planKinds = ['risk-assessment', 'support-plan'] as const;
+export type PlanKind = (typeof planKinds)[number];
+
 /** The contexts of the risk-assessment template (content/risk-assessment/contexts). */
 export const riskContexts = [
   'classroom',

@@ -1,4 +1,4 @@
-import { redactNames } from '../documents/redact-names.js';
+import { createRedactor } from '../privacy/index.js';
 import { currentRiskLevel } from './risk-level.js';
 import type { Assessment, AssessmentStatus, RiskContext, RiskLevel } from './schema.js';
 
@@ -41,10 +41,15 @@ export const NAME_REMOVED = '[name removed]';
 
 /** The redacted projection of an assessment for the meeting stage. */
 export function stageView(record: Assessment): StageView {
-  const names = [record.learner.name, ...record.otherChildren.map((c) => c.name)];
   // Strategy wording and owners are free text written in a meeting, so a child's name can slip in
-  // ("Alex to use the staff toilet"); every name, whole or in part, goes. Removing too much is the safe side.
-  const clean = (text: string): string => redactNames(text, names, [], NAME_REMOVED);
+  // ("Alex to use the staff toilet"); every name, whole or in part and in any form, goes, and so does
+  // every mention. Removing too much is the safe side. One redactor per record keeps this linear.
+  const children = [
+    { id: record.id, name: record.learner.name },
+    ...record.otherChildren.map((c) => ({ id: c.id, name: c.name })),
+  ];
+  const redactor = createRedactor({ others: children, replacement: NAME_REMOVED });
+  const clean = (text: string): string => redactor.redact(text);
   return {
     id: record.id,
     caseRef: record.caseRef,

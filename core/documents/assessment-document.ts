@@ -11,7 +11,8 @@ import {
   sharingLabels,
   statusLabels,
 } from './labels.js';
-import { redactNames } from './redact-names.js';
+import { createRedactor, renderMentions } from '../privacy/index.js';
+import { xmlText } from './xml-text.js';
 
 /** The guidance edition every generated document names (DOMAIN.md: show the KCSIE edition on every output). */
 export const GUIDANCE_EDITION = 'KCSIE 2025';
@@ -136,10 +137,14 @@ function affectsLabel(affects: Risk['affects'], audience: DocumentAudience): str
   }
 }
 
+/** Free text is split into paragraphs at line breaks: a paragraph is the unit that is kept or left out. */
+const paragraphs = (value: string): string[] => value.split(/\r?\n/).filter((line) => line.trim() !== '');
+
 /**
  * What one audience's document of an assessment contains. Pure: the same record and audience always
- * give the same document. In the parents' document every piece of free text is passed through
- * `redactNames` with the names of the other children, because staff write those texts and may name them.
+ * give the same document. The parents' document never describes another child: staff write its free
+ * text and may name them, so any strategy, view, paragraph or row that names or mentions another child
+ * (in any form) is left out, not rewritten, and what remains still has names replaced as a safety net.
  */
 export function assessmentDocument(
   record: Assessment,
@@ -147,11 +152,30 @@ export function assessmentDocument(
   options: { generatedOn: IsoDate },
 ): AssessmentDocument {
   const sees = audienceSections[audience];
-  const otherNames = record.otherChildren.map((c) => c.name);
+  const parents = audience === 'parents';
+  const others = record.otherChildren.map((c) => ({ id: c.id, name: c.name }));
+  const redactor = createRedactor({
+    others,
+    own: { name: record.learner.name },
+    replacement: 'another child',
+  });
+  const nameOf = new Map(others.map((c) => [c.id, c.name]));
   const text = (value: string | undefined): string => {
     if (!value) return '—';
-    return audience === 'parents' ? redactNames(value, otherNames, [record.learner.name]) : value;
+    if (parents) return redactor.redact(value);
+    return renderMentions(value, (id) => nameOf.get(id) ?? 'another child');
   };
+  /** Whether this audience must not see the line at all, because it is about another child. */
+  const aboutOther = (value: string | undefined): boolean =>
+    parents && !!value && redactor.mentionsOther(value);
+  /** Free text without its paragraphs about another child; null when nothing else is left. */
+  const said = (value: string | undefined): string | null => {
+    if (!value || !parents) return text(value);
+    const kept = paragraphs(value).filter((line) => !redactor.mentionsOther(line));
+    return kept.length ? text(kept.join('\n')) : null;
+  };
+  const present = (rows: [string, string | null][]): [string, string][] =>
+    rows.filter((row): row is [string, string] => row[1] !== null);
   const blocks: DocumentBlock[] = [];
   const h = (t: string) => blocks.push({ kind: 'heading', level: 1, text: t });
   const p = (t: string) => blocks.push({ kind: 'paragraph', text: t });
@@ -176,8 +200,8 @@ export function assessmentDocument(
     const rows: [string, string][] = [
       ['Name', record.learner.name],
       ['Year group', record.learner.yearGroup ?? '—'],
-      ['Key adult', text(record.learner.keyAdult)],
     ];
+    if (!aboutOther(record.learner.keyAdult)) rows.push(['Key adult', text(record.learner.keyAdult)]);
     if (audience !== 'parents') rows.splice(1, 0, ['Date of birth', ukDate(record.learner.dateOfBirth)]);
     if (sees.has('learnerNeeds')) {
       rows.push(
@@ -246,37 +270,45 @@ export function assessmentDocument(
     h('Risks and what is in place');
     if (record.risks.length === 0) p('No risks have been recorded yet.');
     for (const risk of record.risks) {
-      const context = risk.context === 'other' ? text(risk.contextLabel) : contextLabels[risk.context];
+      const context =
+        risk.context !== 'other'
+          ? contextLabels[risk.context]
+          : aboutOther(risk.contextLabel)
+            ? contextLabels.other
+            : text(risk.contextLabel);
       blocks.push({ kind: 'heading', level: 2, text: context });
       blocks.push({
         kind: 'fields',
-        rows: [
-          ['The risk', text(risk.description)],
+        rows: present([
+          ['The risk', said(risk.description)],
           ['Who could be harmed', affectsLabel(risk.affects, audience)],
           ['Level before strategies', levelLabels[risk.levelBefore]],
           ['Level with strategies in place', risk.levelAfter ? levelLabels[risk.levelAfter] : '—'],
           ['Level now', levelLabels[currentRiskLevel(risk)]],
-        ],
+        ]),
       });
-      blocks.push({
-        kind: 'table',
-        columns: ['Strategy', 'Who', 'From', 'In place'],
-        rows: risk.strategies.length
-          ? risk.strategies.map((s) => [text(s.action), text(s.owner), ukDate(s.startDate), yesNo(s.inPlace)])
-          : [['No strategies agreed yet.', '—', '—', '—']],
-      });
+      const shown = risk.strategies.filter((s) => !aboutOther(s.action) && !aboutOther(s.owner));
+      if (risk.strategies.length === 0 || shown.length > 0) {
+        blocks.push({
+          kind: 'table',
+          columns: ['Strategy', 'Who', 'From', 'In place'],
+          rows: shown.length
+            ? shown.map((s) => [text(s.action), text(s.owner), ukDate(s.startDate), yesNo(s.inPlace)])
+            : [['No strategies agreed yet.', '—', '—', '—']],
+        });
+      }
     }
   }
 
   if (sees.has('views') && record.views) {
-    h('Views');
-    blocks.push({
-      kind: 'fields',
-      rows: [
-        ["The learner's views", text(record.views.learner)],
-        ["Parents' and carers' views", text(record.views.parentsCarers)],
-      ],
-    });
+    const rows = present([
+      ["The learner's views", said(record.views.learner)],
+      ["Parents' and carers' views", said(record.views.parentsCarers)],
+    ]);
+    if (rows.length) {
+      h('Views');
+      blocks.push({ kind: 'fields', rows });
+    }
   }
 
   if (sees.has('decision') && record.decision) {
@@ -318,7 +350,11 @@ export function assessmentDocument(
 
   if (sees.has('reviewHistory') && record.reviews.length) {
     const strategyName = new Map(
-      record.risks.flatMap((r) => r.strategies.map((s) => [s.id, s.action] as const)),
+      record.risks.flatMap((r) =>
+        r.strategies
+          .filter((s) => !aboutOther(s.action) && !aboutOther(s.owner))
+          .map((s) => [s.id, s.action] as const),
+      ),
     );
     blocks.push({
       kind: 'table',
@@ -337,13 +373,14 @@ export function assessmentDocument(
       rows: record.reviews.map((r) => {
         const impacts =
           r.strategyImpacts
+            .filter((i) => !parents || (strategyName.has(i.strategyId) && !aboutOther(i.note)))
             .map(
               (i) =>
                 `${text(strategyName.get(i.strategyId))}: ${impactLabels[i.impact] ?? i.impact}${i.note ? ` (${text(i.note)})` : ''}`,
             )
             .join('; ') || '—';
         return audience === 'parents'
-          ? [ukDate(r.date), text(r.behaviourChanges), impacts, ukDate(r.nextDue)]
+          ? [ukDate(r.date), said(r.behaviourChanges) ?? '—', impacts, ukDate(r.nextDue)]
           : [
               ukDate(r.date),
               text(r.reviewedBy),
@@ -378,18 +415,40 @@ export function assessmentDocument(
     blocks.push({
       kind: 'table',
       columns: ['Name', 'Role', 'Date'],
-      rows: record.signOff.map((s) => [text(s.name), text(s.role), ukDate(s.date)]),
+      rows: record.signOff
+        .filter((s) => !aboutOther(s.name) && !aboutOther(s.role))
+        .map((s) => [text(s.name), text(s.role), ukDate(s.date)]),
     });
   }
 
   return {
     audience,
-    caseRef: record.caseRef,
-    title: `HSB risk assessment and safety plan — ${record.caseRef}`,
+    caseRef: xmlText(record.caseRef),
+    title: xmlText(`HSB risk assessment and safety plan — ${record.caseRef}`),
     marking: CONFIDENTIAL_MARKING,
     guidanceEdition: GUIDANCE_EDITION,
     generatedOn: options.generatedOn,
-    fileName: `${record.caseRef}.docx`,
-    blocks,
+    fileName: `${xmlText(record.caseRef)}.docx`,
+    blocks: blocks.map(xmlBlock),
   };
+}
+
+/** Every string a document carries, without the characters that would make its Word XML unreadable. */
+function xmlBlock(block: DocumentBlock): DocumentBlock {
+  switch (block.kind) {
+    case 'heading':
+    case 'paragraph':
+      return { ...block, text: xmlText(block.text) };
+    case 'fields':
+      return {
+        ...block,
+        rows: block.rows.map(([label, value]): [string, string] => [xmlText(label), xmlText(value)]),
+      };
+    case 'table':
+      return {
+        ...block,
+        columns: block.columns.map(xmlText),
+        rows: block.rows.map((row) => row.map(xmlText)),
+      };
+  }
 }

@@ -9,4 +9,4 @@ export {
   type DocumentBlock,
   type DocumentSection,
 } from './assessment-document.js';
-export { redactNames } from './redact-names.js';
+export { xmlText } from './xml-text.js';

@@ -1,7 +1,7 @@
 import {
   assessmentDocument,
   audienceSections,
-  redactNames,
+  type Assessment,
   type DocumentAudience,
 } from '../../../core/index.js';
 import {
@@ -37,8 +37,7 @@ describe('assessment documents by audience', () => {
       expect(parents).not.toContain(forbidden);
     }
     expect(parents).toContain(LEARNER);
-    expect(parents).toContain('another child');
-    expect(parents).toContain('Leaves lessons two minutes early');
+    expect(parents).toContain('Says it was a joke.');
   });
 
   it('give staff what they need to carry out the plan, without the DSL’s reasoning', () => {
@@ -97,20 +96,103 @@ describe('assessment documents by audience', () => {
   });
 });
 
-describe('redactNames', () => {
-  it('removes full names and each part of them, ignoring case, at word edges only', () => {
-    expect(redactNames('Robin Wren and robin; wren’s bag. Robinson stays.', ['Robin Wren'])).toBe(
-      'another child and another child; another child’s bag. Robinson stays.',
+describe('the parents’ document leaves out every line about another child', () => {
+  const ZOE = 'Zoë Ångström';
+  const SEP = '\u00a0';
+
+  function zoeRecord(typed: string): Assessment {
+    const record = canaryAssessment();
+    record.otherChildren = [{ id: 'c1', name: ZOE, role: 'harmed' }];
+    record.risks[0]!.description = 'Unsupervised changeovers.';
+    record.risks[0]!.strategies = [
+      {
+        id: 's1',
+        action: `${typed} can go to the Year 9 office as a safe space`,
+        owner: 'Head of Year 9',
+        inPlace: true,
+      },
+      { id: 's2', action: 'Leaves lessons two minutes early', owner: 'Form tutor', inPlace: true },
+    ];
+    record.views = {
+      learner: 'Says it was a joke.',
+      parentsCarers: `Want it to stop.\n${typed}’s family live next door.\nHappy with the plan.`,
+    };
+    record.reviews[0]!.behaviourChanges = 'Calmer.';
+    record.reviews[0]!.strategyImpacts = [
+      { strategyId: 's1', impact: 'effective', note: 'Works well.' },
+      { strategyId: 's2', impact: 'effective', note: 'Feels safer.' },
+      { strategyId: 's2', impact: 'effective', note: `Keeps away from ${typed}` },
+    ];
+    return record;
+  }
+
+  it.each([
+    ['as stored', ZOE],
+    ['decomposed', 'Zoe\u0308 A\u030angstro\u0308m'],
+    ['first name only, soft hyphen inside', 'Zo\u00ade'],
+    ['surname only, zero-width space inside', `Ång${'\u200b'}ström`],
+    ['full-width', '\uff3a\uff4f\uff45'],
+    ['no diacritics, in capitals', `ZOE${SEP}ANGSTROM`],
+  ])('typed %s', (_form, typed) => {
+    const parents = JSON.stringify(
+      assessmentDocument(zoeRecord(typed), 'parents', { generatedOn: '2026-03-10' }),
     );
-  });
-
-  it('keeps the parts the learner’s own name shares with a sibling', () => {
+    for (const gone of [
+      'Year 9 office',
+      'safe space',
+      'next door',
+      'Works well',
+      'Keeps away',
+      'another child',
+    ]) {
+      expect(parents).not.toContain(gone);
+    }
     expect(
-      redactNames('Sam Canary said Alex Canary was upset; Alex left.', ['Alex Canary'], ['Sam Canary']),
-    ).toBe('Sam Canary said another child was upset; another child left.');
+      parents
+        .normalize('NFKD')
+        .replace(/\p{M}|[\u00ad\u200b]/gu, '')
+        .toLowerCase(),
+    ).not.toMatch(/zoe|angstrom/);
+    expect(parents).toContain('Leaves lessons two minutes early');
+    expect(parents).toContain('Want it to stop.\\nHappy with the plan.');
+    expect(parents).toContain('Feels safer.');
+
+    const full = JSON.stringify(assessmentDocument(zoeRecord(typed), 'full', { generatedOn: '2026-03-10' }));
+    expect(full).toContain('safe space');
+    expect(full).toContain('next door');
   });
 
-  it('treats names as text, not patterns', () => {
-    expect(redactNames('A (B) and A+', ['A+'])).toBe('A (B) and another child');
+  it('leaves out lines that mention another child by reference, and shows the learner’s own mention by name', () => {
+    const record = zoeRecord('Zoë');
+    const id = 'c2b1a1c0-0000-4000-8000-000000000001';
+    record.otherChildren = [{ id, name: ZOE, role: 'harmed' }];
+    record.risks[0]!.strategies[0]!.action = `@[child:${id}] can go to the Year 9 office as a safe space`;
+    const parents = JSON.stringify(assessmentDocument(record, 'parents', { generatedOn: '2026-03-10' }));
+    expect(parents).not.toContain('safe space');
+    expect(parents).not.toContain('@[child:');
+    const full = JSON.stringify(assessmentDocument(record, 'full', { generatedOn: '2026-03-10' }));
+    expect(full).toContain(`${ZOE} can go to the Year 9 office`);
+  });
+
+  it('does not claim no strategies were agreed when every one was left out', () => {
+    const record = zoeRecord('Zoë');
+    record.risks[0]!.strategies = record.risks[0]!.strategies.slice(0, 1);
+    const parents = JSON.stringify(assessmentDocument(record, 'parents', { generatedOn: '2026-03-10' }));
+    expect(parents).not.toContain('No strategies agreed yet');
+    expect(parents).not.toContain('safe space');
+  });
+
+  it('keeps the parts of the learner’s own name that a sibling shares', () => {
+    const record = zoeRecord('Zoë');
+    record.learner.name = 'Sam Canary';
+    record.otherChildren = [{ id: 'c1', name: 'Alex Canary', role: 'harmed' }];
+    record.views = {
+      learner: 'Sam Canary said sorry.',
+      parentsCarers: 'Alex Canary was upset.\nThe Canary family agree.',
+    };
+    const parents = JSON.stringify(assessmentDocument(record, 'parents', { generatedOn: '2026-03-10' }));
+    expect(parents).toContain('Sam Canary said sorry.');
+    expect(parents).toContain('The Canary family agree.');
+    expect(parents).not.toContain('Alex');
   });
 });

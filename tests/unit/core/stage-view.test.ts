@@ -95,6 +95,45 @@ describe('stageView', () => {
     );
   });
 
+  it.each([
+    ['decomposed', 'Zoe\u0308'],
+    ['soft hyphen', 'Bal\u00adthazar'],
+    ['zero-width space', 'Balt\u200bhazar'],
+    ['full-width', '\uff22\uff41\uff4c\uff54\uff48\uff41\uff5a\uff41\uff52'],
+    ['a mention', '@[child:4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f]'],
+  ])('removes a name typed %s', (_form, typed) => {
+    const view = stageView(
+      record({
+        otherChildren: [
+          { id: 'c1', name: 'Zoë Ångström', role: 'harmed' },
+          { id: 'c2', name: 'Balthazar Price', role: 'witness' },
+        ],
+        risks: [
+          {
+            id: 'r9',
+            context: 'online',
+            description: 'x',
+            likelihood: 1,
+            impact: 1,
+            levelBefore: 'low',
+            strategies: [
+              {
+                id: 's9',
+                action: `Keep apart from ${typed} at lunch`,
+                owner: `${typed}’s tutor`,
+                inPlace: false,
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(view.contexts[0]!.strategies[0]).toMatchObject({
+      action: `Keep apart from ${NAME_REMOVED} at lunch`,
+      owner: `${NAME_REMOVED}’s tutor`,
+    });
+  });
+
   it('carries the plan and nothing that names or describes a child', () => {
     const view = stageView(record());
     const text = JSON.stringify(view);

@@ -1,28 +1,18 @@
 import type { Request, Server } from 'restify';
-import { z } from 'zod';
-import { AssessmentService, assessmentStatuses, type StoredAssessment } from '../../../../core/index.js';
+import {
+  AssessmentService,
+  listAssessmentsQuery,
+  reviewsDueQuery,
+  type StoredAssessment,
+} from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../errors.js';
 import { handler } from '../handler.js';
 import { readJsonBody } from '../json-body.js';
 import { parseQuery } from '../query.js';
 
-const days = z
-  .string()
-  .regex(/^\d{1,3}$/, 'A whole number of days.')
-  .transform(Number)
-  .pipe(z.number().int().min(0).max(366));
-
-const listQuery = z.strictObject({
-  status: z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()))
-    .pipe(z.array(z.enum(assessmentStatuses)).min(1))
-    .optional(),
-  dueWithinDays: days.optional(),
-});
-
-const dueQuery = z.strictObject({ withinDays: days.default(14) });
+// Plans have no kind yet on this backend's records: the list takes the contract's query without it.
+const listQuery = listAssessmentsQuery.omit({ kind: true });
 
 /** Ids are server-made UUIDs; anything else cannot name a record, so it is simply not found. */
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -133,7 +123,7 @@ export function registerAssessmentRoutes(server: Server, deps: AppDeps): void {
   server.get(
     '/api/reviews/due',
     handler(logger, async (req, res) => {
-      const query = parseQuery(req, dueQuery);
+      const query = parseQuery(req, reviewsDueQuery);
       const { service } = await serviceFor(req);
       res.send(200, {
         withinDays: query.withinDays,

@@ -1,18 +1,10 @@
 import type { Server } from 'restify';
-import { z } from 'zod';
-import {
-  AssessmentService,
-  assessmentDocument,
-  dateInZone,
-  documentAudiences,
-} from '../../../../core/index.js';
+import { AssessmentService, assessmentDocument, dateInZone, documentQuery } from '../../../../core/index.js';
 import { DOCX_CONTENT_TYPE, renderAssessmentDocx } from '../../documents/render-assessment-docx.js';
 import type { AppDeps } from '../app-deps.js';
 import { handler } from '../handler.js';
 import { parseQuery } from '../query.js';
 import { idParam } from './assessments.js';
-
-const documentQuery = z.strictObject({ audience: z.enum(documentAudiences) });
 
 export function registerDocumentRoutes(server: Server, deps: AppDeps): void {
   /**

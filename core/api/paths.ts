@@ -1,0 +1,50 @@
+/**
+ * Every path of the HTTP API. Route patterns (`:id`) are what the server registers; the builders
+ * are what clients call. Ids are server-made UUIDs, so they need no escaping, but are encoded anyway
+ * so that a malformed id can never change the path.
+ */
+export const apiRoutes = {
+  health: '/healthz',
+  me: '/api/me',
+  messages: '/api/messages',
+  clauses: '/api/clauses',
+  faq: '/api/faq',
+  riskTemplate: '/api/content/risk-template',
+  hackett: '/api/content/hackett',
+  language: '/api/content/language',
+  children: '/api/children',
+  child: '/api/children/:id',
+  childChronology: '/api/children/:id/chronology',
+  cases: '/api/cases',
+  case: '/api/cases/:id',
+  caseChronology: '/api/cases/:id/chronology',
+  assessments: '/api/assessments',
+  assessment: '/api/assessments/:id',
+  assessmentReviews: '/api/assessments/:id/reviews',
+  assessmentDocument: '/api/assessments/:id/document',
+  assessmentStage: '/api/assessments/:id/stage',
+  reviewsDue: '/api/reviews/due',
+} as const;
+
+export type ApiRouteName = keyof typeof apiRoutes;
+
+const seg = (id: string): string => encodeURIComponent(id);
+
+export const apiPaths = {
+  child: (id: string) => `/api/children/${seg(id)}`,
+  childChronology: (id: string) => `/api/children/${seg(id)}/chronology`,
+  case: (id: string) => `/api/cases/${seg(id)}`,
+  caseChronology: (id: string) => `/api/cases/${seg(id)}/chronology`,
+  assessment: (id: string) => `/api/assessments/${seg(id)}`,
+  assessmentReviews: (id: string) => `/api/assessments/${seg(id)}/reviews`,
+  assessmentDocument: (id: string) => `/api/assessments/${seg(id)}/document`,
+  assessmentStage: (id: string) => `/api/assessments/${seg(id)}/stage`,
+} as const;
+
+/** `path` with a query string built from the defined entries of `query`, in the order given. */
+export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}

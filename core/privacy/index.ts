@@ -1,0 +1,15 @@
+export {
+  createNameMatcher,
+  type NameMatch,
+  type NameMatcher,
+  type NameMatcherOptions,
+  type NamedChild,
+} from './name-matcher.js';
+export {
+  MENTION_PATTERN,
+  mentionToken,
+  mentionedChildIds,
+  renderMentions,
+  tokeniseMentions,
+} from './mentions.js';
+export { createRedactor, type Redactor, type RedactorOptions } from './redaction.js';
