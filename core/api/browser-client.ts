@@ -1,19 +1,23 @@
 import type { Assessment, AssessmentStatus, AssessmentSummary, StageView } from '../assessment/index.js';
 import type { Clause, HackettGuide, LanguageGuide, RiskTemplate } from '../content/schema.js';
 import { SignInError } from './browser-sign-in.js';
+import type { ApiErrorDetail } from './error-body.js';
+import { apiHeaders } from './headers.js';
+import { apiPaths, apiRoutes, withQuery } from './paths.js';
+import type { MeResponse } from './responses.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /**
- * The one browser client of the server's API, shared by the Teams tab and the Word task pane. It
- * holds no token logic of its own: each front end injects how it gets a token (single sign-on,
+ * The one browser client of the server's API, shared by the Teams tab and the Word task pane, built
+ * on the HTTP contract's paths, headers and error body (this folder). It imports the contract's
+ * files one by one rather than its index, so the front ends bundle no schema code. It holds no
+ * token logic of its own: each front end injects how it gets a token (single sign-on,
  * nested app authentication, a sign-in window), and this client decides, the same way for both,
  * what a refusal means and when to ask for a fresh token. Child data only ever travels in bodies:
  * ids go in paths, and only the content routes take search text.
  */
 
-export interface ErrorDetail {
-  path: string;
-  problem: string;
-}
+export type ErrorDetail = ApiErrorDetail;
 
 /**
  * A failed API call, carrying the server's error code. `status` 0 means the server could not be
@@ -47,17 +51,10 @@ export class ApiError extends Error {
   }
 }
 
-/** GET /api/me */
-export interface Me {
-  displayName: string;
-  kind: string;
-  mode: 'local' | 'm365';
-  /** The schools (safeguarding teams) the caller may open; empty when they are in none. */
-  schools?: { schoolId: string; teamId: string | null }[];
-}
+/** GET /api/me; `schools` are the safeguarding teams the caller may open, empty when none. */
+export type Me = MeResponse;
 
-/** Names the safeguarding team a request is for, for someone in several (a trust's central DSL). */
-export const SAFEGUARDING_TEAM_HEADER = 'X-Safeguarding-Team';
+export const SAFEGUARDING_TEAM_HEADER = apiHeaders.safeguardingTeam;
 
 /** Why a fresh token is needed: the server asked for consent (or MFA), or refused the last one. */
 export interface TokenRequest {
@@ -126,20 +123,9 @@ const UNEXPECTED_MESSAGE = 'The server sent an answer this page did not understa
 const FAILED_MESSAGE = 'The server could not complete this request.';
 
 /**
- * `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date (RFC 9110 §10.2.3);
- * undefined when absent or unreadable, never negative.
+ * The `claims` parameter of a `WWW-Authenticate: Bearer` challenge (base64), decoded: how Entra-
+ * protected APIs ask for conditional access or MFA (a claims challenge).
  */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  // An HTTP date names its day and month; Date.parse alone would read "-3" as a year.
-  if (!/[A-Za-z]/.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** The `claims` parameter of a `WWW-Authenticate: Bearer` challenge (base64), decoded. */
 function challengeClaims(header: string | null): string | undefined {
   const encoded = header?.match(/\bclaims="([^"]+)"/)?.[1];
   if (!encoded) return undefined;
@@ -173,10 +159,10 @@ async function errorFrom(response: Response): Promise<ApiError> {
     text(e.code) ?? `HTTP_${response.status}`,
     text(e.message) ?? FAILED_MESSAGE,
     details,
-    response.headers.get('ETag') ?? undefined,
-    parseRetryAfter(response.headers.get('Retry-After')),
+    response.headers.get(apiHeaders.etag) ?? undefined,
+    parseRetryAfter(response.headers.get(apiHeaders.retryAfter)),
     text(e.correlationId),
-    text(e.claims) ?? challengeClaims(response.headers.get('WWW-Authenticate')),
+    challengeClaims(response.headers.get('WWW-Authenticate')),
   );
 }
 
@@ -219,12 +205,12 @@ export class ApiClient {
 
   private async send(method: string, path: string, init: Send, token: string | undefined) {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (token) headers.Authorization = `Bearer ${token}`;
+    if (token) headers[apiHeaders.authorization] = `Bearer ${token}`;
     const team = this.options.team?.();
-    if (team) headers[SAFEGUARDING_TEAM_HEADER] = team;
-    if (init.ifMatch) headers['If-Match'] = init.ifMatch;
+    if (team) headers[apiHeaders.safeguardingTeam] = team;
+    if (init.ifMatch) headers[apiHeaders.ifMatch] = init.ifMatch;
     if (init.ifNoneMatch) headers['If-None-Match'] = init.ifNoneMatch;
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (init.body !== undefined) headers[apiHeaders.contentType] = 'application/json';
     try {
       return await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
@@ -288,23 +274,22 @@ export class ApiClient {
 
   private async versioned<T>(method: string, path: string, init?: Send): Promise<Versioned<T>> {
     const response = await this.request(method, path, init);
-    const etag = response.headers.get('ETag');
+    const etag = response.headers.get(apiHeaders.etag);
     if (!etag) throw new ApiError(502, 'NO_ETAG', 'The server did not say which version it sent.');
     return { record: (await response.json()) as T, etag };
   }
 
   me(): Promise<Me> {
-    return this.json('GET', '/api/me');
+    return this.json('GET', apiRoutes.me);
   }
 
   async listAssessments(query: ListQuery = {}): Promise<SummaryRow[]> {
-    const params = new URLSearchParams();
-    if (query.status?.length) params.set('status', query.status.join(','));
-    if (query.dueWithinDays !== undefined) params.set('dueWithinDays', String(query.dueWithinDays));
-    const qs = params.toString();
     const { items } = await this.json<{ items: SummaryRow[] }>(
       'GET',
-      `/api/assessments${qs ? `?${qs}` : ''}`,
+      withQuery(apiRoutes.assessments, {
+        status: query.status?.length ? query.status.join(',') : undefined,
+        dueWithinDays: query.dueWithinDays,
+      }),
     );
     return items;
   }
@@ -316,54 +301,50 @@ export class ApiClient {
       this.prefetched.delete(id);
       return early;
     }
-    return this.versioned('GET', `/api/assessments/${encodeURIComponent(id)}`);
+    return this.versioned('GET', apiPaths.assessment(id));
   }
 
   /** Starts reading a record the first view will ask for; its failure surfaces when it is used. */
   prefetchAssessment(id: string): void {
-    const pending = this.versioned<Assessment>('GET', `/api/assessments/${encodeURIComponent(id)}`);
+    const pending = this.versioned<Assessment>('GET', apiPaths.assessment(id));
     pending.catch(() => undefined);
     this.prefetched.set(id, pending);
   }
 
   createAssessment(body: unknown): Promise<Versioned<Assessment>> {
-    return this.versioned('POST', '/api/assessments', { body });
+    return this.versioned('POST', apiRoutes.assessments, { body });
   }
 
   replaceAssessment(id: string, body: unknown, etag: string): Promise<Versioned<Assessment>> {
-    return this.versioned('PUT', `/api/assessments/${encodeURIComponent(id)}`, { body, ifMatch: etag });
+    return this.versioned('PUT', apiPaths.assessment(id), { body, ifMatch: etag });
   }
 
   addReview(id: string, body: unknown, etag: string): Promise<Versioned<Assessment>> {
-    return this.versioned('POST', `/api/assessments/${encodeURIComponent(id)}/reviews`, {
-      body,
-      ifMatch: etag,
-    });
+    return this.versioned('POST', apiPaths.assessmentReviews(id), { body, ifMatch: etag });
   }
 
   /** The redacted stage view; `unchanged` when `etag` is still current (304). */
   async stageView(id: string, etag?: string): Promise<StageAnswer> {
-    const response = await this.request('GET', `/api/assessments/${encodeURIComponent(id)}/stage`, {
+    const response = await this.request('GET', apiPaths.assessmentStage(id), {
       ...(etag ? { ifNoneMatch: etag } : {}),
     });
     if (response.status === 304) return { unchanged: true };
     return {
       unchanged: false,
       view: (await response.json()) as StageView,
-      etag: response.headers.get('ETag'),
+      etag: response.headers.get(apiHeaders.etag),
     };
   }
 
   /** The clause library; search text is the only free text any route takes in its query. */
   async clauses(query: ClauseQuery = {}, signal?: AbortSignal): Promise<LibraryClause[]> {
-    const params = new URLSearchParams();
-    if (query.kind) params.set('kind', query.kind);
-    if (query.section) params.set('section', query.section);
-    if (query.q?.trim()) params.set('q', query.q.trim());
-    const qs = params.toString();
     const { items } = await this.json<{ items: LibraryClause[] }>(
       'GET',
-      `/api/clauses${qs ? `?${qs}` : ''}`,
+      withQuery(apiRoutes.clauses, {
+        kind: query.kind || undefined,
+        section: query.section || undefined,
+        q: query.q?.trim() || undefined,
+      }),
       { signal },
     );
     return items;
@@ -371,15 +352,15 @@ export class ApiClient {
 
   /** Content changes only with a deployment, so one fetch per page load is enough. */
   riskTemplate(): Promise<RiskTemplate> {
-    return this.cached('/api/content/risk-template');
+    return this.cached(apiRoutes.riskTemplate);
   }
 
   languageGuide(): Promise<LanguageGuide> {
-    return this.cached('/api/content/language');
+    return this.cached(apiRoutes.language);
   }
 
   hackettGuide(): Promise<HackettGuide> {
-    return this.cached('/api/content/hackett');
+    return this.cached(apiRoutes.hackett);
   }
 
   private cached<T>(path: string): Promise<T> {
@@ -400,7 +381,7 @@ export class ApiClient {
 export async function detectMode(fetch: Fetch, baseUrl = ''): Promise<'local' | 'm365'> {
   let response: Response;
   try {
-    response = await fetch(`${baseUrl}/api/me`, {
+    response = await fetch(`${baseUrl}${apiRoutes.me}`, {
       headers: { Accept: 'application/json' },
       credentials: 'omit',
     });
