@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { dateInZone } from '../../core/dates.js';
 import { loadSignInSettings } from '../../core/api/browser-sign-in.js';
 import { ApiClient, detectMode, type GetToken } from './api/api-client.js';
-import { paneMsal } from './auth/msal.js';
+import type { PaneMsal } from './auth/msal.js';
 import {
   officeDialogSignIn,
   paneTokens,
@@ -63,8 +63,16 @@ function services(
   };
 }
 
+/** MSAL is fetched on first sign-in, so it never delays the first render (nor loads in local mode). */
+const msal = () => import('./auth/msal.js').then((m) => m.paneMsal);
+const lazyMsal: PaneMsal = {
+  nested: async (config) => (await msal()).nested(config),
+  standard: async (config) => (await msal()).standard(config),
+  redirect: async (config, request) => (await msal()).redirect(config, request),
+};
+
 const signIn = (office: PaneSignIn['office']): PaneSignIn => ({
-  msal: paneMsal,
+  msal: lazyMsal,
   settings: () => loadSignInSettings(window.fetch.bind(window), '/word/auth-config.json'),
   signInUrl: SIGN_IN_URL,
   office,

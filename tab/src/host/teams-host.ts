@@ -6,7 +6,7 @@ import {
   msalTokens,
   SignInError,
 } from '../../../core/api/browser-sign-in';
-import { tabMsal, type TabMsal } from '../auth/msal';
+import type { TabMsal } from '../auth/msal';
 import { teamsTokens } from '../auth/teams-tokens';
 import type { FrameKind, Host, HostTheme, TabConfig } from './host';
 
@@ -16,7 +16,11 @@ export interface TeamsSignIn {
 }
 
 const defaultSignIn: TeamsSignIn = {
-  msal: tabMsal,
+  // MSAL is fetched only when nested app authentication is used, not on Teams' SSO fallback.
+  msal: {
+    nested: async (config) => (await import('../auth/msal')).tabMsal.nested(config),
+    redirect: async (config, request) => (await import('../auth/msal')).tabMsal.redirect(config, request),
+  },
   fetch: (input, init) => globalThis.fetch(input, init),
 };
 
