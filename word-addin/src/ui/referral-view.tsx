@@ -110,7 +110,7 @@ export function ReferralView(props: {
     setListError(null);
     setNeedsTeam(false);
     services.api
-      .assessments()
+      .listAssessments()
       .then((items) => setSummaries(items.filter((a) => a.status !== 'closed')))
       .catch((error: unknown) => {
         // A user in more than one safeguarding team says which one's records to use.
@@ -128,7 +128,7 @@ export function ReferralView(props: {
     if (!id) return;
     setLoading(true);
     try {
-      const assessment = await services.api.assessment(id);
+      const { record: assessment } = await services.api.getAssessment(id);
       // Only the draft is kept; the record itself is not held once the draft is built.
       setDraft(
         buildReferral({
