@@ -4,7 +4,14 @@ import { SignInError } from './browser-sign-in.js';
 import type { ApiErrorDetail } from './error-body.js';
 import { apiHeaders } from './headers.js';
 import { apiPaths, apiRoutes, withQuery } from './paths.js';
-import type { MeResponse } from './responses.js';
+import type {
+  CaseResponse,
+  CaseSummaryResponse,
+  ChildResponse,
+  ChildSummaryResponse,
+  ChronologyEntryResponse,
+  MeResponse,
+} from './responses.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /**
@@ -102,6 +109,12 @@ export interface ClauseQuery {
   q?: string | undefined;
   section?: string | undefined;
 }
+
+export type Child = ChildResponse;
+export type ChildSummary = ChildSummaryResponse;
+export type Case = CaseResponse;
+export type CaseSummary = CaseSummaryResponse;
+export type ChronologyEntry = ChronologyEntryResponse;
 
 export type StageAnswer = { unchanged: true } | { unchanged: false; view: StageView; etag: string | null };
 
@@ -348,6 +361,54 @@ export class ApiClient {
       { signal },
     );
     return items;
+  }
+
+  /** Children whose name matches `q`; the name travels in the query only on this route. */
+  async listChildren(q?: string, signal?: AbortSignal): Promise<ChildSummary[]> {
+    const { items } = await this.json<{ items: ChildSummary[] }>(
+      'GET',
+      withQuery(apiRoutes.children, { q: q?.trim() || undefined }),
+      { signal },
+    );
+    return items;
+  }
+
+  getChild(id: string): Promise<Versioned<Child>> {
+    return this.versioned('GET', apiPaths.child(id));
+  }
+
+  async childChronology(id: string): Promise<ChronologyEntry[]> {
+    const { items } = await this.json<{ items: ChronologyEntry[] }>('GET', apiPaths.childChronology(id));
+    return items;
+  }
+
+  async listCases(status?: readonly Case['status'][]): Promise<CaseSummary[]> {
+    const { items } = await this.json<{ items: CaseSummary[] }>(
+      'GET',
+      withQuery(apiRoutes.cases, { status: status?.length ? status.join(',') : undefined }),
+    );
+    return items;
+  }
+
+  createCase(body: unknown): Promise<Versioned<Case>> {
+    return this.versioned('POST', apiRoutes.cases, { body });
+  }
+
+  getCase(id: string): Promise<Versioned<Case>> {
+    return this.versioned('GET', apiPaths.case(id));
+  }
+
+  replaceCase(id: string, body: unknown, etag: string): Promise<Versioned<Case>> {
+    return this.versioned('PUT', apiPaths.case(id), { body, ifMatch: etag });
+  }
+
+  async caseChronology(id: string): Promise<ChronologyEntry[]> {
+    const { items } = await this.json<{ items: ChronologyEntry[] }>('GET', apiPaths.caseChronology(id));
+    return items;
+  }
+
+  addCaseChronology(id: string, body: unknown): Promise<ChronologyEntry> {
+    return this.json('POST', apiPaths.caseChronology(id), { body });
   }
 
   /** Content changes only with a deployment, so one fetch per page load is enough. */
