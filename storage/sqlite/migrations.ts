@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { moveAssessmentsIntoCases } from './migrate-to-cases.js';
 
 export interface Migration {
   version: number;
@@ -170,6 +171,11 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX record_audit_by_record ON record_audit (record_type, record_id, seq);
     `,
+  },
+  {
+    version: 4,
+    name: 'every plan saved before cases moves into a case, its children into child records',
+    run: moveAssessmentsIntoCases,
   },
 ];
 

@@ -22,7 +22,7 @@ describe('SQLite migrations', () => {
     db.close();
   });
 
-  it('upgrade a version-1 database in place, keeping its records and filling the new column', async () => {
+  it('upgrade a version-1 database in place, keeping its records (the name now in a child record)', async () => {
     const file = join(dir, 'old.sqlite');
     const old = new Database(file);
     migrate(old, migrations.slice(0, 1));
@@ -37,7 +37,10 @@ describe('SQLite migrations', () => {
     const store = new SqliteAssessmentStore({ file });
     try {
       const [row] = await store.forSchool('s').list();
-      expect(row).toMatchObject({ id: 'a1', caseRef: 'HSB-2026-0001', learnerName: 'Old Record' });
+      expect(row).toMatchObject({ id: 'a1', caseRef: 'HSB-2026-0001', kind: 'risk-assessment' });
+      const children = await store.recordsFor('s').children.list();
+      expect(children.map((c) => c.name)).toEqual(['Old Record']);
+      expect(row!.childId).toBe(children[0]!.id);
     } finally {
       await store.close();
     }
