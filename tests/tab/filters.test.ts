@@ -4,6 +4,9 @@ import { defaultFilters, filterRows, queryFor } from '../../tab/src/dashboard/fi
 
 const row = (over: Partial<SummaryRow>): SummaryRow => ({
   id: over.caseRef ?? 'x',
+  kind: 'risk-assessment',
+  caseId: null,
+  childId: null,
   caseRef: 'HSB-2026-0001',
   status: 'active',
   learnerName: 'Sam',

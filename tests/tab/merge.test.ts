@@ -4,6 +4,7 @@ import { mergeDrafts } from '../../tab/src/editor/merge';
 
 const base: Draft = {
   id: 'a',
+  kind: 'risk-assessment',
   caseRef: 'HSB-2026-0001',
   createdAt: 'c',
   updatedAt: 'u1',

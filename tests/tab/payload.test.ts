@@ -5,6 +5,7 @@ import { buildPayload, sentVersion } from '../../tab/src/editor/payload';
 
 const record: Assessment = {
   id: '0f676d75-dbb4-4af1-bb92-05c4121d98b0',
+  kind: 'risk-assessment',
   caseRef: 'HSB-2026-0001',
   createdAt: '2026-03-01T09:00:00.000Z',
   updatedAt: '2026-03-01T09:00:00.000Z',
