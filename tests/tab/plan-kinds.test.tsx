@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { AssessmentEditor, sectionsFor, type SectionId } from '../../tab/src/editor/assessment-editor';
 import { AutosaveController } from '../../tab/src/editor/autosave-controller';
+import { RiskTrend } from '../../tab/src/editor/sections/reviews-section';
 import { LanguageGuideProvider } from '../../tab/src/language/hinted-textarea';
 import { hackettGuide, languageGuide, riskTemplate } from './support/content';
 import { ServiceApi } from './support/fake-api';
@@ -91,5 +92,29 @@ describe('plans of each kind', () => {
   it('a plan in a case has no list of other children: the case holds them', () => {
     expect(sectionsFor({ kind: 'risk-assessment', caseId: 'c' })).not.toContain('children');
     expect(sectionsFor({ kind: 'risk-assessment' })).toContain('children');
+  });
+});
+
+describe('reviews', () => {
+  it('show how the overall risk changed over time, and what set each level', () => {
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <RiskTrend
+          history={[
+            { level: null, on: '2026-03-01T09:00:00Z', source: 'risks' },
+            { level: 'high', on: '2026-03-02T09:00:00Z', source: 'risks' },
+            { level: 'medium', on: '2026-03-30', source: 'review', reviewId: 'r1' },
+          ]}
+        />
+      </FluentProvider>,
+    );
+    const items = within(screen.getByRole('list', { name: 'Overall risk over time' })).getAllByRole(
+      'listitem',
+    );
+    expect(items.map((i) => i.textContent)).toEqual([
+      '1 Mar 2026: not yet scored (from the risks)',
+      '2 Mar 2026: High (from the risks)',
+      '30 Mar 2026: Medium (set at a review)',
+    ]);
   });
 });
