@@ -1,6 +1,14 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { AssessmentService, type Actor, type AssessmentStore, type Clock } from '../../../core/index.js';
+import {
+  schoolServices,
+  type Actor,
+  type AssessmentService,
+  type AssessmentStore,
+  type Clock,
+} from '../../../core/index.js';
+
+const BOT_SIGNER = 'HSB assistant (Teams bot)';
 import type { Logger } from '../logger.js';
 import { assessmentCreatedCard } from './cards/assessment-card.js';
 import { classifyFormCard, classifyResultCard, type ClassifyPrefill } from './cards/classify-cards.js';
@@ -168,8 +176,12 @@ export class BotActions {
         return { text: REFUSALS[decision.code] };
       }
       // The bot acts app-only: it has no user token to pass on (DESIGN §5: app-only access for the bot).
-      const service = new AssessmentService({
-        repository: this.options.store.forSchool(decision.schoolId),
+      const { plans: service } = schoolServices(this.options.store, {
+        schoolId: decision.schoolId,
+        actor: decision.actor,
+        // Chronology lines the bot writes say the bot did it on the member's behalf; the member's own
+        // name stays out of the record.
+        callerName: BOT_SIGNER,
         clock: this.options.clock,
       });
       return await act(service, decision.actor);

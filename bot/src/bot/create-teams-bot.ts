@@ -1,7 +1,7 @@
 import type { ConversationReference, Storage } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Request, Response } from 'restify';
-import { AssessmentService, type AssessmentStore, type Clock } from '../../../core/index.js';
+import { schoolServices, type AssessmentStore, type Clock } from '../../../core/index.js';
 import type { AppConfig } from '../config.js';
 import { LOCAL_SCHOOL_ID } from '../http/authenticator.js';
 import type { Logger } from '../logger.js';
@@ -97,7 +97,12 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
     registry,
     schoolFor,
     async dueReviews(schoolId, withinDays) {
-      const service = new AssessmentService({ repository: store.forSchool(schoolId), clock });
+      const { plans: service } = schoolServices(store, {
+        schoolId,
+        actor: { id: 'review-digest', kind: 'app' },
+        callerName: 'HSB assistant (review reminders)',
+        clock,
+      });
       return { today: service.today(), items: (await service.due(withinDays)).map(safeDueReview) };
     },
     async post(installation, card) {
