@@ -102,17 +102,20 @@ function Editor({
   const [leaving, setLeaving] = useState(false);
   const current: SectionId = sectionIds.includes(section as SectionId) ? (section as SectionId) : 'learner';
 
+  // A plan in a case goes back to its case, where its other children and their plans are.
+  const caseId = loaded.record.caseId;
+  const back = () => navigate(caseId ? { name: 'case', id: caseId } : { name: 'dashboard' });
   const backToList = async () => {
     if (controller.hasUnsavedChanges()) await controller.flush();
     if (controller.hasUnsavedChanges()) setLeaving(true);
-    else navigate({ name: 'dashboard' });
+    else back();
   };
 
   return (
     <LanguageGuideProvider guide={content.language}>
       {!compact && (
         <Link as="button" onClick={backToList}>
-          ← All assessments
+          {caseId ? `← Case ${loaded.record.caseRef}` : '← All assessments'}
         </Link>
       )}
       <AssessmentEditor
@@ -133,7 +136,7 @@ function Editor({
             <DialogTitle>Leave without saving?</DialogTitle>
             <DialogContent>Some changes are not saved. If you leave now they will be lost.</DialogContent>
             <DialogActions>
-              <Button onClick={() => navigate({ name: 'dashboard' })}>Leave and lose them</Button>
+              <Button onClick={back}>Leave and lose them</Button>
               <Button appearance="primary" onClick={() => setLeaving(false)}>
                 Stay
               </Button>
