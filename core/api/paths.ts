@@ -7,6 +7,7 @@ export const apiRoutes = {
   health: '/healthz',
   me: '/api/me',
   messages: '/api/messages',
+  classify: '/api/classify',
   clauses: '/api/clauses',
   faq: '/api/faq',
   riskTemplate: '/api/content/risk-template',

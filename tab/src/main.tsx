@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { ApiClient, ApiError } from './api/api-client';
+import { ApiClient } from './api/api-client';
 import { App, preloadRoute } from './app/app';
 import { AuthProblems } from './app/auth-problems';
 import { navigate, parseRoute } from './app/router';
@@ -10,14 +10,11 @@ async function start(): Promise<void> {
   const host = await connectHost();
   navigate(startRoute(host.context, window.location.hash), { replace: true });
   const authProblems = new AuthProblems();
+  const teamId = host.context.teamId;
   const api = new ApiClient({
-    getToken: () => host.getToken(),
-    tokenError: (error) =>
-      error instanceof Error && error.name === 'HostTokenError' && (error as { consent?: boolean }).consent
-        ? new ApiError(401, 'CONSENT_REQUIRED', 'Consent is needed before signing in.')
-        : new ApiError(401, 'UNAUTHENTICATED', 'Teams could not sign you in.'),
+    getToken: (request) => host.getToken(request),
     onAuthProblem: (error) => authProblems.report(error),
-    ...(host.context.teamId ? { teamId: host.context.teamId } : {}),
+    team: () => teamId,
   });
   preloadRoute(parseRoute(window.location.hash), api);
   createRoot(document.getElementById('root')!).render(
@@ -25,7 +22,7 @@ async function start(): Promise<void> {
   );
 }
 
-// The consent pop-up's two pages are served by this same index.html (the server answers every
+// The sign-in window's two pages are served by this same index.html (the server answers every
 // extension-less path under /tab/ with it), so they are told apart by path before anything renders.
 const path = window.location.pathname.replace(/\/+$/, '');
 if (path.endsWith('/tab/auth-start')) void import('./auth/auth-start').then((m) => m.runAuthStart());

@@ -28,9 +28,9 @@ async function expectNoSeriousViolations(page: Page, view: string): Promise<void
 const sections = [
   'Learner',
   'Incidents',
-  'Other children',
   'The meeting',
   'Risks by context',
+  'Support and key adult',
   'Views',
   'Decision',
   'Sharing',
@@ -42,8 +42,11 @@ const sections = [
 describe('accessibility (axe: no serious or critical violations)', () => {
   it('dashboard, its filters and the new-assessment dialog', async () => {
     const { page } = await openPage(harness, '/tab/');
+    await page.getByRole('table', { name: 'Cases' }).waitFor();
+    await expectNoSeriousViolations(page, 'dashboard by case');
+    await page.getByRole('tab', { name: 'By child' }).click();
     await page.getByRole('table', { name: 'Risk assessments' }).waitFor();
-    await expectNoSeriousViolations(page, 'dashboard');
+    await expectNoSeriousViolations(page, 'dashboard by child');
     await page.getByRole('button', { name: 'New assessment' }).click();
     await page
       .getByRole('dialog', { name: 'New risk assessment' })

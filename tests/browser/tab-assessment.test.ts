@@ -48,23 +48,37 @@ describe('the Teams tab in a browser (local mode)', () => {
   let id = '';
   let page: Page;
 
-  it('creates an assessment, adds two contexts with strategies, saves, and finds them after a reload', async () => {
+  it('creates a case of two children, starts the risk assessment from it, adds two contexts with strategies, saves, and finds them after a reload', async () => {
     const opened = await openPage(harness, '/tab/');
     page = opened.page;
     await page.getByText('Local mode').waitFor();
-    await page.getByRole('button', { name: 'New assessment' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New risk assessment' });
-    await dialog.getByRole('textbox', { name: 'Learner’s name' }).fill(LEARNER);
-    await dialog.getByRole('textbox', { name: 'Year group' }).fill('Year 9');
-    await dialog.getByRole('button', { name: 'Create draft' }).click();
-    await page.getByRole('heading', { level: 1, name: /^HSB-\d{4}-\d{4}$/ }).waitFor();
+    // A case first: both children, found or added by name and year group, each with a role.
+    await page.getByRole('button', { name: 'New case' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New case' });
+    for (const [name, year] of [
+      [LEARNER, 'Year 9'],
+      [HARMED, 'Year 9'],
+    ] as const) {
+      await dialog.getByRole('textbox', { name: 'Child’s name' }).fill(name);
+      await dialog.getByRole('textbox', { name: 'Year group' }).fill(year);
+      await dialog.getByRole('button', { name: 'Find child' }).click();
+      await dialog.getByRole('button', { name: 'Add to the case' }).click();
+    }
+    await dialog
+      .getByRole('group', { name: `Roles of ${LEARNER}` })
+      .getByRole('checkbox', { name: 'Displayed harmful sexual behaviour' })
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Create case' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Case HSB-\d{4}-\d+/ }).waitFor();
+    const children = page.getByRole('table', { name: 'Children in this case' });
+    await children.getByRole('row').filter({ hasText: HARMED }).getByText('Child harmed').waitFor();
+    await children
+      .getByRole('row')
+      .filter({ hasText: LEARNER })
+      .getByRole('button', { name: 'Start a risk assessment' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /^HSB-\d{4}-\d+$/ }).waitFor();
     id = /#\/assessments\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-
-    await page.getByRole('tab', { name: 'Other children' }).click();
-    await page.getByRole('textbox', { name: 'Child’s name' }).fill(HARMED);
-    await page.getByRole('combobox', { name: 'Role' }).selectOption('harmed');
-    await page.getByRole('button', { name: 'Add child' }).click();
-    await page.getByRole('heading', { name: 'Child 1: Child harmed' }).waitFor();
 
     await page.getByRole('tab', { name: 'Risks by context' }).click();
     await addContext(

@@ -1,5 +1,6 @@
 import { call, errorCode } from '../helpers/http.js';
 import {
+  APP_ID_URI,
   CLIENT_ID,
   startM365App,
   TEAM_A,
@@ -64,13 +65,14 @@ describe('tab routes (Microsoft 365 mode)', () => {
     });
   });
 
-  it('gives the consent pop-up the client id and scopes without sign-in', async () => {
+  it('gives MSAL the client id and the API’s scope without sign-in', async () => {
     const reply = await call(t.url, 'GET', '/tab/auth-config.json');
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({
       mode: 'm365',
       clientId: CLIENT_ID,
-      scopes: ['openid', 'profile', 'offline_access', `${new URL(t.directory.url).origin}/.default`],
+      tenantId: TENANT,
+      scopes: [`${APP_ID_URI}/.default`],
     });
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '../helpers/m365-app.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
-/** GET /word/auth-config.json: what the Word add-in's sign-in page needs, before anyone has signed in. */
+/** GET /word/auth-config.json: what the task pane's MSAL needs, before anyone has signed in. */
 describe('the Word sign-in page’s settings', () => {
   let local: TestServer;
   let m365: M365TestApp;
@@ -37,6 +37,7 @@ describe('the Word sign-in page’s settings', () => {
       clientId: CLIENT_ID,
       tenantId: TENANT,
       appIdUri: APP_ID_URI,
+      scopes: [`${APP_ID_URI}/.default`],
     });
     expect(text).not.toContain(CLIENT_SECRET);
     expect(res.headers.get('cache-control')).toBe('no-cache');

@@ -264,6 +264,29 @@ describe('the Entra app (aad.manifest.json)', () => {
   });
 });
 
+describe('the Entra app’s redirect URIs (MSAL in the tab and the Word pane)', () => {
+  const aad = JSON.parse(read('aad.manifest.json')) as {
+    spa: { redirectUris: string[] };
+    web: { redirectUris: string[]; implicitGrantSettings: Record<string, boolean> };
+  };
+
+  it('trusts the Microsoft 365 hosts as brokers (nested app authentication) for the app’s origin only', () => {
+    const brokered = aad.spa.redirectUris.filter((u) => u.startsWith('brk-'));
+    // Microsoft's scheme: brk-multihub://<domain>, the origin without a path.
+    expect(brokered).toEqual(['brk-multihub://${{TAB_DOMAIN}}']);
+  });
+
+  it('returns the sign-in windows to the two pages that finish them, as a single-page app only', () => {
+    expect(aad.spa.redirectUris.filter((u) => !u.startsWith('brk-'))).toEqual([
+      '${{TAB_ENDPOINT}}/tab/auth-end',
+      '${{TAB_ENDPOINT}}/word/sign-in.html',
+    ]);
+    // No web (confidential) redirects and no implicit grant: tokens never travel in a URL fragment.
+    expect(aad.web.redirectUris).toEqual([]);
+    expect(Object.values(aad.web.implicitGrantSettings)).toEqual([false, false]);
+  });
+});
+
 describe('.localConfigs (teamsapp.local.yml) and the web app settings (infra/)', () => {
   const secret = 'resolved-secret-value';
 

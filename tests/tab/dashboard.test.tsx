@@ -37,6 +37,7 @@ function setup() {
       <Dashboard
         api={new ApiClient({ getToken: async () => undefined, fetch })}
         onOpen={(id) => opened.push(id)}
+        initialView="children"
       />
     </FluentProvider>,
   );

@@ -6,9 +6,11 @@ import { act, render, screen } from '@testing-library/react';
 import { useEffect } from 'react';
 import userEvent from '@testing-library/user-event';
 import { ApiClient, ApiError, type Me } from '../../tab/src/api/api-client';
+import { SignInError } from '../../core/api/browser-sign-in';
 import { AuthProblems } from '../../tab/src/app/auth-problems';
 import { Session } from '../../tab/src/app/session';
 import { fakeHost } from './support/fake-host';
+import type { TokenRequest } from '../../core/api/browser-client';
 import { json, scriptedFetch } from './support/http';
 
 let mounts = 0;
@@ -23,7 +25,7 @@ function setup(responses: Response[], host = fakeHost()) {
   const problems = new AuthProblems();
   const { fetch, sent: requests } = scriptedFetch(() => responses.shift() ?? json(500, {}));
   const api = new ApiClient({
-    getToken: () => host.host.getToken(),
+    getToken: (request) => host.host.getToken(request),
     fetch,
     onAuthProblem: (e) => problems.report(e),
   });
@@ -36,6 +38,13 @@ function setup(responses: Response[], host = fakeHost()) {
   );
   return { host, requests, problems };
 }
+
+/** A host whose sign-in prompt cannot open until the user clicks (a pop-up blocker). */
+const blockedUntilClicked = (consent?: () => Promise<void>) =>
+  fakeHost({
+    interactive: async () => Promise.reject(new SignInError('UNAVAILABLE')),
+    ...(consent ? { consent } : {}),
+  });
 
 const me = (mode: 'local' | 'm365') =>
   json(200, { displayName: mode === 'local' ? 'Local user (no sign-in)' : 'Dana DSL', kind: 'user', mode });
@@ -59,11 +68,31 @@ describe('session and sign-in', () => {
     expect(requests[0]!.headers.Authorization).toBeUndefined();
   });
 
-  it('turns CONSENT_REQUIRED into the consent prompt, and carries on once consent is given', async () => {
-    const { host } = setup([
-      json(401, { error: { code: 'CONSENT_REQUIRED', message: 'Consent needed.' } }),
-      me('m365'),
+  it('asks for consent by itself on CONSENT_REQUIRED, and carries on when the prompt succeeds', async () => {
+    const interactive: TokenRequest[] = [];
+    const host = fakeHost({
+      interactive: async (request) => {
+        interactive.push(request);
+        return 'consented-token';
+      },
+    });
+    const { requests } = setup(
+      [json(401, { error: { code: 'CONSENT_REQUIRED', message: 'Consent needed.' } }), me('m365')],
+      host,
+    );
+    expect(await screen.findByText('Signed in as Dana DSL')).toBeTruthy();
+    expect(interactive).toEqual([{ reason: 'consent' }]);
+    expect(requests.map((r) => r.headers.Authorization)).toEqual([
+      'Bearer token-123',
+      'Bearer consented-token',
     ]);
+  });
+
+  it('offers the consent prompt when it could not open by itself, and carries on once consent is given', async () => {
+    const { host } = setup(
+      [json(401, { error: { code: 'CONSENT_REQUIRED', message: 'Consent needed.' } }), me('m365')],
+      blockedUntilClicked(),
+    );
     await screen.findByRole('heading', { name: /allow access/i });
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(host.host.requestConsent).toHaveBeenCalledTimes(1);
@@ -71,7 +100,7 @@ describe('session and sign-in', () => {
   });
 
   it('says so when consent is not given', async () => {
-    const host = fakeHost({ consent: async () => Promise.reject(new Error('CancelledByUser')) });
+    const host = blockedUntilClicked(async () => Promise.reject(new SignInError('CANCELLED')));
     setup([json(401, { error: { code: 'CONSENT_REQUIRED', message: 'Consent needed.' } })], host);
     await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
     expect(await screen.findByText(/permission was not given/i)).toBeTruthy();
@@ -97,10 +126,12 @@ describe('session and sign-in', () => {
     expect(await screen.findByText('Which school’s records?')).toBeTruthy();
   });
 
-  it('asks to try again after UNAUTHENTICATED', async () => {
-    setup([json(401, { error: { code: 'UNAUTHENTICATED', message: 'No token.' } }), me('m365')]);
+  it('gets a fresh token once after UNAUTHENTICATED, and asks to try again if that too is refused', async () => {
+    const refused = () => json(401, { error: { code: 'UNAUTHENTICATED', message: 'No token.' } });
+    const { requests } = setup([refused(), refused(), me('m365')]);
     await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Signed in as Dana DSL')).toBeTruthy();
+    expect(requests).toHaveLength(3);
   });
 
   it('opens a later sign-in problem over the current view, keeping it mounted', async () => {

@@ -23,12 +23,16 @@ const teams = {
       },
       meeting: { id: 'meeting-1' },
       team: { groupId: 'group-1' },
+      user: { loginHint: 'dsl@school.example' },
     })),
     registerOnThemeChangeHandler: jest.fn(),
   },
   authentication: {
     getAuthToken: jest.fn(async () => 'sso-token'),
-    authenticate: jest.fn(async (_params: { url: string; width: number; height: number }) => 'ok'),
+    authenticate: jest.fn(async (_params: { url: string; width: number; height: number }) => 'window-token'),
+  },
+  nestedAppAuth: {
+    isNAAChannelRecommended: jest.fn(() => false),
   },
   pages: {
     config: {
@@ -46,11 +50,63 @@ const teams = {
 };
 // Registered before the module under test is loaded (doMock is not hoisted, unlike jest.mock).
 jest.doMock('@microsoft/teams-js', () => teams);
-const { HostTokenError, connectTeamsHost } =
+const { connectTeamsHost } =
   require('../../tab/src/host/teams-host') as typeof import('../../tab/src/host/teams-host');
+const { SignInError } =
+  require('../../core/api/browser-sign-in') as typeof import('../../core/api/browser-sign-in');
+
+type MsalTokenRequest = import('../../core/api/browser-sign-in').MsalTokenRequest;
+
+const SETTINGS = {
+  mode: 'm365',
+  clientId: 'cid',
+  tenantId: 'tenant-1',
+  appIdUri: 'api://hsb.example.org/cid',
+  scopes: ['api://hsb.example.org/cid/.default'],
+};
+
+/** The server's /tab/auth-config.json, and MSAL's nested client as a fake that records its use. */
+function signIn() {
+  const configs: unknown[] = [];
+  const requests: { method: string; request: MsalTokenRequest }[] = [];
+  let active: unknown = null;
+  const client = {
+    acquireTokenSilent: jest.fn(async (request: MsalTokenRequest) => {
+      requests.push({ method: 'silent', request });
+      return { accessToken: 'naa-silent', account: active };
+    }),
+    ssoSilent: jest.fn(async (request: MsalTokenRequest) => {
+      requests.push({ method: 'ssoSilent', request });
+      return { accessToken: 'naa-sso', account: { username: 'dsl@school.example' } };
+    }),
+    acquireTokenPopup: jest.fn(async (request: MsalTokenRequest) => {
+      requests.push({ method: 'popup', request });
+      return { accessToken: 'naa-popup', account: { username: 'dsl@school.example' } };
+    }),
+    getActiveAccount: () => active,
+    setActiveAccount: (account: unknown) => {
+      active = account;
+    },
+  };
+  const deps = {
+    msal: {
+      nested: jest.fn(async (config: unknown) => {
+        configs.push(config);
+        return client;
+      }),
+      redirect: jest.fn(async () => Promise.reject(new Error('not in the sign-in window'))),
+    },
+    fetch: jest.fn(async (url: RequestInfo | URL) => {
+      expect(String(url)).toBe('/tab/auth-config.json');
+      return { ok: true, json: async () => SETTINGS } as Response;
+    }),
+  };
+  return { deps, configs, requests };
+}
 
 beforeEach(() => {
   jest.clearAllMocks();
+  teams.nestedAppAuth.isNAAChannelRecommended.mockReturnValue(false);
 });
 
 describe('the Teams host', () => {
@@ -75,25 +131,55 @@ describe('the Teams host', () => {
     expect(teams.app.notifySuccess).toHaveBeenCalledTimes(1);
   });
 
-  it('gets a token from Teams SSO, and tells consent problems apart', async () => {
-    const host = await connectTeamsHost(1000);
-    expect(await host.getToken()).toBe('sso-token');
-    teams.authentication.getAuthToken.mockRejectedValueOnce('resourceRequiresConsent' as never);
-    await expect(host.getToken()).rejects.toEqual(new HostTokenError(true));
-    teams.authentication.getAuthToken.mockRejectedValueOnce(new Error('FailedToOpenWindow'));
-    const other = await host.getToken().catch((e: unknown) => e);
-    expect(other).toBeInstanceOf(HostTokenError);
-    expect((other as InstanceType<typeof HostTokenError>).consent).toBe(false);
+  it('uses nested app authentication where Teams recommends it, in memory, for the API’s scope', async () => {
+    teams.nestedAppAuth.isNAAChannelRecommended.mockReturnValue(true);
+    const { deps, configs, requests } = signIn();
+    const host = await connectTeamsHost(1000, deps);
+    expect(await host.getToken()).toBe('naa-sso');
+    expect(await host.getToken()).toBe('naa-silent');
+    expect(configs).toEqual([
+      {
+        auth: { clientId: 'cid', authority: 'https://login.microsoftonline.com/tenant-1' },
+        cache: { cacheLocation: 'memoryStorage' },
+      },
+    ]);
+    expect(requests[0]).toEqual({
+      method: 'ssoSilent',
+      request: { scopes: SETTINGS.scopes, loginHint: 'dsl@school.example' },
+    });
+    // Consent goes through MSAL's prompt, which Teams brokers; Teams SSO is never used.
+    await host.requestConsent();
+    expect(requests.at(-1)).toMatchObject({ method: 'popup', request: { prompt: 'consent' } });
+    expect(teams.authentication.getAuthToken).not.toHaveBeenCalled();
+    expect(teams.authentication.authenticate).not.toHaveBeenCalled();
+    expect(deps.fetch).toHaveBeenCalledTimes(1);
   });
 
-  it('opens the consent pop-up page served with the tab', async () => {
-    const host = await connectTeamsHost(1000);
+  it('falls back to Teams SSO where nested app authentication is not recommended', async () => {
+    teams.nestedAppAuth.isNAAChannelRecommended.mockReturnValue(false);
+    const { deps } = signIn();
+    const host = await connectTeamsHost(1000, deps);
+    expect(await host.getToken()).toBe('sso-token');
+    expect(deps.msal.nested).not.toHaveBeenCalled();
+    teams.authentication.getAuthToken.mockRejectedValueOnce('resourceRequiresConsent' as never);
+    await expect(host.getToken()).rejects.toEqual(new SignInError('CONSENT_REQUIRED'));
+    teams.authentication.getAuthToken.mockRejectedValueOnce(new Error('FailedToOpenWindow'));
+    await expect(host.getToken()).rejects.toEqual(new SignInError('FAILED'));
+  });
+
+  it('in the fallback, runs consent and claims challenges in Teams’ window on /tab/auth-start', async () => {
+    const host = await connectTeamsHost(1000, signIn().deps);
     await host.requestConsent();
-    expect(teams.authentication.authenticate).toHaveBeenCalledWith({
-      url: 'https://hsb.example.org/tab/auth-start',
+    expect(teams.authentication.authenticate).toHaveBeenLastCalledWith({
+      url: 'https://hsb.example.org/tab/auth-start?prompt=consent',
       width: 600,
       height: 535,
     });
+    expect(await host.getToken({ reason: 'consent', claims: '{"a":1}' })).toBe('window-token');
+    const url = new URL(teams.authentication.authenticate.mock.calls.at(-1)![0].url);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ claims: '{"a":1}' });
+    teams.authentication.authenticate.mockRejectedValueOnce(new Error('CancelledByUser'));
+    await expect(host.requestConsent()).rejects.toEqual(new SignInError('CANCELLED'));
   });
 
   it('saves tab settings with an absolute content URL, and answers the Save button', async () => {

@@ -1,18 +1,14 @@
-import { ApiError, createApiClient, detectMode } from '../../word-addin/src/api/api-client.js';
+import { SignInError, type MsalTokenRequest } from '../../core/api/browser-sign-in.js';
 import {
   officeDialogSignIn,
   officeTokens,
+  paneTokens,
+  supportsNestedAppAuth,
   tokenExpiry,
   windowTokens,
+  type PaneSignIn,
 } from '../../word-addin/src/auth/office-sign-in.js';
-import { parseSignInMessage, SignInError } from '../../word-addin/src/auth/sign-in-error.js';
-import {
-  authorizeUrl,
-  codeChallenge,
-  pendingSignIn,
-  readRedirect,
-  tokenRequest,
-} from '../../word-addin/src/auth/sign-in-flow.js';
+import { parseSignInMessage } from '../../word-addin/src/auth/sign-in-error.js';
 import fc from 'fast-check';
 import { schoolProfileSchema } from '../../core/content/schema.js';
 import { profileVariables } from '../../core/content/school-profile.js';
@@ -24,91 +20,10 @@ import {
 import { CANARY_LEARNER } from './fixtures/assessment.js';
 import { FakeSettings, settingsStore } from './fixtures/fake-services.js';
 
-type Call = { url: string; auth: string | null };
-
-/** A fetch answering from a script of responses, recording what was sent. */
-function scriptedFetch(...responses: (() => Response)[]) {
-  const calls: Call[] = [];
-  const fetch = jest.fn(async (url: string, init?: RequestInit) => {
-    calls.push({ url, auth: new Headers(init?.headers).get('Authorization') });
-    const next = responses.shift();
-    if (!next) throw new TypeError('network down');
-    return next();
-  });
-  return { fetch, calls };
-}
-
-const json = (status: number, body: unknown) => () =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
 function jwt(payload: Record<string, unknown>): string {
   const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${part({ alg: 'none' })}.${part(payload)}.sig`;
 }
-
-describe('the API client', () => {
-  it('sends no Authorization in local mode and builds the clause query', async () => {
-    const { fetch, calls } = scriptedFetch(json(200, { items: [] }));
-    await createApiClient({ fetch, getToken: async () => undefined }).clauses({
-      kind: 'policy',
-      q: ' nudes ',
-    });
-    expect(calls).toEqual([{ url: '/api/clauses?kind=policy&q=nudes', auth: null }]);
-  });
-
-  it('asks for consent once on 401 CONSENT_REQUIRED, passing the claims challenge, then retries', async () => {
-    const { fetch, calls } = scriptedFetch(
-      json(401, { error: { code: 'CONSENT_REQUIRED', message: 'Consent is needed.', claims: '{"x":1}' } }),
-      json(200, { items: [{ id: 'a' }] }),
-    );
-    const getToken = jest.fn(async (request?: { reason?: string }) => (request?.reason ? 'fresh' : 'first'));
-    await expect(createApiClient({ fetch, getToken }).assessments()).resolves.toEqual([{ id: 'a' }]);
-    expect(getToken.mock.calls).toEqual([[undefined], [{ reason: 'consent', claims: '{"x":1}' }]]);
-    expect(calls.map((c) => c.auth)).toEqual(['Bearer first', 'Bearer fresh']);
-  });
-
-  it('turns refusals into coded errors with the server’s safe message, and network failures into NETWORK', async () => {
-    const { fetch } = scriptedFetch(
-      json(403, { error: { code: 'NOT_A_MEMBER', message: 'Not in the team.', correlationId: 'c-1' } }),
-      () => new Response('<html>proxy error</html>', { status: 502 }),
-    );
-    const api = createApiClient({ fetch });
-    await expect(api.assessments()).rejects.toMatchObject({
-      status: 403,
-      code: 'NOT_A_MEMBER',
-      correlationId: 'c-1',
-    });
-    const e = await api.assessment('x').catch((err: unknown) => err);
-    expect(e).toBeInstanceOf(ApiError);
-    expect(e).toMatchObject({ status: 502, code: 'HTTP_502' });
-    expect((e as Error).message).not.toContain('proxy');
-    await expect(api.language()).rejects.toMatchObject({ code: 'NETWORK' });
-  });
-
-  it('names the chosen safeguarding team in a header, once one is chosen', async () => {
-    const { fetch } = scriptedFetch(json(200, { items: [] }), json(200, { items: [] }));
-    const chosen: { team?: string } = {};
-    const api = createApiClient({ fetch, team: () => chosen.team });
-    await api.assessments();
-    chosen.team = 'g-1';
-    await api.assessments();
-    const headers = fetch.mock.calls.map(([, init]) => new Headers(init?.headers).get('x-safeguarding-team'));
-    expect(headers).toEqual([null, 'g-1']);
-  });
-
-  it('keeps ids in the path and encodes them', async () => {
-    const { fetch, calls } = scriptedFetch(json(200, {}));
-    await createApiClient({ fetch }).assessment('a/b');
-    expect(calls[0]!.url).toBe('/api/assessments/a%2Fb');
-  });
-
-  it('learns the mode from GET /api/me', async () => {
-    expect(await detectMode(scriptedFetch(json(200, { mode: 'local' })).fetch)).toBe('local');
-    expect(await detectMode(scriptedFetch(json(401, { error: { code: 'UNAUTHENTICATED' } })).fetch)).toBe(
-      'm365',
-    );
-  });
-});
 
 describe('Office sign-in', () => {
   const sso = (impl: (o: Office.AuthOptions) => Promise<string>) => ({ getAccessToken: jest.fn(impl) });
@@ -169,6 +84,8 @@ describe('Office sign-in', () => {
     expect(open).toHaveBeenCalledTimes(2);
     await get({ reason: 'consent' });
     expect(open).toHaveBeenLastCalledWith('https://app/word/sign-in.html?prompt=consent');
+    await get({ reason: 'consent', claims: '{"a":1}' });
+    expect(open).toHaveBeenLastCalledWith('https://app/word/sign-in.html?claims=%7B%22a%22%3A1%7D');
     expect(tokenExpiry('not-a-jwt')).toBe(0);
   });
 
@@ -209,67 +126,141 @@ describe('Office sign-in', () => {
       token: 't',
     });
     expect(parseSignInMessage({ type: 'hsb-sign-in', status: 'error', code: 'NOPE' })).toBeNull();
+    expect(parseSignInMessage({ type: 'hsb-sign-in', status: 'error', code: 'CANCELLED' })).toMatchObject({
+      code: 'CANCELLED',
+    });
     expect(parseSignInMessage('not json')).toBeNull();
     expect(parseSignInMessage({ type: 'other', status: 'token', token: 't' })).toBeNull();
   });
 });
 
-describe('the sign-in page flow (authorization code with PKCE)', () => {
-  it('computes the RFC 7636 S256 challenge', async () => {
-    // RFC 7636, appendix B.
-    await expect(codeChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', crypto.subtle)).resolves.toBe(
-      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-    );
+describe('choosing how the pane signs in', () => {
+  const SETTINGS = { clientId: 'cid', tenantId: 't-1', scopes: ['api://hsb.example.org/cid/.default'] };
+  const SIGN_IN_URL = 'https://hsb.example.org/word/sign-in.html';
+
+  /** MSAL as a fake: which client was made, with what configuration, and what it was asked. */
+  function fakeMsal() {
+    const made: { kind: 'nested' | 'standard'; config: unknown }[] = [];
+    const asked: { kind: string; method: string; request: MsalTokenRequest }[] = [];
+    const client = (kind: 'nested' | 'standard') => {
+      let active: unknown = null;
+      const answer = (method: string) => async (request: MsalTokenRequest) => {
+        asked.push({ kind, method, request });
+        if (method === 'silent' && !request.account)
+          throw Object.assign(new Error(), { errorCode: 'no_account_error' });
+        return { accessToken: `${kind}-${method}`, account: { username: 'dsl' } };
+      };
+      return {
+        acquireTokenSilent: answer('silent'),
+        ssoSilent: answer('ssoSilent'),
+        acquireTokenPopup: answer('popup'),
+        getActiveAccount: () => active,
+        setActiveAccount: (a: unknown) => void (active = a),
+      };
+    };
+    return {
+      made,
+      asked,
+      msal: {
+        nested: jest.fn(async (config: unknown) => {
+          made.push({ kind: 'nested', config });
+          return client('nested');
+        }),
+        standard: jest.fn(async (config: unknown) => {
+          made.push({ kind: 'standard', config });
+          return client('standard');
+        }),
+        redirect: jest.fn(async () => Promise.reject(new Error('not the sign-in page'))),
+      },
+    };
+  }
+
+  function deps(office: PaneSignIn['office'], fake = fakeMsal()): PaneSignIn & { fake: typeof fake } {
+    return { msal: fake.msal, settings: async () => SETTINGS, signInUrl: SIGN_IN_URL, office, fake };
+  }
+
+  const office = (nestedAppAuth: boolean) => ({
+    nestedAppAuth,
+    auth: { getAccessToken: jest.fn(async () => 'office-sso') },
+    openDialog: jest.fn(async () => 'dialog-token'),
   });
 
-  it('asks Entra for the API with the Office SSO Application ID URI convention', () => {
-    let n = 0;
-    const p = pendingSignIn(
-      { mode: 'm365', clientId: 'cid' },
-      'https://hsb.example.org',
-      'hsb.example.org',
-      () => `r${++n}`,
-    );
-    expect(p).toMatchObject({
-      state: 'r1',
-      verifier: 'r2',
-      authority: 'https://login.microsoftonline.com/organizations',
-      scope: 'api://hsb.example.org/cid/.default openid profile offline_access',
-      redirectUri: 'https://hsb.example.org/word/sign-in.html',
-    });
-    const url = new URL(authorizeUrl(p, 'challenge', 'consent'));
-    expect(url.origin + url.pathname).toBe(
-      'https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize',
-    );
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({
-      client_id: 'cid',
-      response_type: 'code',
-      code_challenge: 'challenge',
-      code_challenge_method: 'S256',
-      state: 'r1',
-      prompt: 'consent',
-    });
-    expect(tokenRequest(p, 'the-code').body.get('code_verifier')).toBe('r2');
-    const withTenant = pendingSignIn(
-      { mode: 'm365', clientId: 'cid', tenantId: 't1', appIdUri: 'api://x' },
-      'o',
-      'h',
-      () => 'r',
-    );
-    expect(withTenant).toMatchObject({
-      authority: 'https://login.microsoftonline.com/t1',
-      scope: 'api://x/.default openid profile offline_access',
-    });
-    expect(() => pendingSignIn({ mode: 'local' }, 'o', 'h', () => 'r')).toThrow();
+  it('uses nested app authentication in a Word that supports it, with MSAL’s cache in memory', async () => {
+    const word = office(true);
+    const d = deps(word);
+    const get = paneTokens(d);
+    expect(await get()).toBe('nested-ssoSilent');
+    expect(d.fake.made).toEqual([
+      {
+        kind: 'nested',
+        config: {
+          auth: { clientId: 'cid', authority: 'https://login.microsoftonline.com/t-1' },
+          cache: { cacheLocation: 'memoryStorage' },
+        },
+      },
+    ]);
+    expect(await get({ reason: 'consent' })).toBe('nested-popup');
+    expect(word.auth.getAccessToken).not.toHaveBeenCalled();
+    expect(word.openDialog).not.toHaveBeenCalled();
   });
 
-  it('accepts a code only with the state it sent', () => {
-    const p = pendingSignIn({ mode: 'm365', clientId: 'cid' }, 'o', 'h', () => 'S');
-    expect(readRedirect('', p)).toBeNull();
-    expect(readRedirect('?code=c&state=S', p)).toEqual({ code: 'c' });
-    expect(readRedirect('?code=c&state=forged', p)).toEqual({ failure: 'FAILED' });
-    expect(readRedirect('?code=c&state=S', undefined)).toEqual({ failure: 'FAILED' });
-    expect(readRedirect('?error=access_denied&state=S', p)).toEqual({ failure: 'CANCELLED' });
+  it('falls back to Office SSO, then the sign-in dialog, where Word does not support it', async () => {
+    const word = office(false);
+    const d = deps(word);
+    const get = paneTokens(d);
+    expect(await get()).toBe('office-sso');
+    expect(d.fake.made).toEqual([]);
+    word.auth.getAccessToken.mockRejectedValueOnce(Object.assign(new Error(), { code: 13003 }));
+    expect(await get()).toBe('dialog-token');
+    expect(word.openDialog).toHaveBeenCalledWith(SIGN_IN_URL);
+  });
+
+  it('in preview mode, signs in with an MSAL pop-up that returns to the sign-in page', async () => {
+    const d = deps(null);
+    const get = paneTokens(d);
+    expect(await get()).toBe('standard-popup');
+    expect(d.fake.made).toEqual([
+      {
+        kind: 'standard',
+        config: {
+          auth: {
+            clientId: 'cid',
+            authority: 'https://login.microsoftonline.com/t-1',
+            redirectUri: SIGN_IN_URL,
+          },
+          cache: { cacheLocation: 'memoryStorage' },
+        },
+      },
+    ]);
+    // No silent sign-in without an account: that would need an Entra frame the CSP does not allow.
+    expect(d.fake.asked.map((a) => a.method)).toEqual(['popup']);
+  });
+
+  it('says sign-in is unavailable when the server has no settings, and asks again next time', async () => {
+    let settings: typeof SETTINGS | null = null;
+    const d = { ...deps(office(true)), settings: async () => settings };
+    const get = paneTokens(d);
+    await expect(get()).rejects.toEqual(new SignInError('UNAVAILABLE'));
+    settings = SETTINGS;
+    await expect(get()).resolves.toBe('nested-ssoSilent');
+  });
+
+  it('reads nested app authentication support from the requirement set', () => {
+    const isSetSupported = jest.fn(
+      (name: string, version?: string) => name === 'NestedAppAuth' && version === '1.1',
+    );
+    expect(supportsNestedAppAuth({ context: { requirements: { isSetSupported } } })).toBe(true);
+    expect(
+      supportsNestedAppAuth({
+        context: {
+          requirements: {
+            isSetSupported: () => {
+              throw new Error('old Office');
+            },
+          },
+        },
+      }),
+    ).toBe(false);
   });
 });
 

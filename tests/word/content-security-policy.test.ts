@@ -1,4 +1,4 @@
-import { WORD_CSP } from '../../bot/src/http/security-headers.js';
+import { TAB_CSP, WORD_CSP } from '../../bot/src/http/security-headers.js';
 import { OFFICE_JS_URL } from '../../word-addin/src/office/load-office.js';
 
 function directive(policy: string, name: string): string[] {
@@ -15,11 +15,22 @@ describe('the task pane’s Content-Security-Policy', () => {
     expect(directive(WORD_CSP, 'script-src')).toEqual(["'self'", cdn]);
   });
 
-  it('lets the sign-in page redeem its code at Entra’s token endpoint, and nowhere else', () => {
+  it('lets MSAL reach Entra’s token endpoint, and nowhere else, with no frame from anywhere', () => {
     expect(directive(WORD_CSP, 'connect-src')).toEqual([
       "'self'",
       'https://appsforoffice.microsoft.com',
       'https://login.microsoftonline.com',
     ]);
+    expect(directive(WORD_CSP, 'frame-src')).toEqual([]);
+    expect(directive(WORD_CSP, 'default-src')).toEqual(["'self'"]);
+  });
+});
+
+describe('the tab’s Content-Security-Policy', () => {
+  it('lets MSAL in the sign-in window reach Entra and nothing else, and frames nothing', () => {
+    expect(directive(TAB_CSP, 'connect-src')).toEqual(["'self'", 'https://login.microsoftonline.com']);
+    expect(directive(TAB_CSP, 'script-src')).toEqual(["'self'"]);
+    expect(directive(TAB_CSP, 'frame-src')).toEqual([]);
+    expect(directive(TAB_CSP, 'default-src')).toEqual(["'self'"]);
   });
 });

@@ -3,7 +3,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../word-addin/src/api/api-client.js';
-import { SignInError } from '../../word-addin/src/auth/sign-in-error.js';
+import { SignInError } from '../../core/api/browser-sign-in.js';
 import { browserProfileStore, PROFILE_KEY } from '../../word-addin/src/settings/profile-store.js';
 import { App } from '../../word-addin/src/ui/app.js';
 import type { HostStatus } from '../../word-addin/src/ui/pane-services.js';
@@ -334,7 +334,8 @@ describe('the referral builder', () => {
 
   it('explains a cancelled sign-in', async () => {
     const { api, user } = setUp({ host: 'word' });
-    api.failWith = new SignInError('CANCELLED') as unknown as ApiError;
+    // What the API client throws when the user closes the sign-in prompt.
+    api.failWith = new ApiError(401, 'SIGN_IN_CANCELLED', new SignInError('CANCELLED').message);
     await user.click(await screen.findByRole('tab', { name: 'Referral' }));
     expect(await screen.findByText(/Sign-in was cancelled/)).toBeTruthy();
   });

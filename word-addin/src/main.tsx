@@ -1,8 +1,15 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { dateInZone } from '../../core/dates.js';
-import { createApiClient, detectMode, type GetToken } from './api/api-client.js';
-import { officeDialogSignIn, officeTokens, popupSignIn, windowTokens } from './auth/office-sign-in.js';
+import { loadSignInSettings } from '../../core/api/browser-sign-in.js';
+import { ApiClient, detectMode, type GetToken } from './api/api-client.js';
+import type { PaneMsal } from './auth/msal.js';
+import {
+  officeDialogSignIn,
+  paneTokens,
+  supportsNestedAppAuth,
+  type PaneSignIn,
+} from './auth/office-sign-in.js';
 import { loadOffice } from './office/load-office.js';
 import { browserProfileStore, documentProfileStore } from './settings/profile-store.js';
 import { App } from './ui/app.js';
@@ -47,7 +54,7 @@ function services(
   getToken: GetToken,
 ): PaneServices {
   return {
-    api: createApiClient({ fetch: window.fetch.bind(window), getToken, team: team.get }),
+    api: new ApiClient({ fetch: window.fetch.bind(window), getToken, team: team.get }),
     team,
     word,
     profiles,
@@ -56,7 +63,22 @@ function services(
   };
 }
 
-const previewTokens = lazyTokens(() => windowTokens(popupSignIn(window), SIGN_IN_URL));
+/** MSAL is fetched on first sign-in, so it never delays the first render (nor loads in local mode). */
+const msal = () => import('./auth/msal.js').then((m) => m.paneMsal);
+const lazyMsal: PaneMsal = {
+  nested: async (config) => (await msal()).nested(config),
+  standard: async (config) => (await msal()).standard(config),
+  redirect: async (config, request) => (await msal()).redirect(config, request),
+};
+
+const signIn = (office: PaneSignIn['office']): PaneSignIn => ({
+  msal: lazyMsal,
+  settings: () => loadSignInSettings(window.fetch.bind(window), '/word/auth-config.json'),
+  signInUrl: SIGN_IN_URL,
+  office,
+});
+
+const previewTokens = lazyTokens(() => paneTokens(signIn(null)));
 const preview = services(null, browserProfileStore(window.localStorage), previewTokens);
 render(preview, 'connecting');
 
@@ -72,7 +94,13 @@ void loadOffice(document, window, OFFICE_TIMEOUT_MS).then((loaded) => {
   }
   const office = loaded.office;
   const tokens = lazyTokens(() =>
-    officeTokens(office.auth, windowTokens(officeDialogSignIn(office), SIGN_IN_URL)),
+    paneTokens(
+      signIn({
+        nestedAppAuth: supportsNestedAppAuth(office),
+        auth: office.auth,
+        openDialog: officeDialogSignIn(office),
+      }),
+    ),
   );
   render(
     services(

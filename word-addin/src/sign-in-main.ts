@@ -1,21 +1,11 @@
-import type { SignInFailure, SignInMessage } from './auth/sign-in-error.js';
-import {
-  authorizeUrl,
-  codeChallenge,
-  PENDING_KEY,
-  pendingSignIn,
-  randomString,
-  readRedirect,
-  tokenRequest,
-  type PendingSignIn,
-  type SignInSettings,
-} from './auth/sign-in-flow.js';
+import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
+import { loadSignInSettings } from '../../core/api/browser-sign-in.js';
+import { paneMsal } from './auth/msal.js';
+import type { SignInMessage } from './auth/sign-in-error.js';
+import { runSignInPage } from './auth/sign-in-page.js';
 import { loadOffice } from './office/load-office.js';
 
-/**
- * The sign-in page (/word/sign-in.html), opened by the pane when Office single sign-on is not
- * available: first leg redirects to Entra, second leg swaps the code for a token and hands it back.
- */
+/** /word/sign-in.html: the real browser, Office and MSAL for auth/sign-in-page.ts. */
 
 const status = document.getElementById('status')!;
 
@@ -24,57 +14,23 @@ function show(text: string): void {
 }
 
 async function deliver(message: SignInMessage): Promise<void> {
-  const payload = JSON.stringify(message);
   const office = await loadOffice(document, window, 5_000);
   if (office.status === 'ready' && office.office.context?.ui?.messageParent) {
-    office.office.context.ui.messageParent(payload);
+    office.office.context.ui.messageParent(JSON.stringify(message));
     return;
   }
-  const opener = window.opener as Window | null;
-  if (opener) {
-    opener.postMessage(message, window.location.origin);
-    window.close();
-    return;
-  }
-  show('Signed in. You can close this window.');
-}
-
-const fail = (code: SignInFailure) => deliver({ type: 'hsb-sign-in', status: 'error', code });
-
-async function start(): Promise<void> {
-  const response = await fetch('/word/auth-config.json', { headers: { Accept: 'application/json' } });
-  if (!response.ok) return fail('UNAVAILABLE');
-  const settings = (await response.json()) as SignInSettings;
-  if (settings.mode !== 'm365' || !settings.clientId) return fail('UNAVAILABLE');
-  const pending = pendingSignIn(settings, window.location.origin, window.location.host, () =>
-    randomString(crypto),
+  show(
+    message.status === 'token'
+      ? 'Signed in. You can close this window.'
+      : 'Sign-in did not complete. Close this window and try again.',
   );
-  sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-  const prompt =
-    new URLSearchParams(window.location.search).get('prompt') === 'consent' ? 'consent' : undefined;
-  window.location.assign(authorizeUrl(pending, await codeChallenge(pending.verifier, crypto.subtle), prompt));
 }
 
-async function finish(pending: PendingSignIn, code: string): Promise<void> {
-  const { url, body } = tokenRequest(pending, code);
-  const response = await fetch(url, { method: 'POST', body });
-  if (!response.ok) return fail('FAILED');
-  const token = ((await response.json()) as { access_token?: unknown }).access_token;
-  if (typeof token !== 'string' || !token) return fail('FAILED');
-  return deliver({ type: 'hsb-sign-in', status: 'token', token });
-}
-
-async function main(): Promise<void> {
-  const stored = sessionStorage.getItem(PENDING_KEY);
-  const pending = stored ? (JSON.parse(stored) as PendingSignIn) : undefined;
-  const redirect = readRedirect(window.location.search, pending);
-  if (!redirect) return start();
-  sessionStorage.removeItem(PENDING_KEY);
-  // The code is single-use and short-lived, but keep it out of the history all the same.
-  window.history.replaceState(null, '', window.location.pathname);
-  if ('failure' in redirect) return fail(redirect.failure);
-  show('Finishing sign-in…');
-  return finish(pending!, redirect.code);
-}
-
-main().catch(() => fail('FAILED'));
+void runSignInPage({
+  location: window.location,
+  msal: paneMsal,
+  settings: () => loadSignInSettings(window.fetch.bind(window), '/word/auth-config.json'),
+  bridge: () => broadcastResponseToMainFrame(),
+  deliver,
+  show,
+}).catch(() => deliver({ type: 'hsb-sign-in', status: 'error', code: 'FAILED' }));

@@ -51,12 +51,18 @@ const FRONT_END = {
 const OFFICE_JS = 'https://appsforoffice.microsoft.com';
 
 /**
- * Where the Word add-in's sign-in page (/word/sign-in.html, used when Office single sign-on is not
- * available) redeems its authorisation code: a single-page app with PKCE calls Entra's token endpoint.
+ * Where MSAL, in the sign-in windows (/tab/auth-start, /word/sign-in.html) and in the pane's preview
+ * mode, reads Entra's metadata and redeems its authorisation code (a single-page app with PKCE calls
+ * Entra's token endpoint). Sign-in itself happens in a window or pop-up on Entra's own pages, and
+ * nested app authentication goes through the host, so no Entra frame is ever needed.
  */
 const ENTRA_LOGIN = 'https://login.microsoftonline.com';
 
-export const TAB_CSP = policy({ ...FRONT_END, 'frame-ancestors': ["'self'", ...TEAMS_FRAME_ANCESTORS] });
+export const TAB_CSP = policy({
+  ...FRONT_END,
+  'connect-src': ["'self'", ENTRA_LOGIN],
+  'frame-ancestors': ["'self'", ...TEAMS_FRAME_ANCESTORS],
+});
 export const WORD_CSP = policy({
   ...FRONT_END,
   'script-src': ["'self'", OFFICE_JS],

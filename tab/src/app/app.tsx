@@ -12,6 +12,8 @@ import { themeFor } from './theme';
 const views = {
   dashboard: () => import('../dashboard/dashboard'),
   assessment: () => import('../editor/assessment-screen'),
+  case: () => import('../cases/case-screen'),
+  child: () => import('../cases/child-screen'),
   stage: () => import('../stage/stage-screen'),
   config: () => import('../config/config-page'),
   meeting: () => import('../meeting/meeting-panel'),
@@ -19,6 +21,8 @@ const views = {
 };
 const Dashboard = lazy(views.dashboard);
 const AssessmentScreen = lazy(views.assessment);
+const CaseScreen = lazy(views.case);
+const ChildScreen = lazy(views.child);
 const StageScreen = lazy(views.stage);
 const ConfigPage = lazy(views.config);
 const MeetingPanel = lazy(views.meeting);
@@ -65,7 +69,18 @@ export interface AppProps {
 function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }) {
   switch (route.name) {
     case 'dashboard':
-      return <Dashboard api={api} onOpen={(id) => navigate({ name: 'assessment', id })} />;
+      return (
+        <Dashboard
+          api={api}
+          onOpen={(id) => navigate({ name: 'assessment', id })}
+          onOpenCase={(id) => navigate({ name: 'case', id })}
+          onOpenChild={(id) => navigate({ name: 'child', id })}
+        />
+      );
+    case 'case':
+      return <CaseScreen api={api} id={route.id} />;
+    case 'child':
+      return <ChildScreen api={api} id={route.id} />;
     case 'assessment':
       return <AssessmentScreen api={api} host={host} id={route.id} section={route.section} />;
     case 'stage':
@@ -81,7 +96,7 @@ function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }
         <Body1 as="p">
           There is nothing at this address.{' '}
           <Link href="#/" onClick={() => navigate({ name: 'dashboard' })}>
-            Go to the assessments
+            Go to the cases
           </Link>
         </Body1>
       );

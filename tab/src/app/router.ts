@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { name: 'dashboard' }
   | { name: 'assessment'; id: string; section?: string }
+  | { name: 'case'; id: string }
+  | { name: 'child'; id: string }
   | { name: 'stage'; id: string }
   | { name: 'config' }
   | { name: 'meeting'; id?: string }
@@ -34,6 +36,8 @@ export function parseRoute(hash: string): Route {
   if (head === 'assessments' && isAssessmentId(id) && parts.length <= 3) {
     return section ? { name: 'assessment', id, section } : { name: 'assessment', id };
   }
+  if (head === 'cases' && isAssessmentId(id) && parts.length === 2) return { name: 'case', id };
+  if (head === 'children' && isAssessmentId(id) && parts.length === 2) return { name: 'child', id };
   if (head === 'stage' && isAssessmentId(id) && parts.length === 2) return { name: 'stage', id };
   if (head === 'config' && parts.length === 1) return { name: 'config' };
   if (head === 'meeting' && parts.length === 1) return { name: 'meeting' };
@@ -47,6 +51,10 @@ export function routePath(route: Route): string {
       return '/';
     case 'assessment':
       return `/assessments/${route.id}${route.section ? `/${route.section}` : ''}`;
+    case 'case':
+      return `/cases/${route.id}`;
+    case 'child':
+      return `/children/${route.id}`;
     case 'stage':
       return `/stage/${route.id}`;
     case 'config':

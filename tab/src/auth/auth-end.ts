@@ -1,15 +1,14 @@
+import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
 import { app, authentication } from '@microsoft/teams-js';
 
-/** /tab/auth-end, where Entra returns after the consent page: tells the tab whether consent was given. */
-async function end(): Promise<void> {
-  await app.initialize();
-  const params = new URLSearchParams(window.location.hash.slice(1) || window.location.search.slice(1));
-  const error = params.get('error');
-  if (error) authentication.notifyFailure(error);
-  else if (params.get('code')) authentication.notifySuccess();
-  else authentication.notifyFailure('NoResult');
-}
-
+/**
+ * /tab/auth-end, the redirect URI registered for the tab's sign-in window: MSAL's redirect bridge
+ * keeps Entra's answer for this window's session, clears it from the address bar and returns to
+ * /tab/auth-start, which finishes the sign-in. An address with no answer ends the sign-in.
+ */
 export function runAuthEnd(): void {
-  end().catch(() => authentication.notifyFailure('ConsentPageFailed'));
+  broadcastResponseToMainFrame().catch(async () => {
+    await app.initialize();
+    authentication.notifyFailure('SignInFailed');
+  });
 }

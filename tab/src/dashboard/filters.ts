@@ -1,5 +1,6 @@
 import type { AssessmentStatus, RiskLevel } from '../../../core/assessment/schema';
-import type { ListQuery, SummaryRow } from '../api/api-client';
+import type { CaseStatus } from '../../../core/cases/case';
+import type { CaseSummary, ListQuery, SummaryRow } from '../api/api-client';
 
 export interface DashboardFilters {
   status: 'open' | AssessmentStatus | 'all';
@@ -38,4 +39,18 @@ export function filterRows(rows: readonly SummaryRow[], filters: DashboardFilter
       if (ad !== bd) return ad < bd ? -1 : 1;
       return a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : 0;
     });
+}
+
+/** The case statuses the status filter asks the server for: a draft or active plan is in an open case. */
+export function caseStatusesFor(filters: DashboardFilters): CaseStatus[] | undefined {
+  if (filters.status === 'all') return undefined;
+  return filters.status === 'closed' ? ['closed'] : ['open'];
+}
+
+/** Cases matching the text (case reference only: case rows carry no names), most recently changed first. */
+export function filterCases(cases: readonly CaseSummary[], filters: DashboardFilters): CaseSummary[] {
+  const text = filters.text.trim().toLowerCase();
+  return cases
+    .filter((c) => !text || c.caseRef.toLowerCase().includes(text))
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
 }

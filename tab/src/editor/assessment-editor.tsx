@@ -19,6 +19,7 @@ import { RiskBadge, StatusBadge } from '../ui/badges';
 import type { AutosaveController } from './autosave-controller';
 import { ConflictDialog } from './conflict-dialog';
 import { sectionOf } from './field-labels';
+import type { Draft } from './draft';
 import type { SectionProps } from './fields';
 import { SaveStatus } from './save-status';
 import { ChildrenSection } from './sections/children-section';
@@ -31,15 +32,19 @@ import { ReviewsSection } from './sections/reviews-section';
 import { draftOverallRisk, RisksSection } from './sections/risks-section';
 import { SharingSection } from './sections/sharing-section';
 import { SignOffSection } from './sections/sign-off-section';
+import { SupportSection } from './sections/support-section';
 import { ViewsSection } from './sections/views-section';
+import { WishesSection } from './sections/wishes-section';
 import { useEditorState } from './use-autosave';
 
 export const sectionIds = [
   'learner',
+  'wishes',
   'incidents',
   'children',
   'meeting',
   'risks',
+  'support',
   'views',
   'decision',
   'sharing',
@@ -51,16 +56,28 @@ export type SectionId = (typeof sectionIds)[number];
 
 const sectionTitles: Record<Exclude<SectionId, 'status'>, string> = {
   learner: 'Learner',
+  wishes: 'Wishes and support',
   incidents: 'Incidents',
   children: 'Other children',
   meeting: 'The meeting',
   risks: 'Risks by context',
+  support: 'Support and key adult',
   views: 'Views',
   decision: 'Decision',
   sharing: 'Sharing',
   plan: 'Review plan',
   signoff: 'Sign-off',
 };
+
+/**
+ * The sections a plan has. A support plan is the child harmed's own: their wishes and support, its
+ * review and sign-off, nothing about the other child. A plan in a case has no "other children": the
+ * case holds the children and their roles.
+ */
+export function sectionsFor(draft: Pick<Draft, 'kind' | 'caseId'>): SectionId[] {
+  if (draft.kind === 'support-plan') return ['learner', 'wishes', 'plan', 'signoff', 'status'];
+  return sectionIds.filter((id) => id !== 'wishes' && !(id === 'children' && draft.caseId));
+}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -115,7 +132,7 @@ export function AssessmentEditor({
   hackett = null,
   classify,
   contentUnavailable,
-  section,
+  section: requested,
   onSection,
   compact,
   actions,
@@ -123,6 +140,9 @@ export function AssessmentEditor({
   const styles = useStyles();
   const state = useEditorState(controller);
   const { draft, status } = state;
+  const sections = sectionsFor(draft);
+  // An address may name a section this kind of plan does not have.
+  const section = sections.includes(requested) ? requested : 'learner';
   const edit = useCallback(
     (update: Parameters<AutosaveController['edit']>[0]) => controller.edit(update),
     [controller],
@@ -135,9 +155,9 @@ export function AssessmentEditor({
   const problemCount = (id: SectionId) => problems.filter((p) => sectionOf(p.path) === id).length;
   const label = (id: SectionId) =>
     problemCount(id) ? `${titles[id]} (${problemCount(id)} to check)` : titles[id];
-  const index = sectionIds.indexOf(section);
-  const previous = sectionIds[index - 1];
-  const next = sectionIds[index + 1];
+  const index = sections.indexOf(section);
+  const previous = sections[index - 1];
+  const next = sections[index + 1];
 
   const goTo = (path: string) => {
     const target = path === 'changeReason' ? null : (sectionOf(path) as SectionId);
@@ -157,7 +177,11 @@ export function AssessmentEditor({
         <Title2 as="h1">{draft.caseRef}</Title2>
         <Body1>{draft.learner.name}</Body1>
         <StatusBadge status={draft.status} />
-        <RiskBadge level={draftOverallRisk(draft.risks)} prefix="Overall" />
+        {draft.kind === 'support-plan' ? (
+          <Body1>Support plan</Body1>
+        ) : (
+          <RiskBadge level={draftOverallRisk(draft.risks)} prefix="Overall" />
+        )}
         {actions}
       </div>
       {contentUnavailable && (
@@ -191,7 +215,7 @@ export function AssessmentEditor({
         {compact ? (
           <Field label="Section">
             <Select value={section} onChange={(_, d) => onSection(d.value as SectionId)}>
-              {sectionIds.map((id) => (
+              {sections.map((id) => (
                 <option key={id} value={id}>
                   {label(id)}
                 </option>
@@ -205,7 +229,7 @@ export function AssessmentEditor({
             onTabSelect={(_, d) => onSection(d.value as SectionId)}
             aria-label="Sections of the assessment"
           >
-            {sectionIds.map((id) => (
+            {sections.map((id) => (
               <Tab key={id} value={id}>
                 {label(id)}
               </Tab>
@@ -226,6 +250,8 @@ export function AssessmentEditor({
           <fieldset className={styles.fieldset} disabled={readOnly}>
             <legend className="visually-hidden">{titles[section]}</legend>
             {section === 'learner' && <LearnerSection {...props} />}
+            {section === 'wishes' && <WishesSection {...props} />}
+            {section === 'support' && <SupportSection {...props} />}
             {section === 'incidents' && <IncidentsSection {...props} />}
             {section === 'children' && <ChildrenSection {...props} />}
             {section === 'meeting' && <MeetingSection {...props} />}

@@ -14,11 +14,13 @@ import type { Assessment } from '../../../core/assessment/schema';
 import { ApiError, type ApiClient, type Versioned } from '../api/api-client';
 import { navigate } from '../app/router';
 import { LoadFailedScreen } from '../app/auth-screens';
+import { childrenOf } from '../cases/mentions';
 import { useContent } from '../content/use-content';
 import type { Host } from '../host/host';
 import { LanguageGuideProvider } from '../language/hinted-textarea';
 import { AssessmentEditor, sectionIds, type SectionId } from './assessment-editor';
 import { AutosaveController } from './autosave-controller';
+import { namedApi, withNames } from './mention-names';
 import { useLeaveWarning } from './use-autosave';
 
 export interface AssessmentScreenProps {
@@ -32,23 +34,45 @@ export interface AssessmentScreenProps {
   onSection?: (section: SectionId) => void;
 }
 
+/** The names of the children of the plan's case, to show its mentions by name; none if unreadable. */
+async function caseNames(api: ApiClient, caseId: string | undefined): Promise<Map<string, string>> {
+  if (!caseId) return new Map();
+  try {
+    const { record } = await api.getCase(caseId);
+    const children = await childrenOf((id) => api.getChild(id), record.participants);
+    return new Map([...children].map(([id, child]) => [id, child.name]));
+  } catch {
+    return new Map();
+  }
+}
+
 function useAssessment(api: ApiClient, id: string) {
-  const [state, setState] = useState<{ loaded?: Versioned<Assessment>; error?: ApiError }>({});
+  const [state, setState] = useState<{
+    loaded?: Versioned<Assessment>;
+    names?: Map<string, string>;
+    error?: ApiError;
+  }>({});
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     setState({});
-    api.getAssessment(id).then(
-      (loaded) => live && setState({ loaded }),
-      (error: unknown) =>
-        live &&
-        setState({
-          error:
-            error instanceof ApiError
-              ? error
-              : new ApiError(0, 'UNKNOWN', 'The assessment could not be opened.'),
-        }),
-    );
+    api
+      .getAssessment(id)
+      .then(async (plan) => {
+        const names = await caseNames(api, plan.record.caseId);
+        return { loaded: { record: withNames(plan.record, names), etag: plan.etag }, names };
+      })
+      .then(
+        ({ loaded, names }) => live && setState({ loaded, names }),
+        (error: unknown) =>
+          live &&
+          setState({
+            error:
+              error instanceof ApiError
+                ? error
+                : new ApiError(0, 'UNKNOWN', 'The assessment could not be opened.'),
+          }),
+      );
     return () => {
       live = false;
     };
@@ -63,8 +87,15 @@ function Editor({
   compact,
   actions,
   onSection,
-}: Omit<AssessmentScreenProps, 'id' | 'host'> & { loaded: Versioned<Assessment> }) {
-  const controller = useMemo(() => new AutosaveController(api, loaded), [api, loaded]);
+  names,
+}: Omit<AssessmentScreenProps, 'id' | 'host'> & {
+  loaded: Versioned<Assessment>;
+  names: ReadonlyMap<string, string>;
+}) {
+  const controller = useMemo(
+    () => new AutosaveController(namedApi(api, names), loaded),
+    [api, loaded, names],
+  );
   useEffect(() => () => controller.dispose(), [controller]);
   useLeaveWarning(controller);
   const content = useContent(api);
@@ -72,17 +103,20 @@ function Editor({
   const [leaving, setLeaving] = useState(false);
   const current: SectionId = sectionIds.includes(section as SectionId) ? (section as SectionId) : 'learner';
 
+  // A plan in a case goes back to its case, where its other children and their plans are.
+  const caseId = loaded.record.caseId;
+  const back = () => navigate(caseId ? { name: 'case', id: caseId } : { name: 'dashboard' });
   const backToList = async () => {
     if (controller.hasUnsavedChanges()) await controller.flush();
     if (controller.hasUnsavedChanges()) setLeaving(true);
-    else navigate({ name: 'dashboard' });
+    else back();
   };
 
   return (
     <LanguageGuideProvider guide={content.language}>
       {!compact && (
         <Link as="button" onClick={backToList}>
-          ← All assessments
+          {caseId ? `← Case ${loaded.record.caseRef}` : '← All assessments'}
         </Link>
       )}
       <AssessmentEditor
@@ -104,7 +138,7 @@ function Editor({
             <DialogTitle>Leave without saving?</DialogTitle>
             <DialogContent>Some changes are not saved. If you leave now they will be lost.</DialogContent>
             <DialogActions>
-              <Button onClick={() => navigate({ name: 'dashboard' })}>Leave and lose them</Button>
+              <Button onClick={back}>Leave and lose them</Button>
               <Button appearance="primary" onClick={() => setLeaving(false)}>
                 Stay
               </Button>
@@ -117,7 +151,7 @@ function Editor({
 }
 
 export function AssessmentScreen({ api, id, host: _host, ...rest }: AssessmentScreenProps) {
-  const { loaded, error, retry } = useAssessment(api, id);
+  const { loaded, names, error, retry } = useAssessment(api, id);
   if (error) {
     return (
       <LoadFailedScreen
@@ -133,7 +167,7 @@ export function AssessmentScreen({ api, id, host: _host, ...rest }: AssessmentSc
     );
   }
   if (!loaded) return <Spinner size="small" label="Opening the assessment…" />;
-  return <Editor api={api} loaded={loaded} {...rest} />;
+  return <Editor api={api} loaded={loaded} names={names ?? new Map()} {...rest} />;
 }
 
 export default AssessmentScreen;

@@ -37,6 +37,18 @@ const labels: Record<string, string> = {
   signOff: 'Sign-off',
   staffNotes: 'Staff notes',
   closingReason: 'Reason for closing',
+  support: 'Support and interventions',
+  keyAdultCover: 'Who covers when the key adult is away',
+  supportPlan: 'Wishes and support',
+  'supportPlan.viewsAndWishes': 'Their views and wishes',
+  'supportPlan.wantsToHappen': 'What they want to happen',
+  'supportPlan.wantsTold': 'Who they want told',
+  'supportPlan.safeSpaces': 'Safe spaces',
+  'supportPlan.trustedAdults': 'Trusted adults',
+  'supportPlan.adjustments': 'Adjustments',
+  'supportPlan.contactWithOtherChild': 'Contact with the other child',
+  'supportPlan.onlineHelp.reportRemove': 'Report Remove',
+  'supportPlan.onlineHelp.notes': 'Other online help',
   changeReason: 'Reason for the changes',
 };
 
@@ -107,6 +119,11 @@ export function sectionOf(path: string): string {
       return 'sharing';
     case 'review':
       return 'plan';
+    case 'support':
+    case 'keyAdultCover':
+      return 'support';
+    case 'supportPlan':
+      return 'wishes';
     case 'signOff':
     case 'staffNotes':
       return 'signoff';

@@ -3,6 +3,8 @@
  * teams-js) or a plain browser in local mode (browser-host.ts). Everything else receives a Host, so
  * component tests pass a small fake.
  */
+import type { TokenRequest } from '../../../core/api/browser-client';
+
 export type HostTheme = 'default' | 'dark' | 'contrast';
 
 /** Where Teams shows the tab; `content` is a channel or personal tab, or a plain browser. */
@@ -55,9 +57,13 @@ export interface StageSharing {
 export interface Host {
   kind: 'teams' | 'browser';
   context: HostContext;
-  /** A bearer token for our API, or undefined where there is no sign-in (local mode). */
-  getToken(): Promise<string | undefined>;
-  /** Runs the consent pop-up; resolves when the user has consented. */
+  /**
+   * A bearer token for our API, or undefined where there is no sign-in (local mode). With a
+   * request (the server asked for consent or refused the last token) it may prompt the user.
+   * Rejects with a SignInError.
+   */
+  getToken(request?: TokenRequest): Promise<string | undefined>;
+  /** Runs the interactive sign-in and consent prompt; resolves when the user has consented. */
   requestConsent(): Promise<void>;
   /** Tells the host the first screen has rendered (Teams hides its loading indicator). */
   notifyReady(): void;

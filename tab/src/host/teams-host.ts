@@ -1,12 +1,59 @@
-import { app, authentication, meeting, pages } from '@microsoft/teams-js';
+import { app, authentication, meeting, nestedAppAuth, pages } from '@microsoft/teams-js';
+import type { GetToken } from '../../../core/api/browser-client';
+import {
+  loadSignInSettings,
+  msalConfiguration,
+  msalTokens,
+  SignInError,
+} from '../../../core/api/browser-sign-in';
+import type { TabMsal } from '../auth/msal';
+import { teamsTokens } from '../auth/teams-tokens';
 import type { FrameKind, Host, HostTheme, TabConfig } from './host';
 
-/** Raised when Teams cannot give us a token; `consent` means the user must consent first. */
-export class HostTokenError extends Error {
-  constructor(readonly consent: boolean) {
-    super(consent ? 'Consent is needed before signing in.' : 'Teams could not sign you in.');
-    this.name = 'HostTokenError';
-  }
+export interface TeamsSignIn {
+  msal: TabMsal;
+  fetch: typeof globalThis.fetch;
+}
+
+const defaultSignIn: TeamsSignIn = {
+  // MSAL is fetched only when nested app authentication is used, not on Teams' SSO fallback.
+  msal: {
+    nested: async (config) => (await import('../auth/msal')).tabMsal.nested(config),
+    redirect: async (config, request) => (await import('../auth/msal')).tabMsal.redirect(config, request),
+  },
+  fetch: (input, init) => globalThis.fetch(input, init),
+};
+
+/**
+ * Sign-in in Teams. Where Teams recommends nested app authentication, MSAL asks Teams for our
+ * API's token (Teams brokers consent and MFA prompts too); elsewhere (older clients) Teams single
+ * sign-on, with MSAL in Teams' authentication window for consent. Settings are read on first use,
+ * so connecting to Teams is not held up by them.
+ */
+function teamsSignIn(loginHint: string | undefined, deps: TeamsSignIn): GetToken {
+  let tokens: Promise<GetToken> | undefined;
+  const choose = async (): Promise<GetToken> => {
+    if (nestedAppAuth.isNAAChannelRecommended()) {
+      const settings = await loadSignInSettings(deps.fetch, '/tab/auth-config.json');
+      if (!settings) throw new SignInError('UNAVAILABLE');
+      const client = await deps.msal.nested(msalConfiguration(settings));
+      return msalTokens(client, { scopes: settings.scopes, loginHint, ssoSilent: true });
+    }
+    return teamsTokens(
+      {
+        getAuthToken: () => authentication.getAuthToken(),
+        authenticate: (url) => authentication.authenticate({ url, width: 600, height: 535 }),
+      },
+      new URL('/tab/auth-start', window.location.href).href,
+    );
+  };
+  return async (request) => {
+    tokens ??= choose().catch((error: unknown) => {
+      tokens = undefined;
+      throw error instanceof SignInError ? error : new SignInError('UNAVAILABLE');
+    });
+    return (await tokens)(request);
+  };
 }
 
 const frames: Record<string, FrameKind> = {
@@ -37,7 +84,10 @@ function callback<T>(run: (cb: (error: { errorCode?: number } | null, result: T 
  * Connects to Teams. Rejects if Teams does not answer within `timeoutMs`, so a page framed by
  * anything else falls back to the browser host instead of waiting forever.
  */
-export async function connectTeamsHost(timeoutMs: number): Promise<Host> {
+export async function connectTeamsHost(
+  timeoutMs: number,
+  signIn: TeamsSignIn = defaultSignIn,
+): Promise<Host> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([
     app.initialize(),
@@ -49,6 +99,7 @@ export async function connectTeamsHost(timeoutMs: number): Promise<Host> {
   const context = await app.getContext();
   const frame = frames[context.page.frameContext] ?? 'other';
   let notified = false;
+  const getToken = teamsSignIn(context.user?.loginHint, signIn);
 
   const toInstance = (config: TabConfig) => ({
     entityId: config.entityId,
@@ -69,18 +120,9 @@ export async function connectTeamsHost(timeoutMs: number): Promise<Host> {
       ...(context.meeting?.id ? { meetingId: context.meeting.id } : {}),
       ...(context.team?.groupId ? { teamId: context.team.groupId } : {}),
     },
-    async getToken() {
-      try {
-        return await authentication.getAuthToken();
-      } catch (error) {
-        // Teams reports failures as bare strings such as "resourceRequiresConsent".
-        const text = error instanceof Error ? error.message : String(error);
-        throw new HostTokenError(/consent|resourceDisabled|interaction/i.test(text));
-      }
-    },
+    getToken,
     async requestConsent() {
-      const url = new URL('/tab/auth-start', window.location.href).href;
-      await authentication.authenticate({ url, width: 600, height: 535 });
+      await getToken({ reason: 'consent' });
     },
     notifyReady() {
       if (notified) return;

@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import type { TokenRequest } from '../../../core/api/browser-client';
 import type { Host, HostContext, MeetingParticipant, TabConfig } from '../../../tab/src/host/host';
 
 /** A Host as Teams or the browser would provide it, recording what the tab asked of it. */
@@ -10,6 +11,8 @@ export function fakeHost(
     participants?: MeetingParticipant[] | null;
     configurable?: boolean;
     consent?: () => Promise<void>;
+    /** How an interactive token request ends without the user's click (the API client's own retry). */
+    interactive?: (request: TokenRequest) => Promise<string>;
   } = {},
 ) {
   const shared: string[] = [];
@@ -19,7 +22,10 @@ export function fakeHost(
   const host: Host = {
     kind: options.kind ?? 'teams',
     context: { frame: 'content', theme: 'default', ...options.context },
-    getToken: async () => (options.kind === 'browser' ? undefined : 'token-123'),
+    getToken: async (request) => {
+      if (options.kind === 'browser') return undefined;
+      return request && options.interactive ? options.interactive(request) : 'token-123';
+    },
     requestConsent: jest.fn(options.consent ?? (async () => undefined)),
     notifyReady: jest.fn(),
     onThemeChange: () => () => undefined,

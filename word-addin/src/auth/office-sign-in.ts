@@ -1,14 +1,22 @@
-import type { GetToken, TokenRequest } from '../api/api-client.js';
-import { parseSignInMessage, SignInError } from './sign-in-error.js';
+import type { GetToken, TokenRequest } from '../../../core/api/browser-client.js';
+import {
+  msalConfiguration,
+  msalTokens,
+  SignInError,
+  type SignInSettings,
+} from '../../../core/api/browser-sign-in.js';
+import type { PaneMsal } from './msal.js';
+import { parseSignInMessage } from './sign-in-error.js';
 
 /**
- * Tokens for the server's API. In Word: Office single sign-on first (Office.auth.getAccessToken),
- * and the sign-in page in an Office dialog when SSO is unavailable (errors 13xxx: an older Office,
- * a personal account, an unconsented tenant…) or when the server asks for consent Office cannot give.
- * Outside Word (preview mode in Microsoft 365) the same page opens in a pop-up window.
+ * Tokens for the server's API. In Word that supports nested app authentication, MSAL asks Office
+ * for them (Office brokers sign-in, consent and MFA). In older Word, Microsoft's documented fallback:
+ * Office single sign-on (Office.auth.getAccessToken), then MSAL on the sign-in page in an Office
+ * dialog when SSO is unavailable (errors 13xxx: a personal account, an unconsented tenant…) or the
+ * server asks for consent Office cannot give. Outside Word (preview mode) MSAL signs in with a pop-up.
  */
 
-/** Opens the sign-in page (in an Office dialog or a pop-up) and resolves with the access token. */
+/** Opens the sign-in page in an Office dialog and resolves with the access token. */
 export type OpenSignIn = (url: string) => Promise<string>;
 
 export interface OfficeAuth {
@@ -32,11 +40,16 @@ export function tokenExpiry(token: string): number {
   }
 }
 
+/** The sign-in page, told to ask for consent or to meet the server's claims challenge. */
 export function signInPageUrl(base: string, request?: TokenRequest): string {
-  return `${base}${request?.reason === 'consent' ? '?prompt=consent' : ''}`;
+  const params = new URLSearchParams();
+  if (request?.claims) params.set('claims', request.claims);
+  else if (request?.reason === 'consent') params.set('prompt', 'consent');
+  const qs = params.toString();
+  return qs ? `${base}?${qs}` : base;
 }
 
-/** A token source for the window that signs in through `openSignIn` only (no SSO). */
+/** A token source for the sign-in page in a dialog, keeping its token until shortly before it expires. */
 export function windowTokens(openSignIn: OpenSignIn, signInUrl: string, now = () => Date.now()): GetToken {
   let cached: { token: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;
@@ -114,30 +127,52 @@ export function officeDialogSignIn(office: DialogApi): OpenSignIn {
     });
 }
 
-/** The sign-in page in a pop-up window (preview mode); it answers with postMessage to its opener. */
-export function popupSignIn(win: Window): OpenSignIn {
-  return (url) =>
-    new Promise((resolve, reject) => {
-      const popup = win.open(url, 'hsb-sign-in', 'popup,width=480,height=640');
-      if (!popup) {
-        reject(new SignInError('UNAVAILABLE'));
-        return;
-      }
-      const closed = win.setInterval(() => {
-        if (popup.closed) finish(new SignInError('CANCELLED'));
-      }, 500);
-      const onMessage = (event: MessageEvent) => {
-        if (event.origin !== win.location.origin || event.source !== popup) return;
-        const message = parseSignInMessage(event.data);
-        if (!message) return;
-        finish(message.status === 'token' ? message.token : new SignInError(message.code));
-      };
-      function finish(outcome: string | SignInError) {
-        win.clearInterval(closed);
-        win.removeEventListener('message', onMessage);
-        if (typeof outcome === 'string') resolve(outcome);
-        else reject(outcome);
-      }
-      win.addEventListener('message', onMessage);
+export interface PaneSignIn {
+  msal: PaneMsal;
+  settings(): Promise<SignInSettings | null>;
+  /** The sign-in page: the dialog's start and MSAL's redirect URI. */
+  signInUrl: string;
+  /** Word, and what it supports; null outside Word (preview mode). */
+  office: {
+    nestedAppAuth: boolean;
+    auth: OfficeAuth;
+    openDialog: OpenSignIn;
+  } | null;
+}
+
+/** Whether this Office brokers MSAL for add-ins (the NestedAppAuth requirement set). */
+export function supportsNestedAppAuth(office: {
+  context: { requirements: { isSetSupported(name: string, version?: string): boolean } };
+}): boolean {
+  try {
+    return office.context.requirements.isSetSupported('NestedAppAuth', '1.1');
+  } catch {
+    return false;
+  }
+}
+
+/** The pane's token source for where it runs, chosen on first use. */
+export function paneTokens(deps: PaneSignIn): GetToken {
+  let tokens: Promise<GetToken> | undefined;
+  const choose = async (): Promise<GetToken> => {
+    const { office } = deps;
+    if (office && !office.nestedAppAuth) {
+      return officeTokens(office.auth, windowTokens(office.openDialog, deps.signInUrl));
+    }
+    const settings = await deps.settings();
+    if (!settings) throw new SignInError('UNAVAILABLE');
+    if (office) {
+      const client = await deps.msal.nested(msalConfiguration(settings));
+      return msalTokens(client, { scopes: settings.scopes, ssoSilent: true });
+    }
+    const client = await deps.msal.standard(msalConfiguration(settings, deps.signInUrl));
+    return msalTokens(client, { scopes: settings.scopes, ssoSilent: false });
+  };
+  return async (request) => {
+    tokens ??= choose().catch((error: unknown) => {
+      tokens = undefined;
+      throw error instanceof SignInError ? error : new SignInError('UNAVAILABLE');
     });
+    return (await tokens)(request);
+  };
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/api-client.js';
-import { SignInError } from '../auth/sign-in-error.js';
+import { SignInError } from '../../../core/api/browser-sign-in.js';
 
 /** What to say when the server or sign-in refuses; never a library message. */
 export function accessMessage(error: unknown): string {

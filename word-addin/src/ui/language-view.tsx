@@ -56,7 +56,7 @@ export function LanguageView({ services }: { services: PaneServices }) {
 
   useEffect(() => {
     services.api
-      .language()
+      .languageGuide()
       .then(setGuide)
       .catch((error: unknown) => setStatus({ intent: 'error', text: accessMessage(error) }));
   }, [services.api]);

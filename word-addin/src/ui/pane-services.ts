@@ -1,10 +1,10 @@
-import type { ApiClient } from '../api/api-client.js';
+import type { PaneApi } from '../api/api-client.js';
 import type { ProfileStore } from '../settings/profile-store.js';
 import type { WordDocument } from '../word/word-document.js';
 
 /** Everything the task pane reaches outside itself; main.tsx builds the real ones, tests pass fakes. */
 export interface PaneServices {
-  api: ApiClient;
+  api: PaneApi;
   /** Null outside Word (preview mode): nothing can be inserted or checked. */
   word: WordDocument | null;
   profiles: ProfileStore;

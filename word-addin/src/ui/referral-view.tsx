@@ -112,7 +112,7 @@ export function ReferralView(props: {
     setListError(null);
     setNeedsTeam(false);
     services.api
-      .assessments()
+      .listAssessments()
       .then((items) => setSummaries(items.filter((a) => a.status !== 'closed')))
       .catch((error: unknown) => {
         // A user in more than one safeguarding team says which one's records to use.
@@ -130,8 +130,8 @@ export function ReferralView(props: {
     if (!id) return;
     setLoading(true);
     try {
-      const [assessment, template] = await Promise.all([
-        services.api.assessment(id),
+      const [{ record: assessment }, template] = await Promise.all([
+        services.api.getAssessment(id),
         services.api.riskTemplate(),
       ]);
       // Only the draft is kept; the record itself is not held once the draft is built.

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import { classify, parseClassificationInput } from '../../../../core/index.js';
+import { apiRoutes, classify, parseClassificationInput } from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { handler } from '../handler.js';
 import { readJsonBody } from '../json-body.js';
@@ -15,7 +15,7 @@ const MAX_CLASSIFY_BYTES = 8 * 1024;
  */
 export function registerClassifyRoutes(server: Server, deps: AppDeps): void {
   server.post(
-    '/api/classify',
+    apiRoutes.classify,
     handler(deps.logger, async (req, res) => {
       await deps.authenticator.identify(req);
       const input = parseClassificationInput(await readJsonBody(req, MAX_CLASSIFY_BYTES));

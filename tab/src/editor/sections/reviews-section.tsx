@@ -10,7 +10,12 @@ import {
 import { useState, type FormEvent } from 'react';
 import { activationProblems } from '../../../../core/assessment/lifecycle';
 import { nextReviewDate } from '../../../../core/assessment/review-schedule';
-import { strategyImpacts, type ReviewEntry, type RiskLevel } from '../../../../core/assessment/schema';
+import {
+  strategyImpacts,
+  type ReviewEntry,
+  type RiskLevel,
+  type RiskLevelChange,
+} from '../../../../core/assessment/schema';
 import { contentLabels } from '../../../../core/content/labels';
 import { addDays, dateInZone } from '../../../../core/dates';
 import { ApiError } from '../../api/api-client';
@@ -84,6 +89,22 @@ function Activate({ draft, controller }: ReviewsProps) {
         </div>
       )}
     </div>
+  );
+}
+
+/** How the overall risk moved, oldest first: from the scored risks, or as a review set it. */
+export function RiskTrend({ history }: { history: readonly RiskLevelChange[] | undefined }) {
+  const styles = useFormStyles();
+  if (!history || history.length === 0) return null;
+  return (
+    <ol className={styles.list} aria-label="Overall risk over time">
+      {history.map((h, i) => (
+        <li key={`${h.on}-${i}`}>
+          {formatDate(h.on.slice(0, 10))}: {h.level ? <RiskBadge level={h.level} /> : 'not yet scored'}
+          {h.source === 'review' ? ' (set at a review)' : ' (from the risks)'}
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -187,6 +208,7 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
   return (
     <div className={styles.section}>
       <Subtitle2 as="h3">Reviews</Subtitle2>
+      <RiskTrend history={draft.riskHistory} />
       <ReviewHistory reviews={draft.reviews} strategyName={strategyName} impactLabel={impactLabel} />
       {draft.status === 'active' && (
         <form className={styles.card} onSubmit={submit} noValidate aria-labelledby="add-review-title">

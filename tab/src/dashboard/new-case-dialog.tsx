@@ -1,0 +1,295 @@
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { childRoles, type ChildRole } from '../../../core/assessment/schema';
+import { MAX_ROLES } from '../../../core/cases/case';
+import { roleLabels } from '../../../core/documents/labels';
+import { ApiError, type ApiClient, type ChildSummary } from '../api/api-client';
+import { formatDate } from '../ui/format';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
+  child: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalS,
+  },
+});
+
+/** A child of the new case: one already known to the team, or one to be created with the case. */
+export type CaseChild =
+  { existing: ChildSummary; roles: ChildRole[] } | { name: string; yearGroup?: string; roles: ChildRole[] };
+
+export function caseChildName(child: CaseChild): string {
+  return 'existing' in child ? child.existing.name : child.name;
+}
+
+/** Year group and date of birth: what tells two children with one name apart. */
+export function describeChild(child: ChildSummary): string {
+  const parts = [
+    child.yearGroup ?? 'year group not recorded',
+    child.dateOfBirth ? `born ${formatDate(child.dateOfBirth)}` : 'date of birth not recorded',
+  ];
+  return `${child.name} — ${parts.join(', ')}`;
+}
+
+/** The body of POST /api/cases for the chosen children. */
+export function createCaseBody(children: readonly CaseChild[]) {
+  return {
+    participants: children.map((c) =>
+      'existing' in c
+        ? { child: { id: c.existing.id }, roles: c.roles }
+        : { child: { name: c.name, ...(c.yearGroup ? { yearGroup: c.yearGroup } : {}) }, roles: c.roles },
+    ),
+  };
+}
+
+type Search =
+  { state: 'idle' } | { state: 'searching' } | { state: 'found'; matches: ChildSummary[]; choice: string };
+
+const NEW = 'new';
+
+/**
+ * Starts a case from the children in it: each is found among the children the team already knows
+ * (so one child never gets two records) or added as new, and given one or two roles.
+ */
+export function NewCaseDialog({
+  api,
+  onCreated,
+}: {
+  api: ApiClient;
+  onCreated: (id: string, caseRef: string) => void;
+}) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [yearGroup, setYearGroup] = useState('');
+  const [search, setSearch] = useState<Search>({ state: 'idle' });
+  const [children, setChildren] = useState<CaseChild[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [nameMissing, setNameMissing] = useState(false);
+
+  const reset = () => {
+    setName('');
+    setYearGroup('');
+    setSearch({ state: 'idle' });
+    setChildren([]);
+    setError(null);
+    setNameMissing(false);
+  };
+
+  const find = async () => {
+    if (!name.trim()) {
+      setNameMissing(true);
+      return;
+    }
+    setNameMissing(false);
+    setError(null);
+    setSearch({ state: 'searching' });
+    try {
+      const matches = (await api.listChildren(name)).filter(
+        (m) => !children.some((c) => 'existing' in c && c.existing.id === m.id),
+      );
+      setSearch({ state: 'found', matches, choice: matches.length === 1 ? matches[0]!.id : NEW });
+    } catch (e) {
+      setSearch({ state: 'idle' });
+      setError(e instanceof ApiError ? e.message : 'The children could not be searched.');
+    }
+  };
+
+  const add = () => {
+    if (search.state !== 'found') return;
+    const existing = search.matches.find((m) => m.id === search.choice);
+    const roles: ChildRole[] = children.length === 0 ? ['displayedHsb'] : ['harmed'];
+    setChildren((list) => [
+      ...list,
+      existing
+        ? { existing, roles }
+        : { name: name.trim(), ...(yearGroup.trim() ? { yearGroup: yearGroup.trim() } : {}), roles },
+    ]);
+    setName('');
+    setYearGroup('');
+    setSearch({ state: 'idle' });
+  };
+
+  const toggleRole = (index: number, role: ChildRole, on: boolean) =>
+    setChildren((list) =>
+      list.map((c, i) =>
+        i !== index ? c : { ...c, roles: on ? [...c.roles, role] : c.roles.filter((r) => r !== role) },
+      ),
+    );
+
+  const noRoles = children.some((c) => c.roles.length === 0);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (children.length === 0) {
+      setError('Add at least one child to the case.');
+      return;
+    }
+    if (noRoles) {
+      setError('Give each child at least one role.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { record } = await api.createCase(createCaseBody(children));
+      setOpen(false);
+      reset();
+      onCreated(record.id, record.caseRef);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'The case could not be created.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(_, d) => {
+        setOpen(d.open);
+        if (!d.open) reset();
+      }}
+    >
+      <DialogTrigger disableButtonEnhancement>
+        <Button appearance="primary">New case</Button>
+      </DialogTrigger>
+      <DialogSurface aria-describedby="new-case-help">
+        <form onSubmit={submit} noValidate>
+          <DialogBody>
+            <DialogTitle>New case</DialogTitle>
+            <DialogContent className={styles.stack}>
+              <p id="new-case-help">
+                Add each child involved, then say what part they had. A child may hold two roles, for example
+                harmed and also displayed harmful sexual behaviour. Channels and cards show the case reference
+                and “Child A”, “Child B”, never names.
+              </p>
+              <div className={styles.row}>
+                <Field
+                  label="Child’s name"
+                  validationMessage={nameMissing ? 'Enter the child’s name to find them.' : undefined}
+                >
+                  <Input
+                    value={name}
+                    onChange={(_, d) => {
+                      setName(d.value);
+                      setSearch({ state: 'idle' });
+                    }}
+                    autoComplete="off"
+                  />
+                </Field>
+                <Field label="Year group" hint="For example, Year 8">
+                  <Input value={yearGroup} onChange={(_, d) => setYearGroup(d.value)} autoComplete="off" />
+                </Field>
+                <Button onClick={() => void find()} disabled={search.state === 'searching'}>
+                  {search.state === 'searching' ? 'Finding…' : 'Find child'}
+                </Button>
+              </div>
+
+              {search.state === 'found' && (
+                <div className={styles.stack}>
+                  <Field
+                    label={
+                      search.matches.length > 1
+                        ? 'More than one child has this name. Which one is it?'
+                        : search.matches.length === 1
+                          ? 'Is it this child?'
+                          : 'No child with this name is recorded yet.'
+                    }
+                  >
+                    <RadioGroup
+                      value={search.choice}
+                      onChange={(_, d) => setSearch({ ...search, choice: d.value })}
+                    >
+                      {search.matches.map((m) => (
+                        <Radio key={m.id} value={m.id} label={describeChild(m)} />
+                      ))}
+                      <Radio
+                        value={NEW}
+                        label={`A new child: ${name.trim()}${yearGroup.trim() ? `, ${yearGroup.trim()}` : ''}`}
+                      />
+                    </RadioGroup>
+                  </Field>
+                  <Button onClick={add}>Add to the case</Button>
+                </div>
+              )}
+
+              {children.length > 0 && (
+                <ul aria-label="Children in this case" className={styles.stack}>
+                  {children.map((c, i) => (
+                    <li key={i} className={styles.child}>
+                      <Body1>
+                        {'existing' in c
+                          ? describeChild(c.existing)
+                          : `${c.name}${c.yearGroup ? `, ${c.yearGroup}` : ''} (new)`}
+                      </Body1>
+                      <div role="group" aria-label={`Roles of ${caseChildName(c)}`}>
+                        {childRoles.map((role) => (
+                          <Checkbox
+                            key={role}
+                            label={roleLabel(role)}
+                            checked={c.roles.includes(role)}
+                            disabled={!c.roles.includes(role) && c.roles.length >= MAX_ROLES}
+                            onChange={(_, d) => toggleRole(i, role, !!d.checked)}
+                          />
+                        ))}
+                      </div>
+                      {c.roles.length === 0 && <Body1 role="alert">Give at least one role.</Body1>}
+                      <Button
+                        appearance="subtle"
+                        onClick={() => setChildren((list) => list.filter((_, j) => j !== i))}
+                      >
+                        Remove {caseChildName(c)}
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+
+              {error && (
+                <MessageBar intent="error">
+                  <MessageBarBody>{error}</MessageBarBody>
+                </MessageBar>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <DialogTrigger disableButtonEnhancement>
+                <Button appearance="secondary">Cancel</Button>
+              </DialogTrigger>
+              <Button appearance="primary" type="submit" disabled={busy}>
+                {busy ? 'Creating…' : 'Create case'}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** The document label, except for the one role that names the child the plan is about. */
+export function roleLabel(role: ChildRole): string {
+  return role === 'displayedHsb' ? 'Displayed harmful sexual behaviour' : roleLabels[role];
+}

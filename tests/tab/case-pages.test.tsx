@@ -1,0 +1,260 @@
+/** @jest-environment jsdom */
+import './support/dom';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiClient } from '../../tab/src/api/api-client';
+import { CaseScreen } from '../../tab/src/cases/case-screen';
+import { ChildScreen } from '../../tab/src/cases/child-screen';
+import { json, scriptedFetch, type Sent } from './support/http';
+
+const CASE = '99999999-9999-4999-8999-999999999999';
+const SAM = '11111111-1111-4111-8111-111111111111';
+const RIA = '22222222-2222-4222-8222-222222222222';
+const OUTSIDER = '33333333-3333-4333-8333-333333333333';
+const PLAN = '44444444-4444-4444-8444-444444444444';
+
+const theCase = {
+  id: CASE,
+  createdAt: 'x',
+  updatedAt: 'x',
+  version: 3,
+  caseRef: 'HSB-2026-7',
+  status: 'open',
+  labelsIssued: 2,
+  participants: [
+    { childId: SAM, roles: ['displayedHsb'], label: 'Child A', assessmentId: PLAN },
+    { childId: RIA, roles: ['harmed'], label: 'Child B' },
+  ],
+  incidents: [
+    {
+      id: 'i1',
+      date: '2026-03-02',
+      location: 'Year 8 corridor',
+      hackettLevel: 'problematic',
+      description: `@[child:${SAM}] touched @[child:${RIA}] over clothing.`,
+    },
+  ],
+  decision: {
+    options: ['referral-csc'],
+    factors: ['power-imbalance'],
+    rationale: `Age gap between @[child:${SAM}] and @[child:${RIA}].`,
+  },
+  agencies: {
+    referrals: [
+      { id: 'r1', to: 'childrens-social-care', on: '2026-03-03', status: 'accepted', outcome: 'Assessment' },
+    ],
+    socialWorker: { name: 'Jo Allen', team: 'North' },
+    cscStatus: 'child-in-need',
+    police: {
+      reference: 'CRN-42',
+      officer: 'PC Lee',
+      bailConditions: `No contact with @[child:${RIA}].`,
+      agreedSharing: [{ what: 'Bail conditions', with: 'Form tutors' }],
+    },
+    specialistAssessment: 'requested',
+  },
+};
+
+const chronology = [
+  {
+    id: 'e2',
+    date: '2026-03-04',
+    kind: 'note',
+    summary: 'Date was wrong: it was the 2nd.',
+    by: 'DSL',
+    caseId: CASE,
+    corrects: 'e1',
+    recordedAt: '2026-03-04T10:00:00Z',
+  },
+  {
+    id: 'e1',
+    date: '2026-03-01',
+    kind: 'incident',
+    summary: `Reported by @[child:${OUTSIDER}].`,
+    by: 'DSL',
+    caseId: CASE,
+    recordedAt: '2026-03-01T10:00:00Z',
+  },
+];
+
+const child = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name,
+  createdAt: 'x',
+  updatedAt: 'x',
+  version: 1,
+  retainUntil: null,
+  ...extra,
+});
+
+function answer(req: Sent): Response {
+  if (req.url === `/api/cases/${CASE}`) return json(200, theCase, { ETag: '"3"' });
+  if (req.url === `/api/cases/${CASE}/chronology` && req.method === 'POST') {
+    return json(201, { id: 'e3', ...(req.body as object), by: 'DSL', recordedAt: 'x' });
+  }
+  if (req.url === `/api/cases/${CASE}/chronology`) return json(200, { items: chronology });
+  if (req.url === `/api/children/${SAM}`) return json(200, child(SAM, 'Sam Stone'), { ETag: '"1"' });
+  // Ria's record cannot be read by this caller: the page falls back to her pseudonym.
+  if (req.url === `/api/children/${RIA}`) {
+    return json(404, { error: { code: 'NOT_FOUND', message: 'Not found.' } });
+  }
+  throw new Error(`unexpected ${req.method} ${req.url}`);
+}
+
+afterEach(cleanup);
+
+function wrap(ui: React.ReactNode) {
+  return render(<FluentProvider theme={teamsLightTheme}>{ui}</FluentProvider>);
+}
+
+describe('the case page', () => {
+  it('shows the children with labels and roles, links to plans, and mentions as names to staff', async () => {
+    const { fetch } = scriptedFetch(answer);
+    wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
+    expect(await screen.findByRole('heading', { name: /Case HSB-2026-7/ })).toBeTruthy();
+    const children = within(screen.getByRole('table', { name: 'Children in this case' }));
+    const [sam, ria] = children.getAllByRole('row').slice(1);
+    expect(sam!.textContent).toContain('Child A');
+    expect(sam!.textContent).toContain('Sam Stone');
+    expect(within(sam!).getByRole('button', { name: 'Open Sam Stone’s plan' })).toBeTruthy();
+    expect(ria!.textContent).toContain('Child harmed');
+    expect(within(ria!).getByRole('button', { name: 'Start a support plan' })).toBeTruthy();
+
+    expect(screen.getByText(/Sam Stone touched Child B over clothing/)).toBeTruthy();
+    expect(screen.getByText('Age gap between Sam Stone and Child B.')).toBeTruthy();
+    expect(screen.getByText('Any imbalance of power')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('@[child:');
+  });
+
+  it('shows the multi-agency picture: referrals, social worker, CSC status, police and specialist assessment', async () => {
+    const { fetch } = scriptedFetch(answer);
+    wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
+    const referrals = await screen.findByRole('table', { name: 'Referrals' });
+    expect(within(referrals).getAllByRole('row')[1]!.textContent).toMatch(
+      /Children’s social care.*3 Mar 2026.*Accepted.*Assessment/,
+    );
+    for (const text of [
+      'Child in need',
+      'Jo Allen, North',
+      'CRN-42',
+      'PC Lee',
+      'No contact with Child B.',
+      'Bail conditions, with Form tutors',
+      'Requested',
+    ]) {
+      expect(screen.getByText(text)).toBeTruthy();
+    }
+  });
+
+  it('reads the chronology oldest first, marks corrections both ways, and adds an entry', async () => {
+    const { fetch, sent } = scriptedFetch(answer);
+    wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
+    const timeline = await screen.findByRole('list', { name: 'Chronology' });
+    const items = within(timeline).getAllByRole('listitem');
+    expect(items[0]!.textContent).toContain('Reported by another child.');
+    expect(items[0]!.textContent).toContain('Corrected by the entry of 4 Mar 2026');
+    expect(items[1]!.textContent).toContain('Corrects the incident entry of 1 Mar 2026');
+
+    const form = within(screen.getByRole('form', { name: 'Add an entry' }));
+    await userEvent.click(form.getByRole('button', { name: 'Add entry' }));
+    expect(await form.findByText('Say what happened.')).toBeTruthy();
+    await userEvent.selectOptions(form.getByRole('combobox', { name: 'Kind' }), 'meeting');
+    await userEvent.selectOptions(form.getByRole('combobox', { name: /About/ }), SAM);
+    await userEvent.selectOptions(form.getByRole('combobox', { name: /Corrects/ }), 'e1');
+    await userEvent.type(form.getByRole('textbox', { name: /What happened/ }), 'Met Sam Stone’s parents.');
+    await userEvent.click(form.getByRole('button', { name: 'Add entry' }));
+    await waitFor(() => expect(sent.some((r) => r.method === 'POST')).toBe(true));
+    expect(sent.find((r) => r.method === 'POST')!.body).toEqual({
+      date: '2026-03-10',
+      kind: 'meeting',
+      summary: 'Met Sam Stone’s parents.',
+      childId: SAM,
+      corrects: 'e1',
+    });
+    // The page reads the chronology again, so the new entry shows as the server recorded it.
+    await waitFor(() => expect(sent.filter((r) => r.url === `/api/cases/${CASE}/chronology`).length).toBe(3));
+  });
+
+  it('starts the plan a child’s role calls for, in this case', async () => {
+    const { fetch, sent } = scriptedFetch((req) =>
+      req.url === '/api/assessments' ? json(201, { id: PLAN }, { ETag: '"1"' }) : answer(req),
+    );
+    wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Start a support plan' }));
+    await waitFor(() => expect(window.location.hash).toBe(`#/assessments/${PLAN}`));
+    expect(sent.find((r) => r.url === '/api/assessments')!.body).toEqual({
+      caseId: CASE,
+      childId: RIA,
+      kind: 'support-plan',
+    });
+  });
+});
+
+describe('the child page', () => {
+  it('shows the child’s details, their plans only, and their chronology without naming other children', async () => {
+    const { fetch, sent } = scriptedFetch((req) => {
+      if (req.url === `/api/children/${SAM}`) {
+        return json(
+          200,
+          child(SAM, 'Sam Stone', {
+            dateOfBirth: '2013-05-06',
+            yearGroup: 'Year 8',
+            sex: 'male',
+            send: 'ADHD',
+            keyAdult: 'Mr Khan',
+            retainUntil: '2038-05-06',
+          }),
+          { ETag: '"1"' },
+        );
+      }
+      if (req.url === `/api/children/${SAM}/chronology`) {
+        return json(200, {
+          items: [
+            {
+              id: 'c1',
+              date: '2026-03-02',
+              kind: 'incident',
+              summary: `@[child:${SAM}] and @[child:${RIA}] in the corridor.`,
+              by: 'DSL',
+              childId: SAM,
+              recordedAt: 'x',
+            },
+          ],
+        });
+      }
+      if (req.url === '/api/assessments') {
+        const row = { caseRef: 'HSB-2026-7', caseId: CASE, status: 'active', learnerName: 'x' };
+        return json(200, {
+          items: [
+            {
+              ...row,
+              id: PLAN,
+              childId: SAM,
+              kind: 'risk-assessment',
+              overallRisk: 'high',
+              nextDue: '2026-04-01',
+            },
+            { ...row, id: 'other', childId: RIA, kind: 'support-plan', overallRisk: null, nextDue: null },
+          ],
+        });
+      }
+      throw new Error(`unexpected ${req.url}`);
+    });
+    wrap(<ChildScreen api={new ApiClient({ fetch })} id={SAM} />);
+    expect(await screen.findByRole('heading', { name: 'Sam Stone' })).toBeTruthy();
+    for (const text of ['6 May 2013', 'Year 8', 'Male', 'ADHD', 'Mr Khan', '6 May 2038']) {
+      expect(screen.getByText(text)).toBeTruthy();
+    }
+    expect(screen.getByText('Not recorded')).toBeTruthy(); // vulnerabilities
+    const plans = within(screen.getByRole('table', { name: 'Plans' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.textContent).toMatch(/Risk assessment.*HSB-2026-7.*High.*1 Apr 2026/);
+    expect(screen.getByText('Sam Stone and another child in the corridor.')).toBeTruthy();
+    // The child's id travels in the path only.
+    expect(sent.every((r) => !r.url.includes('?'))).toBe(true);
+  });
+});
