@@ -1,6 +1,7 @@
 import { classificationRules, levelActions, type RuleGroup } from './rules.js';
 import { MARKED_GAP_YEARS } from './facts.js';
 import { DSL_DECIDES_NOTE } from './classify.js';
+import { guidanceDocuments } from '../content/guidance-documents.js';
 
 const GROUP_TITLES: Record<RuleGroup, string> = {
   behaviour: 'What was seen, by age and setting',
@@ -45,7 +46,7 @@ export function classificationRulesMarkdown(): string {
   lines.push(
     '## What each level brings',
     '',
-    'Whatever rows placed it there, a level brings these actions too (KCSIE 2025 Part five’s four options).',
+    `Whatever rows placed it there, a level brings these actions too (KCSIE ${guidanceDocuments.find((d) => d.name === 'KCSIE')!.current.year} Part five’s four options).`,
     '',
     '| level | actions to consider |',
     '|---|---|',

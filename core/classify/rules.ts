@@ -12,6 +12,7 @@ import {
   type GapKind,
 } from './facts.js';
 import type { ClassificationAction } from './input.js';
+import { guidanceDocuments } from '../content/guidance-documents.js';
 
 /**
  * The classification rules as a table a safeguarding reviewer can read: each row says when it applies
@@ -53,16 +54,13 @@ export interface ClassificationRule {
   coveredBy?: readonly string[];
 }
 
-const KCSIE: RuleSource = {
-  title:
-    'Keeping children safe in education 2025 (DfE), Part five: child-on-child sexual violence and sexual harassment',
-  url: 'https://www.gov.uk/government/publications/keeping-children-safe-in-education--2',
-};
-const UKCIS: RuleSource = {
-  title:
-    'Sharing nudes and semi-nudes: advice for education settings working with children and young people (UKCIS, updated March 2024)',
-  url: 'https://www.gov.uk/government/publications/sharing-nudes-and-semi-nudes-advice-for-education-settings-working-with-children-and-young-people',
-};
+/** The guidance in force, cited at the official address of that edition (kept in one place, with the content's). */
+function edition(name: string, part = ''): RuleSource {
+  const document = guidanceDocuments.find((d) => d.name === name)!;
+  return { title: `${document.current.title}${part}`, url: document.current.url };
+}
+const KCSIE = edition('KCSIE', ', Part five: child-on-child sexual violence and sexual harassment');
+const UKCIS = edition('UKCIS');
 const HACKETT: RuleSource = {
   title: 'Harmful sexual behaviour framework, 2nd edition 2019 (NSPCC): Hackett’s continuum',
   url: 'https://learning.nspcc.org.uk/research-resources/harmful-sexual-behaviour-hsb-framework-audit',
@@ -71,10 +69,7 @@ const BROOK: RuleSource = {
   title: 'Sexual Behaviours Traffic Light Tool (Brook)',
   url: 'https://www.brook.org.uk/our-work/using-the-sexual-behaviours-traffic-light-tool',
 };
-const WORKING_TOGETHER: RuleSource = {
-  title: 'Working together to safeguard children 2023 (DfE)',
-  url: 'https://www.gov.uk/government/publications/working-together-to-safeguard-children--2',
-};
+const WORKING_TOGETHER = edition('Working Together');
 const soa = (section: string, title: string): RuleSource => ({
   title: `Sexual Offences Act 2003, section ${section}: ${title}`,
   url: `https://www.legislation.gov.uk/ukpga/2003/42/section/${section}`,

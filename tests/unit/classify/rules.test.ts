@@ -6,6 +6,7 @@ import {
   type ClassificationInput,
   type HackettLevel,
 } from '../../../core/index.js';
+import { isOfficialSource } from '../../../core/content/guidance-documents.js';
 
 /** Two 14-year-olds, a kiss, by agreement, between equals, once: developmentally expected. */
 const base: ClassificationInput = {
@@ -128,9 +129,10 @@ describe('the classification rule table', () => {
       expect(rule.when.length).toBeGreaterThan(10);
       expect(rule.sources.length).toBeGreaterThan(0);
       for (const source of rule.sources) {
-        expect(source.url).toMatch(
-          /^https:\/\/(www\.gov\.uk|www\.legislation\.gov\.uk|learning\.nspcc\.org\.uk|www\.brook\.org\.uk)\//,
-        );
+        expect({ url: source.url, official: isOfficialSource(source.url) }).toEqual({
+          url: source.url,
+          official: true,
+        });
       }
     }
   });
