@@ -1,4 +1,4 @@
-import { AssessmentService } from '../../core/index.js';
+import { AssessmentService, schoolServices, type StoredAssessment } from '../../core/index.js';
 import { startFakeConnector } from '../helpers/fake-connector.js';
 import { otherKey, startFakeBotAuth, unsignedToken } from '../helpers/fake-bot-auth.js';
 import { BOT_APP_ID, startM365BotServer, type M365BotServer } from '../helpers/m365-bot-server.js';
@@ -30,6 +30,7 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
   let auth: Awaited<ReturnType<typeof startFakeBotAuth>>;
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   let server: M365BotServer;
+  let seeded: StoredAssessment;
   const clock = fixedClock('2026-03-09T10:00:00Z');
 
   beforeAll(async () => {
@@ -47,11 +48,15 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
     server.directory.addMember(TENANT_ID, USER_AAD_ID, TEAM_GROUP_ID);
     server.directory.addMember(TENANT_ID, USER_AAD_ID, OTHER_TEAM_GROUP_ID);
     server.directory.addMember(TENANT_ID, OUTSIDER_AAD_ID, OTHER_TEAM_GROUP_ID);
-    // Before any channel message: the bot reads a school's names once a minute.
-    await new AssessmentService({
-      repository: server.store.forSchool(`${TENANT_ID}/${TEAM_GROUP_ID}`),
+    // Before any channel message: the bot reads a school's names once a minute. Quick start through the
+    // school's services, as the API does: the name goes into the register of children.
+    const actor = { id: 'test', kind: 'user' } as const;
+    seeded = await schoolServices(server.store, {
+      schoolId: `${TENANT_ID}/${TEAM_GROUP_ID}`,
+      actor,
+      callerName: 'Test',
       clock,
-    }).create({ learner: { name: 'Oluwaseun Marchetti' } }, { id: 'test', kind: 'user' });
+    }).plans.create({ learner: { name: 'Oluwaseun Marchetti' } }, actor);
   });
   afterAll(async () => {
     await server.close();
@@ -165,7 +170,7 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
       expect(cardOf(connector.activities[0]!).body[0].text).toBe('Draft risk assessment started');
       const link = cardOf(connector.activities[0]!).actions[0].url as string;
       // Besides the record made before the tests, the one the bot has just started.
-      const rows = (await stored()).filter((r) => r.learnerName !== 'Oluwaseun Marchetti');
+      const rows = (await stored()).filter((r) => r.id !== seeded.record.id);
       expect(rows).toHaveLength(1);
       expect(link).toBe(
         `https://teams.microsoft.com/l/entity/55555555-5555-4555-8555-555555555555/dashboard?context=${encodeURIComponent(JSON.stringify({ subEntityId: rows[0]!.id }))}`,
