@@ -356,17 +356,34 @@ export interface AnswerEvidence {
  * content alone: each alternative phrasing, searched with its own phrasing left out of the index, must
  * mostly pass, and questions plainly outside harmful sexual behaviour must mostly not.
  *
- * A question (3 words or more, stop words aside) needs both a strong score per word and a fair share of
- * its information matched. One or two words are a keyword search: there is no question to judge, so
- * they only need to be matched in full (directly, by prefix or typo, or through a synonym).
+ * Principle: staff asking a safeguarding question need an answer, and the answer card lists the
+ * helplines anyway, so when in doubt answer. The cut keeps at least 97 % of left-out phrasings and
+ * declines only what matches weakly; it turns away fewer off-topic questions than a stricter cut would.
+ *
+ * A question (3 words or more, stop words aside) is judged on its score per word discounted by the share
+ * of its information left unmatched (perWord × coverage): one number, so a strong match on the rare words
+ * is not turned away for a low raw score, nor a high score on common words accepted. One or two words are
+ * a keyword search: there is no question to judge, so they only need to be matched in full (directly, by
+ * prefix or typo, or through a synonym).
  */
-export const GOOD_ANSWER = { minPerWord: 20, minCoverage: 0.2, keywordWords: 2, keywordCoverage: 0.999 } as const;
+export const GOOD_ANSWER = { minMatchedPerWord: 3, keywordWords: 2, keywordCoverage: 0.999 } as const;
+/**
+ * Policy, referral and context guidance only ever accompanies the answer (or the "no good answer" reply),
+ * so it keeps the earlier, stricter cut: a weakly matched clause shown beside an answer is only noise.
+ */
+const GOOD_GUIDANCE = { minPerWord: 20, minCoverage: 0.2 } as const;
+
+function isGoodGuidance(evidence: AnswerEvidence): boolean {
+  if (evidence.words <= GOOD_ANSWER.keywordWords) return evidence.coverage >= GOOD_ANSWER.keywordCoverage;
+  return evidence.perWord >= GOOD_GUIDANCE.minPerWord && evidence.coverage >= GOOD_GUIDANCE.minCoverage;
+}
+
 /** Once the best hit is good, the next ones are shown while they score at least this share of it. */
 export const RELATED_SHARE = 0.25;
 
 export function isGoodAnswer(evidence: AnswerEvidence): boolean {
   if (evidence.words <= GOOD_ANSWER.keywordWords) return evidence.coverage >= GOOD_ANSWER.keywordCoverage;
-  return evidence.perWord >= GOOD_ANSWER.minPerWord && evidence.coverage >= GOOD_ANSWER.minCoverage;
+  return evidence.perWord * evidence.coverage >= GOOD_ANSWER.minMatchedPerWord;
 }
 
 interface RawResult {
@@ -454,7 +471,7 @@ function bestContext(library: ContentLibrary, query: string): ContextHit | undef
   const built = buildQuery(query, contextTerms);
   if (!built) return undefined;
   const [best] = contexts.search(built.text, built.options);
-  if (!best || !isGoodAnswer(evidenceOf(best as unknown as RawResult, built, faqDocFrequency))) return undefined;
+  if (!best || !isGoodGuidance(evidenceOf(best as unknown as RawResult, built, faqDocFrequency))) return undefined;
   return { context: contextById.get(best.id as string)!, score: best.score };
 }
 
@@ -463,7 +480,7 @@ function bestClause(library: ContentLibrary, query: string, kind: ClauseKind): C
   const built = buildQuery(query, clauseTerms);
   if (!built) return undefined;
   const [best] = clauses.search(built.text, { ...built.options, filter: (r) => r.kind === kind });
-  if (!best || !isGoodAnswer(evidenceOf(best as unknown as RawResult, built, faqDocFrequency))) return undefined;
+  if (!best || !isGoodGuidance(evidenceOf(best as unknown as RawResult, built, faqDocFrequency))) return undefined;
   return { clause: clauseById.get(best.id as string)!, score: best.score };
 }
 

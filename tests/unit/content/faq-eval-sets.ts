@@ -4,7 +4,9 @@ import { join } from 'node:path';
 /**
  * The FAQ search's evaluation sets in tests/content/. faq-eval.json and faq-holdout.json came with the
  * first search; faq-heldout-2026-12.json was written by someone who had not read the content, labelled
- * before any tuning, and is frozen (its hash is pinned in faq-eval-frozen.test.ts).
+ * before any tuning, and is frozen (its hash is pinned in faq-eval-frozen.test.ts). faq-heldout-2026-12b.json
+ * is a second, fresh set written the same way after the first had been used for tuning; it was labelled
+ * from the FAQ texts after the good-answer cut was recalibrated on content alone, and before any scoring.
  */
 export interface EvalCase {
   q: string;
@@ -16,7 +18,8 @@ export interface EvalCase {
 
 export const evalDir = join(__dirname, '..', '..', 'content');
 export const HELDOUT_FILE = 'faq-heldout-2026-12.json';
-export const EVAL_FILES = ['faq-eval.json', 'faq-holdout.json', HELDOUT_FILE] as const;
+export const FRESH_HELDOUT_FILE = 'faq-heldout-2026-12b.json';
+export const EVAL_FILES = ['faq-eval.json', 'faq-holdout.json', HELDOUT_FILE, FRESH_HELDOUT_FILE] as const;
 
 export function readEvalSet(name: string): EvalCase[] {
   return JSON.parse(readFileSync(join(evalDir, name), 'utf8')) as EvalCase[];
