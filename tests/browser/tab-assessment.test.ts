@@ -75,7 +75,8 @@ describe('the Teams tab in a browser (local mode)', () => {
     await children
       .getByRole('row')
       .filter({ hasText: LEARNER })
-      .getByRole('button', { name: 'Start a risk assessment' })
+      // The case made a draft risk assessment for the child who displayed the behaviour.
+      .getByRole('button', { name: `Open ${LEARNER}’s plan` })
       .click();
     await page.getByRole('heading', { level: 1, name: /^HSB-\d{4}-\d+$/ }).waitFor();
     id = /#\/assessments\/([0-9a-f-]{36})/.exec(page.url())![1]!;
