@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import {
   childRoles,
-  decisionFactors,
-  decisionOptions,
+  decisionSchema,
   incidentSchema,
   type ChildRole,
   type DecisionFactor,
@@ -100,21 +99,9 @@ export const agenciesSchema = z.strictObject({
 });
 
 /** KCSIE: the four ways forward, the factors weighed, and the DSL's own reasons. Never generated. */
-export const caseDecisionSchema = z.strictObject({
-  options: z
-    .array(z.enum(decisionOptions))
-    .min(1)
-    .max(4)
-    .refine((o) => new Set(o).size === o.length, 'Each option once.'),
-  factors: z
-    .array(z.enum(decisionFactors))
-    .max(decisionFactors.length)
-    .refine((f) => new Set(f).size === f.length, 'Each factor once.')
-    .default([]),
-  rationale: z.string().trim().min(1, 'Record why this decision was made.').max(20_000),
-  decidedBy: shortText.optional(),
-  decidedOn: isoDate.optional(),
-});
+export const caseDecisionSchema = decisionSchema
+  .omit({ victimWishes: true })
+  .extend({ parentsCarers: longText.optional() });
 
 /** A participant in POST /api/cases: a new child (created with the case) or an existing one. */
 export const newParticipantSchema = z.strictObject({
