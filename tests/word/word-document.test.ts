@@ -1,5 +1,5 @@
 // office-addin-mock imports office-addin-manifest only for its OfficeApp enum; the real package pulls
-// in an ESM-only dependency that Jest 30 on Node 20 cannot load (COOKBOOK §6), so this file alone
+// in an ESM-only dependency (strip-bom 5) that Jest 30 on Node 20 cannot load, so this file alone
 // swaps in the enum.
 jest.mock('office-addin-manifest', () => ({
   OfficeApp: {

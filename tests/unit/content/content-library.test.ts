@@ -248,7 +248,7 @@ describe('the real content library', () => {
   });
 
   it('carries a verify note wherever the text relies on a fact the domain brief marks [K]', () => {
-    // Phrases that only come from [K] facts in DOMAIN.md (not seen in a stored copy of the source).
+    // Phrases resting on facts known but not yet read in the official text: each needs a verify note.
     const unverifiedFacts: [RegExp, string][] = [
       [/Outcome 21/, 'UKCIS DSL process: police outcome 21'],
       [/Report Remove/, 'UKCIS DSL process: Report Remove'],
