@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/sharepoint-migrate.ts --site <site id> [--dry-run]
+ * npm run sharepoint:migrate -- --site <site id> [--dry-run]
  *
  * Moves the assessments saved before cases existed into cases, child records and plans per child
  * (storage/sharepoint/migrate.ts). Run `sharepoint:provision` first. Idempotent and resumable: a
@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { SharePointAssessmentStore } from '../storage/sharepoint/index.js';
 
-const USAGE = 'Usage: npx tsx scripts/sharepoint-migrate.ts --site <site id> [--dry-run]';
+const USAGE = 'Usage: npm run sharepoint:migrate -- --site <site id> [--dry-run]';
 /** The store serves one school here: the given site. */
 const SCHOOL = 'migration';
 
