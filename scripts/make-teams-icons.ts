@@ -1,4 +1,5 @@
-// Regenerates manifest/teams/color.png and outline.png: npx tsx scripts/make-teams-icons.ts
+// Regenerates manifest/teams/color.png and outline.png, and the tab's favicon (the same colour icon):
+// npx tsx scripts/make-teams-icons.ts
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodePng, renderColorIcon, renderOutlineIcon } from './teams-app/icons.js';
@@ -6,4 +7,5 @@ import { encodePng, renderColorIcon, renderOutlineIcon } from './teams-app/icons
 const dir = join(__dirname, '..', 'manifest', 'teams');
 writeFileSync(join(dir, 'color.png'), encodePng(renderColorIcon()));
 writeFileSync(join(dir, 'outline.png'), encodePng(renderOutlineIcon()));
+writeFileSync(join(__dirname, '..', 'tab', 'public', 'favicon.png'), encodePng(renderColorIcon()));
 console.log(`Wrote ${join(dir, 'color.png')} and ${join(dir, 'outline.png')}`);

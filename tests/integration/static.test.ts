@@ -12,6 +12,7 @@ describe('static tab and task pane', () => {
     mkdirSync(join(staticDir, 'tab', 'assets'), { recursive: true });
     writeFileSync(join(staticDir, 'tab', 'index.html'), '<!doctype html><title>tab</title>');
     writeFileSync(join(staticDir, 'tab', 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(staticDir, 'tab', 'favicon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     server = await startTestServer({ env: { STATIC_DIR: staticDir } });
   });
   afterAll(async () => {
@@ -37,6 +38,11 @@ describe('static tab and task pane', () => {
     expect([root.status, root.headers.get('location')]).toEqual([302, '/tab/']);
     const bare = await fetch(`${server.url}/tab`, { redirect: 'manual' });
     expect(bare.headers.get('location')).toBe('/tab/');
+  });
+
+  it('answers /favicon.ico with the tab icon instead of a 404', async () => {
+    const res = await fetch(`${server.url}/favicon.ico`);
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'image/png']);
   });
 
   it('says clearly when a front end has not been built', async () => {

@@ -15,6 +15,12 @@ export function registerStaticRoutes(server: Server, deps: AppDeps): void {
     res.redirect(302, '/tab/', next);
   });
 
+  // Browsers ask for /favicon.ico on their own (a page opened outside Teams, a bookmark); answer with the
+  // tab's icon rather than a 404 in every log.
+  server.get('/favicon.ico', (_req, res, next) => {
+    res.redirect(301, '/tab/favicon.png', next);
+  });
+
   for (const app of apps) {
     const serve = restify.plugins.serveStaticFiles(app.dir, { maxAge: 0 });
     server.get(`/${app.prefix}`, (_req, res, next) => {
