@@ -99,17 +99,23 @@ function nearCopies(
 
 const questions = EVAL_FILES.flatMap((name) => readEvalSet(name).map((c) => c.q));
 /**
- * Runs the fresh held-out set shares with alternative phrasings that were committed before that set
- * was written or opened (alternatives.yaml as of "search: recalibrate on content only"): the same words,
- * not copied. Only these exact pairs are excused; any new phrasing that repeats a run still fails.
+ * Runs (or near-copies) a held-out set shares with alternative phrasings that were committed before that
+ * set was written or opened: the same everyday words, not copied. For set B, alternatives.yaml as of
+ * "search: recalibrate on content only"; for set C, as of "FAQ held-out test: sets A and B re-measured
+ * after content-only tuning", the last commit before set C was opened. Only these exact pairs are
+ * excused; any new phrasing that repeats a run still fails.
  */
 const PRIOR_RUNS = new Set(
-  (
-    JSON.parse(
-      readFileSync(join(__dirname, '..', '..', 'content', 'faq-heldout-2026-12b-prior-runs.json'), 'utf8'),
-    ) as { question: string; run: string }[]
-  ).map((r) => `${r.question}\u0000${r.run}`),
+  ['faq-heldout-2026-12b-prior-runs.json', 'faq-heldout-2026-12c-prior-runs.json'].flatMap((file) =>
+    (
+      JSON.parse(readFileSync(join(__dirname, '..', '..', 'content', file), 'utf8')) as {
+        question: string;
+        run: string;
+      }[]
+    ).map((r) => `${r.question}\u0000${r.run}`),
+  ),
 );
+const excused = (l: Leak) => PRIOR_RUNS.has(`${l.question}\u0000${l.run}`);
 /** The FAQ texts (questions, tags, answers) as word sequences. */
 let language: string[] | undefined;
 function faqLanguage(): string[] {
@@ -131,7 +137,7 @@ describe('no evaluation question leaks into search tuning', () => {
     const phrasings = [...faqAlternatives(realContent()).values()].flat();
     expect(phrasings.length).toBeGreaterThan(0);
     const found = leaks(questions, wordSequences(phrasings), 'content/search/alternatives.yaml', faqLanguage());
-    expect(found.filter((l) => !PRIOR_RUNS.has(`${l.question}\u0000${l.run}`))).toEqual([]);
+    expect(found.filter((l) => !excused(l))).toEqual([]);
   });
 
   it(`no alternative phrasing or synonym holds ${NEAR_COPY * 100} % of an evaluation question's content words`, () => {
@@ -140,7 +146,7 @@ describe('no evaluation question leaks into search tuning', () => {
       ...nearCopies(questions, phrasings, 'content/search/alternatives.yaml', faqLanguage()),
       ...nearCopies(questions, [synonymsSource], 'core/content/synonyms.ts', faqLanguage()),
     ];
-    expect(found).toEqual([]);
+    expect(found.filter((l) => !excused(l))).toEqual([]);
   });
 
   it('would catch a near-copy: the same content words reordered, with other small words', () => {
