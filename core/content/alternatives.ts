@@ -10,8 +10,8 @@ import { ContentError } from './content-error.js';
  */
 
 export const ALTERNATIVES_FILE = 'search/alternatives.yaml';
-export const MIN_ALTERNATIVES = 4;
-export const MAX_ALTERNATIVES = 10;
+export const MIN_ALTERNATIVES = 6;
+export const MAX_ALTERNATIVES = 12;
 /** A phrasing is a question someone types, not a paragraph. */
 const MAX_PHRASING_LENGTH = 160;
 
@@ -33,7 +33,7 @@ function readYaml(source: string): unknown {
 
 /**
  * Parses and checks the alternatives file against the FAQ ids of the library. Without the file (a
- * partial library, as tests build) there are no alternatives; with it, every FAQ must have 4–10.
+ * partial library, as tests build) there are no alternatives; with it, every FAQ must have 6–12.
  */
 export function parseAlternatives(text: string | undefined, faqIds: readonly string[]): FaqAlternatives {
   if (text === undefined) return new Map();

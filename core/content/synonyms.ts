@@ -33,15 +33,19 @@ export const synonymGroups: readonly SynonymGroup[] = [
     sleeping together, boyfriend, girlfriend, dating, seeing each other, in a relationship
   `),
   group('false-report', ['false-report', 'malicious', 'made-up'], `
-    made up, lying, lied, lies, not telling the truth, false allegation, false accusation, malicious
+    made up, making up, lying, lied, lies, liar, not telling the truth, false allegation,
+    false accusation, malicious, fabricated, invented, untrue, not true, exaggerating, exaggerated,
+    crying wolf, attention seeking, attention-seeking, fake claim
   `),
   group('takedown', ['takedown', 'report-remove', 'taken-down'], `
-    take down, take it down, takedown, remove it, report remove
+    take down, taken down, takedown, remove, removed, removing, get rid of, wipe it, off the web,
+    off the internet, report remove
   `),
   group('nudes', ['nudes', 'semi-nudes', 'images', 'sharing'], `
     nudes, nude, pic, pics, pix, naked, sexting, sext, sexts, sexted, semi-nude, semi-nudes, nudie,
     nudies, explicit image, explicit images, explicit photo, revenge porn, indecent image,
-    indecent images, topless, intimate image, intimate images
+    indecent images, topless, intimate image, intimate images, noods, nudez, dirty pics, rude pics,
+    rude photos, rude pictures, rude selfie, spicy pics, body pics, dick pic, dick pics, d pic
   `),
   group('airdrop', ['airdrop', 'unwanted', 'images', 'bluetooth'], `
     airdrop, airdropped, air drop, bluetooth, unsolicited, cyberflashing, cyber flashing
@@ -51,7 +55,7 @@ export const synonymGroups: readonly SynonymGroup[] = [
     messaged
   `),
   group('upskirting', ['upskirting', 'skirt', 'voyeurism'], `
-    upskirting, upskirt, up skirt, under skirt
+    upskirting, upskirt, up skirt, under skirt, creepshot, creepshots, creep shot, photo under
   `),
   group('touching', ['touching', 'groping', 'sexual', 'assault', 'harassment'], `
     touching, touched, touch, touches, groping, groped, grope, gropes, grabbed, grabbing, grab, grabs,
@@ -71,7 +75,8 @@ export const synonymGroups: readonly SynonymGroup[] = [
     childrens social care, social worker, social workers, front door, cin, child in need
   `),
   group('police', ['police', 'criminal', 'investigation'], `
-    police, 101, 999, cops, copper, officer, pcso, arrested, arrest, crime, criminal, cps, court
+    police, 101, 999, cops, copper, officer, pcso, arrested, arrest, crime, criminal, cps, court,
+    illegal, against the law, offence, offense, prosecute, prosecuted, charged, feds
   `),
   group('dsl-unavailable', ['dsl', 'deputy', 'unavailable', 'absent'], `
     off sick, no dsl, dsl unavailable
@@ -99,7 +104,8 @@ export const synonymGroups: readonly SynonymGroup[] = [
   `),
   group('send', ['send', 'senco', 'learning-disability'], `
     sen, senco, autistic, autism, asd, asc, adhd, ehcp, learning difficulties, learning difficulty,
-    learning disability, learning disabilities, special needs, additional needs
+    learning disability, learning disabilities, special needs, additional needs, non-verbal,
+    nonverbal, pmld, sld, mld, developmental delay, global delay, special school, resource base
   `),
   group('sibling', ['sibling', 'intra-familial', 'family'], `
     sibling, siblings, brother, sister, step brother, stepbrother, step sister, stepsister,
@@ -132,6 +138,114 @@ export const synonymGroups: readonly SynonymGroup[] = [
   group('staff-member', ['staff'], `
     teacher, teachers, ta, ect, nqt, colleague, member of staff, staff member, lsa, supply teacher,
     cover teacher
+  `),
+  // Everyday words for what the FAQ names in policy language, grouped by the entry's subject.
+  group('early-years', ['eyfs', 'nursery', 'young-children', 'reception'], `
+    toddler, toddlers, preschool, pre-school, nursery age, early years, little ones, playgroup,
+    childminder, childminders, two year old, three year old, four year old, under fives, under 5s
+  `),
+  group('body-words', ['private-parts', 'genitals', 'touching'], `
+    willy, willies, winkie, penis, vagina, fanny, foof, genital, genitals, privates, down below,
+    knickers, undies, underwear, boxers
+  `),
+  group('sexual-play', ['normal', 'curiosity', 'development', 'age-appropriate'], `
+    playing doctors, doctors and nurses, show me yours, curious, curiosity, exploring, exploration,
+    developmentally, natural, normal behaviour, normal for their age, age appropriate, kissing,
+    cuddling, humping, sexualised play, sexualized
+  `),
+  group('sexual-activity', ['sex', 'sexual', 'relationship'], `
+    shag, shagging, smash, smashed, hook up, hooking up, hooked up, link up, linking, got with,
+    banged, did stuff, doing stuff, fingered, fingering, blowjob, bj, oral sex, handjob, losing virginity
+  `),
+  group('physical-harassment', ['touching', 'harassment', 'sexual-harassment'], `
+    bra, bras, skirt lifting, lifting skirts, flicking, pulling down trousers, pantsing, debagging,
+    wedgie, slapping, rubbing against, brushing against, cornered, pinned
+  `),
+  group('exposure', ['exposure', 'exposing', 'masturbation', 'genitals'], `
+    flashed, flashing, flasher, mooning, mooned, wanking, wank, wanked, touching himself,
+    touching herself, playing with himself, dropped his trousers, showed his, showed her
+  `),
+  group('pornography', ['pornography', 'porn', 'explicit', 'videos'], `
+    porn, porno, pornographic, xxx, adult content, adult videos, adult site, adult website,
+    onlyfans, hentai, sex video, sex videos, rude video, rude videos
+  `),
+  group('sextortion', ['sextortion', 'blackmail', 'money', 'threats'], `
+    blackmail, blackmailed, blackmailing, extort, extorted, extortion, pay, paid, paying, payment,
+    money, gift card, gift cards, bitcoin, scam, scammed, scammer, threatening to share,
+    threatened to post
+  `),
+  group('leaked', ['leaked', 'shared', 'spread', 'viral'], `
+    leaked, leak, leaks, exposed, exposing page, going round, went round, gone viral, viral,
+    circulating, passed round, forwarded
+  `),
+  group('extended-family', ['family', 'home', 'intra-familial'], `
+    relative, relatives, extended family, family member, family members, family friend, uncle,
+    auntie, aunt, nan, nana, grandma, grandad, grandparents, grandparent, at home
+  `),
+  group('dares', ['dares', 'initiation', 'hazing', 'group'], `
+    truth or dare, dare, dares, dared, daring, forfeit, forfeits, challenge, challenges, initiation,
+    hazing, ritual, rite of passage
+  `),
+  group('court-outcome', ['court', 'conviction', 'verdict', 'outcome', 'criminal-case'], `
+    convicted, conviction, sentenced, sentence, found guilty, guilty, verdict, trial, jury,
+    magistrates, youth court, cautioned, caution, referral order, youth offending
+  `),
+  group('police-delay', ['delay', 'waiting', 'investigation'], `
+    chase, chasing, chased, heard nothing, no update, no updates, no news, taking ages, taking forever,
+    dragging on, still waiting, slow, months
+  `),
+  group('advice-line', ['helpline', 'advice', 'contacts'], `
+    advice, advise, adviser, advisor, expert advice, specialist advice, hotline, phone line,
+    who can i ring, who can i call, who do i ring, someone to talk to, talk it through
+  `),
+  group('accused', ['displayed', 'displayed-hsb'], `
+    accused, the accused, alleged, accused child, child accused, pupil accused, harmer,
+    responsible for it
+  `),
+  group('recording-words', ['record', 'recording', 'words', 'language'], `
+    write up, write it up, written down, incident form, incident log, concern form, chronology,
+    terminology, words to use, what to call, label, labelling
+  `),
+  group('need-to-know', ['need-to-know', 'anonymity', 'staff', 'sharing'], `
+    need to know, who to tell, who should know, which staff, tell staff, tell colleagues,
+    inform staff, inform colleagues, other staff
+  `),
+  group('identity', ['anonymity', 'naming', 'rumours'], `
+    identity, identified, identify, named, naming, name and shame, naming and shaming, outed
+  `),
+  group('lgbt', ['lgbt', 'gay', 'homophobic', 'transphobic', 'sexuality'], `
+    gay, lesbian, bi, bisexual, trans, transgender, non-binary, nonbinary, queer, homophobic,
+    homophobia, transphobic, transphobia, sexual orientation, coming out, lgbtq, lgbtq+
+  `),
+  group('witnesses', ['witnesses', 'friendship-groups', 'bystanders', 'taking-sides'], `
+    witness, witnesses, bystander, bystanders, onlookers, friends, mates, friendship group,
+    friendship groups, taking sides, ganging up, frozen out, retaliation, revenge, payback
+  `),
+  group('signs', ['signs', 'indicators', 'withdrawn', 'worried'], `
+    behaviour change, changed behaviour, withdrawn, not herself, not himself, not eating,
+    frightened, scared, avoiding, avoids, nightmares, bedwetting, wetting, soiling, self harm
+  `),
+  group('support-harmed', ['support', 'wellbeing', 'counselling', 'trusted-adult'], `
+    wellbeing, counselling, counsellor, therapy, therapist, mental health, emotional support,
+    check in, check ins, key adult, key worker, trusted adult, safe space, safe person
+  `),
+  group('historic', ['historic', 'delayed', 'past', 'years-ago'], `
+    years ago, last year, long time ago, ages ago, back when, in the past, historical, old incident,
+    a while ago, months ago
+  `),
+  group('early-help', ['early-help', 'threshold'], `
+    team around the family, taf, family support, family hub, targeted support, level of need,
+    continuum of need, thresholds
+  `),
+  group('referral-form', ['referral', 'writing', 'form'], `
+    marf, referral form, filling in, fill in, fill out, write a referral, writing a referral
+  `),
+  group('ofsted', ['ofsted', 'inspection', 'inspectors'], `
+    inspector, inspectors, inspection, inspected, inspect, deep dive, section 5, section 8
+  `),
+  group('safety-plan', ['risk-assessment', 'safety-plan'], `
+    safety plan, support plan, safeguarding plan, risk plan, risk management plan, keep apart,
+    kept apart, keeping apart
   `),
 ];
 
@@ -180,12 +294,19 @@ interface CompiledTrigger {
   group: SynonymGroup;
 }
 
+/**
+ * Between the words of a trigger, up to two small words may stand ("made up" matches "made it all up",
+ * "take down" matches "take them down"): people split phrasal verbs round pronouns and determiners.
+ */
+const FILLERS = 'it|them|this|that|these|those|all|him|her|the|a|an|his|their|some|any';
+const GAP = `(?:[\\s-]+(?:${FILLERS})){0,2}[\\s-]+`;
+
 function compileTrigger(trigger: string, group: SynonymGroup): CompiledTrigger {
   const words = normaliseText(trigger).replace(/'/g, '').split(/[\s-]+/);
   const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return {
     first: words[0]!,
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'u'),
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join(GAP)}(?![\\p{L}\\p{N}])`, 'u'),
     group,
   };
 }

@@ -1,10 +1,16 @@
-import { FRESH_HELDOUT_FILE, HELDOUT_FILE, evaluateSet, readEvalSet } from '../unit/content/faq-eval-sets.js';
+import {
+  FRESH_HELDOUT_FILE,
+  HELDOUT_C_FILE,
+  HELDOUT_FILE,
+  evaluateSet,
+  readEvalSet,
+} from '../unit/content/faq-eval-sets.js';
 import { call, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /**
- * The frozen held-out sets (tests/content/faq-heldout-2026-12b.json, the fresh one, and
- * faq-heldout-2026-12.json: each written without sight of the content, labelled before it was scored,
- * hash-pinned) scored through the real GET /api/faq, as a client sees
+ * The frozen held-out sets (tests/content/faq-heldout-2026-12c.json, set C, the one still honest; then
+ * faq-heldout-2026-12b.json and faq-heldout-2026-12.json, spent: each written without sight of the
+ * content, labelled before it was scored, hash-pinned) scored through the real GET /api/faq, as a client sees
  * it: hit@1 and hit@3 over the answerable questions, and for the questions nothing answers, whether
  * the API said so with an empty list (the no-good-answer precision: of the questions declined, the
  * share that truly had no good answer). The older sets are reported alongside.
@@ -33,7 +39,13 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
   it('reports hit@1, hit@3 and the no-good-answer precision', async () => {
     const lines: string[] = [];
     const reports = [];
-    for (const name of [FRESH_HELDOUT_FILE, HELDOUT_FILE, 'faq-eval.json', 'faq-holdout.json']) {
+    for (const name of [
+      HELDOUT_C_FILE,
+      FRESH_HELDOUT_FILE,
+      HELDOUT_FILE,
+      'faq-eval.json',
+      'faq-holdout.json',
+    ]) {
       const set = readEvalSet(name);
       const got = await apiTop3(set.map((c) => c.q));
       const report = evaluateSet(`${name} via GET /api/faq`, set, (q) => got.get(q) ?? []);
@@ -41,16 +53,27 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
       reports.push(report);
     }
     console.log(lines.join('\n'));
-    const [fresh, first] = reports;
+    const [setC, fresh, first] = reports;
+    // Set C is the honest held-out figure: written blind, opened only after the last tuning commit,
+    // labelled from the FAQ texts and committed alone, then scored once, with nothing tuned since.
+    // Measured: 119 answerable, hit@3 84.9 %, hit@1 73.1 %; 3 of its 6 questions with no good answer
+    // declined (3 of 8 declines right). The issue's target, hit@3 ≥ 90 %, is not reached, so it is not
+    // asserted; these floors sit just under what it reached.
+    expect(setC!.total).toBeGreaterThanOrEqual(60);
+    expect(setC!.hit3).toBeGreaterThanOrEqual(0.84);
+    expect(setC!.hit1).toBeGreaterThanOrEqual(0.73);
+    expect(setC!.noAnswerRecall).toBeGreaterThanOrEqual(0.5);
     expect(fresh!.total).toBeGreaterThanOrEqual(60);
     expect(first!.total).toBeGreaterThanOrEqual(60);
-    // Regression floors just under the figures measured once, after the content-only recalibration:
-    // fresh set hit@3 81.7 % (hit@1 61.3 %), declines 4 of its 6 questions with no good answer; first set
-    // hit@3 88.3 %, declines 3 of 7. The issue's target, hit@3 ≥ 90 % on a fresh set, is not reached, so
-    // it is not asserted.
-    expect(fresh!.hit3).toBeGreaterThanOrEqual(0.8);
-    expect(fresh!.noAnswerRecall).toBeGreaterThanOrEqual(0.6);
-    expect(first!.hit3).toBeGreaterThanOrEqual(0.85);
-    expect(first!.noAnswerRecall).toBeGreaterThanOrEqual(0.4);
+    // These two sets are spent: their misses were studied (for the kinds of wording that fail, never
+    // their words) before the third round of content-only tuning, so their figures are no longer honest
+    // held-out figures; they stay as regression floors. Measured after that tuning: set B (the "fresh"
+    // one here) hit@3 89.2 %, hit@1 73.1 %, declines 5 of its 6 questions with no good answer (5 of 7
+    // declines right); set A hit@3 91.5 %, hit@1 78.7 %, declines 5 of 7 (5 of 8 right). Before it:
+    // B 81.7 % / 61.3 %, A 88.3 % / 70.2 %.
+    expect(fresh!.hit3).toBeGreaterThanOrEqual(0.87);
+    expect(fresh!.noAnswerRecall).toBeGreaterThanOrEqual(0.8);
+    expect(first!.hit3).toBeGreaterThanOrEqual(0.9);
+    expect(first!.noAnswerRecall).toBeGreaterThanOrEqual(0.7);
   });
 });

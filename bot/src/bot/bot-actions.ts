@@ -27,7 +27,7 @@ import { helpCard } from './cards/help-card.js';
 import { reviewsCard, type DueReview } from './cards/reviews-card.js';
 import type { CommandName } from './command-parser.js';
 import type { DeepLinks } from './deep-links.js';
-import type { FaqAnswers, GuidanceLink } from './faq-answers.js';
+import { guidanceItems, type FaqAnswers, type GuidanceLink } from './faq-answers.js';
 import type { HackettGuide } from './hackett-guide.js';
 import type { RefusalCode, SchoolAccess } from './school-access.js';
 
@@ -60,12 +60,6 @@ export const STORE_UNAVAILABLE =
 const NO_FAQ_MATCH =
   'I don’t have an FAQ answer close enough to that. Try other words (for example **ask what counts as HSB?**), or type **help**. For a decision about a case, talk to your DSL.';
 
-const GUIDANCE_KIND: Record<GuidanceLink['kind'], string> = {
-  policy: 'Policy',
-  referral: 'Referral form',
-  context: 'Risk assessment',
-};
-
 /**
  * What the bot says when no FAQ entry answers a question well: that, plainly, then where to get advice
  * now, then any part of the policy, referral form or risk assessment that does match.
@@ -80,8 +74,7 @@ export function noGoodAnswer(guidance: readonly GuidanceLink[]): string {
     '- The **NSPCC helpline** gives any adult advice about a child’s safety.',
   ];
   if (guidance.length) {
-    lines.push('', 'These parts of the guidance in the app may help:');
-    for (const g of guidance) lines.push(`- ${GUIDANCE_KIND[g.kind]}: **${g.title}**`);
+    lines.push('', 'These parts of the guidance in the app may help:', ...guidanceItems(guidance));
   }
   lines.push('', 'Try other words, or type **help**.');
   return lines.join('\n');
@@ -142,8 +135,11 @@ export class BotActions {
 
   ask(question: string): Reply {
     const match = this.options.faq.best(question);
-    if (!match) return { text: noGoodAnswer(this.options.faq.guidance(question)) };
-    return { card: faqCard(match.best, match.related.slice(0, RELATED_SHOWN), { full: false }) };
+    const guidance = this.options.faq.guidance(question);
+    if (!match) return { text: noGoodAnswer(guidance) };
+    // A policy clause, referral section or risk-assessment context can answer part of a question better
+    // than any FAQ entry; the card names it beside the answer rather than hiding it.
+    return { card: faqCard(match.best, match.related.slice(0, RELATED_SHOWN), { full: false, guidance }) };
   }
 
   faq(id: string, full: boolean): Reply {

@@ -32,6 +32,18 @@ export interface GuidanceLink {
   title: string;
 }
 
+/** Where in the app each kind of guidance lives, as the bot names it. */
+export const GUIDANCE_KIND: Readonly<Record<GuidanceLink['kind'], string>> = {
+  policy: 'Policy',
+  referral: 'Referral form',
+  context: 'Risk assessment',
+};
+
+/** One Markdown list item per piece of guidance, e.g. "- Policy: **Records**". */
+export function guidanceItems(guidance: readonly GuidanceLink[]): string[] {
+  return guidance.map((g) => `- ${GUIDANCE_KIND[g.kind]}: **${g.title}**`);
+}
+
 export interface FaqAnswers {
   /** The closest entry and the next ones, or null when nothing answers it well enough to show. */
   best(question: string): FaqMatch | null;

@@ -47,28 +47,28 @@ describe('FAQ alternative phrasings', () => {
   });
 
   it('rejects a phrasing for an FAQ id that does not exist', () => {
-    const error = errorOf(edit((t) => `${t}\nfaq.no-such-entry:\n  - a\n  - b\n  - c\n  - d\n`));
+    const error = errorOf(edit((t) => `${t}\nfaq.no-such-entry:\n  - a\n  - b\n  - c\n  - d\n  - e\n  - f\n`));
     expect([error.file, error.field, error.problem]).toEqual([ALTERNATIVES_FILE, 'faq.no-such-entry', 'No FAQ entry has this id.']);
   });
 
   it('rejects an FAQ entry left without phrasings', () => {
     const error = errorOf(edit((t) => t.replace(/^faq\.upskirting:\n(?: {2}- .*\n)+/m, '')));
     expect([error.file, error.field]).toEqual([ALTERNATIVES_FILE, 'faq.upskirting']);
-    expect(error.problem).toMatch(/needs 4 to 10 alternative phrasings/);
+    expect(error.problem).toMatch(/needs 6 to 12 alternative phrasings/);
   });
 
   it('rejects too few or too many phrasings, blanks, repeats and a duplicated id', () => {
     const block = (n: number) => Array.from({ length: n }, (_, i) => `  - phrasing number ${i}`).join('\n');
     const upskirting = /^faq\.upskirting:\n(?: {2}- .*\n)+/m;
-    expect(errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(3)}\n`))).field).toBe('faq.upskirting');
-    expect(errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(11)}\n`))).field).toBe('faq.upskirting');
-    expect(errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(4)}\n  - ""\n`))).field).toBe(
-      'faq.upskirting[4]',
+    expect(errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(MIN_ALTERNATIVES - 1)}\n`))).field).toBe('faq.upskirting');
+    expect(errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(MAX_ALTERNATIVES + 1)}\n`))).field).toBe('faq.upskirting');
+    expect(errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(MIN_ALTERNATIVES)}\n  - ""\n`))).field).toBe(
+      `faq.upskirting[${MIN_ALTERNATIVES}]`,
     );
     expect(
-      errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(4)}\n  - Phrasing Number 0\n`))).problem,
+      errorOf(edit((t) => t.replace(upskirting, `faq.upskirting:\n${block(MIN_ALTERNATIVES)}\n  - Phrasing Number 0\n`))).problem,
     ).toBe('The same phrasing appears twice.');
-    expect(errorOf(edit((t) => `${t}\nfaq.upskirting:\n${block(4)}\n`)).problem).toBe('An FAQ id appears twice.');
+    expect(errorOf(edit((t) => `${t}\nfaq.upskirting:\n${block(MIN_ALTERNATIVES)}\n`)).problem).toBe('An FAQ id appears twice.');
   });
 
   it('is optional for a library without the file (as partial test libraries are), never half-present', () => {

@@ -13,10 +13,11 @@ import { realContent } from '../../helpers/content.js';
  * The threshold should keep nearly all positives (≥ 97 %: when in doubt, answer) and still turn away the
  * weakest negatives; both shares are printed, and the test fails if a change to content or search moves them below the floors.
  */
-// Measured at the current cut: keeps 97.6 %, turns away 42.9 % (15/35). The keep floor is the
-// principle (staff need an answer); the reject floor only stops a change from accepting nearly everything.
+// Measured at the current cut (5.5, the strictest keeping 98 %): keeps 98.1 % of 616, turns away 66 %
+// (33/50). The keep floor is the principle (staff need an answer); the reject floor only stops a change
+// from accepting nearly everything.
 const KEEP_FLOOR = 0.97;
-const REJECT_FLOOR = 0.4;
+const REJECT_FLOOR = 0.6;
 
 describe('the good-answer threshold', () => {
   const lib = realContent();
@@ -55,7 +56,7 @@ describe('the good-answer threshold', () => {
         `keeps ${(100 * keep).toFixed(1)} % of ${positives} left-out phrasings ` +
         `(best hit right for ${keptRight}), turns away ${rejected}/${offTopic.length} off-topic questions`,
     );
-    expect(offTopic.length).toBeGreaterThanOrEqual(30);
+    expect(offTopic.length).toBeGreaterThanOrEqual(50);
     expect(keep).toBeGreaterThanOrEqual(KEEP_FLOOR);
     expect(reject).toBeGreaterThanOrEqual(REJECT_FLOOR);
   });

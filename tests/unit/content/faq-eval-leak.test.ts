@@ -53,10 +53,11 @@ function leaks(
     const words = contentWords(question);
     // A short question leaks only when a phrase says exactly it; a longer one, by any run of RUN words.
     // A question of one content word ("who in school needs to know about this") is too little to match.
+    // Either way, wording the FAQ texts use themselves ("risk assessment") is the content's own.
     if (words.length < 2) continue;
     const runs = words.length < RUN ? [words.join(' ')] : runsOf(words);
     for (const run of runs) {
-      if (!run || (words.length >= RUN && contentLanguage.some((s) => s.includes(` ${run} `)))) continue;
+      if (!run || contentLanguage.some((s) => s.includes(` ${run} `))) continue;
       const hit =
         words.length < RUN ? sequences.some((s) => s.trim() === run) : sequences.some((s) => s.includes(` ${run} `));
       if (hit) out.push({ question, run, found });
@@ -65,22 +66,60 @@ function leaks(
   return out;
 }
 
+/**
+ * A near-copy reworded round the edges ("I think the lad made it up" for "we think the boy made it up")
+ * keeps most of the question's content words in another order. It fails when a phrase holds at least
+ * NEAR_COPY of the distinct content words of a question of 3 or more.
+ */
+const NEAR_COPY = 0.8;
+
+function nearCopies(
+  questions: readonly string[],
+  texts: readonly string[],
+  found: string,
+  contentLanguage: readonly string[] = [],
+): Leak[] {
+  const phraseSets = texts.flatMap(phrases).map((p) => ({ p: p.trim(), words: new Set(contentWords(p)) }));
+  const out: Leak[] = [];
+  for (const question of questions) {
+    const words = new Set(contentWords(question));
+    if (words.size < RUN) continue;
+    // A question that only names something the FAQ texts name ("traffic light tool") is their wording.
+    if (words.size === RUN && contentLanguage.some((s) => s.includes(` ${contentWords(question).join(' ')} `))) {
+      continue;
+    }
+    for (const { p, words: have } of phraseSets) {
+      let shared = 0;
+      for (const w of words) if (have.has(w)) shared++;
+      if (shared / words.size >= NEAR_COPY) out.push({ question, run: p, found });
+    }
+  }
+  return out;
+}
+
 const questions = EVAL_FILES.flatMap((name) => readEvalSet(name).map((c) => c.q));
 /**
- * Runs the fresh held-out set shares with alternative phrasings that were committed before that set
- * was written or opened (alternatives.yaml as of "search: recalibrate on content only"): the same words,
- * not copied. Only these exact pairs are excused; any new phrasing that repeats a run still fails.
+ * Runs (or near-copies) a held-out set shares with alternative phrasings that were committed before that
+ * set was written or opened: the same everyday words, not copied. For set B, alternatives.yaml as of
+ * "search: recalibrate on content only"; for set C, as of "FAQ held-out test: sets A and B re-measured
+ * after content-only tuning", the last commit before set C was opened. Only these exact pairs are
+ * excused; any new phrasing that repeats a run still fails.
  */
 const PRIOR_RUNS = new Set(
-  (
-    JSON.parse(
-      readFileSync(join(__dirname, '..', '..', 'content', 'faq-heldout-2026-12b-prior-runs.json'), 'utf8'),
-    ) as { question: string; run: string }[]
-  ).map((r) => `${r.question}\u0000${r.run}`),
+  ['faq-heldout-2026-12b-prior-runs.json', 'faq-heldout-2026-12c-prior-runs.json'].flatMap((file) =>
+    (
+      JSON.parse(readFileSync(join(__dirname, '..', '..', 'content', file), 'utf8')) as {
+        question: string;
+        run: string;
+      }[]
+    ).map((r) => `${r.question}\u0000${r.run}`),
+  ),
 );
+const excused = (l: Leak) => PRIOR_RUNS.has(`${l.question}\u0000${l.run}`);
 /** The FAQ texts (questions, tags, answers) as word sequences. */
+let language: string[] | undefined;
 function faqLanguage(): string[] {
-  return wordSequences(realContent().faq.flatMap((e) => [e.question, e.tags.join(', '), e.answer]));
+  return (language ??= wordSequences(realContent().faq.flatMap((e) => [e.question, e.tags.join(', '), e.answer])));
 }
 
 const synonymsSource = readFileSync(join(__dirname, '..', '..', '..', 'core', 'content', 'synonyms.ts'), 'utf8');
@@ -98,7 +137,23 @@ describe('no evaluation question leaks into search tuning', () => {
     const phrasings = [...faqAlternatives(realContent()).values()].flat();
     expect(phrasings.length).toBeGreaterThan(0);
     const found = leaks(questions, wordSequences(phrasings), 'content/search/alternatives.yaml', faqLanguage());
-    expect(found.filter((l) => !PRIOR_RUNS.has(`${l.question}\u0000${l.run}`))).toEqual([]);
+    expect(found.filter((l) => !excused(l))).toEqual([]);
+  });
+
+  it(`no alternative phrasing or synonym holds ${NEAR_COPY * 100} % of an evaluation question's content words`, () => {
+    const phrasings = [...faqAlternatives(realContent()).values()].flat();
+    const found = [
+      ...nearCopies(questions, phrasings, 'content/search/alternatives.yaml', faqLanguage()),
+      ...nearCopies(questions, [synonymsSource], 'core/content/synonyms.ts', faqLanguage()),
+    ];
+    expect(found.filter((l) => !excused(l))).toEqual([]);
+  });
+
+  it('would catch a near-copy: the same content words reordered, with other small words', () => {
+    const long = questions.find((q) => new Set(contentWords(q)).size >= 5)!;
+    const shuffled = [...new Set(contentWords(long))].reverse().join(' and then ');
+    expect(nearCopies([long], [`Staff ask: ${shuffled}?`], 'planted')).toHaveLength(1);
+    expect(nearCopies([long], ['An unrelated phrasing about school trips and registers'], 'planted')).toEqual([]);
   });
 
   it('would catch a copied question, a copied run of words and a short question copied whole', () => {

@@ -7,6 +7,9 @@ import { join } from 'node:path';
  * before any tuning, and is frozen (its hash is pinned in faq-eval-frozen.test.ts). faq-heldout-2026-12b.json
  * is a second, fresh set written the same way after the first had been used for tuning; it was labelled
  * from the FAQ texts after the good-answer cut was recalibrated on content alone, and before any scoring.
+ * Both have since been studied (the kinds of wording they miss) and are spent. faq-heldout-2026-12c.json
+ * (set C) was written blind by someone who never saw the content, opened only after the last tuning was
+ * committed, labelled from the FAQ texts and committed alone before it was scored once.
  */
 export interface EvalCase {
   q: string;
@@ -19,7 +22,14 @@ export interface EvalCase {
 export const evalDir = join(__dirname, '..', '..', 'content');
 export const HELDOUT_FILE = 'faq-heldout-2026-12.json';
 export const FRESH_HELDOUT_FILE = 'faq-heldout-2026-12b.json';
-export const EVAL_FILES = ['faq-eval.json', 'faq-holdout.json', HELDOUT_FILE, FRESH_HELDOUT_FILE] as const;
+export const HELDOUT_C_FILE = 'faq-heldout-2026-12c.json';
+export const EVAL_FILES = [
+  'faq-eval.json',
+  'faq-holdout.json',
+  HELDOUT_FILE,
+  FRESH_HELDOUT_FILE,
+  HELDOUT_C_FILE,
+] as const;
 
 export function readEvalSet(name: string): EvalCase[] {
   return JSON.parse(readFileSync(join(evalDir, name), 'utf8')) as EvalCase[];

@@ -1,4 +1,4 @@
-import type { FaqAnswer } from '../faq-answers.js';
+import { guidanceItems, type FaqAnswer, type GuidanceLink } from '../faq-answers.js';
 import template from './faq-answer.json';
 import { cardBlocks, leadBlocks, sourcesMarkdown } from './markdown-blocks.js';
 import { cardAttachment, expandCard, memoCard } from './render-card.js';
@@ -9,13 +9,19 @@ export const RELATED_SHOWN = 2;
 /**
  * An FAQ answer: the opening steps (or the whole answer when `full`), its sources and guidance edition,
  * whether it was checked against that edition (an unchecked answer says so, with what is left to check
- * behind a button), and the related questions as buttons. The question the user typed is never echoed: it may name a child.
+ * behind a button), the policy, referral or risk-assessment guidance that also matches the question, and
+ * the related questions as buttons. The question the user typed is never echoed: it may name a child.
  */
 const cache = new Map<string, string>();
 
-export function faqCard(answer: FaqAnswer, related: readonly FaqAnswer[], options: { full: boolean }) {
+export function faqCard(
+  answer: FaqAnswer,
+  related: readonly FaqAnswer[],
+  options: { full: boolean; guidance?: readonly GuidanceLink[] },
+) {
   const shown = related.slice(0, RELATED_SHOWN);
-  const key = [answer.id, options.full, ...shown.map((r) => r.id)].join(' ');
+  const guidanceMarkdown = guidanceItems(options.guidance ?? []).join('\r');
+  const key = [answer.id, options.full, ...shown.map((r) => r.id), guidanceMarkdown].join(' ');
   return cardAttachment(
     memoCard(cache, key, () => {
       const all = cardBlocks(answer.answer);
@@ -31,6 +37,7 @@ export function faqCard(answer: FaqAnswer, related: readonly FaqAnswer[], option
         checkLabel: `${answer.check.label}.`,
         checkNote: answer.check.note ?? '',
         footer: `Follows ${answer.guidanceEdition}. The DSL decides and records why.`,
+        guidanceMarkdown,
         related: shown.map((r) => ({ id: r.id, question: r.question })),
       });
     }),
