@@ -167,7 +167,9 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
 
     it('creates a draft for the team when asked in its channel (group id learned from the connector)', async () => {
       await signed(message('new assessment', options({ scope: 'channel' })));
-      expect(cardOf(connector.activities[0]!).body[0].text).toBe('Draft risk assessment started');
+      expect(cardOf(connector.activities[0]!).body[0].text).toMatch(
+        /^Draft risk assessment started in case HSB-2026-\d{4}$/,
+      );
       const link = cardOf(connector.activities[0]!).actions[0].url as string;
       // Besides the record made before the tests, the one the bot has just started.
       const rows = (await stored()).filter((r) => r.id !== seeded.record.id);
