@@ -4,5 +4,6 @@ export {
   leftOutStatement,
   referralPlainText,
   type BuildReferralInput,
+  type ReferralCase,
 } from './build-referral.js';
 export { longDate } from '../dates.js';
