@@ -71,8 +71,8 @@ function police(w: SectionWriter, ctx: ReferralContext): void {
   }
   for (const s of p.agreedSharing) w.bullet(`The police agreed that ${s.what} may be shared with ${s.with}.`);
   if (has(p.investigationStatus)) w.text(`Police investigation: ${p.investigationStatus}.`);
-  const bail = ctx.caseLines(p.bailConditions);
-  if (bail.length) w.lines('Bail conditions or orders: ', bail);
+  // Bail conditions name the child they protect, and concern both children: quoted whole, redacted.
+  if (has(p.bailConditions)) w.quoted('Bail conditions or orders: ', p.bailConditions);
   w.check(
     'police-sharing',
     'Only what the police agreed may be shared',
