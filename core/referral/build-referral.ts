@@ -17,7 +17,7 @@ import {
 import type { BuildReferralInput, ReferralContext } from './referral-input.js';
 import { gap, has, SectionWriter, splitLines } from './section-writer.js';
 
-export type { BuildReferralInput, ReferralCase } from './referral-input.js';
+export { referralCaseSchema, type BuildReferralInput, type ReferralCase } from './referral-input.js';
 
 function referrer(w: SectionWriter, { profile, today }: ReferralContext): void {
   w.text(
@@ -167,10 +167,18 @@ export function buildReferral(input: BuildReferralInput): ReferralDraft {
 }
 
 /** The child's roles in the case; without a case, what the kind of plan implies. */
-function roleOf({ assessment, case: kase }: BuildReferralInput): readonly OtherChild['role'][] {
-  const own = kase?.participants.find((p) => p.childId === assessment.childId);
+function roleOf(input: BuildReferralInput): readonly OtherChild['role'][] {
+  const own = ownParticipant(input);
   if (own) return own.roles;
-  return [assessment.kind === 'support-plan' ? 'harmed' : 'displayedHsb'];
+  return [input.assessment.kind === 'support-plan' ? 'harmed' : 'displayedHsb'];
+}
+
+/** The child the referral is about, in the case: the holder of this plan. */
+function ownParticipant({ assessment, case: kase }: BuildReferralInput) {
+  return (
+    kase?.participants.find((p) => p.assessmentId === assessment.id) ??
+    kase?.participants.find((p) => assessment.childId && p.childId === assessment.childId)
+  );
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -196,8 +204,9 @@ function leftOutItems(ctx: ReferralContext, names: number): LeftOut[] {
       statement: `${plural(police, 'police field', 'police fields')} (investigation status, bail conditions) left out: the case does not record what the police agreed may be shared.`,
     });
   }
+  const own = ownParticipant(ctx);
   const otherPlans = (ctx.case?.participants ?? []).filter(
-    (p) => p.childId !== ctx.assessment.childId && p.assessmentId,
+    (p) => p !== own && p.assessmentId && p.assessmentId !== ctx.assessment.id,
   ).length;
   if (otherPlans > 0) {
     out.push({

@@ -50,6 +50,14 @@ export const roleLabelsForHarmedChild: Readonly<Record<ChildRole, { one: string;
   },
 };
 
+/** Who a participant is, as the referral builder's child picker names them (with their pseudonym). */
+export const participantRoleWords: Readonly<Record<ChildRole, string>> = {
+  displayedHsb: 'displayed harmful sexual behaviour',
+  harmed: 'harmed',
+  witness: 'witnessed it',
+  other: 'involved',
+};
+
 export const agencyWords: Readonly<Record<ReferralAgency, string>> = {
   'childrens-social-care': "children's social care",
   police: 'the police',

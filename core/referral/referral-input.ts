@@ -1,10 +1,28 @@
-import type { Assessment } from '../assessment/schema.js';
-import type { Case, CaseDecision } from '../cases/case.js';
+import { z } from 'zod';
+import { childRoles, type Assessment } from '../assessment/schema.js';
+import { agenciesSchema, caseDecisionSchema, type CaseDecision } from '../cases/case.js';
 import type { ContentLabels } from '../content/labels.js';
 import type { ReferralClauseInfo, ReferralSchoolProfile } from './referral-draft.js';
 
-/** What a referral uses of the case: never a name (participants carry ids and pseudonyms only). */
-export type ReferralCase = Pick<Case, 'caseRef' | 'participants' | 'summary' | 'decision' | 'agencies'>;
+/**
+ * What a referral uses of a case, as GET /api/cases/:id returns it: never a name (participants carry
+ * ids and pseudonyms only). Parsing it with the case's own schemas gives typed, checked values.
+ */
+export const referralCaseSchema = z.object({
+  caseRef: z.string(),
+  participants: z.array(
+    z.object({
+      childId: z.string(),
+      roles: z.array(z.enum(childRoles)),
+      label: z.string(),
+      assessmentId: z.string().optional(),
+    }),
+  ),
+  summary: z.string().optional(),
+  decision: caseDecisionSchema.optional(),
+  agencies: agenciesSchema,
+});
+export type ReferralCase = z.output<typeof referralCaseSchema>;
 
 export interface BuildReferralInput {
   /**

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { loadContentLibrary } from '../../../bot/src/content/load-content.js';
 import { contentLabels } from '../../../core/content/labels.js';
 import {
   buildReferral,
@@ -6,10 +8,9 @@ import {
   type BuildReferralInput,
   type ReferralDraft,
 } from '../../../core/referral/index.js';
-import { riskTemplate } from '../../word/fixtures/fake-services.js';
-import { B_TYPED, NAME_A, NAME_B, planA, planB, theCase } from './case-fixture.js';
+import { B_TYPED, NAME_A, NAME_B, planA, planB, theCase } from '../../word/fixtures/case.js';
 
-const labels = contentLabels(riskTemplate());
+const labels = contentLabels(loadContentLibrary(join(__dirname, '../../../content')).riskTemplate);
 const clauses = referralBlocks.map((block, i) => ({
   id: `referral.${block}`,
   version: i + 1,
