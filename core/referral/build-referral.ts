@@ -45,7 +45,7 @@ function referrer(w: SectionWriter, { profile, today }: ReferralContext): void {
     'referrer-contact',
     'A direct phone number and a secure email address',
     'to-add',
-    'Write them in the document: the assessment does not hold contact details.',
+    'Write them in the document: the case does not hold contact details.',
   );
 }
 

@@ -51,8 +51,8 @@ export function actionsTaken(w: SectionWriter, { assessment, labels }: ReferralC
     'What you have tried and its effect',
     complete ? 'present' : 'missing',
     tried === 0
-      ? "Record the strategies in the assessment's risks, then their effect in a review."
-      : 'Add a review to the assessment that records the effect of each strategy.',
+      ? 'Record the strategies or support measures in the plan, then their effect in a review.'
+      : 'Add a review to the plan that records the effect of each strategy.',
   );
 }
 
@@ -82,13 +82,13 @@ export function childVoice(w: SectionWriter, ctx: ReferralContext): void {
     'voice-child',
     "The child's voice",
     voice ? 'present' : 'missing',
-    "Record the child's views in the assessment, in their own words.",
+    "Record the child's views in their plan, in their own words.",
   );
   w.check(
     'voice-parents',
     "The parents' or carers' views",
     parents ? 'present' : 'missing',
-    "Record the parents' or carers' views in the assessment.",
+    "Record the parents' or carers' views in the plan.",
   );
 }
 
@@ -174,13 +174,13 @@ export function safetyMeasures(w: SectionWriter, { assessment }: ReferralContext
     'safety-in-place',
     'Safety measures in place now',
     inPlace.length ? 'present' : 'missing',
-    'Mark the strategies that are in place in the assessment.',
+    'Mark the strategies or measures that are in place in the plan.',
   );
   w.check(
     'safety-review',
     'When the plan will be reviewed',
     assessment.review.nextDue ? 'present' : 'missing',
-    'Set the next review date in the assessment.',
+    'Set the next review date in the plan.',
   );
 }
 
@@ -208,8 +208,8 @@ export function request(w: SectionWriter, ctx: ReferralContext): void {
     'A recorded decision to refer, and why',
     refers ? 'present' : 'missing',
     decision
-      ? "The recorded decision does not include a referral to children's social care: update the assessment if that has changed."
-      : 'Record the decision and the reasons in the assessment: the DSL decides.',
+      ? "The recorded decision does not include a referral to children's social care: update the case if that has changed."
+      : 'Record the decision and the reasons in the case: the DSL decides.',
   );
   w.check('request-ask', 'What you are asking for', 'to-add', 'Say what help you are asking for.');
 }

@@ -51,7 +51,7 @@ export function consent(w: SectionWriter, { assessment }: ReferralContext): void
     'consent-parents-told',
     'Parents told — or why not',
     told ? 'present' : 'missing',
-    'Record in the assessment who told the parents or carers and when, or write here why they have not been told.',
+    'Record in the plan who told the parents or carers and when, or write here why they have not been told.',
   );
   w.text(
     'Consent: ',
@@ -88,19 +88,19 @@ export function child(w: SectionWriter, { assessment, profile }: ReferralContext
     'child-identity',
     'Name and date of birth',
     learner.dateOfBirth ? 'present' : 'missing',
-    'Add the date of birth to the assessment so that the front door can find the child on its systems.',
+    'Add the date of birth to the child’s record so that the front door can find the child on its systems.',
   );
   w.check(
     'child-needs',
     'SEND and other vulnerabilities',
     has(learner.send) || has(learner.vulnerabilities) ? 'present' : 'missing',
-    'Record SEND and other vulnerabilities in the assessment, or that none are known.',
+    'Record SEND and other vulnerabilities in the child’s record, or that none are known.',
   );
   w.check(
     'child-household',
     'Household and who has parental responsibility',
     'to-add',
-    "The assessment does not hold family details: take them from the school's records.",
+    "The case and the plan do not hold family details: take them from the school's records.",
   );
 }
 
@@ -133,19 +133,19 @@ export function behaviour(w: SectionWriter, ctx: ReferralContext): void {
     'behaviour-what',
     'What happened, in factual words',
     described.length ? 'present' : 'missing',
-    "Describe the behaviour in the assessment's incidents: what, when, where and how often.",
+    "Describe the behaviour in the case's incidents: what, when, where and how often.",
   );
   w.check(
     'behaviour-when-where',
     'When and where it happened',
     described.length && described.every((i) => i.date && has(i.location)) ? 'present' : 'missing',
-    'Give each incident in the assessment a date and a place.',
+    'Give each incident in the case a date and a place.',
   );
   w.check(
     'behaviour-who',
     'Who was affected, by role',
     assessment.otherChildren.length ? 'present' : 'missing',
-    'Record the other children involved, by role, in the assessment.',
+    'Record the other children involved, by role, in the case.',
   );
 }
 
@@ -167,7 +167,7 @@ export function continuum(w: SectionWriter, { assessment }: ReferralContext): vo
     'continuum-placement',
     "Its place on the continuum (Hackett's)",
     placed.some((i) => i.hackettLevel) ? 'present' : 'missing',
-    "Place the behaviour on Hackett's continuum in the assessment; the DSL judges and records why.",
+    "Place the behaviour on Hackett's continuum in the case's incidents; the DSL judges and records why.",
   );
 }
 
@@ -197,7 +197,7 @@ export function contextHistory(w: SectionWriter, ctx: ReferralContext): void {
     'context-factors',
     'The factors you weighed (ages, power, pattern…)',
     factors.length ? 'present' : 'missing',
-    "Record in the assessment's decision which factors were weighed.",
+    "Record in the case's decision which factors were weighed.",
   );
   w.check(
     'context-history',

@@ -33,9 +33,9 @@ export interface ReferralSectionDraft {
 }
 
 /**
- * `present`: the assessment or the school profile supplies it.
- * `missing`: it belongs in the assessment or profile but is not there yet.
- * `to-add`: the assessment never holds it (a phone number, the household); write it in the document.
+ * `present`: the case, the plan, the child's record or the school profile supplies it.
+ * `missing`: it belongs in the case, the plan, the child's record or the profile but is not there yet.
+ * `to-add`: the record never holds it (a phone number, the household); write it in the document.
  */
 export type ChecklistStatus = 'present' | 'missing' | 'to-add';
 
