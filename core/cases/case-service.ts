@@ -92,7 +92,8 @@ export function emptyPlanContent(): Omit<AssessmentData, 'kind' | 'caseId' | 'ch
   };
 }
 
-const planNames: Record<PlanKind, string> = {
+/** What each kind of plan is called, capitalised as a heading; lower-case it inside a sentence. */
+export const planKindNames: Readonly<Record<PlanKind, string>> = {
   'risk-assessment': 'Risk assessment',
   'support-plan': 'Support plan',
 };
@@ -258,7 +259,7 @@ export class CaseService {
         caseId,
         childId: own.id,
         kind: 'note',
-        summary: `${planNames[kind]} started (${p.label}).`,
+        summary: `${planKindNames[kind]} started (${p.label}).`,
       });
     }
     if (plans.size > 0) {

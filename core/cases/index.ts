@@ -8,6 +8,7 @@ export {
   planKindFor,
   emptyPlanContent,
   emptyAgencies,
+  planKindNames,
   type Signer,
   type CaseServiceOptions,
   type NewParticipant,

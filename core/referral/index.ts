@@ -4,5 +4,8 @@ export {
   leftOutStatement,
   referralPlainText,
   type BuildReferralInput,
+  referralCaseSchema,
+  type ReferralCase,
 } from './build-referral.js';
+export { participantRoleWords, listJoin } from './labels.js';
 export { longDate } from '../dates.js';

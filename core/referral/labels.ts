@@ -1,4 +1,5 @@
 import type { ChildRole, DecisionFactor, DecisionOption, HackettLevel } from '../assessment/schema.js';
+import type { CscStatus, ReferralAgency, ReferralStatus, SpecialistAssessmentStatus } from '../cases/case.js';
 
 /** Wording used in referral text. Behaviour is labelled, never the child (content/guides/language.yaml). */
 
@@ -37,6 +38,56 @@ export const roleLabels: Readonly<Record<ChildRole, { one: string; many: string 
     many: 'other children who also displayed harmful sexual behaviour',
   },
   other: { one: 'another child involved', many: 'other children involved' },
+};
+
+/** Role words when the referral is about a child who did not display the behaviour (e.g. the child harmed). */
+export const roleLabelsForHarmedChild: Readonly<Record<ChildRole, { one: string; many: string }>> = {
+  ...roleLabels,
+  harmed: { one: 'another child harmed', many: 'other children harmed' },
+  displayedHsb: {
+    one: 'a child who displayed harmful sexual behaviour',
+    many: 'children who displayed harmful sexual behaviour',
+  },
+};
+
+/** Who a participant is, as the referral builder's child picker names them (with their pseudonym). */
+export const participantRoleWords: Readonly<Record<ChildRole, string>> = {
+  displayedHsb: 'displayed harmful sexual behaviour',
+  harmed: 'harmed',
+  witness: 'witnessed it',
+  other: 'involved',
+};
+
+export const agencyWords: Readonly<Record<ReferralAgency, string>> = {
+  'childrens-social-care': "children's social care",
+  police: 'the police',
+  'early-help': 'early help',
+  'specialist-hsb-service': 'a specialist harmful sexual behaviour service',
+  camhs: 'child and adolescent mental health services (CAMHS)',
+  'youth-justice': 'the youth justice service',
+  other: 'another agency',
+};
+
+export const referralStatusWords: Readonly<Record<ReferralStatus, string>> = {
+  made: 'made',
+  acknowledged: 'acknowledged',
+  accepted: 'accepted',
+  declined: 'declined',
+  closed: 'closed',
+};
+
+export const cscStatusWords: Readonly<Record<CscStatus, string>> = {
+  none: 'no involvement recorded',
+  'early-help': 'early help',
+  'child-in-need': 'child in need',
+  'child-protection': 'child protection',
+  'looked-after': 'looked after',
+};
+
+export const specialistWords: Readonly<Record<SpecialistAssessmentStatus, string>> = {
+  none: 'not requested',
+  requested: 'requested',
+  done: 'done',
 };
 
 /** "a, b and c". */

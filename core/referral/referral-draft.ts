@@ -33,9 +33,9 @@ export interface ReferralSectionDraft {
 }
 
 /**
- * `present`: the assessment or the school profile supplies it.
- * `missing`: it belongs in the assessment or profile but is not there yet.
- * `to-add`: the assessment never holds it (a phone number, the household); write it in the document.
+ * `present`: the case, the plan, the child's record or the school profile supplies it.
+ * `missing`: it belongs in the case, the plan, the child's record or the profile but is not there yet.
+ * `to-add`: the record never holds it (a phone number, the household); write it in the document.
  */
 export type ChecklistStatus = 'present' | 'missing' | 'to-add';
 
@@ -48,12 +48,22 @@ export interface ChecklistItem {
   hint: string;
 }
 
+/** Something the draft left out of the record, or rewrote, counted, with the reason. */
+export interface LeftOut {
+  kind: 'names' | 'lines' | 'fields';
+  count: number;
+  /** One sentence saying what and why, e.g. "2 lines about another child left out: …". */
+  statement: string;
+}
+
 export interface ReferralDraft {
   caseRef: string;
   sections: ReferralSectionDraft[];
   checklist: ChecklistItem[];
   /** How many names or mentions of other children the draft replaced with "another child". */
   namesLeftOut: number;
+  /** Everything left out or replaced, so the pane can say so truthfully; empty when nothing was. */
+  leftOut: LeftOut[];
 }
 
 /** The school details the builder uses. */

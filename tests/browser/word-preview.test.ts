@@ -198,12 +198,17 @@ describe('the Word task pane in a plain browser (preview mode)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('drafts a referral from a saved assessment and flags what is missing', async () => {
+  it('drafts a referral about a child of a case and flags what is missing', async () => {
     await page.getByRole('tab', { name: 'Referral' }).click();
-    const select = page.getByLabel('Assessment', { exact: true });
+    const select = page.getByLabel('Case', { exact: true });
     await select.waitFor();
-    await select.selectOption({ label: `${caseRef} · ${CANARY} (draft)` });
-    const missing = page.getByRole('list', { name: 'Missing from the assessment' });
+    await select.selectOption({ label: caseRef });
+    const child = page.getByLabel('The child the referral is about', { exact: true });
+    await child.waitFor();
+    // Children are offered by the case's pseudonym and role, never by name.
+    expect(await child.textContent()).not.toContain(CANARY);
+    await child.selectOption({ label: 'Child A: displayed harmful sexual behaviour' });
+    const missing = page.getByRole('list', { name: 'Missing from the case or the plan' });
     await missing.waitFor();
     expect(await missing.textContent()).toContain('What you have tried and its effect');
     expect(await page.getByRole('button', { name: 'Insert referral' }).isDisabled()).toBe(true);

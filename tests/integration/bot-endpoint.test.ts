@@ -62,6 +62,7 @@ describe('POST /api/messages (local mode)', () => {
       const card = cardOf(await ask(text, scope));
       expect(card.body[0].text).toBe('What I can do');
       expect(JSON.stringify(card)).toContain('new assessment');
+      expect(JSON.stringify(card)).toContain('new case');
       expect(card.actions.find((a: any) => a.type === 'Action.OpenUrl').url).toBe(`${server.url}/tab/`);
     });
 
@@ -90,6 +91,26 @@ describe('POST /api/messages (local mode)', () => {
       expect(stored.body).toMatchObject({ caseRef, status: 'draft', learner: { name: 'Not yet recorded' } });
     });
 
+    it('opens a case through the case service and links to the case page, showing only its reference', async () => {
+      const card = cardOf(await ask('Open a new case', scope));
+      const caseRef = card.body[1].facts[0].value as string;
+      expect(caseRef).toMatch(/^HSB-2026-\d{4}$/);
+      expect(card.body[0].text).toBe(`Case ${caseRef} opened`);
+      expect(card.body[1].facts[2]).toEqual({ title: 'Child A', value: 'Draft risk assessment' });
+      const link = card.actions[0].url as string;
+      const id = new RegExp(`^${server.url}/tab/#/cases/([0-9a-f-]{36})$`).exec(link)?.[1];
+      const kase = await call(`${server.url}/api/cases/${id}`);
+      expect(kase.status).toBe(200);
+      expect(kase.body).toMatchObject({ caseRef, status: 'open' });
+      expect(kase.body.participants).toEqual([
+        expect.objectContaining({ roles: ['displayedHsb'], label: 'Child A' }),
+      ]);
+      const plan = await call(`${server.url}/api/assessments/${kase.body.participants[0].assessmentId}`);
+      expect(plan.body).toMatchObject({ caseRef, kind: 'risk-assessment', status: 'draft' });
+      const history = await call(`${server.url}/api/cases/${id}/chronology`);
+      expect(history.body.items.map((e: { by: string }) => e.by)).toContain('HSB assistant (Teams bot)');
+    });
+
     it.each(['reviews', 'Due?'])(
       '"%s" lists the reviews due within 14 days with dates, risk and links',
       async (text) => {
@@ -101,6 +122,7 @@ describe('POST /api/messages (local mode)', () => {
         expect(JSON.stringify(rows)).toMatch(
           /\[HSB-2026-\d{4}\]\(http:\/\/127\.0\.0\.1:\d+\/tab\/#\/assessments\/[0-9a-f-]{36}\)/,
         );
+        expect(JSON.stringify(rows[0])).toContain('"text":"risk assessment"');
         expect(JSON.stringify(card)).not.toContain('Test Learner');
       },
     );

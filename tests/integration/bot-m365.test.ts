@@ -1,4 +1,9 @@
-import { AssessmentService, schoolServices, type StoredAssessment } from '../../core/index.js';
+import {
+  AssessmentService,
+  hasCaseRecords,
+  schoolServices,
+  type StoredAssessment,
+} from '../../core/index.js';
 import { startFakeConnector } from '../helpers/fake-connector.js';
 import { otherKey, startFakeBotAuth, unsignedToken } from '../helpers/fake-bot-auth.js';
 import { BOT_APP_ID, startM365BotServer, type M365BotServer } from '../helpers/m365-bot-server.js';
@@ -167,7 +172,9 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
 
     it('creates a draft for the team when asked in its channel (group id learned from the connector)', async () => {
       await signed(message('new assessment', options({ scope: 'channel' })));
-      expect(cardOf(connector.activities[0]!).body[0].text).toBe('Draft risk assessment started');
+      expect(cardOf(connector.activities[0]!).body[0].text).toMatch(
+        /^Draft risk assessment started in case HSB-2026-\d{4}$/,
+      );
       const link = cardOf(connector.activities[0]!).actions[0].url as string;
       // Besides the record made before the tests, the one the bot has just started.
       const rows = (await stored()).filter((r) => r.id !== seeded.record.id);
@@ -176,6 +183,25 @@ describe('POST /api/messages (Microsoft 365 mode)', () => {
         `https://teams.microsoft.com/l/entity/55555555-5555-4555-8555-555555555555/dashboard?context=${encodeURIComponent(JSON.stringify({ subEntityId: rows[0]!.id }))}`,
       );
       expect(connector.reads).toContain(`/v3/teams/${encodeURIComponent(TEAM_ID)}`);
+    });
+
+    it('opens a case for the team in its channel, linking to the case page in Teams', async () => {
+      await signed(message('new case', options({ scope: 'channel' })));
+      const card = cardOf(connector.activities[0]!);
+      const caseRef = card.body[1].facts[0].value as string;
+      const { store } = server;
+      if (!hasCaseRecords(store)) throw new Error('The store keeps cases.');
+      const cases = await store.recordsFor(`${TENANT_ID}/${TEAM_GROUP_ID}`).cases.list();
+      const kase = cases.find((c) => c.caseRef === caseRef);
+      expect(kase?.participants.map((p) => p.label)).toEqual(['Child A']);
+      expect(card.actions[0].url).toBe(
+        `https://teams.microsoft.com/l/entity/55555555-5555-4555-8555-555555555555/dashboard?context=${encodeURIComponent(JSON.stringify({ subEntityId: `cases/${kase!.id}` }))}`,
+      );
+    });
+
+    it('refuses them in a group chat, a new case too', async () => {
+      await signed(message('new case', options({ scope: 'groupChat' })));
+      expect(connector.activities[0]!.body.text).toContain('group chat');
     });
 
     it('refuses them in another team’s channel, where help still works', async () => {

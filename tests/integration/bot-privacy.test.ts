@@ -8,8 +8,9 @@ const CANARY = `${CANARY_FIRST} Quillfeather`;
 const CANARY_OTHER = 'Barnaby Wolstencroft';
 
 /**
- * Child names stored through the API never leave the store by way of the bot: not in any message, card
- * or invoke answer of any command, not in the daily digest, and not in the logs. Staff may even type a
+ * Child names stored through the API (the quick start and a case with both children) never leave the
+ * store by way of the bot: not in any message, card or invoke answer of any command (a new case among
+ * them), not in the daily digest, and not in the logs. Staff may even type a
  * name into a question; the bot does not echo it.
  */
 describe('the bot never discloses a child’s name', () => {
@@ -38,6 +39,27 @@ describe('the bot never discloses a child’s name', () => {
       });
       expect(res.status).toBe(201);
     }
+    // A case opened with both children by name: the harmed child's support plan comes due too.
+    const opened = await call(`${server.url}/api/cases`, {
+      method: 'POST',
+      body: {
+        participants: [
+          { child: { name: CANARY, yearGroup: 'Year 8' }, roles: ['displayedHsb'] },
+          { child: { name: CANARY_OTHER }, roles: ['harmed'] },
+        ],
+        summary: `${CANARY} and ${CANARY_OTHER} in the corridor`,
+      },
+    });
+    expect(opened.status).toBe(201);
+    for (const p of opened.body.participants as { assessmentId: string }[]) {
+      const plan = await call(`${server.url}/api/assessments/${p.assessmentId}`);
+      const saved = await call(`${server.url}/api/assessments/${p.assessmentId}`, {
+        method: 'PUT',
+        headers: { 'if-match': plan.headers.get('etag')! },
+        body: { ...plan.body, staffNotes: `${CANARY_FIRST} told us.`, review: { nextDue: '2026-03-10' } },
+      });
+      expect(saved.status).toBe(200);
+    }
 
     const post = async (activity: Record<string, unknown>) => {
       const res = await call(`${server.url}/api/messages`, { method: 'POST', body: activity });
@@ -51,6 +73,8 @@ describe('the bot never discloses a child’s name', () => {
         'help',
         'hi',
         'new assessment',
+        'new case',
+        'open a case',
         'reviews',
         'due',
         'classify',
@@ -100,6 +124,9 @@ describe('the bot never discloses a child’s name', () => {
     );
     expect(digest).toHaveLength(1);
     expect(JSON.stringify(digest[0]!.body)).toMatch(/HSB-2026-000[12]/);
+    // Each plan by its case reference and kind; the harmed child's plan by the case's pseudonym only.
+    expect(JSON.stringify(digest[0]!.body)).toContain('support plan (Child B)');
+    expect(JSON.stringify(digest[0]!.body)).toContain('risk assessment');
     for (const activity of connector.activities) expect(leaks(JSON.stringify(activity))).toEqual([]);
   });
 
@@ -109,7 +136,8 @@ describe('the bot never discloses a child’s name', () => {
   });
 
   it('logged every turn, and no log line names a child', () => {
-    expect(server.logs.filter((l) => l.includes('"msg":"bot command"')).length).toBe(30);
+    expect(server.logs.filter((l) => l.includes('"msg":"bot command"')).length).toBe(36);
+    expect(server.logs.some((l) => l.includes('"msg":"case opened"'))).toBe(true);
     for (const line of server.logs) expect(leaks(line)).toEqual([]);
   });
 });

@@ -287,7 +287,7 @@ describe('manifest/teams/manifest.json', () => {
     expect(manifest.manifestVersion).toBe(`1.${Math.max(...bundled)}`);
   });
 
-  it('offers the bot in personal chat, team channels and group chats, with its five commands in each', () => {
+  it('offers the bot in personal chat, team channels and group chats, with its six commands in each', () => {
     const bot = manifest.bots[0]!;
     expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
     const covered = bot.commandLists.flatMap((list) => list.scopes);
@@ -296,6 +296,7 @@ describe('manifest/teams/manifest.json', () => {
       expect(list.commands.map((c) => c.title)).toEqual([
         'help',
         'ask',
+        'new case',
         'new assessment',
         'reviews',
         'classify',

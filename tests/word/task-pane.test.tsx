@@ -9,6 +9,7 @@ import { App } from '../../word-addin/src/ui/app.js';
 import type { HostStatus } from '../../word-addin/src/ui/pane-services.js';
 import { clauseBlock, clauseTag } from '../../word-addin/src/word/document-blocks.js';
 import { assessment, CANARY_LEARNER, CANARY_OTHER_CHILD, completeAssessment } from './fixtures/assessment.js';
+import { ID_A, NAME_A, NAME_B, PLAN_A, PLAN_B, planA, planB, theCase } from './fixtures/case.js';
 import { clause, PROFILE, RICH_BODY } from './fixtures/clauses.js';
 import {
   FakeApi,
@@ -64,10 +65,11 @@ function setUp(
     host?: HostStatus;
     word?: FakeDocument | null;
     records?: ReturnType<typeof assessment>[];
+    cases?: ConstructorParameters<typeof FakeApi>[2];
     teams?: string[];
   } = {},
 ) {
-  const api = new FakeApi(library, options.records ?? []);
+  const api = new FakeApi(library, options.records ?? [], options.cases);
   api.teams = options.teams ?? [];
   const word =
     options.word === undefined ? (options.host === 'word' ? new FakeDocument() : null) : options.word;
@@ -82,6 +84,13 @@ function setUp(
     </FluentProvider>,
   );
   return { api, word, settings, services, user };
+}
+
+/** Chooses the case, then the child of the case the referral is about (by their plan). */
+async function chooseReferral(user: ReturnType<typeof userEvent.setup>, caseId: string, planId: string) {
+  await user.click(await screen.findByRole('tab', { name: 'Referral' }));
+  await user.selectOptions(await screen.findByLabelText('Case'), caseId);
+  await user.selectOptions(await screen.findByLabelText('The child the referral is about'), planId);
 }
 
 const clauseButtons = () => within(screen.getByRole('list', { name: 'Clauses' })).getAllByRole('button');
@@ -255,10 +264,9 @@ describe('the referral builder', () => {
   it('flags what a thin assessment is missing and inserts the pre-filled sections', async () => {
     const thin = assessment({ learner: { name: CANARY_LEARNER, yearGroup: 'Year 8' } });
     const { word, settings, user } = setUp({ host: 'word', records: [thin] });
-    await user.click(await screen.findByRole('tab', { name: 'Referral' }));
-    await user.selectOptions(await screen.findByLabelText('Assessment'), thin.id);
+    await chooseReferral(user, `case-${thin.id}`, thin.id);
 
-    const missing = await screen.findByRole('list', { name: 'Missing from the assessment' });
+    const missing = await screen.findByRole('list', { name: 'Missing from the case or the plan' });
     const labels = within(missing)
       .getAllByRole('listitem')
       .map((li) => li.firstChild?.textContent);
@@ -269,7 +277,8 @@ describe('the referral builder', () => {
         'Parents told — or why not',
       ]),
     );
-    expect(screen.getByText(/things are missing from the assessment/)).toBeTruthy();
+    expect(screen.getByText(/things are missing from the case or the plan/)).toBeTruthy();
+    expect(screen.getByText('Nothing from the case or the plan was left out or replaced.')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Insert referral' }));
     await screen.findByText('Inserted the referral for HSB-2026-0042.');
@@ -292,10 +301,9 @@ describe('the referral builder', () => {
   it('never names the other children, and reports a complete assessment as complete', async () => {
     const full = completeAssessment();
     const { word, user } = setUp({ host: 'word', records: [full] });
-    await user.click(await screen.findByRole('tab', { name: 'Referral' }));
-    await user.selectOptions(await screen.findByLabelText('Assessment'), full.id);
-    expect(await screen.findByText(/Everything the assessment can supply is there/)).toBeTruthy();
-    expect(screen.queryByRole('list', { name: 'Missing from the assessment' })).toBeNull();
+    await chooseReferral(user, `case-${full.id}`, full.id);
+    expect(await screen.findByText(/Everything the case and the plan can supply is there/)).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Missing from the case or the plan' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Insert referral' }));
     await screen.findByText(/Inserted the referral/);
     expect(JSON.stringify(word!.controls)).not.toContain(CANARY_OTHER_CHILD);
@@ -308,8 +316,7 @@ describe('the referral builder', () => {
     record.incidents[0]!.description = 'Touched Zoe\u0308 Sparrowha\u030awk over clothing.';
     record.risks[0]!.strategies[0]!.action = 'Keeps away from ZOË';
     const { services, user } = setUp({ host: 'word', records: [record] });
-    await user.click(await screen.findByRole('tab', { name: 'Referral' }));
-    await user.selectOptions(await screen.findByLabelText('Assessment'), record.id);
+    await chooseReferral(user, `case-${record.id}`, record.id);
     await user.click(await screen.findByRole('button', { name: 'Copy referral' }));
     await screen.findByText('Copied.');
     const copied = services.copied.join('\n');
@@ -321,6 +328,63 @@ describe('the referral builder', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('builds the referral about the child chosen in the case, naming no other child anywhere', async () => {
+    const kase = { ...theCase(), id: '3c4d5e6f-0000-4000-8000-000000000001' };
+    const { word, settings, services, user } = setUp({
+      host: 'word',
+      records: [planA(), planB()],
+      cases: [kase],
+    });
+    await user.click(await screen.findByRole('tab', { name: 'Referral' }));
+    await user.selectOptions(await screen.findByLabelText('Case'), kase.id);
+    const picker = await screen.findByLabelText('The child the referral is about');
+    // The children are offered by pseudonym and role, never by name.
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => [o.getAttribute('value'), o.textContent]),
+    ).toEqual([
+      ['', 'Choose a child…'],
+      [PLAN_A, 'Child A: displayed harmful sexual behaviour'],
+      [PLAN_B, 'Child B: harmed'],
+    ]);
+    await user.selectOptions(picker, PLAN_B);
+
+    // The pane says what it left out, and why.
+    const leftOut = await screen.findByRole('list', { name: 'Left out of this draft' });
+    expect(
+      within(leftOut)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      "Names of the other children are left out: 3 mentions replaced by 'another child'.",
+      '1 line about another child left out: the case’s notes that are only about another child stay in the case.',
+      '2 police fields (investigation status, bail conditions) left out: the case does not record what the police agreed may be shared.',
+      '1 other child’s plan not used: a child’s plan, wishes and support stay in their own record.',
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Insert referral' }));
+    await screen.findByText('Inserted the referral for HSB-2026-0007.');
+    await user.click(screen.getByRole('button', { name: 'Copy referral' }));
+    await screen.findByText('Copied.');
+    const fold = (t: string) => t.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    const inDocument = JSON.stringify(word!.controls) + services.copied.join('\n');
+    expect(inDocument).toContain(NAME_B);
+    expect(inDocument).toContain('Wants another child kept away at lunch.');
+    for (const shown of [inDocument, document.body.textContent ?? '']) {
+      expect(fold(shown)).not.toMatch(/zephyrine|canarywood/);
+      expect(shown).not.toContain(ID_A);
+    }
+    // Tags carry the form block only; titles and settings hold no child data.
+    expect(word!.controls.every((c) => /^hsb-referral:[a-z-]+$/.test(c.tag))).toBe(true);
+    const outside = JSON.stringify({
+      titles: word!.controls.map((c) => c.title),
+      settings: [...settings.values],
+    });
+    expect(fold(outside)).not.toMatch(/zephyrine|canarywood|quillon|sparrowhawk/);
+    expect(NAME_A).not.toBe(NAME_B);
+  });
+
   it('explains a refusal instead of showing an empty list', async () => {
     const { api, user } = setUp({ host: 'word' });
     api.failWith = new ApiError(403, 'NOT_A_MEMBER', 'Forbidden.');
@@ -329,7 +393,7 @@ describe('the referral builder', () => {
 
     api.failWith = null;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByLabelText('Assessment')).toBeTruthy();
+    expect(await screen.findByLabelText('Case')).toBeTruthy();
   });
 
   it('explains a cancelled sign-in', async () => {
@@ -356,10 +420,11 @@ describe('more than one safeguarding team', () => {
     const picker = await screen.findByLabelText('Safeguarding team (Microsoft 365 group id)');
     await user.selectOptions(picker, teamA);
     await user.click(screen.getByRole('button', { name: 'Use this team' }));
-    await user.selectOptions(await screen.findByLabelText('Assessment'), record.id);
-    expect(await screen.findByText(/Everything the assessment can supply is there/)).toBeTruthy();
+    await user.selectOptions(await screen.findByLabelText('Case'), `case-${record.id}`);
+    await user.selectOptions(await screen.findByLabelText('The child the referral is about'), record.id);
+    expect(await screen.findByText(/Everything the case and the plan can supply is there/)).toBeTruthy();
     expect(services.team.get()).toBe(teamA);
-    expect(api.calls.assessmentsFor).toEqual([undefined, teamA]);
+    expect(api.calls.casesFor).toEqual([undefined, teamA, teamA]);
   });
 });
 

@@ -3,17 +3,15 @@ import {
   classificationInputSchema,
   classify,
   schoolServices,
-  type Actor,
-  type AssessmentService,
   type AssessmentStore,
   type ClassificationInput,
   type Clock,
+  type DueView,
   MAX_AGE,
+  type SchoolServices,
 } from '../../../core/index.js';
-
-const BOT_SIGNER = 'HSB assistant (Teams bot)';
 import type { Logger } from '../logger.js';
-import { assessmentCreatedCard } from './cards/assessment-card.js';
+import { assessmentCreatedCard, caseCreatedCard } from './cards/assessment-card.js';
 import {
   ageInputId,
   CARD_CHILDREN,
@@ -30,6 +28,8 @@ import type { DeepLinks } from './deep-links.js';
 import { guidanceItems, type FaqAnswers, type GuidanceLink } from './faq-answers.js';
 import type { HackettGuide } from './hackett-guide.js';
 import type { RefusalCode, SchoolAccess } from './school-access.js';
+
+const BOT_SIGNER = 'HSB assistant (Teams bot)';
 
 /** What an action answers with: a card, or a short Markdown text. */
 export type Reply = { card: Attachment } | { text: string };
@@ -149,26 +149,53 @@ export class BotActions {
     return { card: faqCard(answer, related.slice(0, RELATED_SHOWN), { full }) };
   }
 
-  async newAssessment(context: TurnContext): Promise<Reply> {
-    return this.withSchool(context, async (service, actor) => {
-      const stored = await service.create({ learner: { name: UNRECORDED_LEARNER_NAME } }, actor);
-      this.options.logger.info({ assessmentId: stored.record.id, via: 'bot' }, 'draft assessment created');
+  /**
+   * Opens a case the way the quick start does (a child with a placeholder name who displayed HSB, and
+   * their draft risk assessment) through the case service, and links to the case's page.
+   */
+  async newCase(context: TurnContext): Promise<Reply> {
+    return this.withSchool(context, async (services) => {
+      if (!services.cases) return this.startAssessment(services);
+      const stored = await services.cases.createCase(
+        { participants: [{ child: { name: UNRECORDED_LEARNER_NAME }, roles: ['displayedHsb'] }] },
+        services.signer,
+      );
+      const kase = stored.record;
+      this.options.logger.info({ caseId: kase.id, via: 'bot' }, 'case opened');
+      const plans = [];
+      for (const p of kase.participants) {
+        if (!p.assessmentId) continue;
+        const plan = await services.plans.get(p.assessmentId);
+        plans.push({ kind: plan.record.kind, label: p.label });
+      }
       return {
-        card: assessmentCreatedCard({
-          caseRef: stored.record.caseRef,
-          url: this.options.links.assessment(stored.record.id),
-        }),
+        card: caseCreatedCard({ caseRef: kase.caseRef, url: this.options.links.case(kase.id), plans }),
       };
     });
   }
 
+  async newAssessment(context: TurnContext): Promise<Reply> {
+    return this.withSchool(context, (services) => this.startAssessment(services));
+  }
+
+  private async startAssessment({ plans, signer }: SchoolServices): Promise<Reply> {
+    const stored = await plans.create({ learner: { name: UNRECORDED_LEARNER_NAME } }, signer.actor);
+    this.options.logger.info({ assessmentId: stored.record.id, via: 'bot' }, 'draft assessment created');
+    return {
+      card: assessmentCreatedCard({
+        caseRef: stored.record.caseRef,
+        url: this.options.links.assessment(stored.record.id),
+      }),
+    };
+  }
+
   async reviews(context: TurnContext): Promise<Reply> {
-    return this.withSchool(context, async (service) => {
-      const due = await service.due(REVIEWS_WINDOW_DAYS);
+    return this.withSchool(context, async (services) => {
+      const items = await dueReviews(services, REVIEWS_WINDOW_DAYS);
       return {
         card: reviewsCard({
-          items: due.map(safeDueReview),
-          today: service.today(),
+          items,
+          today: services.plans.today(),
           withinDays: REVIEWS_WINDOW_DAYS,
           linkFor: (id) => this.options.links.assessment(id),
           tabUrl: this.options.links.tab(),
@@ -203,7 +230,7 @@ export class BotActions {
 
   private async withSchool(
     context: TurnContext,
-    act: (service: AssessmentService, actor: Actor) => Promise<Reply>,
+    act: (services: SchoolServices) => Promise<Reply>,
   ): Promise<Reply> {
     try {
       const decision = await this.options.access.decide(context);
@@ -212,7 +239,7 @@ export class BotActions {
         return { text: REFUSALS[decision.code] };
       }
       // The bot acts app-only: it has no user token to pass on (DESIGN §5: app-only access for the bot).
-      const { plans: service } = schoolServices(this.options.store, {
+      const services = schoolServices(this.options.store, {
         schoolId: decision.schoolId,
         actor: decision.actor,
         // Chronology lines the bot writes say the bot did it on the member's behalf; the member's own
@@ -220,7 +247,7 @@ export class BotActions {
         callerName: BOT_SIGNER,
         clock: this.options.clock,
       });
-      return await act(service, decision.actor);
+      return await act(services);
     } catch (error) {
       this.options.logger.error({ err: error }, 'assessment command failed');
       return { text: STORE_UNAVAILABLE };
@@ -228,11 +255,28 @@ export class BotActions {
   }
 }
 
+/**
+ * The plans whose review is due, as a chat may show them: case reference, plan kind and the case's
+ * pseudonym of the plan's child. The same list for the `reviews` command and the daily digest.
+ */
+export async function dueReviews(services: SchoolServices, withinDays: number): Promise<DueReview[]> {
+  const due = await services.plans.due(withinDays);
+  const labels = new Map<string, string>();
+  if (services.cases && due.some((r) => r.caseId)) {
+    for (const kase of await services.cases.listCases()) {
+      for (const p of kase.participants) labels.set(`${kase.id}/${p.childId}`, p.label);
+    }
+  }
+  return due.map((r) => safeDueReview(r, labels.get(`${r.caseId}/${r.childId}`)));
+}
+
 /** Keeps only what a chat may show: the summary row also holds the learner's name. */
-export function safeDueReview(row: DueReview): DueReview {
+export function safeDueReview(row: DueView, label?: string): DueReview {
   return {
     id: row.id,
     caseRef: row.caseRef,
+    kind: row.kind,
+    ...(label ? { label } : {}),
     status: row.status,
     nextDue: row.nextDue,
     overallRisk: row.overallRisk,

@@ -7,12 +7,13 @@
 export type Command =
   | { kind: 'help' }
   | { kind: 'ask'; question: string }
+  | { kind: 'new-case' }
   | { kind: 'new-assessment' }
   | { kind: 'reviews' }
   | { kind: 'classify' }
   | { kind: 'unknown'; suggestion: CommandName | null };
 
-export type CommandName = 'help' | 'ask' | 'new assessment' | 'reviews' | 'classify';
+export type CommandName = 'help' | 'ask' | 'new case' | 'new assessment' | 'reviews' | 'classify';
 
 export interface MentionEntity {
   type?: string;
@@ -67,6 +68,27 @@ export function normalise(text: string): string {
 
 const GREETINGS = new Set(['help', 'hi', 'hello', 'hey', 'hiya', 'commands', 'menu', 'start']);
 const POLITE = /^(?:please )?(.*?)(?: please)?(?: thanks| thank you)?$/;
+const NEW_CASE = new Set([
+  'new case',
+  'new hsb case',
+  'case new',
+  'open case',
+  'open a case',
+  'open new case',
+  'open a new case',
+  'start case',
+  'start a case',
+  'start new case',
+  'start a new case',
+  'create case',
+  'create a case',
+  'create new case',
+  'create a new case',
+  'log a case',
+  'log a new case',
+  'add a case',
+  'add case',
+]);
 const NEW_ASSESSMENT = new Set([
   'new assessment',
   'new risk assessment',
@@ -93,9 +115,10 @@ const QUESTION_START =
 /** The commands in the order they appear in help, with words that point at each. */
 const COMMAND_HINTS: readonly { name: CommandName; words: readonly string[] }[] = [
   { name: 'help', words: ['help', 'hi', 'hello', 'commands', 'menu'] },
+  { name: 'new case', words: ['case', 'open', 'incident', 'report', 'concern'] },
   {
     name: 'new assessment',
-    words: ['new', 'assessment', 'assess', 'start', 'create', 'risk', 'draft', 'case'],
+    words: ['new', 'assessment', 'assess', 'start', 'create', 'risk', 'draft'],
   },
   { name: 'reviews', words: ['reviews', 'review', 'due', 'overdue', 'reminder', 'reminders', 'list'] },
   {
@@ -117,6 +140,7 @@ export function parseCommand(rawText: string): Command {
     const question = text.replace(/^\W*ask\b[\s:,-]*/i, '').trim();
     return question ? { kind: 'ask', question } : { kind: 'help' };
   }
+  if (NEW_CASE.has(bare)) return { kind: 'new-case' };
   if (NEW_ASSESSMENT.has(bare)) return { kind: 'new-assessment' };
   if (REVIEWS.has(bare)) return { kind: 'reviews' };
   if (bare === 'classify' || /^classify (?:a |the |this )?(?:behaviour|behavior|incident|it)$/.test(bare)) {
@@ -138,8 +162,10 @@ function looksLikeQuestion(text: string, words: string): boolean {
 const TYPO_TARGETS: readonly [string, CommandName][] = [
   ['help', 'help'],
   ['hello', 'help'],
+  ['new case', 'new case'],
   ['new assessment', 'new assessment'],
   ['newassessment', 'new assessment'],
+  ['newcase', 'new case'],
   ['reviews', 'reviews'],
   ['classify', 'classify'],
 ];

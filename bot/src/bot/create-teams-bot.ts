@@ -7,7 +7,7 @@ import { LOCAL_SCHOOL_ID } from '../http/authenticator.js';
 import type { Logger } from '../logger.js';
 import { activityEndpoint } from './activity-endpoint.js';
 import { createBotAdapter, type HsbCloudAdapter } from './adapter.js';
-import { BotActions, safeDueReview } from './bot-actions.js';
+import { BotActions, dueReviews } from './bot-actions.js';
 import { createBotStorage } from './bot-storage.js';
 import { deepLinks } from './deep-links.js';
 import type { FaqAnswers } from './faq-answers.js';
@@ -109,13 +109,13 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
     registry,
     schoolFor,
     async dueReviews(schoolId, withinDays) {
-      const { plans: service } = schoolServices(store, {
+      const services = schoolServices(store, {
         schoolId,
         actor: { id: 'review-digest', kind: 'app' },
         callerName: 'HSB assistant (review reminders)',
         clock,
       });
-      return { today: service.today(), items: (await service.due(withinDays)).map(safeDueReview) };
+      return { today: services.plans.today(), items: await dueReviews(services, withinDays) };
     },
     async post(installation, card) {
       const reference: Partial<ConversationReference> = {

@@ -14,7 +14,7 @@ import { turnInfo } from './turn-info.js';
 export const INVOKE_DEADLINE_MS = 4_000;
 
 const SLOW_REPLY =
-  'That is taking longer than usual. If you started an assessment, check the assessments tab before trying again.';
+  'That is taking longer than usual. If you started a case or an assessment, check the assessments tab before trying again.';
 
 const STALE_BUTTON =
   'That button is from an older message and no longer does anything. Type **help** to start again.';
@@ -30,6 +30,7 @@ const adaptiveCardAction = z.object({
 /** Every Action.Execute verb the bot's cards use; each one is answered in `answerAction`. */
 export const CARD_VERBS = [
   'help.show',
+  'case.new',
   'assessment.new',
   'reviews.list',
   'classify.start',
@@ -109,6 +110,9 @@ export class HsbBot extends ActivityHandler {
       case 'ask':
         reply = actions.ask(command.question);
         break;
+      case 'new-case':
+        reply = await actions.newCase(context);
+        break;
       case 'new-assessment':
         reply = await actions.newAssessment(context);
         break;
@@ -135,6 +139,8 @@ export class HsbBot extends ActivityHandler {
     switch (verb) {
       case 'help.show':
         return actions.help();
+      case 'case.new':
+        return actions.newCase(context);
       case 'assessment.new':
         return actions.newAssessment(context);
       case 'reviews.list':

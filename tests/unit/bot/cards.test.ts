@@ -48,6 +48,7 @@ async function everyCard(): Promise<[string, Attachment][]> {
     ['classify form, half answered', card(actions.classify({ age1: '9', age2: '12', seen: 'talk,images' }))],
     ['reviews, none due', card(await actions.reviews(noContext))],
     ['new assessment', card(await actions.newAssessment(noContext))],
+    ['new case', card(await actions.newCase(noContext))],
   ];
   for (const question of [
     'what counts as HSB?',
@@ -98,6 +99,8 @@ async function everyCard(): Promise<[string, Attachment][]> {
   const rows: DueReview[] = Array.from({ length: 12 }, (_, i) => ({
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     caseRef: `HSB-2026-${String(i + 1).padStart(4, '0')}`,
+    kind: i % 2 ? 'support-plan' : 'risk-assessment',
+    ...(i % 2 ? { label: 'Child B' } : {}),
     status: i % 3 === 0 ? 'draft' : 'active',
     nextDue: `2026-03-${String(3 + i).padStart(2, '0')}`,
     overallRisk: (['high', 'medium', 'low', null] as const)[i % 4]!,
@@ -151,9 +154,12 @@ describe('every card the bot can send', () => {
     for (const verb of CARD_VERBS) expect([verb, used.has(verb)]).toEqual([verb, true]);
   });
 
-  it('links to assessments by id in the tab, never by anything else', () => {
-    const links = cards.flatMap(([, c]) => JSON.stringify(c.content).match(/#\/assessments\/[^)"]+/g) ?? []);
+  it('links to assessments and cases by id in the tab, never by anything else', () => {
+    const links = cards.flatMap(
+      ([, c]) => JSON.stringify(c.content).match(/#\/(?:assessments|cases)\/[^)"]+/g) ?? [],
+    );
     expect(links.length).toBeGreaterThan(10);
-    for (const link of links) expect(link).toMatch(/^#\/assessments\/[0-9a-f-]{36}$/);
+    for (const link of links) expect(link).toMatch(/^#\/(?:assessments|cases)\/[0-9a-f-]{36}$/);
+    expect(links.some((l) => l.startsWith('#/cases/'))).toBe(true);
   });
 });

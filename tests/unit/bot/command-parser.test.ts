@@ -42,6 +42,11 @@ describe('parseCommand', () => {
     'start an assessment',
   ])('"%s" starts an assessment', (text) => expect(parseCommand(text)).toEqual({ kind: 'new-assessment' }));
 
+  it.each(['new case', 'New Case!', 'open a case please', 'start a new case', 'create case', 'log a case'])(
+    '"%s" opens a case',
+    (text) => expect(parseCommand(text)).toEqual({ kind: 'new-case' }),
+  );
+
   it.each(['reviews', 'Reviews?', 'due', 'DUE!', 'reviews due', 'what’s due'])('"%s" lists reviews', (text) =>
     expect(parseCommand(text)).toEqual({ kind: 'reviews' }),
   );
@@ -77,6 +82,7 @@ describe('parseCommand', () => {
   it.each([
     ['reveiws', 'reviews'],
     ['new assesment', 'new assessment'],
+    ['new csae', 'new case'],
     ['clasify', 'classify'],
     ['hlep', 'help'],
   ])('suggests the command "%s" was meant to be', (text, suggestion) =>
@@ -85,6 +91,7 @@ describe('parseCommand', () => {
 
   it.each([
     ['assessment', 'new assessment'],
+    ['case', 'new case'],
     ['overdue list', 'reviews'],
     ['hackett', 'classify'],
     ['thanks', null],

@@ -16,6 +16,8 @@ describe('deepLinks', () => {
       `https://teams.microsoft.com/l/entity/a1b2c3d4-0000-4000-8000-000000000000/${ASSESSMENTS_TAB_ENTITY_ID}`,
     );
     expect(JSON.parse(url.searchParams.get('context')!)).toEqual({ subEntityId: id });
+    const caseUrl = new URL(links.case(id));
+    expect(JSON.parse(caseUrl.searchParams.get('context')!)).toEqual({ subEntityId: `cases/${id}` });
     expect(links.tab()).toBe(
       `https://teams.microsoft.com/l/entity/a1b2c3d4-0000-4000-8000-000000000000/dashboard`,
     );
@@ -26,6 +28,7 @@ describe('deepLinks', () => {
     const links = deepLinks({ mode: 'local', TEAMS_APP_ID: undefined }, () => base);
     base = 'http://127.0.0.1:4321';
     expect(links.assessment(id)).toBe(`http://127.0.0.1:4321/tab/#/assessments/${id}`);
+    expect(links.case(id)).toBe(`http://127.0.0.1:4321/tab/#/cases/${id}`);
     expect(links.tab()).toBe('http://127.0.0.1:4321/tab/');
   });
 });
@@ -46,7 +49,7 @@ describe('the Teams manifest', () => {
     const [bot] = manifest.bots;
     expect([...bot!.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
     const titles = bot!.commandLists.flatMap((l) => l.commands.map((c) => c.title));
-    expect(titles).toEqual(['help', 'ask', 'new assessment', 'reviews', 'classify']);
+    expect(titles).toEqual(['help', 'ask', 'new case', 'new assessment', 'reviews', 'classify']);
     for (const title of titles)
       expect(parseCommand(title === 'ask' ? 'ask what is HSB?' : title).kind).not.toBe('unknown');
   });

@@ -22,6 +22,8 @@ function installation(key: string, overrides: Partial<Installation> = {}): Insta
 const due: DueReview = {
   id: '00000000-0000-4000-8000-000000000001',
   caseRef: 'HSB-2026-0001',
+  kind: 'support-plan',
+  label: 'Child B',
   status: 'active',
   nextDue: '2026-03-11',
   overallRisk: 'medium',
@@ -64,6 +66,7 @@ describe('ReviewDigest', () => {
     expect((await digest.runOnce()).posted).toBe(1);
     expect(posts.map((p) => p.key)).toEqual(['team:a', 'team:a']);
     expect(JSON.stringify(posts[0]!.card)).toContain('HSB-2026-0001');
+    expect(JSON.stringify(posts[0]!.card)).toContain('support plan (Child B)');
   });
 
   it('works to school time: 07:30 UTC in British Summer Time is 08:30 in school', async () => {

@@ -10,6 +10,8 @@ export {
   ApiError,
   detectMode,
   SAFEGUARDING_TEAM_HEADER,
+  type Case,
+  type CaseSummary,
   type ClauseQuery,
   type GetToken,
   type TokenRequest,
@@ -17,5 +19,5 @@ export {
 
 export type PaneApi = Pick<
   ApiClient,
-  'me' | 'clauses' | 'languageGuide' | 'riskTemplate' | 'listAssessments' | 'getAssessment'
+  'me' | 'clauses' | 'languageGuide' | 'riskTemplate' | 'listCases' | 'getCase' | 'getAssessment'
 >;

@@ -16,15 +16,18 @@ import { contentLabels } from '../../../core/content/labels.js';
 import type { SchoolProfile } from '../../../core/content/school-profile.js';
 import {
   buildReferral,
-  leftOutStatement,
+  listJoin,
+  participantRoleWords,
+  referralCaseSchema,
   referralPlainText,
   type ChecklistItem,
   type ChecklistStatus,
+  type ReferralCase,
   type ReferralDraft,
 } from '../../../core/referral/index.js';
-import type { AssessmentList, LibraryClause } from '../api/api-types.js';
+import type { LibraryClause } from '../api/api-types.js';
 import { referralDocumentBlocks } from '../word/document-blocks.js';
-import { ApiError } from '../api/api-client.js';
+import { ApiError, type CaseSummary } from '../api/api-client.js';
 import { accessMessage } from './access-message.js';
 import type { PaneServices } from './pane-services.js';
 import { StatusLine, type Status } from './status-line.js';
@@ -58,10 +61,31 @@ const useStyles = makeStyles({
 });
 
 const GROUPS: { status: ChecklistStatus; heading: string }[] = [
-  { status: 'missing', heading: 'Missing from the assessment' },
+  { status: 'missing', heading: 'Missing from the case or the plan' },
   { status: 'to-add', heading: 'Add in the document' },
-  { status: 'present', heading: 'Filled in from the assessment' },
+  { status: 'present', heading: 'Filled in from the case and the plan' },
 ];
+
+/** What the draft left out of the record, counted, with the reason: the pane never leaves it unsaid. */
+function LeftOutList({ draft }: { draft: ReferralDraft }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.column}>
+      <Subtitle2 as="h3">Left out of this draft</Subtitle2>
+      {draft.leftOut.length === 0 ? (
+        <Caption1>Nothing from the case or the plan was left out or replaced.</Caption1>
+      ) : (
+        <ul className={styles.list} aria-label="Left out of this draft">
+          {draft.leftOut.map((item) => (
+            <li key={item.statement} className={styles.item}>
+              <Caption1>{item.statement}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 function Checklist({ items }: { items: readonly ChecklistItem[] }) {
   const styles = useStyles();
@@ -91,7 +115,10 @@ function Checklist({ items }: { items: readonly ChecklistItem[] }) {
   );
 }
 
-type Summaries = AssessmentList['items'];
+/** A child of the case with a plan, as the picker shows them: pseudonym and role, never a name. */
+function childOption(p: ReferralCase['participants'][number]): string {
+  return `${p.label}: ${listJoin(p.roles.map((r) => participantRoleWords[r]))}`;
+}
 
 export function ReferralView(props: {
   library: readonly LibraryClause[];
@@ -100,20 +127,22 @@ export function ReferralView(props: {
 }) {
   const { library, profile, services } = props;
   const styles = useStyles();
-  const [summaries, setSummaries] = useState<Summaries | null>(null);
+  const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [needsTeam, setNeedsTeam] = useState(false);
-  const [chosen, setChosen] = useState('');
+  const [chosenCase, setChosenCase] = useState('');
+  const [kase, setKase] = useState<ReferralCase | null>(null);
+  const [chosenChild, setChosenChild] = useState('');
   const [draft, setDraft] = useState<ReferralDraft | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
 
   const loadList = useCallback(() => {
     setListError(null);
     setNeedsTeam(false);
     services.api
-      .listAssessments()
-      .then((items) => setSummaries(items.filter((a) => a.status !== 'closed')))
+      .listCases(['open'])
+      .then(setCases)
       .catch((error: unknown) => {
         // A user in more than one safeguarding team says which one's records to use.
         if (error instanceof ApiError && error.code === 'TEAM_REQUIRED') setNeedsTeam(true);
@@ -123,21 +152,41 @@ export function ReferralView(props: {
 
   useEffect(loadList, [loadList]);
 
-  async function choose(id: string) {
-    setChosen(id);
+  async function chooseCase(id: string) {
+    setChosenCase(id);
+    setKase(null);
+    setChosenChild('');
     setDraft(null);
     setStatus(null);
     if (!id) return;
-    setLoading(true);
+    setLoading('Loading the case…');
+    try {
+      const { record } = await services.api.getCase(id);
+      // Checked with the case's own schemas: the builder gets typed values or nothing.
+      setKase(referralCaseSchema.parse(record));
+    } catch (error) {
+      setStatus({ intent: 'error', text: accessMessage(error) });
+    } finally {
+      setLoading(null);
+    }
+  }
+
+  async function chooseChild(assessmentId: string) {
+    setChosenChild(assessmentId);
+    setDraft(null);
+    setStatus(null);
+    if (!assessmentId || !kase) return;
+    setLoading('Loading the child’s plan…');
     try {
       const [{ record: assessment }, template] = await Promise.all([
-        services.api.getAssessment(id),
+        services.api.getAssessment(assessmentId),
         services.api.riskTemplate(),
       ]);
-      // Only the draft is kept; the record itself is not held once the draft is built.
+      // Only the draft is kept; the plan itself is not held once the draft is built.
       setDraft(
         buildReferral({
           assessment,
+          case: kase,
           clauses: library.filter((c) => c.kind === 'referral'),
           profile,
           today: services.today(),
@@ -147,7 +196,7 @@ export function ReferralView(props: {
     } catch (error) {
       setStatus({ intent: 'error', text: accessMessage(error) });
     } finally {
-      setLoading(false);
+      setLoading(null);
     }
   }
 
@@ -170,8 +219,9 @@ export function ReferralView(props: {
         Referral to children’s social care
       </Subtitle2>
       <Body1 as="p">
-        Drafts the sections of a multi-agency referral from a saved risk assessment. You check, complete and
-        send it: the decision to refer is yours.
+        Drafts the sections of a multi-agency referral about one child of a case, from the case and that
+        child’s plan. Other children appear only as “another child”. You check, complete and send it: the
+        decision to refer is yours.
       </Body1>
       {listError && (
         <MessageBar intent="warning">
@@ -182,27 +232,48 @@ export function ReferralView(props: {
         </MessageBar>
       )}
       {needsTeam && <TeamPicker services={services} onChosen={loadList} />}
-      {!summaries && !listError && !needsTeam && <Spinner size="tiny" label="Loading assessments…" />}
-      {summaries && (
-        <Field label="Assessment" hint={summaries.length === 0 ? 'No open assessments yet.' : undefined}>
-          <Select value={chosen} onChange={(_e, data) => void choose(data.value)}>
-            <option value="">Choose an assessment…</option>
-            {summaries.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.caseRef} · {a.learnerName} ({a.status})
+      {!cases && !listError && !needsTeam && <Spinner size="tiny" label="Loading cases…" />}
+      {cases && (
+        <Field label="Case" hint={cases.length === 0 ? 'No open cases yet.' : undefined}>
+          <Select value={chosenCase} onChange={(_e, data) => void chooseCase(data.value)}>
+            <option value="">Choose a case…</option>
+            {cases.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.caseRef}
               </option>
             ))}
           </Select>
         </Field>
       )}
-      {loading && <Spinner size="tiny" label="Loading the assessment…" />}
+      {kase && (
+        <Field
+          label="The child the referral is about"
+          hint={
+            kase.participants.some((p) => p.assessmentId)
+              ? 'The referral is built from this child’s own plan.'
+              : 'No child in this case has a plan yet: start one in the tab.'
+          }
+        >
+          <Select value={chosenChild} onChange={(_e, data) => void chooseChild(data.value)}>
+            <option value="">Choose a child…</option>
+            {kase.participants
+              .filter((p) => p.assessmentId)
+              .map((p) => (
+                <option key={p.childId} value={p.assessmentId}>
+                  {childOption(p)}
+                </option>
+              ))}
+          </Select>
+        </Field>
+      )}
+      {loading && <Spinner size="tiny" label={loading} />}
       {draft && (
         <>
           <MessageBar intent={missing ? 'warning' : 'success'}>
             <MessageBarBody>
               {missing
-                ? `${missing} ${missing === 1 ? 'thing is' : 'things are'} missing from the assessment. They are highlighted in the draft.`
-                : 'Everything the assessment can supply is there. Complete the highlighted gaps in the document.'}
+                ? `${missing} ${missing === 1 ? 'thing is' : 'things are'} missing from the case or the plan. They are highlighted in the draft.`
+                : 'Everything the case and the plan can supply is there. Complete the highlighted gaps in the document.'}
             </MessageBarBody>
           </MessageBar>
           <div className={styles.actions}>
@@ -224,7 +295,7 @@ export function ReferralView(props: {
             </Button>
           </div>
           {!word && <Caption1>Inserting needs Word; you can copy the draft here.</Caption1>}
-          {draft.namesLeftOut > 0 && <Caption1>{leftOutStatement(draft.namesLeftOut)}</Caption1>}
+          <LeftOutList draft={draft} />
           <Checklist items={draft.checklist} />
           <Subtitle2 as="h3">Draft</Subtitle2>
           {draft.sections.map((s) => (

@@ -9,8 +9,13 @@ export const COMMAND_LIST: readonly { name: string; description: string }[] = [
     description: 'Ask a question, e.g. "ask what counts as HSB?": the closest FAQ answer, with sources.',
   },
   {
+    name: 'new case',
+    description:
+      'Open a case with a draft risk assessment. I only ever show its case reference; add the children in the tab.',
+  },
+  {
     name: 'new assessment',
-    description: 'Start a draft risk assessment. I only ever show its case reference.',
+    description: 'Start a draft risk assessment in a new case. I only ever show its case reference.',
   },
   { name: 'reviews', description: 'Case references whose review is due or overdue (due works too).' },
   { name: 'classify', description: 'Think through where a behaviour sits on Hackett’s continuum.' },
@@ -20,7 +25,7 @@ const INTRO =
   'I help your safeguarding team respond to harmful sexual behaviour between children, using the HSB resource pack. @mention me in your safeguarding channel, or chat with me 1:1.';
 
 const PRIVACY =
-  'I never ask for or show a child’s name here: assessments appear by case reference only, and names are added in the tab. Decisions stay with your DSL.';
+  'I never ask for or show a child’s name here: cases and plans appear by case reference only, and names are added in the tab. Decisions stay with your DSL.';
 
 const cache = new Map<string, string>();
 

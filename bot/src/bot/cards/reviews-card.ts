@@ -1,11 +1,18 @@
-import { daysBetween, type IsoDate, type RiskLevel } from '../../../../core/index.js';
+import { daysBetween, type IsoDate, type PlanKind, type RiskLevel } from '../../../../core/index.js';
+import { planMention } from './assessment-card.js';
 import { cardAttachment, expandCard, memoCard } from './render-card.js';
 import template from './reviews.json';
 
-/** The fields of a due review the bot may show: never the learner's name (it is in the summary row). */
+/**
+ * The fields of a due review the bot may show: never the learner's name (it is in the summary row) and
+ * no narrative; the child appears only as the case's pseudonym.
+ */
 export interface DueReview {
   id: string;
   caseRef: string;
+  kind: PlanKind;
+  /** The case's pseudonym of the plan's child ("Child B"), when the plan is in a case. */
+  label?: string;
   status: 'draft' | 'active' | 'closed';
   nextDue: IsoDate;
   overallRisk: RiskLevel | null;
@@ -72,6 +79,7 @@ function buildReviewsCard(options: Parameters<typeof reviewsCard>[0]) {
     subtitle: `Overdue, or due in ${window}, as of ${formatDate(today)}. Drafts are included.`,
     items: shown.map((r) => ({
       caseRef: r.caseRef,
+      plan: planMention(r),
       url: options.linkFor(r.id),
       status: r.status,
       dueDate: formatDate(r.nextDue),
