@@ -450,7 +450,15 @@ export class AssessmentService {
     const child = await children.get(before.childId!);
     let ownName = child.record.name;
     if (content.learner) {
-      const data = childData({ ...child.record, ...content.learner, sex: child.record.sex });
+      // The child's own record never holds another child's name: their details' free text (SEND,
+      // vulnerabilities) mention the case's other children as references, like the plan's text.
+      const { participants: inCase } = (await cases.records.cases.get(before.caseId!)).record;
+      const otherNames = await children.list({
+        ids: inCase.map((p) => p.childId).filter((id) => id !== before.childId),
+      });
+      const { name, ...details } = content.learner;
+      const learner = { name, ...tokeniseNames(details, otherNames, child.record.name) };
+      const data = childData({ ...child.record, ...learner, sex: child.record.sex });
       const fields = changedFields(
         { ...child.record, version: 0, updatedAt: '' } as never,
         { ...child.record, ...data, version: 0, updatedAt: '' } as never,

@@ -440,4 +440,26 @@ describe('cases, children and chronology API (real server, local mode)', () => {
     expect(again.status).toBe(200);
     expect(again.body.participants).toEqual(saved.body.participants);
   });
+
+  it('keeps the other child’s name out of the child’s own record when it is typed in their details', async () => {
+    const { displayed, harmed } = await openCase();
+    const path = `${url}/api/assessments/${displayed.assessmentId}`;
+    const read = await call(path);
+    const saved = await call(path, {
+      method: 'PUT',
+      headers: { 'if-match': read.headers.get('etag')! },
+      body: {
+        ...read.body,
+        learner: { ...read.body.learner, vulnerabilities: `Anxious near ${HARMED_FORMS[1]} at break.` },
+      },
+    });
+    expect(saved.status).toBe(200);
+    const child = await call(`${url}/api/children/${displayed.childId}`);
+    expect(child.body.vulnerabilities).toBe(`Anxious near @[child:${harmed.childId}] at break.`);
+    expect(child.body.name).toBe(DISPLAYED);
+    // The plan reads the child's details from that record: the same reference, never the name.
+    expect((await call(path)).body.learner.vulnerabilities).toBe(
+      `Anxious near @[child:${harmed.childId}] at break.`,
+    );
+  });
 });

@@ -92,8 +92,8 @@ export function ChildScreen({ api, id }: { api: ApiClient; id: string }) {
             ['Date of birth', child.dateOfBirth && formatDate(child.dateOfBirth)],
             ['Year group', child.yearGroup],
             ['Sex', child.sex && sexLabels[child.sex]],
-            ['Special educational needs and disabilities', child.send],
-            ['Vulnerabilities', child.vulnerabilities],
+            ['Special educational needs and disabilities', child.send && render(child.send)],
+            ['Vulnerabilities', child.vulnerabilities && render(child.vulnerabilities)],
             ['Key adult', child.keyAdult],
             [
               'Keep the record until',
