@@ -250,6 +250,23 @@ describe('the case page', () => {
     await waitFor(() => expect(sent.filter((r) => r.url === `/api/cases/${CASE}/chronology`).length).toBe(3));
   });
 
+  it('“Correct” on an entry starts a new entry pointing at it, with focus in its text', async () => {
+    const { fetch } = scriptedFetch(answer);
+    wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
+    await userEvent.click(
+      await screen.findByRole(
+        'button',
+        { name: 'Correct the incident entry of 1 Mar 2026' },
+        { timeout: 5000 },
+      ),
+    );
+    const form = within(screen.getByRole('form', { name: 'Add an entry' }));
+    expect((form.getByRole('combobox', { name: /Corrects/ }) as HTMLSelectElement).value).toBe('e1');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(form.getByRole('textbox', { name: /What happened/ })),
+    );
+  });
+
   it('starts the plan a child’s role calls for, in this case', async () => {
     const { fetch, sent } = scriptedFetch((req) =>
       req.url === '/api/assessments' ? json(201, { id: PLAN }, { ETag: '"1"' }) : answer(req),

@@ -13,6 +13,7 @@ import { dateInZone } from '../../../core/dates';
 import type { ApiClient, Case, Child, Versioned } from '../api/api-client';
 import { LoadFailedScreen } from '../app/auth-screens';
 import { navigate } from '../app/router';
+import { MentionProvider } from '../editor/mention-textarea';
 import { CaseEditor } from './case-editor';
 import { AddChronologyEntry, Chronology } from './chronology';
 import { childrenOf, mentionRenderer } from './mentions';
@@ -86,6 +87,7 @@ function CaseChronology({
   // `version` changes with each save: a save may have written entries (a referral, a decision).
   const load = useCallback(() => api.caseChronology(record.id), [api, record.id, version]);
   const [loaded, reload] = useLoad(load, 'The chronology could not be read.');
+  const [correcting, setCorrecting] = useState<{ id: string; at: number } | null>(null);
   const entries = loaded.state === 'ready' ? loaded.value : [];
   return (
     <section className={styles.section} aria-labelledby="case-chronology">
@@ -94,13 +96,19 @@ function CaseChronology({
       </Subtitle1>
       {loaded.state === 'loading' && <Spinner size="tiny" label="Reading the chronology…" />}
       {loaded.state === 'failed' && <Body1>{loaded.error.message}</Body1>}
-      <Chronology entries={entries} render={render} childLabel={nameOf} />
+      <Chronology
+        entries={entries}
+        render={render}
+        childLabel={nameOf}
+        onCorrect={(e) => setCorrecting({ id: e.id, at: Date.now() })}
+      />
       <Subtitle1 as="h2">Add an entry</Subtitle1>
       <AddChronologyEntry
         entries={entries}
         render={render}
         children={record.participants.map((p) => ({ id: p.childId, label: nameOf(p.childId) }))}
         today={today}
+        correcting={correcting}
         add={async (body) => {
           await api.addCaseChronology(record.id, body);
           reload();
@@ -172,14 +180,21 @@ export function CaseScreen({ api, id, today = dateInZone(new Date()) }: CaseScre
         onSaved={setVersion}
         today={today}
       />
-      <CaseChronology
-        api={api}
-        record={record}
-        version={version || view.value.loaded.etag}
-        nameOf={nameOf}
-        render={render}
-        today={today}
-      />
+      <MentionProvider
+        candidates={record.participants.flatMap((p) => {
+          const name = names.get(p.childId);
+          return name ? [{ id: p.childId, name, label: p.label }] : [];
+        })}
+      >
+        <CaseChronology
+          api={api}
+          record={record}
+          version={version || view.value.loaded.etag}
+          nameOf={nameOf}
+          render={render}
+          today={today}
+        />
+      </MentionProvider>
     </article>
   );
 }
