@@ -267,6 +267,37 @@ describe('the case page', () => {
     );
   });
 
+  it('adds a child by find-or-create with their roles; the save sends them for the server to label', async () => {
+    const NEW = '55555555-5555-4555-8555-555555555555';
+    const { fetch, sent } = scriptedFetch((req) => {
+      if (req.url.startsWith('/api/children?q=')) return json(200, { items: [] });
+      if (req.url === '/api/children' && req.method === 'POST') {
+        return json(201, child(NEW, 'Alex New', { yearGroup: 'Year 8' }), { ETag: '"1"' });
+      }
+      if (req.method === 'PUT' && req.url === `/api/cases/${CASE}`) {
+        return json(200, { ...(req.body as object), version: 4 }, { ETag: '"4"' });
+      }
+      return answer(req);
+    });
+    const user = userEvent.setup();
+    wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
+    const add = within(await screen.findByRole('region', { name: 'Add a child to the case' }));
+    await user.type(add.getByRole('textbox', { name: 'Child’s name' }), 'Alex New');
+    await user.type(add.getByRole('textbox', { name: 'Year group' }), 'Year 8');
+    await user.click(add.getByRole('button', { name: 'Find child' }));
+    await user.click(await add.findByRole('button', { name: 'Choose this child' }));
+    // Nothing is saved until the child's part is given: a role makes plans, which are never removed.
+    expect(add.getByRole('button', { name: 'Add to the case' }).hasAttribute('disabled')).toBe(true);
+    await user.click(add.getByRole('checkbox', { name: 'Witness' }));
+    await user.click(add.getByRole('button', { name: 'Add to the case' }));
+    await waitFor(() => expect(sent.some((r) => r.method === 'PUT')).toBe(true), { timeout: 5000 });
+    expect(sent.find((r) => r.method === 'POST')!.body).toEqual({ name: 'Alex New', yearGroup: 'Year 8' });
+    const body = sent.find((r) => r.method === 'PUT')!.body as typeof theCase;
+    expect(body.participants.at(-1)).toMatchObject({ childId: NEW, roles: ['witness'] });
+    const children = within(screen.getByRole('list', { name: 'Children in the case' }));
+    expect(children.getAllByRole('listitem').at(-1)!.textContent).toContain('Alex New');
+  });
+
   it('starts the plan a child’s role calls for, in this case', async () => {
     const { fetch, sent } = scriptedFetch((req) =>
       req.url === '/api/assessments' ? json(201, { id: PLAN }, { ETag: '"1"' }) : answer(req),
