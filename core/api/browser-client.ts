@@ -379,6 +379,11 @@ export class ApiClient {
     return items;
   }
 
+  /** A new child record (POST /api/children): the only place the child's name is kept. */
+  createChild(body: unknown): Promise<Versioned<Child>> {
+    return this.versioned('POST', apiRoutes.children, { body });
+  }
+
   getChild(id: string): Promise<Versioned<Child>> {
     return this.versioned('GET', apiPaths.child(id));
   }

@@ -44,6 +44,8 @@ export const participantResponse = z.object({
   roles: z.array(z.enum(childRoles)),
   label: z.string(),
   assessmentId: z.string().optional(),
+  /** Every plan of the child in the case (a child harmed who also displayed HSB has two). */
+  plans: z.array(z.object({ kind: z.enum(planKinds), assessmentId: z.string() })).optional(),
 });
 
 export const referralResponse = z.object({
@@ -90,7 +92,7 @@ export const caseSummaryResponse = z.object({
   id: z.string(),
   caseRef: z.string(),
   status: z.enum(caseStatuses),
-  participants: z.array(participantResponse.omit({ assessmentId: true })),
+  participants: z.array(participantResponse.omit({ assessmentId: true, plans: true })),
   updatedAt: z.string(),
 });
 

@@ -1,5 +1,5 @@
 import { CaseService, emptyPlanContent, planKindFor, type Signer } from '../cases/case-service.js';
-import { participantLabel as participantLabelOf } from '../cases/case.js';
+import { participantLabel as participantLabelOf, planOf, plansOf } from '../cases/case.js';
 import { childData } from '../cases/child.js';
 import { tokeniseNames } from '../cases/free-text.js';
 import { addDays, dateInZone, systemClock, type Clock, type IsoDate } from '../dates.js';
@@ -217,13 +217,16 @@ export class AssessmentService {
       this.change(signer.actor, 'create', changedFields({}, data)),
       kase.record.caseRef,
     );
-    if (!participant.assessmentId) {
+    {
+      const made = { kind: planKind, assessmentId: stored.record.id };
       await cases.records.cases.replace(
         caseId,
         {
           ...kase.record,
           participants: kase.record.participants.map((p) =>
-            p.childId === childId ? { ...p, assessmentId: stored.record.id } : p,
+            p.childId === childId
+              ? { ...p, assessmentId: p.assessmentId ?? stored.record.id, plans: [...plansOf(p), made] }
+              : p,
           ),
         },
         kase.etag,
@@ -447,7 +450,15 @@ export class AssessmentService {
     const child = await children.get(before.childId!);
     let ownName = child.record.name;
     if (content.learner) {
-      const data = childData({ ...child.record, ...content.learner, sex: child.record.sex });
+      // The child's own record never holds another child's name: their details' free text (SEND,
+      // vulnerabilities) mention the case's other children as references, like the plan's text.
+      const { participants: inCase } = (await cases.records.cases.get(before.caseId!)).record;
+      const otherNames = await children.list({
+        ids: inCase.map((p) => p.childId).filter((id) => id !== before.childId),
+      });
+      const { name, ...details } = content.learner;
+      const learner = { name, ...tokeniseNames(details, otherNames, child.record.name) };
+      const data = childData({ ...child.record, ...learner, sex: child.record.sex });
       const fields = changedFields(
         { ...child.record, version: 0, updatedAt: '' } as never,
         { ...child.record, ...data, version: 0, updatedAt: '' } as never,
@@ -498,7 +509,7 @@ export class AssessmentService {
       (p) => p.childId === before.childId || listed.has(p.childId) || p.assessmentId !== undefined,
     );
     const harmed = kept.find(
-      (p) => p.childId !== before.childId && p.roles.includes('harmed') && p.assessmentId,
+      (p) => p.childId !== before.childId && p.roles.includes('harmed') && planOf(p, 'support-plan'),
     );
     if (victimWishes && !harmed) throw noHarmedChild();
 
@@ -516,7 +527,7 @@ export class AssessmentService {
     }
 
     if (victimWishes && harmed) {
-      const plan = await this.repository.get(harmed.assessmentId!);
+      const plan = await this.repository.get(planOf(harmed, 'support-plan')!);
       const current = plan.record.supportPlan?.viewsAndWishes ?? '';
       if (!current.includes(victimWishes)) {
         const merged = current ? `${current}\n\n${victimWishes}` : victimWishes;
@@ -544,11 +555,12 @@ export class AssessmentService {
   private async harmedPlanOf(plan: PlanRecord): Promise<{ assessmentId: string }> {
     if (!this.cases || !plan.caseId) throw noHarmedChild();
     const kase = await this.cases.records.cases.get(plan.caseId);
-    const harmed = kase.record.participants.find(
-      (p) => p.childId !== plan.childId && p.roles.includes('harmed') && p.assessmentId,
-    );
-    if (!harmed?.assessmentId) throw noHarmedChild();
-    return { assessmentId: harmed.assessmentId };
+    const harmed = kase.record.participants
+      .filter((p) => p.childId !== plan.childId)
+      .map((p) => planOf(p, 'support-plan'))
+      .find((id) => id !== undefined);
+    if (!harmed) throw noHarmedChild();
+    return { assessmentId: harmed };
   }
 
   /** A review's risk level stands until the risk table itself changes what it computes. */

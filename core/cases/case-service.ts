@@ -10,6 +10,8 @@ import { parseWith } from '../validation.js';
 import {
   createCaseSchema,
   participantLabel,
+  planKindsFor,
+  plansOf,
   replaceCaseSchema,
   type Agencies,
   type CaseData,
@@ -71,11 +73,9 @@ export const emptyAgencies = (): Agencies => ({
   specialistAssessment: 'none',
 });
 
-/** The plan a child's roles call for: a risk assessment for HSB displayed, a support plan if harmed. */
+/** The plan a child's roles call for first: a risk assessment for HSB displayed, else a support plan if harmed. */
 export function planKindFor(roles: readonly ChildRole[]): PlanKind | undefined {
-  if (roles.includes('displayedHsb')) return 'risk-assessment';
-  if (roles.includes('harmed')) return 'support-plan';
-  return undefined;
+  return planKindsFor(roles)[0];
 }
 
 export function emptyPlanContent(): Omit<AssessmentData, 'kind' | 'caseId' | 'childId'> {
@@ -237,30 +237,12 @@ export class CaseService {
 
     const plans = new Map<number, StoredPlan>();
     for (const [i, p] of participants.entries()) {
-      const kind = planKindFor(p.roles);
-      if (!kind) continue;
       const own = children[i]!.record;
-      const content = input.planFor?.(i, kind, own.id) ?? emptyPlanContent();
-      const others = named.filter((c) => c.id !== own.id);
-      const plan: AssessmentData = {
-        ...tokeniseNames(content, others, own.name),
-        kind,
-        caseId,
-        childId: own.id,
-      };
-      const created = await this.plans.create(
-        plan,
-        { actor: signer.actor, at: this.clock.now(), action: 'create', fields: changedFields({}, plan) },
-        stored.record.caseRef,
-      );
-      plans.set(i, created);
-      p.assessmentId = created.record.id;
-      await this.note(signer, {
-        caseId,
-        childId: own.id,
-        kind: 'note',
-        summary: `${planKindNames[kind]} started (${p.label}).`,
-      });
+      for (const kind of planKindsFor(p.roles)) {
+        const content = input.planFor?.(i, kind, own.id) ?? emptyPlanContent();
+        const created = await this.makePlan(signer, stored.record, p, own, named, kind, content);
+        if (!plans.has(i)) plans.set(i, created);
+      }
     }
     if (plans.size > 0) {
       stored = await this.records.cases.replace(
@@ -271,6 +253,43 @@ export class CaseService {
       );
     }
     return { stored, plans };
+  }
+
+  /**
+   * A draft plan of `kind` for one participant, their own name kept and the other children's names
+   * in its text made mentions; records it on the participant (mutated) and in the chronology.
+   */
+  private async makePlan(
+    signer: Signer,
+    kase: { id: string; caseRef: string },
+    participant: Participant,
+    own: { id: string; name: string },
+    named: readonly { id: string; name: string }[],
+    kind: PlanKind,
+    content: Omit<AssessmentData, 'kind' | 'caseId' | 'childId'>,
+  ): Promise<StoredPlan> {
+    const others = named.filter((c) => c.id !== own.id);
+    const plan: AssessmentData = {
+      ...tokeniseNames(content, others, own.name),
+      kind,
+      caseId: kase.id,
+      childId: own.id,
+    };
+    const created = await this.plans.create(
+      plan,
+      { actor: signer.actor, at: this.clock.now(), action: 'create', fields: changedFields({}, plan) },
+      kase.caseRef,
+    );
+    const made = { kind, assessmentId: created.record.id };
+    participant.plans = [...plansOf(participant), made];
+    participant.assessmentId ??= created.record.id;
+    await this.note(signer, {
+      caseId: kase.id,
+      childId: own.id,
+      kind: 'note',
+      summary: `${planKindNames[kind]} started (${participant.label}).`,
+    });
+    return created;
   }
 
   private async resolveChildren(
@@ -382,10 +401,12 @@ export class CaseService {
         roles: p.roles,
         label: old?.label ?? participantLabel(labelsIssued++),
         ...(old?.assessmentId ? { assessmentId: old.assessmentId } : {}),
+        // Read with the roles the plans were made for, before this change.
+        ...(old && plansOf(old).length > 0 ? { plans: plansOf(old) } : {}),
       });
     }
     for (const old of before.participants) {
-      if (!seen.has(old.childId) && old.assessmentId) {
+      if (!seen.has(old.childId) && plansOf(old).length > 0) {
         throw new ConflictError(
           'state',
           'PARTICIPANT_HAS_PLAN',
@@ -417,12 +438,13 @@ export class CaseService {
     const { id: _i, caseRef: _r, createdAt: _c, updatedAt: _u, version: _v, ...beforeData } = before;
     const fields = changedFields(beforeData as never, data as never);
     if (fields.length === 0) return current;
-    const saved = await this.records.cases.replace(
+    let saved = await this.records.cases.replace(
       id,
       data,
       ifMatch,
       this.change(signer.actor, 'update', fields),
     );
+    saved = await this.addMissingPlans(saved, names, signer);
 
     // The chronology records what the change did, in the words of the action, never the free text.
     const oldReferrals = new Set(before.agencies.referrals.map((r) => r.id));
@@ -453,6 +475,38 @@ export class CaseService {
       await this.note(signer, { caseId: id, kind: 'closed', summary: 'Case closed.' });
     }
     return saved;
+  }
+
+  /**
+   * A child who joined the case, or took on a role, gets the plan(s) their roles call for: a child
+   * both harmed and displaying HSB has a support plan and a risk assessment. Plans are never removed
+   * here; a plan no longer needed is closed by staff with a reason.
+   */
+  private async addMissingPlans(
+    stored: StoredCase,
+    named: readonly { id: string; name: string }[],
+    signer: Signer,
+  ): Promise<StoredCase> {
+    const participants = stored.record.participants.map((p) => ({ ...p }));
+    let made = 0;
+    for (const p of participants) {
+      const has = new Set(plansOf(p).map((x) => x.kind));
+      const own = named.find((c) => c.id === p.childId);
+      if (!own) continue;
+      for (const kind of planKindsFor(p.roles)) {
+        if (has.has(kind)) continue;
+        await this.makePlan(signer, stored.record, p, own, named, kind, emptyPlanContent());
+        made += 1;
+      }
+    }
+    if (made === 0) return stored;
+    const { id: _i, caseRef: _r, createdAt: _c, updatedAt: _u, version: _v, ...data } = stored.record;
+    return this.records.cases.replace(
+      stored.record.id,
+      { ...data, participants },
+      stored.etag,
+      this.change(signer.actor, 'update', ['participants']),
+    );
   }
 
   async caseChronology(id: string): Promise<ChronologyEntry[]> {

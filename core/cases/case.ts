@@ -3,7 +3,9 @@ import {
   childRoles,
   decisionSchema,
   incidentSchema,
+  planKinds,
   type ChildRole,
+  type PlanKind,
   type DecisionFactor,
   type DecisionOption,
   type Incident,
@@ -115,6 +117,10 @@ export const participantSchema = z.strictObject({
   roles,
   label: z.string().optional(),
   assessmentId: z.string().optional(),
+  plans: z
+    .array(z.strictObject({ kind: z.enum(planKinds), assessmentId: z.string() }))
+    .max(2)
+    .optional(),
 });
 
 const caseContentShape = {
@@ -161,8 +167,44 @@ export interface Participant {
   roles: ChildRole[];
   /** The case's own pseudonym: "Child A", "Child B"… in the order children joined; never reused. */
   label: string;
-  /** The child's plan in this case (risk assessment or support plan), when one was made. */
+  /** The child's first plan in this case (risk assessment or support plan), when one was made. */
   assessmentId?: string;
+  /**
+   * Every plan the child has in this case, by kind: a child who both displayed HSB and was harmed
+   * has a risk assessment and a support plan. Absent on records made before a child could hold two.
+   */
+  plans?: ParticipantPlan[];
+}
+
+export interface ParticipantPlan {
+  kind: PlanKind;
+  assessmentId: string;
+}
+
+/** The plans a child's roles call for: a risk assessment for HSB displayed, a support plan if harmed. */
+export function planKindsFor(roles: readonly ChildRole[]): PlanKind[] {
+  const kinds: PlanKind[] = [];
+  if (roles.includes('displayedHsb')) kinds.push('risk-assessment');
+  if (roles.includes('harmed')) kinds.push('support-plan');
+  return kinds;
+}
+
+/**
+ * The participant's plans by kind. A record from before `plans` existed has only `assessmentId`,
+ * which was then always the plan their roles called for first.
+ */
+export function plansOf(p: Pick<Participant, 'roles' | 'assessmentId' | 'plans'>): ParticipantPlan[] {
+  if (p.plans) return p.plans;
+  const kind = planKindsFor(p.roles)[0];
+  return p.assessmentId && kind ? [{ kind, assessmentId: p.assessmentId }] : [];
+}
+
+/** The participant's plan of one kind, if they have one. */
+export function planOf(
+  p: Pick<Participant, 'roles' | 'assessmentId' | 'plans'>,
+  kind: PlanKind,
+): string | undefined {
+  return plansOf(p).find((x) => x.kind === kind)?.assessmentId;
 }
 
 /** What a backend stores for a case (everything but the store-managed fields and `caseRef`). */

@@ -70,13 +70,19 @@ describe('the Teams tab in a browser (local mode)', () => {
       .waitFor();
     await dialog.getByRole('button', { name: 'Create case' }).click();
     await page.getByRole('heading', { level: 1, name: /^Case HSB-\d{4}-\d+/ }).waitFor();
-    const children = page.getByRole('table', { name: 'Children in this case' });
-    await children.getByRole('row').filter({ hasText: HARMED }).getByText('Child harmed').waitFor();
+    const children = page.getByRole('list', { name: 'Children in the case' });
+    expect(
+      await children
+        .getByRole('listitem')
+        .filter({ hasText: HARMED })
+        .getByRole('checkbox', { name: 'Child harmed' })
+        .isChecked(),
+    ).toBe(true);
     await children
-      .getByRole('row')
+      .getByRole('listitem')
       .filter({ hasText: LEARNER })
       // The case made a draft risk assessment for the child who displayed the behaviour.
-      .getByRole('button', { name: `Open ${LEARNER}’s plan` })
+      .getByRole('button', { name: `Open ${LEARNER}’s risk assessment` })
       .click();
     await page.getByRole('heading', { level: 1, name: /^HSB-\d{4}-\d+$/ }).waitFor();
     id = /#\/assessments\/([0-9a-f-]{36})/.exec(page.url())![1]!;

@@ -156,9 +156,24 @@ export function describeCaseRecordsContract(name: string, setup: () => Promise<C
         const created = await a().cases.create(data, changeContext());
         expect((await a().cases.get(created.record.id)).record).toEqual(created.record);
         expect(created.record).toMatchObject(data);
+        // A child who was harmed and also displayed HSB keeps both plans through a replace.
+        const both = {
+          ...data.participants[0]!,
+          roles: ['displayedHsb', 'harmed'] as CaseData['participants'][number]['roles'],
+          assessmentId: 'plan-1',
+          plans: [
+            { kind: 'risk-assessment' as const, assessmentId: 'plan-1' },
+            { kind: 'support-plan' as const, assessmentId: 'plan-2' },
+          ],
+        };
         const closed = await a().cases.replace(
           created.record.id,
-          { ...data, status: 'closed', closingReason: 'Resolved.' },
+          {
+            ...data,
+            participants: [both, data.participants[1]!],
+            status: 'closed',
+            closingReason: 'Resolved.',
+          },
           created.etag,
           changeContext('2026-03-12T10:00:00Z', { action: 'update', fields: ['status'] }),
         );
@@ -167,6 +182,7 @@ export function describeCaseRecordsContract(name: string, setup: () => Promise<C
           caseRef: created.record.caseRef,
           version: 2,
         });
+        expect((await a().cases.get(created.record.id)).record.participants[0]).toEqual(both);
         await expect(
           a().cases.replace(created.record.id, data, created.etag, changeContext()),
         ).rejects.toMatchObject({

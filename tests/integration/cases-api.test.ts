@@ -307,7 +307,13 @@ describe('cases, children and chronology API (real server, local mode)', () => {
     const kase = await call(`${url}/api/cases/${res.body.caseId}`);
     expect(kase.status).toBe(200);
     expect(kase.body.participants).toEqual([
-      { childId: res.body.childId, roles: ['displayedHsb'], label: 'Child A', assessmentId: res.body.id },
+      {
+        childId: res.body.childId,
+        roles: ['displayedHsb'],
+        label: 'Child A',
+        assessmentId: res.body.id,
+        plans: [{ kind: 'risk-assessment', assessmentId: res.body.id }],
+      },
     ]);
     expect(kase.body.caseRef).toBe(res.body.caseRef);
   });
@@ -329,5 +335,131 @@ describe('cases, children and chronology API (real server, local mode)', () => {
     expect(saved.body.decision.victimWishes).toBeUndefined();
     const sp = await call(`${url}/api/assessments/${harmed.assessmentId}`);
     expect(sp.body.supportPlan.viewsAndWishes).toBe(wishes);
+  });
+
+  async function planOf(id: string) {
+    const plan = await call(`${url}/api/assessments/${id}`);
+    expect(plan.status).toBe(200);
+    return plan.body as { kind: string; childId: string; caseId: string };
+  }
+
+  it('a child both harmed and displaying HSB gets a risk assessment and a support plan', async () => {
+    const res = await call(`${url}/api/cases`, {
+      method: 'POST',
+      body: {
+        participants: [
+          { child: { name: 'Riley Both', yearGroup: 'Year 8' }, roles: ['harmed', 'displayedHsb'] },
+          { child: { name: 'Casey Other', yearGroup: 'Year 8' }, roles: ['witness'] },
+        ],
+      },
+    });
+    expect(res.status).toBe(201);
+    expect(caseResponse.safeParse(res.body).success).toBe(true);
+    const [both, witness] = res.body.participants;
+    expect(witness.assessmentId).toBeUndefined();
+    expect(witness.plans).toBeUndefined();
+    expect(both.plans.map((p: { kind: string }) => p.kind).sort()).toEqual([
+      'risk-assessment',
+      'support-plan',
+    ]);
+    for (const p of both.plans as { kind: string; assessmentId: string }[]) {
+      expect(await planOf(p.assessmentId)).toMatchObject({
+        kind: p.kind,
+        childId: both.childId,
+        caseId: res.body.id,
+      });
+    }
+    // The first plan stays where clients that know one plan per child look for it.
+    expect(both.assessmentId).toBe(both.plans[0].assessmentId);
+    const listed = await call(`${url}/api/assessments?kind=support-plan`);
+    expect(listed.body.items.map((p: { id: string }) => p.id)).toContain(
+      both.plans.find((p: { kind: string }) => p.kind === 'support-plan').assessmentId,
+    );
+    const chronology = await call(`${url}/api/cases/${res.body.id}/chronology`);
+    const started = chronology.body.items
+      .map((e: { summary: string }) => e.summary)
+      .filter((s: string) => s.endsWith('started (Child A).'));
+    expect(started.sort()).toEqual(['Risk assessment started (Child A).', 'Support plan started (Child A).']);
+  });
+
+  it('PUT /api/cases/:id with a new child, or a new role, makes the plans they now need', async () => {
+    const { res, harmed } = await openCase();
+    const path = `${url}/api/cases/${res.body.id}`;
+    const joining = await call(`${url}/api/children`, {
+      method: 'POST',
+      body: { name: 'Alex Joiner', yearGroup: 'Year 9' },
+    });
+    expect(joining.status).toBe(201);
+    const body = {
+      ...res.body,
+      participants: [
+        ...res.body.participants.map((p: { childId: string; roles: string[] }) =>
+          p.childId === harmed.childId ? { ...p, roles: ['harmed', 'displayedHsb'] } : p,
+        ),
+        { childId: joining.body.id, roles: ['displayedHsb', 'harmed'] },
+      ],
+    };
+    const saved = await call(path, {
+      method: 'PUT',
+      body,
+      headers: { 'if-match': res.headers.get('etag')! },
+    });
+    expect(saved.status).toBe(200);
+    expect(caseResponse.safeParse(saved.body).success).toBe(true);
+    const byChild = new Map(
+      (
+        saved.body.participants as {
+          childId: string;
+          label: string;
+          assessmentId?: string;
+          plans?: { kind: string; assessmentId: string }[];
+        }[]
+      ).map((p) => [p.childId, p]),
+    );
+    const before = byChild.get(harmed.childId)!;
+    // The support plan they had is kept; the role they took on adds a risk assessment.
+    expect(before.assessmentId).toBe(harmed.assessmentId);
+    expect(before.plans).toEqual([
+      { kind: 'support-plan', assessmentId: harmed.assessmentId },
+      { kind: 'risk-assessment', assessmentId: expect.any(String) },
+    ]);
+    expect((await planOf(before.plans![1]!.assessmentId)).kind).toBe('risk-assessment');
+
+    const joined = byChild.get(joining.body.id)!;
+    expect(joined.label).toBe('Child C');
+    expect(joined.plans!.map((p) => p.kind)).toEqual(['risk-assessment', 'support-plan']);
+    for (const p of joined.plans!) {
+      expect(await planOf(p.assessmentId)).toMatchObject({ kind: p.kind, childId: joining.body.id });
+    }
+    // The answer's ETag is the case as it now stands: saving it again changes nothing new.
+    const again = await call(path, {
+      method: 'PUT',
+      body: saved.body,
+      headers: { 'if-match': saved.headers.get('etag')! },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.participants).toEqual(saved.body.participants);
+  });
+
+  it('keeps the other child’s name out of the child’s own record when it is typed in their details', async () => {
+    const { displayed, harmed } = await openCase();
+    const path = `${url}/api/assessments/${displayed.assessmentId}`;
+    const read = await call(path);
+    const saved = await call(path, {
+      method: 'PUT',
+      headers: { 'if-match': read.headers.get('etag')! },
+      body: {
+        ...read.body,
+        learner: { ...read.body.learner, vulnerabilities: `Anxious near ${HARMED_FORMS[1]} at break.` },
+      },
+    });
+    expect(saved.status).toBe(200);
+    const child = await call(`${url}/api/children/${displayed.childId}`);
+    expect(child.body.vulnerabilities).toBe(`Anxious near @[child:${harmed.childId}] at break.`);
+    expect(child.body.name).toBe(DISPLAYED);
+    // The plan reads the child's details from that record: the same reference, never the name.
+    expect((await call(path)).body.learner.vulnerabilities).toBe(
+      `Anxious near @[child:${harmed.childId}] at break.`,
+    );
   });
 });

@@ -114,44 +114,117 @@ describe('the case page', () => {
     const { fetch } = scriptedFetch(answer);
     wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
     expect(await screen.findByRole('heading', { name: /Case HSB-2026-7/ })).toBeTruthy();
-    const children = within(screen.getByRole('table', { name: 'Children in this case' }));
-    const [sam, ria] = children.getAllByRole('row').slice(1);
+    const children = within(screen.getByRole('list', { name: 'Children in the case' }));
+    const [sam, ria] = children.getAllByRole('listitem');
     expect(sam!.textContent).toContain('Child A');
     expect(sam!.textContent).toContain('Sam Stone');
-    expect(within(sam!).getByRole('button', { name: 'Open Sam Stone’s plan' })).toBeTruthy();
-    expect(ria!.textContent).toContain('Child harmed');
+    expect(within(sam!).getByRole('button', { name: 'Open Sam Stone’s risk assessment' })).toBeTruthy();
+    expect(
+      (within(sam!).getByRole('checkbox', { name: 'Displayed harmful sexual behaviour' }) as HTMLInputElement)
+        .checked,
+    ).toBe(true);
+    // Ria's record cannot be read here: she is her pseudonym, and her role is still shown.
+    expect(ria!.textContent).toContain('Child B');
+    expect((within(ria!).getByRole('checkbox', { name: 'Child harmed' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
     expect(within(ria!).getByRole('button', { name: 'Start a support plan' })).toBeTruthy();
+    expect(within(ria!).getByRole('button', { name: 'Remove Child B from the case' })).toBeTruthy();
+    expect(within(sam!).queryByRole('button', { name: /Remove/ })).toBeNull();
 
-    expect(screen.getByText(/Sam Stone touched Child B over clothing/)).toBeTruthy();
-    expect(screen.getByText('Age gap between Sam Stone and Child B.')).toBeTruthy();
-    expect(screen.getByText('Any imbalance of power')).toBeTruthy();
-    expect(document.body.textContent).not.toContain('@[child:');
+    const incident = within(screen.getByRole('region', { name: /Incident 1/ }));
+    const what = incident.getByRole('textbox', { name: /What happened/ }) as HTMLTextAreaElement;
+    // Staff edit with the readable child named; a child whose record is unreadable stays a mention.
+    expect(what.value).toBe(`Sam Stone touched @[child:${RIA}] over clothing.`);
+    expect((incident.getByRole('textbox', { name: /Where/ }) as HTMLInputElement).value).toBe(
+      'Year 8 corridor',
+    );
+    expect(
+      (screen.getByRole('checkbox', { name: /Any imbalance of power/i }) as HTMLInputElement).checked,
+    ).toBe(true);
+    expect(
+      (screen.getByRole('textbox', { name: /Why \(the DSL’s reasons\)/ }) as HTMLTextAreaElement).value,
+    ).toBe(`Age gap between Sam Stone and @[child:${RIA}].`);
   });
 
-  it('shows the multi-agency picture: referrals, social worker, CSC status, police and specialist assessment', async () => {
+  it('shows the multi-agency picture in fields: referrals, social worker, CSC status, police and specialist assessment', async () => {
     const { fetch } = scriptedFetch(answer);
     wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
-    const referrals = await screen.findByRole('table', { name: 'Referrals' });
-    expect(within(referrals).getAllByRole('row')[1]!.textContent).toMatch(
-      /Children’s social care.*3 Mar 2026.*Accepted.*Assessment/,
+    const referral = within(await screen.findByRole('region', { name: /Referral 1/ }));
+    expect((referral.getByRole('combobox', { name: 'Referred to' }) as HTMLSelectElement).value).toBe(
+      'childrens-social-care',
     );
-    for (const text of [
-      'Child in need',
-      'Jo Allen, North',
+    expect((referral.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('accepted');
+    expect((referral.getByRole('textbox', { name: 'Outcome' }) as HTMLTextAreaElement).value).toBe(
+      'Assessment',
+    );
+    expect(
+      (screen.getByRole('combobox', { name: 'Children’s social care status' }) as HTMLSelectElement).value,
+    ).toBe('child-in-need');
+    expect((screen.getByRole('textbox', { name: 'Social worker' }) as HTMLInputElement).value).toBe(
+      'Jo Allen',
+    );
+    expect((screen.getByRole('textbox', { name: 'Police reference' }) as HTMLInputElement).value).toBe(
       'CRN-42',
+    );
+    expect((screen.getByRole('textbox', { name: 'Police officer' }) as HTMLInputElement).value).toBe(
       'PC Lee',
-      'No contact with Child B.',
-      'Bail conditions, with Form tutors',
-      'Requested',
-    ]) {
-      expect(screen.getByText(text)).toBeTruthy();
-    }
+    );
+    expect((screen.getByRole('textbox', { name: /Bail conditions/ }) as HTMLTextAreaElement).value).toBe(
+      `No contact with @[child:${RIA}].`,
+    );
+    expect(
+      (screen.getByRole('textbox', { name: 'What the police agreed may be shared' }) as HTMLInputElement)
+        .value,
+    ).toBe('Bail conditions');
+    expect(
+      (screen.getByRole('combobox', { name: /Specialist \(e.g. AIM\) assessment/ }) as HTMLSelectElement)
+        .value,
+    ).toBe('requested');
+  });
+
+  it('adds a referral with focus on its first field, and autosaves the case with If-Match', async () => {
+    const { fetch, sent } = scriptedFetch((req) => {
+      if (req.method === 'PUT' && req.url === `/api/cases/${CASE}`) {
+        return json(200, { ...(req.body as object), version: 4 }, { ETag: '"4"' });
+      }
+      return answer(req);
+    });
+    const user = userEvent.setup();
+    wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
+    await user.click(await screen.findByRole('button', { name: 'Add a referral' }));
+    const added = within(screen.getByRole('region', { name: /Referral 2/ }));
+    const to = added.getByRole('combobox', { name: 'Referred to' });
+    await waitFor(() => expect(document.activeElement).toBe(to));
+    await user.selectOptions(to, 'police');
+    await user.type(added.getByRole('textbox', { name: 'Their reference' }), 'CAD-7');
+    const puts = () => sent.filter((r) => r.method === 'PUT');
+    const referralOf = (r: Sent) =>
+      (r.body as typeof theCase).agencies.referrals[1] as Record<string, unknown>;
+    await waitFor(() => expect(puts().some((r) => referralOf(r)?.reference === 'CAD-7')).toBe(true), {
+      timeout: 8000,
+    });
+    // Each save carries the ETag the previous one returned (autosave may save mid-typing).
+    expect(puts().map((r) => r.headers['If-Match'])).toEqual(puts().map((_, i) => (i === 0 ? '"3"' : '"4"')));
+    const put = puts().at(-1)!;
+    const body = put.body as typeof theCase;
+    expect(referralOf(put)).toMatchObject({
+      to: 'police',
+      on: '2026-03-10',
+      reference: 'CAD-7',
+      status: 'made',
+    });
+    // What staff saw as a name goes back as typed; the server makes it a mention again.
+    expect(body.incidents[0]!.description).toBe(`Sam Stone touched @[child:${RIA}] over clothing.`);
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toMatch(/^Saved/), {
+      timeout: 4000,
+    });
   });
 
   it('reads the chronology oldest first, marks corrections both ways, and adds an entry', async () => {
     const { fetch, sent } = scriptedFetch(answer);
     wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
-    const timeline = await screen.findByRole('list', { name: 'Chronology' });
+    const timeline = await screen.findByRole('list', { name: 'Chronology' }, { timeout: 5000 });
     const items = within(timeline).getAllByRole('listitem');
     expect(items[0]!.textContent).toContain('Reported by another child.');
     expect(items[0]!.textContent).toContain('Corrected by the entry of 4 Mar 2026');
@@ -175,6 +248,54 @@ describe('the case page', () => {
     });
     // The page reads the chronology again, so the new entry shows as the server recorded it.
     await waitFor(() => expect(sent.filter((r) => r.url === `/api/cases/${CASE}/chronology`).length).toBe(3));
+  });
+
+  it('“Correct” on an entry starts a new entry pointing at it, with focus in its text', async () => {
+    const { fetch } = scriptedFetch(answer);
+    wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
+    await userEvent.click(
+      await screen.findByRole(
+        'button',
+        { name: 'Correct the incident entry of 1 Mar 2026' },
+        { timeout: 5000 },
+      ),
+    );
+    const form = within(screen.getByRole('form', { name: 'Add an entry' }));
+    expect((form.getByRole('combobox', { name: /Corrects/ }) as HTMLSelectElement).value).toBe('e1');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(form.getByRole('textbox', { name: /What happened/ })),
+    );
+  });
+
+  it('adds a child by find-or-create with their roles; the save sends them for the server to label', async () => {
+    const NEW = '55555555-5555-4555-8555-555555555555';
+    const { fetch, sent } = scriptedFetch((req) => {
+      if (req.url.startsWith('/api/children?q=')) return json(200, { items: [] });
+      if (req.url === '/api/children' && req.method === 'POST') {
+        return json(201, child(NEW, 'Alex New', { yearGroup: 'Year 8' }), { ETag: '"1"' });
+      }
+      if (req.method === 'PUT' && req.url === `/api/cases/${CASE}`) {
+        return json(200, { ...(req.body as object), version: 4 }, { ETag: '"4"' });
+      }
+      return answer(req);
+    });
+    const user = userEvent.setup();
+    wrap(<CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />);
+    const add = within(await screen.findByRole('region', { name: 'Add a child to the case' }));
+    await user.type(add.getByRole('textbox', { name: 'Child’s name' }), 'Alex New');
+    await user.type(add.getByRole('textbox', { name: 'Year group' }), 'Year 8');
+    await user.click(add.getByRole('button', { name: 'Find child' }));
+    await user.click(await add.findByRole('button', { name: 'Choose this child' }));
+    // Nothing is saved until the child's part is given: a role makes plans, which are never removed.
+    expect(add.getByRole('button', { name: 'Add to the case' }).hasAttribute('disabled')).toBe(true);
+    await user.click(add.getByRole('checkbox', { name: 'Witness' }));
+    await user.click(add.getByRole('button', { name: 'Add to the case' }));
+    await waitFor(() => expect(sent.some((r) => r.method === 'PUT')).toBe(true), { timeout: 5000 });
+    expect(sent.find((r) => r.method === 'POST')!.body).toEqual({ name: 'Alex New', yearGroup: 'Year 8' });
+    const body = sent.find((r) => r.method === 'PUT')!.body as typeof theCase;
+    expect(body.participants.at(-1)).toMatchObject({ childId: NEW, roles: ['witness'] });
+    const children = within(screen.getByRole('list', { name: 'Children in the case' }));
+    expect(children.getAllByRole('listitem').at(-1)!.textContent).toContain('Alex New');
   });
 
   it('starts the plan a child’s role calls for, in this case', async () => {

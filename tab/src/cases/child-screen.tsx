@@ -1,6 +1,8 @@
 import {
   Body1,
+  Field,
   Link,
+  Select,
   Spinner,
   Subtitle1,
   Table,
@@ -13,7 +15,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import { dateInZone } from '../../../core/dates';
 import { renderMentions } from '../../../core/privacy/mentions';
 import type { ApiClient, Child, ChronologyEntry, SummaryRow } from '../api/api-client';
 import { LoadFailedScreen } from '../app/auth-screens';
@@ -21,7 +24,7 @@ import { navigate } from '../app/router';
 import { RiskBadge, StatusBadge } from '../ui/badges';
 import { formatDate } from '../ui/format';
 import { Facts } from './case-screen';
-import { Chronology } from './chronology';
+import { AddChronologyEntry, Chronology } from './chronology';
 import { planKindLabels, sexLabels } from './labels';
 import { useLoad } from './use-load';
 
@@ -43,8 +46,18 @@ interface ChildView {
   chronology: ChronologyEntry[];
 }
 
-export function ChildScreen({ api, id }: { api: ApiClient; id: string }) {
+export function ChildScreen({
+  api,
+  id,
+  today = dateInZone(new Date()),
+}: {
+  api: ApiClient;
+  id: string;
+  today?: string;
+}) {
   const styles = useStyles();
+  const [caseChoice, setCaseChoice] = useState('');
+  const [correcting, setCorrecting] = useState<{ id: string; at: number } | null>(null);
   const load = useCallback(async (): Promise<ChildView> => {
     // Plans are listed by status only; this child's are picked out here, so no id goes in a query.
     const [{ record }, chronology, plans] = await Promise.all([
@@ -68,6 +81,11 @@ export function ChildScreen({ api, id }: { api: ApiClient; id: string }) {
     );
   }
   const { child, plans, chronology } = loaded.value;
+  // The child's cases, from their plans: an entry by hand is always recorded in a case.
+  const cases = [...new Map(plans.filter((p) => p.caseId).map((p) => [p.caseId!, p.caseRef])).entries()].map(
+    ([caseIdOf, caseRef]) => ({ id: caseIdOf, caseRef }),
+  );
+  const caseId = cases.some((c) => c.id === caseChoice) ? caseChoice : (cases[0]?.id ?? '');
   // Other children mentioned in this child's chronology are not named on this page.
   const render = (text: string) =>
     renderMentions(text, (mentioned) => (mentioned === id ? child.name : 'another child'));
@@ -92,8 +110,8 @@ export function ChildScreen({ api, id }: { api: ApiClient; id: string }) {
             ['Date of birth', child.dateOfBirth && formatDate(child.dateOfBirth)],
             ['Year group', child.yearGroup],
             ['Sex', child.sex && sexLabels[child.sex]],
-            ['Special educational needs and disabilities', child.send],
-            ['Vulnerabilities', child.vulnerabilities],
+            ['Special educational needs and disabilities', child.send && render(child.send)],
+            ['Vulnerabilities', child.vulnerabilities && render(child.vulnerabilities)],
             ['Key adult', child.keyAdult],
             [
               'Keep the record until',
@@ -157,7 +175,44 @@ export function ChildScreen({ api, id }: { api: ApiClient; id: string }) {
         <Subtitle1 as="h2" id="child-chronology">
           Chronology
         </Subtitle1>
-        <Chronology entries={chronology} render={render} />
+        <Chronology
+          entries={chronology}
+          render={render}
+          onCorrect={
+            cases.length > 0
+              ? (e) => {
+                  if (e.caseId) setCaseChoice(e.caseId);
+                  setCorrecting({ id: e.id, at: Date.now() });
+                }
+              : undefined
+          }
+        />
+        {cases.length > 0 && (
+          <>
+            <Subtitle1 as="h2">Add an entry</Subtitle1>
+            <Field label="Case">
+              <Select value={caseId} onChange={(_, d) => setCaseChoice(d.value)}>
+                {cases.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.caseRef}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <AddChronologyEntry
+              // An entry is written in one case; a correction points at an entry of that case.
+              entries={chronology.filter((e) => e.caseId === caseId)}
+              render={render}
+              children={[]}
+              today={today}
+              correcting={correcting}
+              add={async (body) => {
+                await api.addCaseChronology(caseId, { ...body, childId: id });
+                reload();
+              }}
+            />
+          </>
+        )}
       </section>
     </article>
   );

@@ -8,13 +8,13 @@ import {
   MessageBarBody,
   Select,
   Subtitle2,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { chronologyKinds, type ChronologyKind } from '../../../core/cases/chronology';
 import { ApiError, type ChronologyEntry } from '../api/api-client';
+import { MentionTextarea } from '../editor/mention-textarea';
 import { formatDate } from '../ui/format';
 import { chronologyKindLabels } from './labels';
 
@@ -48,10 +48,12 @@ export interface ChronologyProps {
   render: (text: string) => string;
   /** What an entry's `childId` is called here. */
   childLabel?: (childId: string) => string;
+  /** Offered on each entry: starts a new entry that corrects it (nothing is edited in place). */
+  onCorrect?: ((entry: ChronologyEntry) => void) | undefined;
 }
 
 /** The timeline. Nothing is edited: a correction is a later entry that points at the one it corrects. */
-export function Chronology({ entries, render, childLabel }: ChronologyProps) {
+export function Chronology({ entries, render, childLabel, onCorrect }: ChronologyProps) {
   const styles = useStyles();
   const sorted = sortChronology(entries);
   const byId = new Map(sorted.map((e) => [e.id, e]));
@@ -76,6 +78,18 @@ export function Chronology({ entries, render, childLabel }: ChronologyProps) {
                 : ''}
               {correction ? ` · Corrected by the entry of ${formatDate(correction.date)}` : ''}
             </Caption1>
+            {onCorrect && (
+              <div>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={`Correct the ${chronologyKindLabels[e.kind].toLowerCase()} entry of ${formatDate(e.date)}`}
+                  onClick={() => onCorrect(e)}
+                >
+                  Correct
+                </Button>
+              </div>
+            )}
           </li>
         );
       })}
@@ -95,10 +109,12 @@ export interface AddEntryProps {
     childId?: string;
     corrects?: string;
   }) => Promise<unknown>;
+  /** An entry to correct, chosen on the timeline: the form points at it and takes focus. */
+  correcting?: { id: string; at: number } | null | undefined;
 }
 
 /** "Add an entry": the server records who added it; a name typed in the text is stored as a mention. */
-export function AddChronologyEntry({ entries, render, children, today, add }: AddEntryProps) {
+export function AddChronologyEntry({ entries, render, children, today, add, correcting }: AddEntryProps) {
   const styles = useStyles();
   const [date, setDate] = useState(today);
   const [kind, setKind] = useState<ChronologyKind>('note');
@@ -108,6 +124,11 @@ export function AddChronologyEntry({ entries, render, children, today, add }: Ad
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (!correcting) return;
+    setCorrects(correcting.id);
+    document.querySelector<HTMLElement>('[data-path="chronology.summary"]')?.focus();
+  }, [correcting]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -177,7 +198,7 @@ export function AddChronologyEntry({ entries, render, children, today, add }: Ad
         className={styles.wide}
         validationMessage={touched && !summary.trim() ? 'Say what happened.' : undefined}
       >
-        <Textarea value={summary} resize="vertical" onChange={(_, d) => setSummary(d.value)} />
+        <MentionTextarea path="chronology.summary" value={summary} onChange={setSummary} />
       </Field>
       {error && (
         <MessageBar intent="error" className={styles.wide}>

@@ -69,3 +69,43 @@ export const planKindLabels = {
   'risk-assessment': 'Risk assessment',
   'support-plan': 'Support plan',
 } as const;
+
+/**
+ * The case page's field labels: the visible label of each box and the words a save problem or a
+ * conflict uses for it, so the two never differ. Keys are dotted paths without list indexes.
+ */
+export const caseFieldLabels = {
+  'incidents.date': 'Date',
+  'incidents.location': 'Where, or the context',
+  'incidents.online': 'Online',
+  'incidents.description': 'What happened (the behaviour, in factual words)',
+  'incidents.hackettLevel': 'Place on Hackett’s continuum (the DSL’s judgement)',
+  'incidents.brookRating': 'Brook Traffic Light (if your school uses it)',
+  'decision.options': 'Ways forward (one or more)',
+  'decision.factors': 'Factors weighed',
+  'decision.rationale': 'Why (the DSL’s reasons)',
+  'decision.parentsCarers': 'Parents’ and carers’ views',
+  'decision.decidedBy': 'Decided by',
+  'decision.decidedOn': 'Decided on',
+  'agencies.referrals.to': 'Referred to',
+  'agencies.referrals.on': 'Made on',
+  'agencies.referrals.reference': 'Their reference',
+  'agencies.referrals.status': 'Status',
+  'agencies.referrals.outcome': 'Outcome',
+  'agencies.referrals.outcomeOn': 'Outcome on',
+  'agencies.socialWorker.name': 'Social worker',
+  'agencies.socialWorker.team': 'Social worker’s team',
+  'agencies.socialWorker.contact': 'Social worker’s contact',
+  'agencies.cscStatus': 'Children’s social care status',
+  'agencies.police.reference': 'Police reference',
+  'agencies.police.officer': 'Police officer',
+  'agencies.police.investigationStatus': 'Investigation status',
+  'agencies.police.bailConditions': 'Bail conditions or orders',
+  'agencies.police.agreedSharing.what': 'What the police agreed may be shared',
+  'agencies.police.agreedSharing.with': 'With whom',
+  'agencies.specialistAssessment': 'Specialist (e.g. AIM) assessment',
+  participants: 'Children in the case',
+  'participants.roles': 'Roles',
+  summary: 'What was reported',
+} as const;
+export type CaseFieldPath = keyof typeof caseFieldLabels;

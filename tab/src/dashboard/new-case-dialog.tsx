@@ -9,12 +9,8 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
-  Radio,
-  RadioGroup,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -23,11 +19,12 @@ import { childRoles, type ChildRole } from '../../../core/assessment/schema';
 import { MAX_ROLES } from '../../../core/cases/case';
 import { roleLabels } from '../../../core/documents/labels';
 import { ApiError, type ApiClient, type ChildSummary } from '../api/api-client';
-import { formatDate } from '../ui/format';
+import { ChildFinder, describeChild, type FoundChild } from '../cases/child-finder';
+
+export { describeChild };
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
   child: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -43,15 +40,6 @@ export function caseChildName(child: CaseChild): string {
   return 'existing' in child ? child.existing.name : child.name;
 }
 
-/** Year group and date of birth: what tells two children with one name apart. */
-export function describeChild(child: ChildSummary): string {
-  const parts = [
-    child.yearGroup ?? 'year group not recorded',
-    child.dateOfBirth ? `born ${formatDate(child.dateOfBirth)}` : 'date of birth not recorded',
-  ];
-  return `${child.name} — ${parts.join(', ')}`;
-}
-
 /** The body of POST /api/cases for the chosen children. */
 export function createCaseBody(children: readonly CaseChild[]) {
   return {
@@ -62,11 +50,6 @@ export function createCaseBody(children: readonly CaseChild[]) {
     ),
   };
 }
-
-type Search =
-  { state: 'idle' } | { state: 'searching' } | { state: 'found'; matches: ChildSummary[]; choice: string };
-
-const NEW = 'new';
 
 /**
  * Starts a case from the children in it: each is found among the children the team already knows
@@ -81,55 +64,18 @@ export function NewCaseDialog({
 }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState('');
-  const [yearGroup, setYearGroup] = useState('');
-  const [search, setSearch] = useState<Search>({ state: 'idle' });
   const [children, setChildren] = useState<CaseChild[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [nameMissing, setNameMissing] = useState(false);
 
   const reset = () => {
-    setName('');
-    setYearGroup('');
-    setSearch({ state: 'idle' });
     setChildren([]);
     setError(null);
-    setNameMissing(false);
   };
 
-  const find = async () => {
-    if (!name.trim()) {
-      setNameMissing(true);
-      return;
-    }
-    setNameMissing(false);
-    setError(null);
-    setSearch({ state: 'searching' });
-    try {
-      const matches = (await api.listChildren(name)).filter(
-        (m) => !children.some((c) => 'existing' in c && c.existing.id === m.id),
-      );
-      setSearch({ state: 'found', matches, choice: matches.length === 1 ? matches[0]!.id : NEW });
-    } catch (e) {
-      setSearch({ state: 'idle' });
-      setError(e instanceof ApiError ? e.message : 'The children could not be searched.');
-    }
-  };
-
-  const add = () => {
-    if (search.state !== 'found') return;
-    const existing = search.matches.find((m) => m.id === search.choice);
+  const add = (found: FoundChild) => {
     const roles: ChildRole[] = children.length === 0 ? ['displayedHsb'] : ['harmed'];
-    setChildren((list) => [
-      ...list,
-      existing
-        ? { existing, roles }
-        : { name: name.trim(), ...(yearGroup.trim() ? { yearGroup: yearGroup.trim() } : {}), roles },
-    ]);
-    setName('');
-    setYearGroup('');
-    setSearch({ state: 'idle' });
+    setChildren((list) => [...list, { ...found, roles }]);
   };
 
   const toggleRole = (index: number, role: ChildRole, on: boolean) =>
@@ -186,55 +132,11 @@ export function NewCaseDialog({
                 harmed and also displayed harmful sexual behaviour. Channels and cards show the case reference
                 and “Child A”, “Child B”, never names.
               </p>
-              <div className={styles.row}>
-                <Field
-                  label="Child’s name"
-                  validationMessage={nameMissing ? 'Enter the child’s name to find them.' : undefined}
-                >
-                  <Input
-                    value={name}
-                    onChange={(_, d) => {
-                      setName(d.value);
-                      setSearch({ state: 'idle' });
-                    }}
-                    autoComplete="off"
-                  />
-                </Field>
-                <Field label="Year group" hint="For example, Year 8">
-                  <Input value={yearGroup} onChange={(_, d) => setYearGroup(d.value)} autoComplete="off" />
-                </Field>
-                <Button onClick={() => void find()} disabled={search.state === 'searching'}>
-                  {search.state === 'searching' ? 'Finding…' : 'Find child'}
-                </Button>
-              </div>
-
-              {search.state === 'found' && (
-                <div className={styles.stack}>
-                  <Field
-                    label={
-                      search.matches.length > 1
-                        ? 'More than one child has this name. Which one is it?'
-                        : search.matches.length === 1
-                          ? 'Is it this child?'
-                          : 'No child with this name is recorded yet.'
-                    }
-                  >
-                    <RadioGroup
-                      value={search.choice}
-                      onChange={(_, d) => setSearch({ ...search, choice: d.value })}
-                    >
-                      {search.matches.map((m) => (
-                        <Radio key={m.id} value={m.id} label={describeChild(m)} />
-                      ))}
-                      <Radio
-                        value={NEW}
-                        label={`A new child: ${name.trim()}${yearGroup.trim() ? `, ${yearGroup.trim()}` : ''}`}
-                      />
-                    </RadioGroup>
-                  </Field>
-                  <Button onClick={add}>Add to the case</Button>
-                </div>
-              )}
+              <ChildFinder
+                api={api}
+                exclude={children.flatMap((c) => ('existing' in c ? [c.existing.id] : []))}
+                onChoose={add}
+              />
 
               {children.length > 0 && (
                 <ul aria-label="Children in this case" className={styles.stack}>

@@ -21,6 +21,7 @@ import { LanguageGuideProvider } from '../language/hinted-textarea';
 import { AssessmentEditor, sectionIds, type SectionId } from './assessment-editor';
 import { AutosaveController } from './autosave-controller';
 import { namedApi, withNames } from './mention-names';
+import { MentionProvider } from './mention-textarea';
 import { useLeaveWarning } from './use-autosave';
 
 export interface AssessmentScreenProps {
@@ -101,6 +102,11 @@ function Editor({
   const content = useContent(api);
   const classifyWith = useMemo(() => api.classify.bind(api), [api]);
   const [leaving, setLeaving] = useState(false);
+  const ownChild = loaded.record.childId;
+  const mentionable = useMemo(
+    () => [...names].filter(([id]) => id !== ownChild).map(([id, name]) => ({ id, name })),
+    [names, ownChild],
+  );
   const current: SectionId = sectionIds.includes(section as SectionId) ? (section as SectionId) : 'learner';
 
   // A plan in a case goes back to its case, where its other children and their plans are.
@@ -114,38 +120,40 @@ function Editor({
 
   return (
     <LanguageGuideProvider guide={content.language}>
-      {!compact && (
-        <Link as="button" onClick={backToList}>
-          {caseId ? `← Case ${loaded.record.caseRef}` : '← All assessments'}
-        </Link>
-      )}
-      <AssessmentEditor
-        controller={controller}
-        template={content.template}
-        hackett={content.hackett}
-        classify={classifyWith}
-        contentUnavailable={content.unavailable}
-        section={current}
-        onSection={(s) =>
-          onSection ? onSection(s) : navigate({ name: 'assessment', id: loaded.record.id, section: s })
-        }
-        compact={compact ?? false}
-        actions={actions}
-      />
-      <Dialog open={leaving} modalType="alert">
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Leave without saving?</DialogTitle>
-            <DialogContent>Some changes are not saved. If you leave now they will be lost.</DialogContent>
-            <DialogActions>
-              <Button onClick={back}>Leave and lose them</Button>
-              <Button appearance="primary" onClick={() => setLeaving(false)}>
-                Stay
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <MentionProvider candidates={mentionable}>
+        {!compact && (
+          <Link as="button" onClick={backToList}>
+            {caseId ? `← Case ${loaded.record.caseRef}` : '← All assessments'}
+          </Link>
+        )}
+        <AssessmentEditor
+          controller={controller}
+          template={content.template}
+          hackett={content.hackett}
+          classify={classifyWith}
+          contentUnavailable={content.unavailable}
+          section={current}
+          onSection={(s) =>
+            onSection ? onSection(s) : navigate({ name: 'assessment', id: loaded.record.id, section: s })
+          }
+          compact={compact ?? false}
+          actions={actions}
+        />
+        <Dialog open={leaving} modalType="alert">
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Leave without saving?</DialogTitle>
+              <DialogContent>Some changes are not saved. If you leave now they will be lost.</DialogContent>
+              <DialogActions>
+                <Button onClick={back}>Leave and lose them</Button>
+                <Button appearance="primary" onClick={() => setLeaving(false)}>
+                  Stay
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </MentionProvider>
     </LanguageGuideProvider>
   );
 }

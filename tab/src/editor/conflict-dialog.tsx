@@ -12,7 +12,7 @@ import type { Conflict } from './autosave-controller';
 import type { Draft } from './draft';
 import { describePath } from './field-labels';
 
-function valueAt(draft: Draft, path: string): string | null {
+function valueAt(draft: unknown, path: string): string | null {
   let value: unknown = draft;
   for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
   if (value === undefined || value === null) return '(empty)';
@@ -21,16 +21,16 @@ function valueAt(draft: Draft, path: string): string | null {
   return null;
 }
 
-function Changes({
+function Changes<D>({
   title,
   paths,
   draft,
-  template,
+  describe,
 }: {
   title: string;
   paths: string[];
-  draft: Draft;
-  template: RiskTemplate | null;
+  draft: D;
+  describe: (path: string, draft: D) => string;
 }) {
   if (paths.length === 0) return null;
   return (
@@ -39,7 +39,7 @@ function Changes({
         <strong>{title}</strong>
       </p>
       <ul>
-        {[...new Set(paths.map((p) => describePath(p, draft, template)))].map((label) => (
+        {[...new Set(paths.map((p) => describe(p, draft)))].map((label) => (
           <li key={label}>{label}</li>
         ))}
       </ul>
@@ -51,23 +51,29 @@ function Changes({
  * Shown when a save meets a newer version (HTTP 412). Nothing is overwritten until the user
  * chooses: keep their own changes (on top of the other version), or take the other version.
  */
-export function ConflictDialog({
+export function ConflictDialog<D = Draft>({
   conflict,
   mine,
   template,
   onChoose,
+  what = 'assessment',
+  describe = (path, draft) => describePath(path, draft as Draft, template),
 }: {
-  conflict: Conflict | null;
-  mine: Draft;
+  conflict: Conflict<D> | null;
+  mine: D;
   template: RiskTemplate | null;
   onChoose: (choice: 'mine' | 'theirs') => void;
+  /** What was saved by someone else: "assessment", "case". */
+  what?: string;
+  /** The words for a changed field; a plan's by default. */
+  describe?: (path: string, draft: D) => string;
 }) {
   return (
     <Dialog open={conflict !== null} modalType="alert">
       <DialogSurface aria-describedby="conflict-help">
         {conflict && (
           <DialogBody>
-            <DialogTitle>Someone else saved this assessment</DialogTitle>
+            <DialogTitle>Someone else saved this {what}</DialogTitle>
             <DialogContent>
               <p id="conflict-help">
                 While you were editing, another person saved changes. Your changes are not saved yet. Choose
@@ -81,13 +87,13 @@ export function ConflictDialog({
                   title="They changed:"
                   paths={conflict.theirChanges}
                   draft={conflict.theirs}
-                  template={template}
+                  describe={describe}
                 />
                 <Changes
                   title="You changed (not saved):"
                   paths={conflict.myChanges}
                   draft={mine}
-                  template={template}
+                  describe={describe}
                 />
                 {conflict.overlaps.length > 0 && (
                   <>
@@ -100,7 +106,7 @@ export function ConflictDialog({
                         const yours = valueAt(mine, path);
                         return (
                           <li key={path}>
-                            {describePath(path, mine, template)}
+                            {describe(path, mine)}
                             {theirs !== null && yours !== null && (
                               <>
                                 {' '}

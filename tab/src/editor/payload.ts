@@ -52,25 +52,36 @@ export function buildPayload(draft: Draft, saved: Draft, options: { changeReason
     ...(reason ? { changeReason: reason } : {}),
   };
 
+  const problems = problemsOf(replaceAssessmentSchema.safeParse(body), (path) => {
+    // Paths into `risks` count only the contexts sent; point them back at the draft's own list.
+    if (path[0] === 'risks' && path[1] !== undefined) {
+      const risk = sent[Number(path[1])];
+      if (risk) path[1] = String(draft.risks.indexOf(risk));
+    }
+    return path;
+  });
+  return { body, incomplete, decisionHeldBack, problems, changed };
+}
+
+/** A schema's verdict on a body as problems people can act on, at dotted paths of the draft. */
+export function problemsOf(
+  parsed: {
+    success: boolean;
+    error?: { issues: readonly (IssueLike & { path: PropertyKey[]; keys?: string[] })[] };
+  },
+  toDraftPath: (path: string[]) => string[] = (path) => path,
+): Problem[] {
   const problems: Problem[] = [];
-  const parsed = replaceAssessmentSchema.safeParse(body);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.map(String);
-      // Paths into `risks` count only the contexts sent; point them back at the draft's own list.
-      if (path[0] === 'risks' && path[1] !== undefined) {
-        const risk = sent[Number(path[1])];
-        if (risk) path[1] = String(draft.risks.indexOf(risk));
-      }
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys)
-          problems.push({ path: [...path, key].join('.'), problem: 'Unknown field.' });
-      } else {
-        problems.push({ path: path.join('.'), problem: plainProblem(issue) });
-      }
+  for (const issue of parsed.success ? [] : (parsed.error?.issues ?? [])) {
+    const path = toDraftPath(issue.path.map(String));
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys ?? [])
+        problems.push({ path: [...path, key].join('.'), problem: 'Unknown field.' });
+    } else {
+      problems.push({ path: path.join('.'), problem: plainProblem(issue) });
     }
   }
-  return { body, incomplete, decisionHeldBack, problems, changed };
+  return problems;
 }
 
 export function decisionComplete(decision: NonNullable<Draft['decision']>): boolean {

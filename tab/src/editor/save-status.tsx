@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 });
 
 /** The words the issue asks for: "Saving…", "Saved 10:42", "Not saved — retry". */
-export function statusText(status: Status): string {
+export function statusText<D>(status: Status<D>): string {
   switch (status.kind) {
     case 'saved':
       return status.at ? `Saved ${formatTime(status.at)}` : 'All changes saved';

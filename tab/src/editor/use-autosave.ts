@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { AutosaveController, EditorState } from './autosave-controller';
+import type { Autosave, EditorState } from './autosave-core';
 
-export function useEditorState(controller: AutosaveController): EditorState {
+export function useEditorState<R, D, I>(controller: Autosave<R, D, I>): EditorState<D, I> {
   return useSyncExternalStore(controller.subscribe, controller.getState);
 }
 
@@ -9,7 +9,7 @@ export function useEditorState(controller: AutosaveController): EditorState {
  * Unsaved changes live only in memory, so leaving the page would lose them: the browser (and the
  * Teams client) asks the user first.
  */
-export function useLeaveWarning(controller: AutosaveController): void {
+export function useLeaveWarning<R, D, I>(controller: Autosave<R, D, I>): void {
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       if (!controller.hasUnsavedChanges()) return;

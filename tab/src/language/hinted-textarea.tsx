@@ -1,6 +1,7 @@
-import { Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, tokens } from '@fluentui/react-components';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { LanguageGuide } from '../api/content-types';
+import { MentionTextarea } from '../editor/mention-textarea';
 import { hintMatcher, type HintMatcher, type LanguageHint } from './language-hints';
 
 const MatcherContext = createContext<HintMatcher>(() => []);
@@ -73,7 +74,8 @@ export interface HintedTextareaProps {
 
 /**
  * A text box for narrative (what happened, views, reasons) with the language guide's suggestions
- * under it as the user types: prompts to think again, never a block on saving.
+ * under it as the user types: prompts to think again, never a block on saving. Typing `@` offers
+ * the case's children to mention (MentionTextarea).
  */
 export function HintedTextarea({
   label,
@@ -102,14 +104,7 @@ export function HintedTextarea({
         ) : undefined
       }
     >
-      <Textarea
-        id={id}
-        data-path={path}
-        value={value}
-        rows={rows}
-        resize="vertical"
-        onChange={(_, d) => onChange(d.value)}
-      />
+      <MentionTextarea id={id} path={path} value={value} rows={rows} onChange={onChange} />
     </Field>
   );
 }

@@ -1,0 +1,146 @@
+import { Button, Subtitle2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { hackettLevels, type Incident } from '../../../core/assessment/schema';
+import { hackettLabels } from '../../../core/documents/labels';
+import type { HackettGuide, RiskTemplate } from '../api/content-types';
+import { HintedTextarea } from '../language/hinted-textarea';
+import { newItemId, withOptional } from '../editor/draft';
+import {
+  DateField,
+  SelectField,
+  TextField,
+  YesNoField,
+  removeAt,
+  replaceAt,
+  useFormStyles,
+} from '../editor/fields';
+import { GuidedPlacement, type Classifier } from '../editor/sections/guided-placement';
+import { incidentName } from '../editor/sections/incidents-section';
+import type { CaseSectionProps } from './case-fields';
+import { caseFieldLabels as L } from './labels';
+
+/**
+ * The case's incidents: when and where, online or not, what happened in factual behaviour words, and
+ * the DSL's own placement on Hackett's continuum (with the guided questions as an aid, never a verdict).
+ */
+export function CaseIncidents({
+  draft,
+  edit,
+  problemAt,
+  focusPath,
+  hackett,
+  template,
+  classify,
+}: CaseSectionProps & {
+  hackett: HackettGuide | null;
+  template: RiskTemplate | null;
+  classify?: Classifier | undefined;
+}) {
+  const styles = useFormStyles();
+  const [guidedFor, setGuidedFor] = useState<string | null>(null);
+  const update = (index: number, change: (i: Incident) => Incident) =>
+    edit((d) => ({ ...d, incidents: replaceAt(d.incidents, index, change(d.incidents[index]!)) }));
+
+  return (
+    <div className={styles.section}>
+      {draft.incidents.length === 0 && <p>No incidents are recorded on this case yet.</p>}
+      {draft.incidents.map((incident, index) => {
+        const path = `incidents.${index}`;
+        const set = <K extends keyof Incident>(key: K, value: Incident[K] | '') =>
+          update(index, (i) => withOptional(i, key, value));
+        const name = incidentName(incident, index);
+        return (
+          <section key={incident.id} className={styles.card} aria-label={name}>
+            <Subtitle2 as="h3">{name}</Subtitle2>
+            <div className={styles.grid}>
+              <DateField
+                label={L['incidents.date']}
+                path={`${path}.date`}
+                value={incident.date}
+                onChange={(v) => set('date', v)}
+                problem={problemAt(`${path}.date`)}
+              />
+              <TextField
+                label={L['incidents.location']}
+                path={`${path}.location`}
+                value={incident.location}
+                onChange={(v) => set('location', v)}
+                problem={problemAt(`${path}.location`)}
+              />
+              <YesNoField
+                label={L['incidents.online']}
+                path={`${path}.online`}
+                value={incident.online}
+                onChange={(v) => set('online', v)}
+              />
+              <SelectField
+                label={L['incidents.hackettLevel']}
+                path={`${path}.hackettLevel`}
+                value={incident.hackettLevel}
+                emptyLabel="Not yet judged"
+                options={hackettLevels.map((l) => ({
+                  value: l,
+                  label: hackett?.levels.find((x) => x.id === l)?.title ?? hackettLabels[l],
+                }))}
+                onChange={(v) => set('hackettLevel', v)}
+              />
+              <SelectField
+                label={L['incidents.brookRating']}
+                path={`${path}.brookRating`}
+                value={incident.brookRating}
+                emptyLabel="Not used"
+                options={[
+                  { value: 'green', label: 'Green' },
+                  { value: 'amber', label: 'Amber' },
+                  { value: 'red', label: 'Red' },
+                ]}
+                onChange={(v) => set('brookRating', v)}
+              />
+            </div>
+            <HintedTextarea
+              label={L['incidents.description']}
+              value={incident.description ?? ''}
+              onChange={(v) => set('description', v)}
+              validationMessage={problemAt(`${path}.description`)}
+              path={`${path}.description`}
+              rows={4}
+            />
+            <div className={styles.row}>
+              {classify && (
+                <Button
+                  aria-expanded={guidedFor === incident.id}
+                  onClick={() => setGuidedFor(guidedFor === incident.id ? null : incident.id)}
+                >
+                  {guidedFor === incident.id
+                    ? 'Close the guided questions'
+                    : 'Think it through with guided questions'}
+                </Button>
+              )}
+              <Button onClick={() => edit((d) => ({ ...d, incidents: removeAt(d.incidents, index) }))}>
+                Remove {name.toLowerCase()}
+              </Button>
+            </div>
+            {classify && guidedFor === incident.id && (
+              <GuidedPlacement
+                classify={classify}
+                hackett={hackett}
+                template={template}
+                online={incident.online}
+              />
+            )}
+          </section>
+        );
+      })}
+      <div>
+        <Button
+          onClick={() => {
+            edit((d) => ({ ...d, incidents: [...d.incidents, { id: newItemId() }] }));
+            focusPath(`incidents.${draft.incidents.length}.date`);
+          }}
+        >
+          Add an incident
+        </Button>
+      </div>
+    </div>
+  );
+}
