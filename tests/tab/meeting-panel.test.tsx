@@ -197,6 +197,47 @@ describe('the meeting side panel', () => {
     expect(await screen.findByRole('button', { name: 'Link HSB-2026-8' })).toBeTruthy();
   });
 
+  it('starts a new case from the panel with the new-case dialog and links it', async () => {
+    const fake = fakeHost({ configurable: true, context: { frame: 'sidePanel', entityId: 'meeting' } });
+    const created: unknown[] = [];
+    const { fetch, sent } = scriptedFetch((req: Sent) => {
+      if (req.url === '/api/cases?status=open') return json(200, { items: [] });
+      if (req.url.startsWith('/api/children?q=')) return json(200, { items: [] });
+      if (req.url === '/api/cases' && req.method === 'POST') {
+        created.push(req.body);
+        return json(201, theCase(plan.id), { ETag: '"c1"' });
+      }
+      return server().fetch(req.url, { method: req.method, headers: req.headers });
+    });
+    renderPanel(fake.host, fetch);
+
+    await screen.findByText(/There are no open cases yet/);
+    await userEvent.click(screen.getByRole('button', { name: 'New case' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New case', hidden: true });
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Child’s name/, hidden: true }),
+      SAM_NAME,
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Find child', hidden: true }));
+    await userEvent.click(
+      await within(dialog).findByRole('button', { name: 'Add to the case', hidden: true }),
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create case', hidden: true }));
+
+    await waitFor(() =>
+      expect(fake.saved).toEqual([
+        { entityId: `case:${CASE}`, route: '/meeting', suggestedDisplayName: 'HSB-2026-7' },
+      ]),
+    );
+    expect(created).toEqual([{ participants: [{ child: { name: SAM_NAME }, roles: ['displayedHsb'] }] }]);
+    expect(await screen.findByRole('heading', { name: 'Case HSB-2026-7', hidden: true })).toBeTruthy();
+    // The name went in the body that creates the child record, and nowhere else.
+    expectNothingOfAChildKept(
+      fake.saved,
+      sent.filter((r) => !r.url.startsWith('/api/children?q=')),
+    );
+  });
+
   it('links the case in the address outside Teams, where there are no tab settings', async () => {
     const fake = fakeHost({ kind: 'browser', context: { frame: 'content' } });
     const { fetch } = server();
