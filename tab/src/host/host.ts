@@ -102,9 +102,3 @@ export function meetingLink(entityId: string | undefined): MeetingLink | undefin
 export function caseEntityId(caseId: string): string {
   return `${CASE_ENTITY_PREFIX}${caseId}`;
 }
-
-export function linkedAssessmentId(entityId: string | undefined): string | undefined {
-  return entityId?.startsWith(ASSESSMENT_ENTITY_PREFIX)
-    ? entityId.slice(ASSESSMENT_ENTITY_PREFIX.length)
-    : undefined;
-}
