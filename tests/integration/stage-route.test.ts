@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { buildApp, type App } from '../../bot/src/app.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { createLogger } from '../../bot/src/logger.js';
+import { hasCaseRecords } from '../../core/index.js';
 
 const CANARY = 'Zebedee Quarrington';
 const HARMED = 'Philippa Nightingale';
@@ -184,6 +185,18 @@ describe('GET /api/cases/:id/stage', () => {
       ],
       plan: null,
     });
+
+    // Shown once, recorded once; a poll of the unchanged case is neither sent again nor recorded.
+    if (!hasCaseRecords(app.store)) throw new Error('SQLite holds cases.');
+    const records = app.store.recordsFor('local');
+    const shown = async () =>
+      (await records.cases.history(kase.id)).filter((e) => e.action === 'read' && e.detail === 'stage');
+    expect(await shown()).toHaveLength(1);
+    const poll = await fetch(`${url}/api/cases/${kase.id}/stage`, {
+      headers: { 'if-none-match': stage.headers.get('etag')! },
+    });
+    expect(poll.status).toBe(304);
+    expect(await shown()).toHaveLength(1);
 
     const support = await fetch(`${url}/api/assessments/${kase.participants[1]!.assessmentId}/stage`);
     expect(((await support.json()) as { plan: unknown }).plan).toMatchObject({
