@@ -10,10 +10,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback } from 'react';
-import { roleLabels } from '../../../core/documents/labels';
 import type { ApiClient } from '../api/api-client';
 import { useLoad } from '../cases/use-load';
-import { NewCaseDialog } from '../dashboard/new-case-dialog';
+import { NewCaseDialog, roleLabel } from '../dashboard/new-case-dialog';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -82,7 +81,7 @@ export function CasePicker({
                   </Body1>
                   <Caption1>
                     {c.participants
-                      .map((p) => `${p.label} (${p.roles.map((r) => roleLabels[r]).join(', ')})`)
+                      .map((p) => `${p.label} (${p.roles.map((r) => roleLabel(r)).join(', ')})`)
                       .join('; ')}
                   </Caption1>
                 </span>

@@ -9,11 +9,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, type ReactNode } from 'react';
-import { roleLabels } from '../../../core/documents/labels';
 import type { ApiClient, Case, Child, SummaryRow } from '../api/api-client';
 import { LoadFailedScreen } from '../app/auth-screens';
 import { planKindLabels } from '../cases/labels';
 import { childrenOf } from '../cases/mentions';
+import { roleLabel } from '../dashboard/new-case-dialog';
 import { useLoad } from '../cases/use-load';
 import { StatusBadge } from '../ui/badges';
 
@@ -105,7 +105,7 @@ export function MeetingCase({
               <Body1>
                 <strong>{name}</strong> ({p.label}){child?.yearGroup ? `, ${child.yearGroup}` : ''}
               </Body1>
-              <Caption1>{p.roles.map((r) => roleLabels[r]).join('; ')}</Caption1>
+              <Caption1>{p.roles.map((r) => roleLabel(r)).join('; ')}</Caption1>
               {p.assessmentId ? (
                 <div className={styles.row}>
                   <Body1>{plan ? planKindLabels[plan.kind] : 'Plan'}</Body1>

@@ -10,7 +10,8 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { StageView } from '../../../core/assessment/stage-view';
-import { roleLabels, statusLabels } from '../../../core/documents/labels';
+import { statusLabels } from '../../../core/documents/labels';
+import { roleLabel } from '../dashboard/new-case-dialog';
 import { ApiError, type ApiClient } from '../api/api-client';
 import { planKindLabels } from '../cases/labels';
 import { useContent } from '../content/use-content';
@@ -110,7 +111,7 @@ export function StageScreen({
           {view.children.map((c) => (
             <li key={c.label}>
               <Body1>
-                <strong>{c.label}</strong>: {c.roles.map((r) => roleLabels[r]).join('; ')}
+                <strong>{c.label}</strong>: {c.roles.map((r) => roleLabel(r)).join('; ')}
                 {c.plan
                   ? ` · ${planKindLabels[c.plan.kind]} (${statusLabels[c.plan.status].toLowerCase()})`
                   : ''}
