@@ -216,16 +216,14 @@ describe('the meeting side panel', () => {
 
     await screen.findByText(/There are no open cases yet/);
     await userEvent.click(screen.getByRole('button', { name: 'New case' }));
-    const dialog = await screen.findByRole('dialog', { name: 'New case', hidden: true });
+    // jsdom leaves Fluent's dialog aria-hidden (no layout for Tabster), hence `hidden: true`.
     await userEvent.type(
-      within(dialog).getByRole('textbox', { name: /Child’s name/, hidden: true }),
+      await screen.findByRole('textbox', { name: 'Child’s name', hidden: true }),
       SAM_NAME,
     );
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Find child', hidden: true }));
-    await userEvent.click(
-      await within(dialog).findByRole('button', { name: 'Add to the case', hidden: true }),
-    );
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Create case', hidden: true }));
+    await userEvent.click(screen.getByRole('button', { name: 'Find child', hidden: true }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Add to the case', hidden: true }));
+    await userEvent.click(screen.getByRole('button', { name: 'Create case', hidden: true }));
 
     await waitFor(() =>
       expect(fake.saved).toEqual([
