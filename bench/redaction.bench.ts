@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { buildApp } from '../bot/src/app.js';
 import { loadConfig } from '../bot/src/config.js';
 import { createLogger } from '../bot/src/logger.js';
-import { contentLabels, assessmentDocument, stageView } from '../core/index.js';
+import { contentLabels, assessmentDocument, stageSourceOfPlan, stageView } from '../core/index.js';
 import {
   maxSizeAssessmentBody,
   smallAssessmentBody,
@@ -67,14 +67,14 @@ async function main(): Promise<void> {
       await sequentialSamples(
         CORE_ITERATIONS,
         5,
-        sync(() => stageView(big)),
+        sync(() => stageView(stageSourceOfPlan(big))),
       ),
     ),
     latencyStats(
       await sequentialSamples(
         CORE_ITERATIONS,
         5,
-        sync(() => stageView(small)),
+        sync(() => stageView(stageSourceOfPlan(small))),
       ),
     ),
   );

@@ -1,4 +1,5 @@
 import { AssessmentService } from './assessment/assessment-service.js';
+import { StageService } from './assessment/stage-service.js';
 import { CaseService, type Signer } from './cases/case-service.js';
 import type { Clock } from './dates.js';
 import type { Actor, AssessmentStore, RepositoryAccess } from './repositories/assessment-repository.js';
@@ -9,6 +10,8 @@ export interface SchoolServices {
   plans: AssessmentService;
   /** Absent on a backend that does not hold children and cases yet. */
   cases: CaseService | undefined;
+  /** The meeting stage's redacted view of a case and the plan discussed. */
+  stage: StageService;
   signer: Signer;
 }
 
@@ -39,6 +42,7 @@ export function schoolServices(store: AssessmentStore, options: SchoolServicesOp
       ...common,
     }),
     cases: records ? new CaseService({ records, plans: repository, ...common }) : undefined,
+    stage: new StageService({ repository, ...(records ? { records } : {}), clock: options.clock }),
     signer: { actor: options.actor, name: options.callerName },
   };
 }

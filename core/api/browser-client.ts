@@ -342,11 +342,13 @@ export class ApiClient {
     return this.versioned('POST', apiPaths.assessmentReviews(id), { body, ifMatch: etag });
   }
 
-  /** The redacted stage view; `unchanged` when `etag` is still current (304). */
-  async stageView(id: string, etag?: string): Promise<StageAnswer> {
-    const response = await this.request('GET', apiPaths.assessmentStage(id), {
-      ...(etag ? { ifNoneMatch: etag } : {}),
-    });
+  /**
+   * The meeting stage's view of a plan in its case (`of` "plan") or of a case alone, redacted on the
+   * server; `unchanged` when `etag` is still current (304).
+   */
+  async stageView(id: string, etag?: string, of: 'plan' | 'case' = 'plan'): Promise<StageAnswer> {
+    const path = of === 'case' ? apiPaths.caseStage(id) : apiPaths.assessmentStage(id);
+    const response = await this.request('GET', path, { ...(etag ? { ifNoneMatch: etag } : {}) });
     if (response.status === 304) return { unchanged: true };
     return {
       unchanged: false,

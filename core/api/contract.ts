@@ -181,6 +181,13 @@ export const apiContract = {
     response: stageResponse,
     status: 200,
   },
+  caseStage: {
+    method: 'GET',
+    path: apiRoutes.caseStage,
+    query: noQuery,
+    response: stageResponse,
+    status: 200,
+  },
   reviewsDue: {
     method: 'GET',
     path: apiRoutes.reviewsDue,

@@ -159,13 +159,26 @@ export const healthResponse = z.object({
   version: z.string(),
 });
 
+/** The meeting stage: children by pseudonym only, and the plan discussed (see core/assessment/stage-view.ts). */
 export const stageResponse = z.looseObject({
-  id: z.string(),
+  caseId: z.string().nullable(),
   caseRef: z.string(),
-  status: z.enum(assessmentStatuses),
-  overallRisk: z.enum(riskLevels).nullable(),
-  nextReview: z.string().nullable(),
-  contexts: z.array(z.looseObject({ id: z.string() })),
+  children: z.array(
+    z.strictObject({
+      label: z.string(),
+      roles: z.array(z.enum(childRoles)),
+      plan: z.strictObject({ kind: z.enum(planKinds), status: z.enum(assessmentStatuses) }).optional(),
+    }),
+  ),
+  plan: z
+    .looseObject({
+      id: z.string(),
+      kind: z.enum(planKinds),
+      label: z.string(),
+      status: z.enum(assessmentStatuses),
+      nextReview: z.string().nullable(),
+    })
+    .nullable(),
 });
 
 export type ChildResponse = z.output<typeof childResponse>;

@@ -12,8 +12,17 @@ export {
 } from './assessment-service.js';
 export {
   stageView,
-  NAME_REMOVED,
+  stageSourceOfPlan,
+  ANOTHER_CHILD,
   type StageView,
+  type StageChild,
   type StageContext,
+  type StageDecision,
+  type StagePlan,
+  type StageRiskAssessment,
+  type StageSupportPlan,
+  type StageSource,
+  type StageSourceChild,
   type StageStrategy,
 } from './stage-view.js';
+export { StageService, type StageAnswer, type StageServiceOptions } from './stage-service.js';

@@ -15,8 +15,12 @@ export interface RedactorOptions {
    * shares (a sibling's surname) are kept, and a mention of them shows their name.
    */
   own?: { id?: string; name: string };
-  /** What a name or mention of another child becomes, e.g. "another child". */
-  replacement: string;
+  /**
+   * What a name or mention of another child becomes: one wording ("another child"), or per child
+   * (the case's pseudonym) — called with the id of a child in `others`, or of a mentioned child
+   * who is not, for whom it must still answer something that names no one.
+   */
+  replacement: string | ((childId: string) => string);
 }
 
 export interface Redactor {
@@ -29,19 +33,21 @@ export interface Redactor {
 }
 
 export function createRedactor(options: RedactorOptions): Redactor {
-  const { own, replacement } = options;
+  const { own } = options;
+  const replacement =
+    typeof options.replacement === 'string' ? constant(options.replacement) : options.replacement;
   const matcher = createNameMatcher(options.others, own ? { keep: [own.name] } : {});
   let replaced = 0;
   const renderMention = (id: string): string => {
     if (own?.id !== undefined && id === own.id) return own.name;
     replaced++;
-    return replacement;
+    return replacement(id);
   };
   return {
     redact(text) {
-      const named = matcher.replace(text, () => {
+      const named = matcher.replace(text, (id) => {
         replaced++;
-        return replacement;
+        return replacement(id);
       });
       return renderMentions(named, renderMention);
     },
@@ -52,4 +58,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       return replaced;
     },
   };
+}
+
+function constant(text: string): (childId: string) => string {
+  return () => text;
 }

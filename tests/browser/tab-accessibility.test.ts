@@ -69,24 +69,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     await page.close();
   });
 
-  it('the stage, the meeting panel and its share dialog', async () => {
-    const stage = await openPage(harness, `/tab/#/stage/${id}`);
-    await stage.page.getByTestId('stage-view').waitFor();
-    await expectNoSeriousViolations(stage.page, 'stage');
-    await stage.page.close();
-
-    const chooser = await openPage(harness, '/tab/#/meeting');
-    await chooser.page.getByRole('heading', { name: 'Link a risk assessment to this meeting' }).waitFor();
-    await chooser.page.getByRole('table').waitFor();
-    await expectNoSeriousViolations(chooser.page, 'meeting panel: link an assessment');
-    await chooser.page.close();
-
-    const panel = await openPage(harness, `/tab/#/meeting/${id}`);
-    await panel.page.getByRole('button', { name: 'Share to stage' }).click();
-    await panel.page.getByRole('dialog', { name: 'Share the plan to the meeting stage?' }).waitFor();
-    await expectNoSeriousViolations(panel.page, 'share to stage dialog');
-    await panel.page.close();
-  });
+  // The stage, the meeting panel and its share dialog are checked at 320 px in tab-meeting.test.ts.
 
   it('the public pages and the settings page outside Teams', async () => {
     for (const path of ['about', 'privacy', 'terms', 'config']) {

@@ -199,7 +199,7 @@ describe('the Teams tab in a browser (local mode)', () => {
     await stage.page.getByTestId('stage-view').getByText('Maths teacher').waitFor();
     const text = await stage.page.locator('body').innerText();
     expect(text).toContain('Use the staff toilet by reception at break and lunch.');
-    expect(text).toContain('[name removed] sits at the front; [name removed] keeps her usual seat.');
+    expect(text).toContain('Child A sits at the front; Child B keeps her usual seat.');
     for (const leak of [
       'Zebedee',
       'Quarrington',
@@ -214,21 +214,6 @@ describe('the Teams tab in a browser (local mode)', () => {
     }
     expect(stage.errors).toEqual([]);
     await stage.page.close();
-  });
-
-  it('offers share to stage from the meeting panel, warns about guests, and opens the stage view once confirmed', async () => {
-    const panel = await openPage(harness, `/tab/#/meeting/${id}`);
-    await panel.page.getByRole('button', { name: 'Share to stage' }).click();
-    const dialog = panel.page.getByRole('dialog', { name: 'Share the plan to the meeting stage?' });
-    await dialog.getByText(/including guests and people from outside your organisation/).waitFor();
-    const [popup] = await Promise.all([
-      harness.context.waitForEvent('page'),
-      dialog.getByRole('button', { name: 'Share to everyone' }).click(),
-    ]);
-    await popup.waitForURL(new RegExp(`/tab/#/stage/${id}$`));
-    await popup.getByTestId('stage-view').waitFor();
-    await popup.close();
-    await panel.page.close();
   });
 
   it('keeps unsaved changes only in memory and warns before the page is left', async () => {

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { buildApp, type App } from '../../bot/src/app.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { createLogger } from '../../bot/src/logger.js';
+import { hasCaseRecords } from '../../core/index.js';
 
 const CANARY = 'Zebedee Quarrington';
 const HARMED = 'Philippa Nightingale';
@@ -82,22 +83,31 @@ describe('GET /api/assessments/:id/stage', () => {
       expect(text).not.toContain(leak);
     }
     expect(JSON.parse(text)).toMatchObject({
-      id,
-      caseRef: expect.stringMatching(/^HSB-\d{4}-\d{4}$/),
-      overallRisk: 'high',
-      contexts: [
-        {
-          context: 'toilets-changing',
-          levelBefore: 'high',
-          strategies: [
-            {
-              action: '[name removed] uses the staff toilet; [name removed] keeps hers',
-              owner: 'Site team',
-              inPlace: true,
-            },
-          ],
-        },
+      caseId: expect.any(String),
+      caseRef: expect.stringMatching(/^HSB-\d{4}-\d+$/),
+      children: [
+        { label: 'Child A', roles: ['displayedHsb'], plan: { kind: 'risk-assessment', status: 'draft' } },
+        { label: 'Child B', roles: ['harmed'] },
       ],
+      plan: {
+        id,
+        kind: 'risk-assessment',
+        label: 'Child A',
+        overallRisk: 'high',
+        contexts: [
+          {
+            context: 'toilets-changing',
+            levelBefore: 'high',
+            strategies: [
+              {
+                action: 'Child A uses the staff toilet; Child B keeps hers',
+                owner: 'Site team',
+                inPlace: true,
+              },
+            ],
+          },
+        ],
+      },
     });
     expect(logs).not.toContain('Zebedee');
     expect(logs).not.toContain('Philippa');
@@ -134,11 +144,67 @@ describe('GET /api/assessments/:id/stage', () => {
   });
 
   it('answers 404 with the coded error for an unknown or malformed id', async () => {
-    for (const id of ['0f676d75-dbb4-4af1-bb92-05c4121d98b0', 'not-an-id']) {
-      const res = await fetch(`${url}/api/assessments/${id}/stage`);
-      expect(res.status).toBe(404);
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    for (const path of ['assessments', 'cases']) {
+      for (const id of ['0f676d75-dbb4-4af1-bb92-05c4121d98b0', 'not-an-id']) {
+        const res = await fetch(`${url}/api/${path}/${id}/stage`);
+        expect(res.status).toBe(404);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+      }
     }
+  });
+});
+
+describe('GET /api/cases/:id/stage', () => {
+  it('shows the case’s children by pseudonym, role and plan, and no name', async () => {
+    const res = await fetch(`${url}/api/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        summary: 'Reported at break',
+        participants: [
+          { child: { name: CANARY, yearGroup: 'Year 9' }, roles: ['displayedHsb'] },
+          { child: { name: HARMED, yearGroup: 'Year 8' }, roles: ['harmed'] },
+        ],
+      }),
+    });
+    expect(res.status).toBe(201);
+    const kase = (await res.json()) as { id: string; participants: { assessmentId: string }[] };
+
+    const stage = await fetch(`${url}/api/cases/${kase.id}/stage`);
+    expect(stage.status).toBe(200);
+    const text = await stage.text();
+    for (const leak of ['Zebedee', 'Quarrington', 'Philippa', 'Nightingale', 'Year 9', 'Reported']) {
+      expect(text).not.toContain(leak);
+    }
+    expect(JSON.parse(text)).toEqual({
+      caseId: kase.id,
+      caseRef: expect.stringMatching(/^HSB-/),
+      children: [
+        { label: 'Child A', roles: ['displayedHsb'], plan: { kind: 'risk-assessment', status: 'draft' } },
+        { label: 'Child B', roles: ['harmed'], plan: { kind: 'support-plan', status: 'draft' } },
+      ],
+      plan: null,
+    });
+
+    // Shown once, recorded once; a poll of the unchanged case is neither sent again nor recorded.
+    if (!hasCaseRecords(app.store)) throw new Error('SQLite holds cases.');
+    const records = app.store.recordsFor('local');
+    const shown = async () =>
+      (await records.cases.history(kase.id)).filter((e) => e.action === 'read' && e.detail === 'stage');
+    expect(await shown()).toHaveLength(1);
+    const poll = await fetch(`${url}/api/cases/${kase.id}/stage`, {
+      headers: { 'if-none-match': stage.headers.get('etag')! },
+    });
+    expect(poll.status).toBe(304);
+    expect(await shown()).toHaveLength(1);
+
+    const support = await fetch(`${url}/api/assessments/${kase.participants[1]!.assessmentId}/stage`);
+    expect(((await support.json()) as { plan: unknown }).plan).toMatchObject({
+      kind: 'support-plan',
+      label: 'Child B',
+      adjustments: null,
+      contactWithOtherChild: null,
+    });
   });
 });
 

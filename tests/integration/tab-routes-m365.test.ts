@@ -56,13 +56,24 @@ describe('tab routes (Microsoft 365 mode)', () => {
     expect(member.status).toBe(200);
     expect(JSON.stringify(member.body)).not.toMatch(/Ottoline|Canary|Ashdown|messages the other/);
     expect(member.body).toMatchObject({
-      contexts: [
-        {
-          context: 'online',
-          strategies: [{ action: '[name removed] hands in her phone at the office', owner: 'Form tutor' }],
-        },
-      ],
+      children: [{ label: 'Child A' }],
+      plan: {
+        label: 'Child A',
+        contexts: [
+          {
+            context: 'online',
+            strategies: [{ action: 'Child A hands in her phone at the office', owner: 'Form tutor' }],
+          },
+        ],
+      },
     });
+
+    const caseStage = `/api/cases/${(member.body as { caseId: string }).caseId}/stage`;
+    expect((await call(t.url, 'GET', caseStage)).status).toBe(401);
+    expect((await call(t.url, 'GET', caseStage, { token: tokens[DSL_B]! })).status).toBe(404);
+    const ofCase = await call(t.url, 'GET', caseStage, { token: tokens[DSL_A]! });
+    expect(ofCase.status).toBe(200);
+    expect(JSON.stringify(ofCase.body)).not.toMatch(/Ottoline|Canary|Ashdown/);
   });
 
   it('gives MSAL the client id and the API’s scope without sign-in', async () => {

@@ -24,9 +24,22 @@ const rows = [
   },
 ];
 
+const CASE = '99999999-9999-4999-8999-999999999999';
+const cases = [
+  {
+    id: CASE,
+    caseRef: 'HSB-2026-7',
+    status: 'open',
+    updatedAt: 'x',
+    participants: [{ childId: ID, roles: ['displayedHsb'], label: 'Child A' }],
+  },
+];
+
 function renderConfig(context: Parameters<typeof fakeHost>[0]) {
   const fake = fakeHost({ configurable: true, ...context });
-  const { fetch } = scriptedFetch(() => json(200, { items: rows }));
+  const { fetch } = scriptedFetch((req) =>
+    json(200, { items: req.url === '/api/cases?status=open' ? cases : rows }),
+  );
   render(
     <FluentProvider theme={teamsLightTheme}>
       <ConfigPage api={new ApiClient({ getToken: async () => 't', fetch })} host={fake.host} />
@@ -60,14 +73,30 @@ describe('the tab configuration page', () => {
     });
   });
 
-  it('in a meeting, links the meeting to an assessment through the tab’s entity id', async () => {
+  it('in a meeting, links the meeting to a case through the tab’s entity id', async () => {
     const fake = renderConfig({ context: { frame: 'settings', meetingId: 'meeting-1' } });
-    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Assessment' }), ID);
+    expect(screen.getByRole('radio', { name: 'Link a case to this meeting' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    await waitFor(() => expect(fake.validity.at(-1)).toBe(false));
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Case' }), CASE);
     await waitFor(() => expect(fake.validity.at(-1)).toBe(true));
     expect(await fake.pressSave()).toEqual({
-      entityId: `assessment:${ID}`,
+      entityId: `case:${CASE}`,
       route: '/meeting',
-      suggestedDisplayName: 'HSB-2026-0004',
+      suggestedDisplayName: 'HSB-2026-7',
+    });
+  });
+
+  it('in a meeting, can leave the case to be chosen in the side panel', async () => {
+    const fake = renderConfig({ context: { frame: 'settings', meetingId: 'meeting-1' } });
+    await userEvent.click(screen.getByRole('radio', { name: 'Choose or start one during the meeting' }));
+    await waitFor(() => expect(fake.validity.at(-1)).toBe(true));
+    expect(await fake.pressSave()).toEqual({
+      entityId: 'meeting',
+      route: '/meeting',
+      suggestedDisplayName: 'HSB assessment',
     });
   });
 });

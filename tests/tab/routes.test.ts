@@ -11,6 +11,8 @@ describe('hash routes', () => {
     [`#/assessments/${ID}`, { name: 'assessment', id: ID }],
     [`#/assessments/${ID}/risks`, { name: 'assessment', id: ID, section: 'risks' }],
     [`#/stage/${ID}`, { name: 'stage', id: ID }],
+    [`#/cases/${ID}/stage`, { name: 'stage', id: ID, of: 'case' }],
+    [`#/cases/${ID}/children`, { name: 'not-found' }],
     [`#/cases/${ID}`, { name: 'case', id: ID }],
     [`#/children/${ID}`, { name: 'child', id: ID }],
     ['#/cases/HSB-2026-1', { name: 'not-found' }],
@@ -54,22 +56,40 @@ describe('the first view', () => {
     expect(startRoute({ frame: 'settings', theme: 'default' }, '#/')).toEqual({ name: 'config' });
   });
 
-  it('opens the assessment linked to the meeting in the side panel, or the chooser', () => {
-    expect(
-      startRoute({ frame: 'sidePanel', theme: 'default', entityId: `assessment:${ID}` }, '#/meeting'),
-    ).toEqual({
-      name: 'meeting',
-      id: ID,
-    });
+  it('opens the case linked to the meeting in the side panel, or the chooser', () => {
+    expect(startRoute({ frame: 'sidePanel', theme: 'default', entityId: `case:${ID}` }, '#/meeting')).toEqual(
+      {
+        name: 'meeting',
+        id: ID,
+      },
+    );
     expect(startRoute({ frame: 'sidePanel', theme: 'default', entityId: 'meeting' }, '#/meeting')).toEqual({
+      name: 'meeting',
+    });
+    expect(
+      startRoute({ frame: 'sidePanel', theme: 'default', entityId: 'case:Zebedee' }, '#/meeting'),
+    ).toEqual({
       name: 'meeting',
     });
   });
 
-  it('keeps the shared stage address, or falls back to the linked assessment', () => {
+  it('leaves a link to one plan, made before cases, for the panel to open its case', () => {
+    expect(
+      startRoute({ frame: 'sidePanel', theme: 'default', entityId: `assessment:${ID}` }, '#/meeting'),
+    ).toEqual({ name: 'meeting' });
+  });
+
+  it('keeps the shared stage address, or falls back to the linked case or plan', () => {
     expect(startRoute({ frame: 'meetingStage', theme: 'default' }, `#/stage/${ID}`)).toEqual({
       name: 'stage',
       id: ID,
+    });
+    expect(
+      startRoute({ frame: 'meetingStage', theme: 'default', entityId: `case:${ID}` }, '#/meeting'),
+    ).toEqual({
+      name: 'stage',
+      id: ID,
+      of: 'case',
     });
     expect(
       startRoute({ frame: 'meetingStage', theme: 'default', entityId: `assessment:${ID}` }, '#/meeting'),

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { stageView } from '../../core/index.js';
+import { stageSourceOfPlan, stageView, type PlanRecord } from '../../core/index.js';
 import { ApiClient } from '../../tab/src/api/api-client';
 import { ShareToStage, audienceWarning } from '../../tab/src/stage/share-to-stage';
 import { StageScreen } from '../../tab/src/stage/stage-screen';
@@ -47,7 +47,7 @@ describe('the meeting stage', () => {
     });
     const template = riskTemplate();
     const { fetch, sent } = scriptedFetch((req) => {
-      if (req.url.endsWith('/stage')) return json(200, stageView(record));
+      if (req.url.endsWith('/stage')) return json(200, stageView(stageSourceOfPlan(record)));
       if (req.url === '/api/content/risk-template') return json(200, template);
       return json(404, { error: { code: 'NOT_FOUND', message: 'No.' } });
     });
@@ -65,11 +65,13 @@ describe('the meeting stage', () => {
         }),
       ).toBeTruthy(),
     );
-    expect(within(stage).getByText(/HSB-2026-0001/)).toBeTruthy();
+    expect(within(stage).getByRole('heading', { level: 1 }).textContent).toBe('Case HSB-2026-0001');
     expect(within(stage).getByText('Head of Year 9')).toBeTruthy();
     expect(
-      within(stage).getByText('[name removed] uses the east stairs; [name removed] keeps her usual route'),
+      within(stage).getByText('Child A uses the east stairs; Child B keeps her usual route'),
     ).toBeTruthy();
+    expect(within(stage).getByRole('heading', { name: 'Risk assessment · Child A' })).toBeTruthy();
+    expect(within(stage).getByText('Not decided yet.')).toBeTruthy();
 
     const text = document.body.textContent ?? '';
     for (const leak of [
@@ -107,7 +109,7 @@ describe('the meeting stage', () => {
       if (!req.url.endsWith('/stage')) return json(404, { error: { code: 'NOT_FOUND', message: 'No.' } });
       return req.headers['If-None-Match']
         ? json(304, undefined)
-        : json(200, stageView(record), { ETag: '"stage-1"' });
+        : json(200, stageView(stageSourceOfPlan(record)), { ETag: '"stage-1"' });
     });
     render(
       <FluentProvider theme={teamsLightTheme}>
@@ -126,6 +128,103 @@ describe('the meeting stage', () => {
   });
 });
 
+describe('the meeting stage on a case', () => {
+  const CASE_ID = '99999999-9999-4999-8999-999999999999';
+  const HSB = '11111111-1111-4111-8111-111111111111';
+  const HARMED_ID = '22222222-2222-4222-8222-222222222222';
+  const SUPPORT = '44444444-4444-4444-8444-444444444444';
+
+  const supportPlan = {
+    id: SUPPORT,
+    kind: 'support-plan',
+    caseId: CASE_ID,
+    childId: HARMED_ID,
+    caseRef: 'HSB-2026-7',
+    createdAt: 'x',
+    updatedAt: 'x',
+    version: 1,
+    status: 'active',
+    incidents: [],
+    otherChildren: [],
+    risks: [],
+    sharing: [],
+    review: { nextDue: '2026-03-20' },
+    reviews: [],
+    signOff: [],
+    overallRisk: null,
+    supportPlan: {
+      viewsAndWishes: 'She wants him moved to another class',
+      wantsTold: 'Only Mrs Okafor',
+      safeSpaces: 'The library office',
+      adjustments: 'Philippa may leave lessons early',
+      contactWithOtherChild: `No contact with @[child:${HSB}]; Zebedee uses the east stairs`,
+      measures: [{ id: 'm1', action: 'Check-in in the library office', owner: 'Mrs Okafor', inPlace: true }],
+    },
+  } as PlanRecord;
+
+  const view = (plan?: PlanRecord) =>
+    stageView({
+      caseId: CASE_ID,
+      caseRef: 'HSB-2026-7',
+      children: [
+        { id: HSB, name: LEARNER, label: 'Child A', roles: ['displayedHsb'] },
+        {
+          id: HARMED_ID,
+          name: HARMED,
+          label: 'Child B',
+          roles: ['harmed'],
+          plan: { id: SUPPORT, kind: 'support-plan', status: 'active' },
+        },
+      ],
+      plan,
+    });
+
+  function renderStage(id: string, of: 'plan' | 'case', body: unknown) {
+    const { fetch, sent } = scriptedFetch((req) =>
+      req.url.endsWith('/stage')
+        ? json(200, body)
+        : json(404, { error: { code: 'NOT_FOUND', message: 'No.' } }),
+    );
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <StageScreen api={new ApiClient({ getToken: async () => undefined, fetch })} id={id} of={of} />
+      </FluentProvider>,
+    );
+    return sent;
+  }
+
+  it('shows a support plan’s adjustments and contact arrangements only, children by label', async () => {
+    renderStage(SUPPORT, 'plan', view(supportPlan));
+    const stage = await screen.findByTestId('stage-view');
+    expect(within(stage).getByRole('heading', { name: 'Support plan · Child B' })).toBeTruthy();
+    expect(within(stage).getByText('Child B may leave lessons early')).toBeTruthy();
+    expect(within(stage).getByText('No contact with Child A; Child A uses the east stairs')).toBeTruthy();
+    const text = document.body.textContent ?? '';
+    for (const leak of [
+      'Zebedee',
+      'Philippa',
+      'Quarrington',
+      'Nightingale',
+      'another class',
+      'Okafor',
+      'library',
+    ]) {
+      expect(text).not.toContain(leak);
+    }
+  });
+
+  it('shows a case with no plan open from the case’s own stage address', async () => {
+    const sent = renderStage(CASE_ID, 'case', view());
+    const stage = await screen.findByTestId('stage-view');
+    expect(within(stage).getByRole('heading', { level: 1 }).textContent).toBe('Case HSB-2026-7');
+    expect(within(stage).getByText(/Support plan \(active\)/)).toBeTruthy();
+    expect(within(stage).queryByRole('heading', { level: 2, name: /·/ })).toBeNull();
+    expect(sent.map((r) => r.url).filter((u) => !u.startsWith('/api/content/'))).toEqual([
+      `/api/cases/${CASE_ID}/stage`,
+    ]);
+  });
+});
+
 describe('share to stage', () => {
   const id = '0f676d75-dbb4-4af1-bb92-05c4121d98b0';
 
@@ -133,7 +232,7 @@ describe('share to stage', () => {
     const { host } = fakeHost({ canShare: false });
     render(
       <FluentProvider theme={teamsLightTheme}>
-        <ShareToStage stage={host.stage!} assessmentId={id} />
+        <ShareToStage stage={host.stage!} target={{ of: 'plan', id }} />
       </FluentProvider>,
     );
     await new Promise((r) => setTimeout(r, 20));
@@ -151,7 +250,7 @@ describe('share to stage', () => {
     });
     render(
       <FluentProvider theme={teamsLightTheme}>
-        <ShareToStage stage={fake.host.stage!} assessmentId={id} />
+        <ShareToStage stage={fake.host.stage!} target={{ of: 'plan', id }} />
       </FluentProvider>,
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Share to stage' }));
@@ -168,6 +267,18 @@ describe('share to stage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Share to stage' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Share to everyone', hidden: true }));
     await waitFor(() => expect(fake.shared).toEqual([`/stage/${id}`]));
+  });
+
+  it('shares a case with no plan open at the case’s stage address', async () => {
+    const fake = fakeHost({ canShare: true });
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <ShareToStage stage={fake.host.stage!} target={{ of: 'case', id }} />
+      </FluentProvider>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Share to stage' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Share to everyone', hidden: true }));
+    await waitFor(() => expect(fake.shared).toEqual([`/cases/${id}/stage`]));
   });
 
   it('still warns about guests when the roster is not available', () => {

@@ -35,8 +35,8 @@ const InfoPageView = lazy(views.info);
 export function preloadRoute(route: Route, api: ApiClient): void {
   if (route.name === 'not-found') return;
   void views[route.name]().catch(() => undefined);
-  if (route.name === 'assessment' || (route.name === 'meeting' && route.id)) {
-    api.prefetchAssessment(route.id!);
+  if (route.name === 'assessment') {
+    api.prefetchAssessment(route.id);
     api.riskTemplate().catch(() => undefined);
     api.languageGuide().catch(() => undefined);
     api.hackettGuide().catch(() => undefined);
@@ -84,7 +84,7 @@ function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }
     case 'assessment':
       return <AssessmentScreen api={api} host={host} id={route.id} section={route.section} />;
     case 'stage':
-      return <StageScreen api={api} id={route.id} />;
+      return <StageScreen api={api} id={route.id} of={route.of ?? 'plan'} />;
     case 'config':
       return <ConfigPage api={api} host={host} />;
     case 'meeting':

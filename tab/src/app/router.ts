@@ -9,8 +9,10 @@ export type Route =
   | { name: 'assessment'; id: string; section?: string }
   | { name: 'case'; id: string }
   | { name: 'child'; id: string }
-  | { name: 'stage'; id: string }
+  /** The meeting stage: a plan (`/stage/<plan id>`) or a case with no plan open (`/cases/<id>/stage`). */
+  | { name: 'stage'; id: string; of?: 'case' }
   | { name: 'config' }
+  /** The meeting side panel, with the id of the case linked to the meeting. */
   | { name: 'meeting'; id?: string }
   | { name: 'info'; page: InfoPage }
   | { name: 'not-found' };
@@ -37,6 +39,9 @@ export function parseRoute(hash: string): Route {
     return section ? { name: 'assessment', id, section } : { name: 'assessment', id };
   }
   if (head === 'cases' && isAssessmentId(id) && parts.length === 2) return { name: 'case', id };
+  if (head === 'cases' && isAssessmentId(id) && parts.length === 3 && section === 'stage') {
+    return { name: 'stage', id, of: 'case' };
+  }
   if (head === 'children' && isAssessmentId(id) && parts.length === 2) return { name: 'child', id };
   if (head === 'stage' && isAssessmentId(id) && parts.length === 2) return { name: 'stage', id };
   if (head === 'config' && parts.length === 1) return { name: 'config' };
@@ -56,7 +61,7 @@ export function routePath(route: Route): string {
     case 'child':
       return `/children/${route.id}`;
     case 'stage':
-      return `/stage/${route.id}`;
+      return route.of === 'case' ? `/cases/${route.id}/stage` : `/stage/${route.id}`;
     case 'config':
       return '/config';
     case 'meeting':

@@ -12,8 +12,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, type ApiClient, type SummaryRow } from '../api/api-client';
-import { ASSESSMENT_ENTITY_PREFIX, linkedAssessmentId, type Host, type TabConfig } from '../host/host';
+import { ApiError, type ApiClient } from '../api/api-client';
+import { ASSESSMENT_ENTITY_PREFIX, caseEntityId, meetingLink, type Host, type TabConfig } from '../host/host';
 
 const useStyles = makeStyles({
   root: {
@@ -25,27 +25,34 @@ const useStyles = makeStyles({
   },
 });
 
-type Choice = 'dashboard' | 'assessment' | 'later';
+/** A channel tab shows the dashboard or one plan; a meeting tab is linked to a case, now or later. */
+type Choice = 'dashboard' | 'assessment' | 'case' | 'later';
+
+/** What the page offers to choose from: plans for a channel tab, open cases for a meeting. */
+interface Option {
+  id: string;
+  caseRef: string;
+  yearGroup?: string | null;
+}
 
 /**
  * What the tab instance shows, chosen when it is added (Teams' configuration dialog). In a meeting
- * the chosen assessment is the meeting's linked assessment: the link lives in the tab's entity id
- * (`assessment:<id>`), so no meeting data is stored with the record. The tab's name is the case
- * reference at most: everyone in the channel or meeting sees it.
+ * the chosen case is the meeting's linked case: the link lives in the tab's entity id (`case:<id>`),
+ * so no meeting data is stored with the record. The tab's name is the case reference at most:
+ * everyone in the channel or meeting sees it.
  */
-export function configFor(
-  choice: Choice,
-  row: Pick<SummaryRow, 'id' | 'caseRef'> | undefined,
-  inMeeting: boolean,
-): TabConfig | null {
+export function configFor(choice: Choice, row: Option | undefined): TabConfig | null {
   if (choice === 'dashboard')
     return { entityId: 'dashboard', route: '/', suggestedDisplayName: 'HSB assessments' };
   if (choice === 'later')
     return { entityId: 'meeting', route: '/meeting', suggestedDisplayName: 'HSB assessment' };
   if (!row) return null;
+  if (choice === 'case') {
+    return { entityId: caseEntityId(row.id), route: '/meeting', suggestedDisplayName: row.caseRef };
+  }
   return {
     entityId: `${ASSESSMENT_ENTITY_PREFIX}${row.id}`,
-    route: inMeeting ? '/meeting' : `/assessments/${row.id}`,
+    route: `/assessments/${row.id}`,
     suggestedDisplayName: row.caseRef,
   };
 }
@@ -53,24 +60,26 @@ export function configFor(
 export function ConfigPage({ api, host }: { api: ApiClient; host: Host }) {
   const styles = useStyles();
   const inMeeting = !!host.context.meetingId;
-  const [choice, setChoice] = useState<Choice>(inMeeting ? 'assessment' : 'dashboard');
-  const [rows, setRows] = useState<SummaryRow[] | null>(null);
+  const [choice, setChoice] = useState<Choice>(inMeeting ? 'case' : 'dashboard');
+  const [rows, setRows] = useState<Option[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string>(linkedAssessmentId(host.context.entityId) ?? '');
+  const [selected, setSelected] = useState<string>(meetingLink(host.context.entityId)?.id ?? '');
   const current = useRef<TabConfig | null>(null);
   const { configurator } = host;
 
   useEffect(() => {
-    api.listAssessments({ status: ['draft', 'active'] }).then(setRows, (e: unknown) => {
+    const options: Promise<Option[]> = inMeeting
+      ? api.listCases(['open'])
+      : api.listAssessments({ status: ['draft', 'active'] });
+    options.then(setRows, (e: unknown) => {
       setRows([]);
-      setError(e instanceof ApiError ? e.message : 'The assessments could not be loaded.');
+      setError(e instanceof ApiError ? e.message : 'The list could not be loaded.');
     });
-  }, [api]);
+  }, [api, inMeeting]);
 
   const config = configFor(
     choice,
     rows?.find((r) => r.id === selected),
-    inMeeting,
   );
   current.current = config;
 
@@ -97,7 +106,7 @@ export function ConfigPage({ api, host }: { api: ApiClient; host: Host }) {
   return (
     <section className={styles.root} aria-labelledby="config-title">
       <Title2 as="h1" id="config-title">
-        {inMeeting ? 'Risk assessment for this meeting' : 'What should this tab show?'}
+        {inMeeting ? 'Case for this meeting' : 'What should this tab show?'}
       </Title2>
       <RadioGroup
         value={choice}
@@ -106,7 +115,7 @@ export function ConfigPage({ api, host }: { api: ApiClient; host: Host }) {
       >
         {inMeeting ? (
           <>
-            <Radio value="assessment" label="Link an assessment to this meeting" />
+            <Radio value="case" label="Link a case to this meeting" />
             <Radio value="later" label="Choose or start one during the meeting" />
           </>
         ) : (
@@ -116,11 +125,18 @@ export function ConfigPage({ api, host }: { api: ApiClient; host: Host }) {
           </>
         )}
       </RadioGroup>
-      {choice === 'assessment' &&
+      {(choice === 'assessment' || choice === 'case') &&
         (rows === null ? (
-          <Spinner size="small" label="Loading assessments…" />
+          <Spinner size="small" label={choice === 'case' ? 'Loading cases…' : 'Loading assessments…'} />
         ) : (
-          <Field label="Assessment" hint="Open assessments (draft or active), by case reference">
+          <Field
+            label={choice === 'case' ? 'Case' : 'Assessment'}
+            hint={
+              choice === 'case'
+                ? 'Open cases, by case reference'
+                : 'Open assessments (draft or active), by case reference'
+            }
+          >
             <Select value={selected} onChange={(_, d) => setSelected(d.value)}>
               <option value="">Choose…</option>
               {rows.map((r) => (

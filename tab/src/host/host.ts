@@ -13,7 +13,10 @@ export type FrameKind = 'content' | 'settings' | 'remove' | 'sidePanel' | 'meeti
 export interface HostContext {
   frame: FrameKind;
   theme: HostTheme;
-  /** The tab instance's entity id; a meeting tab keeps its linked assessment here (`assessment:<id>`). */
+  /**
+   * The tab instance's entity id; a meeting tab keeps its linked case here (`case:<id>`, or
+   * `assessment:<id>` from before meetings were linked to cases).
+   */
   entityId?: string;
   /** Teams' subEntityId from a deep link (bot cards put an assessment id here). */
   subPageId?: string;
@@ -41,7 +44,7 @@ export interface TabConfigurator {
   /** Called when the user presses Save in Teams' configuration dialog; resolve with the settings. */
   onSave(handler: () => Promise<TabConfig>): void;
   setValid(valid: boolean): void;
-  /** Changes this tab's settings from its content or side panel (linking a meeting to an assessment). */
+  /** Changes this tab's settings from its content or side panel (linking a meeting to a case). */
   save(config: TabConfig): Promise<void>;
 }
 
@@ -75,9 +78,27 @@ export interface Host {
 }
 
 export const ASSESSMENT_ENTITY_PREFIX = 'assessment:';
+export const CASE_ENTITY_PREFIX = 'case:';
 
-export function linkedAssessmentId(entityId: string | undefined): string | undefined {
-  return entityId?.startsWith(ASSESSMENT_ENTITY_PREFIX)
-    ? entityId.slice(ASSESSMENT_ENTITY_PREFIX.length)
-    : undefined;
+/** What a meeting tab is linked to: a case, or (links made before cases) one plan of a case. */
+export type MeetingLink = { kind: 'case'; id: string } | { kind: 'plan'; id: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The link kept in a tab's entity id; anything but a well-formed id is no link at all. */
+export function meetingLink(entityId: string | undefined): MeetingLink | undefined {
+  if (!entityId) return undefined;
+  for (const [prefix, kind] of [
+    [CASE_ENTITY_PREFIX, 'case'],
+    [ASSESSMENT_ENTITY_PREFIX, 'plan'],
+  ] as const) {
+    const id = entityId.startsWith(prefix) ? entityId.slice(prefix.length) : undefined;
+    if (id && UUID.test(id)) return { kind, id: id.toLowerCase() };
+  }
+  return undefined;
+}
+
+/** The entity id that links a meeting tab to a case: ids only, never anything about a child. */
+export function caseEntityId(caseId: string): string {
+  return `${CASE_ENTITY_PREFIX}${caseId}`;
 }

@@ -3,84 +3,152 @@ import {
   Button,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { ApiClient } from '../api/api-client';
+import { useEffect, useState } from 'react';
+import { ApiError, type ApiClient } from '../api/api-client';
 import { navigate } from '../app/router';
-import { Dashboard } from '../dashboard/dashboard';
-import { AssessmentScreen } from '../editor/assessment-screen';
 import type { SectionId } from '../editor/assessment-editor';
-import { ASSESSMENT_ENTITY_PREFIX, linkedAssessmentId, type Host } from '../host/host';
+import { AssessmentScreen } from '../editor/assessment-screen';
+import { caseEntityId, meetingLink, type Host, type MeetingLink } from '../host/host';
 import { ShareToStage } from '../stage/share-to-stage';
+import { CasePicker } from './case-picker';
+import { MeetingCase } from './meeting-case';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
+/** Where the panel is: resolving an old plan link, on the case, or in one child's plan. */
+type Place =
+  | { at: 'none' }
+  | { at: 'resolving'; planId: string }
+  | { at: 'case'; caseId: string }
+  | { at: 'plan'; planId: string; caseId: string | null };
+
+function placeOf(link: MeetingLink | undefined): Place {
+  if (!link) return { at: 'none' };
+  return link.kind === 'case' ? { at: 'case', caseId: link.id } : { at: 'resolving', planId: link.id };
+}
+
 /**
- * The meeting side panel: opens the assessment linked to this meeting, or links one. The link is the
- * tab's own setting (entity id `assessment:<id>`, saved by Teams), not a field of the record.
+ * The meeting side panel: the case linked to this meeting, its children and each child's plan. The
+ * link is the tab's own setting (entity id `case:<id>`, saved by Teams) and its name the case
+ * reference, so nothing about a child is kept with the meeting. A meeting linked to one plan before
+ * meetings were linked to cases (`assessment:<id>`) opens that plan's case.
  */
 export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id?: string | undefined }) {
   const styles = useStyles();
-  const [linked, setLinked] = useState(id ?? linkedAssessmentId(host.context.entityId));
+  const [place, setPlace] = useState<Place>(() =>
+    placeOf(id ? { kind: 'case', id } : meetingLink(host.context.entityId)),
+  );
   const [section, setSection] = useState<SectionId>('risks');
   const [choosing, setChoosing] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const link = async (assessmentId: string, caseRef: string) => {
+  const resolving = place.at === 'resolving' ? place.planId : undefined;
+  useEffect(() => {
+    if (!resolving) return;
+    let live = true;
+    // The plan's summary says which case it is in, without reading (and recording a read of) the plan.
+    api.listAssessments().then(
+      (rows) => {
+        if (!live) return;
+        const row = rows.find((r) => r.id === resolving);
+        if (!row) setPlace({ at: 'none' });
+        else if (row.caseId) setPlace({ at: 'case', caseId: row.caseId });
+        else setPlace({ at: 'plan', planId: resolving, caseId: null });
+        if (!row) setError('The plan linked to this meeting could not be found. Link a case instead.');
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setError(e instanceof ApiError ? e.message : 'The plan linked to this meeting could not be found.');
+        setPlace({ at: 'none' });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, resolving]);
+
+  const link = async (caseId: string, caseRef: string) => {
     setError(null);
     try {
       if (host.configurator) {
         await host.configurator.save({
-          entityId: `${ASSESSMENT_ENTITY_PREFIX}${assessmentId}`,
+          entityId: caseEntityId(caseId),
           route: '/meeting',
           suggestedDisplayName: caseRef,
         });
       } else {
-        navigate({ name: 'meeting', id: assessmentId }, { replace: true });
+        navigate({ name: 'meeting', id: caseId }, { replace: true });
       }
-      setLinked(assessmentId);
+      setPlace({ at: 'case', caseId });
       setChoosing(false);
     } catch {
       setError('Teams could not save the link to this meeting. Try again.');
     }
   };
 
-  if (!linked || choosing) {
+  const errorBar = error && (
+    <MessageBar intent="error">
+      <MessageBarBody>{error}</MessageBarBody>
+    </MessageBar>
+  );
+
+  if (place.at === 'resolving') return <Spinner size="small" label="Opening the case…" />;
+
+  if (place.at === 'none' || choosing) {
     return (
       <div className={styles.root}>
-        <Title3 as="h1">Link a risk assessment to this meeting</Title3>
+        <Title3 as="h1">Link a case to this meeting</Title3>
         <Body1 as="p">
-          Choose the assessment this meeting is about, or start a new one. Only the link is kept with the
-          meeting.
+          Choose the case this meeting is about, or start a new case. Only the link and the case reference are
+          kept with the meeting.
         </Body1>
-        {error && (
-          <MessageBar intent="error">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
-        <Dashboard api={api} onOpen={link} pickLabel="Link" />
+        {errorBar}
+        <CasePicker api={api} onPick={(caseId, caseRef) => void link(caseId, caseRef)} />
         {choosing && <Button onClick={() => setChoosing(false)}>Cancel</Button>}
       </div>
     );
   }
 
+  if (place.at === 'case') {
+    return (
+      <div className={styles.root}>
+        {errorBar}
+        <MeetingCase
+          api={api}
+          id={place.caseId}
+          onOpenPlan={(planId) => setPlace({ at: 'plan', planId, caseId: place.caseId })}
+          actions={
+            <>
+              {host.stage && <ShareToStage stage={host.stage} target={{ of: 'case', id: place.caseId }} />}
+              <Button onClick={() => setChoosing(true)}>Link another case</Button>
+            </>
+          }
+        />
+      </div>
+    );
+  }
+
+  const caseId = place.caseId;
   return (
     <AssessmentScreen
       api={api}
       host={host}
-      id={linked}
+      id={place.planId}
       section={section}
       onSection={setSection}
       compact
       actions={
         <>
-          {host.stage && <ShareToStage stage={host.stage} assessmentId={linked} />}
-          <Button onClick={() => setChoosing(true)}>Link another</Button>
+          {caseId && <Button onClick={() => setPlace({ at: 'case', caseId })}>Back to the case</Button>}
+          {host.stage && <ShareToStage stage={host.stage} target={{ of: 'plan', id: place.planId }} />}
+          <Button onClick={() => setChoosing(true)}>Link another case</Button>
         </>
       }
     />

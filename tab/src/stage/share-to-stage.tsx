@@ -10,6 +10,7 @@ import {
   MessageBarBody,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { routePath } from '../app/router';
 import type { MeetingParticipant, StageSharing } from '../host/host';
 
 /** Names the people outside the school who will see the stage, when the host can tell who is there. */
@@ -25,11 +26,17 @@ export function audienceWarning(participants: readonly MeetingParticipant[] | nu
   return `${base}. Guests and external people here now: ${names}.`;
 }
 
+/** What goes on the stage: the plan being discussed (with its case), or the case alone. */
+export interface StageTarget {
+  of: 'plan' | 'case';
+  id: string;
+}
+
 /**
  * "Share to stage", offered only to people Teams lets share (organisers and presenters), and only
  * after a confirmation that says plainly who will see it.
  */
-export function ShareToStage({ stage, assessmentId }: { stage: StageSharing; assessmentId: string }) {
+export function ShareToStage({ stage, target }: { stage: StageSharing; target: StageTarget }) {
   const [allowed, setAllowed] = useState(false);
   const [open, setOpen] = useState(false);
   const [participants, setParticipants] = useState<MeetingParticipant[] | null>(null);
@@ -58,7 +65,13 @@ export function ShareToStage({ stage, assessmentId }: { stage: StageSharing; ass
   const share = async () => {
     setBusy(true);
     try {
-      await stage.share(`/stage/${assessmentId}`);
+      await stage.share(
+        routePath(
+          target.of === 'case'
+            ? { name: 'stage', id: target.id, of: 'case' }
+            : { name: 'stage', id: target.id },
+        ),
+      );
       setOpen(false);
     } catch {
       setError('Teams could not share to the stage. Check that you are a presenter and try again.');
@@ -73,14 +86,21 @@ export function ShareToStage({ stage, assessmentId }: { stage: StageSharing; ass
       <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
         <DialogSurface aria-describedby="share-warning">
           <DialogBody>
-            <DialogTitle>Share the plan to the meeting stage?</DialogTitle>
+            <DialogTitle>
+              {target.of === 'case'
+                ? 'Share the case to the meeting stage?'
+                : 'Share the plan to the meeting stage?'}
+            </DialogTitle>
             <DialogContent>
               <p id="share-warning">
                 <strong>{audienceWarning(participants)}</strong>
               </p>
               <p>
-                The stage shows the case reference, the contexts, the strategies and who owns them. It does
-                not show any child’s name, and nothing about what happened or anyone’s views.
+                The stage shows the case reference and each child by the case’s label (“Child A”) with their
+                part in the case. For a risk assessment it adds the contexts, the strategies, who owns them
+                and the ways forward decided; for a support plan only the adjustments and the arrangements for
+                contact with the other child. It never shows a child’s name, what happened, or anyone’s views
+                and wishes.
               </p>
               {error && (
                 <MessageBar intent="error">

@@ -4,22 +4,18 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Title1,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { StageView } from '../../../core/assessment/stage-view';
+import { statusLabels } from '../../../core/documents/labels';
+import { roleLabel } from '../dashboard/new-case-dialog';
 import { ApiError, type ApiClient } from '../api/api-client';
-import { contextTitle, useContent } from '../content/use-content';
-import { RiskBadge } from '../ui/badges';
-import { formatDate } from '../ui/format';
+import { planKindLabels } from '../cases/labels';
+import { useContent } from '../content/use-content';
+import { StagePlanView } from './stage-plan';
 
 /** The stage follows the meeting's edits without anyone pressing refresh. */
 export const STAGE_REFRESH_MS = 10_000;
@@ -31,30 +27,27 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     padding: tokens.spacingVerticalL,
     fontSize: tokens.fontSizeBase400,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
   },
-  header: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', flexWrap: 'wrap' },
-  card: {
-    padding: tokens.spacingVerticalM,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  children: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
 /**
- * The meeting stage: the plan, redacted on the server (GET …/stage) so that this client never holds
- * a child's name or any narrative — guests and external users see the stage too.
+ * The meeting stage: a case and the plan being discussed, redacted on the server (GET …/stage) so
+ * that this client never holds a child's name or any narrative — parents, other agencies and guests
+ * see the stage too. Every child is the case's pseudonym; the browser changes nothing it is sent.
  */
 export function StageScreen({
   api,
   id,
+  of = 'plan',
   refreshMs = STAGE_REFRESH_MS,
 }: {
   api: ApiClient;
   id: string;
+  /** Whether `id` is the plan being discussed or a case with no plan open. */
+  of?: 'plan' | 'case';
   refreshMs?: number;
 }) {
   const styles = useStyles();
@@ -66,7 +59,7 @@ export function StageScreen({
     let live = true;
     let etag: string | undefined;
     const load = () =>
-      api.stageView(id, etag).then(
+      api.stageView(id, etag, of).then(
         (result) => {
           if (!live) return;
           setError(null);
@@ -84,7 +77,7 @@ export function StageScreen({
       live = false;
       clearInterval(timer);
     };
-  }, [api, id, refreshMs]);
+  }, [api, id, of, refreshMs]);
 
   if (!view) {
     return error ? (
@@ -92,64 +85,42 @@ export function StageScreen({
         <MessageBarBody>{error.message}</MessageBarBody>
       </MessageBar>
     ) : (
-      <Spinner label="Loading the plan…" />
+      <Spinner label="Loading the shared view…" />
     );
   }
 
   return (
     <article className={styles.root} aria-labelledby="stage-title" data-testid="stage-view">
-      <div className={styles.header}>
-        <Title1 as="h1" id="stage-title">
-          Safety plan · {view.caseRef}
-        </Title1>
-        <RiskBadge level={view.overallRisk} prefix="Overall risk" />
-        <Body1>Next review: {formatDate(view.nextReview)}</Body1>
-      </div>
+      <Title1 as="h1" id="stage-title">
+        Case {view.caseRef}
+      </Title1>
       <Body1 as="p">
-        Shared view: it shows the contexts, strategies and who owns them, without names or details of what
-        happened.
+        Shared view: every child is shown by the case’s label, and nothing about what happened or anyone’s
+        views is shown.
       </Body1>
       {error && (
         <MessageBar intent="warning">
           <MessageBarBody>Showing the last version loaded: {error.message}</MessageBarBody>
         </MessageBar>
       )}
-      {view.contexts.length === 0 && <Body1>No contexts have been agreed yet.</Body1>}
-      {view.contexts.map((c) => (
-        <section key={c.id} className={styles.card} aria-labelledby={`stage-${c.id}`}>
-          <div className={styles.row}>
-            <Subtitle1 as="h2" id={`stage-${c.id}`}>
-              {contextTitle(template, c.context, c.contextLabel)}
-            </Subtitle1>
-            <RiskBadge level={c.levelBefore} prefix="Before" />
-            {c.levelAfter && <RiskBadge level={c.levelAfter} prefix="After" />}
-          </div>
-          {c.strategies.length > 0 ? (
-            <Table aria-label={`Strategies: ${contextTitle(template, c.context, c.contextLabel)}`}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Strategy</TableHeaderCell>
-                  <TableHeaderCell>Who</TableHeaderCell>
-                  <TableHeaderCell>From</TableHeaderCell>
-                  <TableHeaderCell>In place</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {c.strategies.map((s) => (
-                  <TableRow key={s.id}>
-                    <TableCell>{s.action}</TableCell>
-                    <TableCell>{s.owner}</TableCell>
-                    <TableCell>{formatDate(s.startDate)}</TableCell>
-                    <TableCell>{s.inPlace ? 'Yes' : 'Not yet'}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          ) : (
-            <Body1>No strategies yet.</Body1>
-          )}
-        </section>
-      ))}
+      <section aria-labelledby="stage-children">
+        <Subtitle1 as="h2" id="stage-children">
+          Children
+        </Subtitle1>
+        <ul className={styles.children}>
+          {view.children.map((c) => (
+            <li key={c.label}>
+              <Body1>
+                <strong>{c.label}</strong>: {c.roles.map((r) => roleLabel(r)).join('; ')}
+                {c.plan
+                  ? ` · ${planKindLabels[c.plan.kind]} (${statusLabels[c.plan.status].toLowerCase()})`
+                  : ''}
+              </Body1>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {view.plan && <StagePlanView plan={view.plan} template={template} />}
     </article>
   );
 }
