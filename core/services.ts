@@ -38,7 +38,7 @@ export function schoolServices(store: AssessmentStore, options: SchoolServicesOp
       callerName: options.callerName,
       ...common,
     }),
-    cases: records ? new CaseService({ records, plans: repository, ...common }) : undefined,
+    cases: records ? new CaseService({ records, ...common }) : undefined,
     signer: { actor: options.actor, name: options.callerName },
   };
 }
