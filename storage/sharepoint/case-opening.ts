@@ -289,8 +289,10 @@ async function attempt(
         ? await existing(ctx, loc, write)
         : undefined;
     if (found) made.push({ write, item: found });
+    // A pair already listed is what this write wanted.
+    else if (write.key === 'caseParticipants' && outcome?.status === 409) continue;
     else if (write.step === 'case' && outcome?.status === 409) return undefined;
-    else if (outcome?.status !== 409) failure ??= outcome;
+    else failure ??= outcome;
   }
   if (failure) {
     await rollBack(
