@@ -196,9 +196,7 @@ async function main(): Promise<void> {
     console.log(`  create (record + audit entry in one $batch)           ${fmt(createTrips)} per create`);
     console.log(`  read                                                   ${fmt(readTrips)} per read`);
     console.log(`  plan save in a case ($batch as above)                  ${fmt(inCaseTrips / 50)} per save`);
-    console.log(
-      `  plan save + chronology entry (one $batch)              ${fmt(entrySaveTrips)} per save`,
-    );
+    console.log(`  plan save + chronology entry (one $batch)              ${fmt(entrySaveTrips)} per save`);
     console.log(`  case create (record, audit entry, participants)       ${fmt(caseCreateTrips)} per create`);
     console.log(`  case opened: 2 new children, 2 plans, 3 entries       ${fmt(openTrips)} per case`);
     console.log(`  chronology append (entry + audit entry in one $batch)  ${fmt(appendTrips)} per entry`);
