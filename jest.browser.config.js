@@ -1,12 +1,26 @@
 // Browser tests: headless Debian Chromium driven by playwright-core (see README, "Browser tests").
+// Every browser test runs on SQLite; the case and plan journey runs again on SharePoint through the
+// local Graph fake (the `sharepoint` project sets HSB_TEST_BACKEND for tests/browser/helpers).
 const shared = require('./jest.shared.js');
+
+const browser = {
+  ...shared,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
-  ...shared,
-  testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
-  testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
   testTimeout: 120_000,
   maxWorkers: 1,
+  projects: [
+    { ...browser, displayName: 'sqlite', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
+    {
+      ...browser,
+      displayName: 'sharepoint',
+      testMatch: ['<rootDir>/tests/browser/tab-assessment.test.ts'],
+      setupFiles: ['<rootDir>/tests/browser/helpers/sharepoint-backend.ts'],
+    },
+  ],
 };

@@ -1,9 +1,10 @@
 /**
  * The SharePoint store against the local Graph fake: Graph round trips per save, per create and per
  * due-review query (counted by the fake), and save latency with and without injected throttling,
- * each against a baseline measured in the same run (one bare Graph GET through the same client).
+ * each against a baseline measured in the same run (one bare Graph GET through the same client). A
+ * plan save with the chronology entry its action makes, and a whole new case, are one $batch each.
  */
-import { assessmentContent, childData, emptyAgencies } from '../core/index.js';
+import { assessmentContent, childData, emptyAgencies, schoolServices } from '../core/index.js';
 import { createGraphClient } from '../storage/sharepoint/index.js';
 import { fakeSharePointStore, SCHOOL_A } from '../tests/helpers/sharepoint-fake-store.js';
 import { seedAssessments } from '../tests/helpers/sharepoint-seed.js';
@@ -119,6 +120,55 @@ async function main(): Promise<void> {
       inCaseEtag = saved.etag;
       inCaseTrips += fake.roundTrips();
     }
+    // The same save with the chronology entry its action makes (activation, review, closing).
+    let withEntryTrips = 0;
+    const saveWithEntry = async (i: number) => {
+      fake.resetCounts();
+      const saved = await repo().replace(
+        inCase.record.id,
+        { ...assessmentContent(inCase.record), staffNotes: `entry ${i}` },
+        inCaseEtag,
+        changeContext(new Date(), { action: 'review', fields: ['reviews'] }),
+        { chronology: [{ date: '2026-03-10', kind: 'review', summary: 'Reviewed.', by: 'Bench', caseId }] },
+      );
+      inCaseEtag = saved.etag;
+      withEntryTrips += fake.roundTrips();
+    };
+    for (let i = 0; i < 50; i++) await saveWithEntry(i);
+    const entrySaveTrips = withEntryTrips / 50;
+    let n = 0;
+    const entrySaves = latencyStats(await sequentialSamples(SAVES / 5, 10, () => saveWithEntry(n++)));
+    const plainSaves = latencyStats(
+      await sequentialSamples(SAVES / 5, 10, async () => {
+        const saved = await repo().replace(
+          inCase.record.id,
+          { ...assessmentContent(inCase.record), staffNotes: `plain ${n++}` },
+          inCaseEtag,
+          changeContext(new Date(), { action: 'update', fields: ['staffNotes'], reason: 'bench' }),
+        );
+        inCaseEtag = saved.etag;
+      }),
+    );
+
+    // A case opened through the service: two new children, a plan for each, its chronology.
+    const services = schoolServices(h.store, {
+      schoolId: SCHOOL_A,
+      actor: { id: 'bench', kind: 'user' },
+      callerName: 'Bench',
+      clock: { now: () => new Date() },
+      access: { userAssertion: 'dsl' },
+    });
+    const openBody = (i: number) => ({
+      participants: [
+        { child: { name: `Shown ${i}`, yearGroup: 'Year 9' }, roles: ['displayedHsb'] },
+        { child: { name: `Harmed ${i}`, yearGroup: 'Year 8' }, roles: ['harmed'] },
+      ],
+    });
+    await services.cases!.createCase(openBody(-1), services.signer);
+    fake.resetCounts();
+    for (let i = 0; i < 20; i++) await services.cases!.createCase(openBody(i), services.signer);
+    const openTrips = fake.roundTrips() / 20;
+
     fake.resetCounts();
     for (let i = 0; i < CHRONOLOGY; i++) {
       await records().chronology.append(
@@ -146,7 +196,9 @@ async function main(): Promise<void> {
     console.log(`  create (record + audit entry in one $batch)           ${fmt(createTrips)} per create`);
     console.log(`  read                                                   ${fmt(readTrips)} per read`);
     console.log(`  plan save in a case ($batch as above)                  ${fmt(inCaseTrips / 50)} per save`);
+    console.log(`  plan save + chronology entry (one $batch)              ${fmt(entrySaveTrips)} per save`);
     console.log(`  case create (record, audit entry, participants)       ${fmt(caseCreateTrips)} per create`);
+    console.log(`  case opened: 2 new children, 2 plans, 3 entries       ${fmt(openTrips)} per case`);
     console.log(`  chronology append (entry + audit entry in one $batch)  ${fmt(appendTrips)} per entry`);
     console.log(
       `  chronology of a case (${timeline.length} entries)             ${timelineTrips} round trips, ${fmt(timelineMs)} ms`,
@@ -160,6 +212,11 @@ async function main(): Promise<void> {
       `Save latency (read + write), ${SAVES} sequential saves`,
       { name: 'save, no throttling', latency: calm, perSecond: perSecond(calm.mean) },
       { name: 'one bare Graph GET', latency: baseline, perSecond: perSecond(baseline.mean) },
+    );
+    printComparison(
+      `Plan save in a case, with and without its chronology entry, ${SAVES / 5} sequential saves`,
+      { name: 'save + chronology entry', latency: entrySaves, perSecond: perSecond(entrySaves.mean) },
+      { name: 'save alone', latency: plainSaves, perSecond: perSecond(plainSaves.mean) },
     );
     printComparison(
       `Save latency with 15% of requests answered 429/503 (Retry-After: 0)`,

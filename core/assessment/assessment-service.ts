@@ -2,6 +2,7 @@ import { CaseService, emptyPlanContent, planKindFor, type Signer } from '../case
 import { participantLabel as participantLabelOf, planOf, plansOf } from '../cases/case.js';
 import { childData } from '../cases/child.js';
 import { tokeniseNames } from '../cases/free-text.js';
+import type { ChronologyEntryData } from '../cases/chronology.js';
 import { addDays, dateInZone, systemClock, type Clock, type IsoDate } from '../dates.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import type {
@@ -178,7 +179,6 @@ export class AssessmentService {
     );
     const own = plans.get(0);
     if (!own) throw new Error('The quick start made no plan.');
-    if (own.record.status === 'active') await this.noteActivated(own.record, signer);
     return this.view(own);
   }
 
@@ -414,22 +414,26 @@ export class AssessmentService {
     }
     const activated = this.activate(before, after, signer);
     const finalFields = activated ? [...new Set([...fields, 'signedOff'])] : fields;
-    const saved = await this.repository.replace(id, after, ifMatch, {
-      actor,
-      at: this.clock.now(),
-      action: 'update',
-      fields: finalFields,
-      ...(input.changeReason ? { reason: input.changeReason } : {}),
-    });
-    if (activated) await this.noteActivated(saved.record, signer);
-    if (before.status !== 'closed' && after.status === 'closed' && saved.record.caseId) {
-      await this.cases?.note(signer, {
-        caseId: saved.record.caseId,
-        ...(saved.record.childId ? { childId: saved.record.childId } : {}),
-        kind: 'closed',
-        summary: `${planNames[saved.record.kind]} closed.`,
-      });
-    }
+    // The chronology entries this save makes are written with it (one round trip on SharePoint).
+    const chronology = [
+      ...(activated ? this.planEntry(after, signer, 'plan-activated', 'activated') : []),
+      ...(before.status !== 'closed' && after.status === 'closed'
+        ? this.planEntry(after, signer, 'closed', 'closed')
+        : []),
+    ];
+    const saved = await this.repository.replace(
+      id,
+      after,
+      ifMatch,
+      {
+        actor,
+        at: this.clock.now(),
+        action: 'update',
+        fields: finalFields,
+        ...(input.changeReason ? { reason: input.changeReason } : {}),
+      },
+      chronology.length ? { chronology } : undefined,
+    );
     return this.view(saved);
   }
 
@@ -587,6 +591,26 @@ export class AssessmentService {
     return { actorId: signer.actor.id, name: signer.name, on: this.today() };
   }
 
+  /** The chronology entry a plan action makes, when the plan is in a case. */
+  private planEntry(
+    plan: AssessmentData,
+    signer: Signer,
+    kind: 'plan-activated' | 'closed' | 'review',
+    did: string,
+    date?: string,
+  ): ChronologyEntryData[] {
+    if (!this.cases || !plan.caseId) return [];
+    return [
+      this.cases.entry(signer, {
+        caseId: plan.caseId,
+        ...(plan.childId ? { childId: plan.childId } : {}),
+        kind,
+        summary: `${planNames[plan.kind]} ${did}.`,
+        ...(date ? { date } : {}),
+      }),
+    ];
+  }
+
   private async noteActivated(plan: PlanRecord, signer: Signer): Promise<void> {
     if (!this.cases || !plan.caseId) return;
     await this.cases.note(signer, {
@@ -667,22 +691,16 @@ export class AssessmentService {
           { level: input.newRiskLevel, on: input.date, source: 'review', reviewId: entry.id },
         ];
       }
+      const did = `reviewed${input.newRiskLevel ? `; overall risk now ${input.newRiskLevel}` : ''}`;
+      const chronology = this.planEntry(after, this.signer(actor), 'review', did, input.date);
       try {
-        const saved = await this.repository.replace(id, after, current.etag, {
-          actor,
-          at: this.clock.now(),
-          action: 'review',
-          fields: changedFields(data, after),
-        });
-        if (this.cases && saved.record.caseId) {
-          await this.cases.note(this.signer(actor), {
-            caseId: saved.record.caseId,
-            ...(saved.record.childId ? { childId: saved.record.childId } : {}),
-            kind: 'review',
-            summary: `${planNames[saved.record.kind]} reviewed${input.newRiskLevel ? `; overall risk now ${input.newRiskLevel}` : ''}.`,
-            date: input.date,
-          });
-        }
+        const saved = await this.repository.replace(
+          id,
+          after,
+          current.etag,
+          { actor, at: this.clock.now(), action: 'review', fields: changedFields(data, after) },
+          chronology.length ? { chronology } : undefined,
+        );
         return this.view(saved);
       } catch (error) {
         const retry =

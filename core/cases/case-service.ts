@@ -4,8 +4,13 @@ import type { AssessmentData, ChildRole, PlanKind } from '../assessment/schema.j
 import { dateInZone, systemClock, type Clock, type IsoDate } from '../dates.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { createNameMatcher } from '../privacy/index.js';
-import type { Actor, AssessmentRepository, StoredPlan } from '../repositories/assessment-repository.js';
-import type { CaseRecords, StoredCase, StoredChild } from '../repositories/case-records.js';
+import type {
+  Actor,
+  AssessmentRepository,
+  ChangeContext,
+  StoredPlan,
+} from '../repositories/assessment-repository.js';
+import type { CaseOpening, CaseRecords, StoredCase, StoredChild } from '../repositories/case-records.js';
 import { parseWith } from '../validation.js';
 import {
   createCaseSchema,
@@ -24,10 +29,16 @@ import {
   childData,
   childInputSchema,
   replaceChildSchema,
+  type ChildData,
   type ChildInput,
   type ChildSummary,
 } from './child.js';
-import { chronologyInputSchema, type ChronologyEntry, type ChronologyKind } from './chronology.js';
+import {
+  chronologyInputSchema,
+  type ChronologyEntry,
+  type ChronologyEntryData,
+  type ChronologyKind,
+} from './chronology.js';
 import { tokeniseNames } from './free-text.js';
 
 /** The person acting: their audit identity and the name the school knows them by. */
@@ -39,9 +50,12 @@ export interface Signer {
 
 export interface CaseServiceOptions {
   records: CaseRecords;
+  /** Where plans added to an existing case are written (a new case writes its plans with the case). */
   plans: AssessmentRepository;
   clock?: Clock;
   newId?: NewId;
+  /** Ids of new records (children, cases, plans): UUIDs, as the backends would assign them. */
+  newRecordId?: () => string;
   timeZone?: string;
 }
 
@@ -92,6 +106,18 @@ export function emptyPlanContent(): Omit<AssessmentData, 'kind' | 'caseId' | 'ch
   };
 }
 
+/** Each participant's first plan (the one `assessmentId` names), from the plans written in order. */
+function firstPlans(
+  plans: readonly { index: number }[],
+  stored: readonly StoredPlan[],
+): Map<number, StoredPlan> {
+  const first = new Map<number, StoredPlan>();
+  plans.forEach((p, n) => {
+    if (!first.has(p.index)) first.set(p.index, stored[n]!);
+  });
+  return first;
+}
+
 /** What each kind of plan is called, capitalised as a heading; lower-case it inside a sentence. */
 export const planKindNames: Readonly<Record<PlanKind, string>> = {
   'risk-assessment': 'Risk assessment',
@@ -107,6 +133,7 @@ export class CaseService {
   private readonly plans: AssessmentRepository;
   private readonly clock: Clock;
   private readonly newId: NewId;
+  private readonly newRecordId: () => string;
   private readonly timeZone: string | undefined;
 
   constructor(options: CaseServiceOptions) {
@@ -114,6 +141,7 @@ export class CaseService {
     this.plans = options.plans;
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? defaultNewId;
+    this.newRecordId = options.newRecordId ?? (() => globalThis.crypto.randomUUID());
     this.timeZone = options.timeZone;
   }
 
@@ -205,19 +233,63 @@ export class CaseService {
 
   /**
    * Creates the case, any new child records, and a draft plan for each child who displayed HSB (risk
-   * assessment) and each child harmed (support plan); records the opening in the chronology.
+   * assessment) and each child harmed (support plan); records the opening in the chronology. All of
+   * it is written as one unit by the backend, so a failure part way leaves no half-made case.
    */
   async openCase(
     input: OpenCaseInput,
     signer: Signer,
   ): Promise<{ stored: StoredCase; plans: Map<number, StoredPlan> }> {
     const children = await this.resolveChildren(input.participants, signer);
-    const named = children.map((c) => ({ id: c.record.id, name: c.record.name }));
-    const participants: Participant[] = input.participants.map((p, i) => ({
-      childId: children[i]!.record.id,
-      roles: p.roles,
-      label: participantLabel(i),
-    }));
+    const named = children.map((c) => ({ id: c.id, name: c.data.name }));
+    const caseId = this.newRecordId();
+    const at = this.clock.now();
+    const create = (fields: string[]) => ({ actor: signer.actor, at, action: 'create' as const, fields });
+    const chronology: CaseOpening['chronology'] = [];
+    const note = (entry: Parameters<CaseService['entry']>[1]) =>
+      chronology.push({ entry: this.entry(signer, entry), context: create(['chronology']) });
+    note({ caseId, kind: 'concern', summary: 'Case opened.' });
+
+    const plans: { index: number; id: string; data: AssessmentData; context: ChangeContext }[] = [];
+    const participants: Participant[] = input.participants.map((p, i) => {
+      const participant: Participant = {
+        childId: children[i]!.id,
+        roles: p.roles,
+        label: participantLabel(i),
+      };
+      const own = children[i]!;
+      const others = named.filter((c) => c.id !== own.id);
+      const made: { kind: PlanKind; assessmentId: string }[] = [];
+      // A child who both displayed HSB and was harmed gets both plans.
+      for (const kind of planKindsFor(p.roles)) {
+        const content = input.planFor?.(i, kind, own.id) ?? emptyPlanContent();
+        const data: AssessmentData = {
+          ...tokeniseNames(content, others, own.data.name),
+          kind,
+          caseId,
+          childId: own.id,
+        };
+        const id = this.newRecordId();
+        plans.push({ index: i, id, data, context: create(changedFields({}, data)) });
+        made.push({ kind, assessmentId: id });
+        note({
+          caseId,
+          childId: own.id,
+          kind: 'note',
+          summary: `${planKindNames[kind]} started (${participant.label}).`,
+        });
+        if (data.status === 'active') {
+          note({
+            caseId,
+            childId: own.id,
+            kind: 'plan-activated',
+            summary: `${planKindNames[kind]} activated.`,
+          });
+        }
+      }
+      if (made.length === 0) return participant;
+      return { ...participant, assessmentId: made[0]!.assessmentId, plans: made };
+    });
     const data: CaseData = {
       status: 'open',
       participants,
@@ -228,31 +300,16 @@ export class CaseService {
       ...(input.decision ? { decision: input.decision } : {}),
     };
     const tokenised = tokeniseNames(data, named);
-    let stored = await this.records.cases.create(
-      tokenised,
-      this.change(signer.actor, 'create', changedFields({}, tokenised as never)),
-    );
-    const caseId = stored.record.id;
-    await this.note(signer, { caseId, kind: 'concern', summary: 'Case opened.' });
-
-    const plans = new Map<number, StoredPlan>();
-    for (const [i, p] of participants.entries()) {
-      const own = children[i]!.record;
-      for (const kind of planKindsFor(p.roles)) {
-        const content = input.planFor?.(i, kind, own.id) ?? emptyPlanContent();
-        const created = await this.makePlan(signer, stored.record, p, own, named, kind, content);
-        if (!plans.has(i)) plans.set(i, created);
-      }
-    }
-    if (plans.size > 0) {
-      stored = await this.records.cases.replace(
-        caseId,
-        { ...stored.record, participants },
-        stored.etag,
-        this.change(signer.actor, 'update', ['participants']),
-      );
-    }
-    return { stored, plans };
+    const opened = await this.records.cases.open({
+      case: { id: caseId, data: tokenised, context: create(changedFields({}, tokenised as never)) },
+      children: children.flatMap((c) => (c.isNew ? [{ id: c.id, data: c.data, context: c.context }] : [])),
+      plans: plans.map(({ id, data, context }) => ({ id, data, context })),
+      chronology,
+    });
+    return {
+      stored: opened.case,
+      plans: firstPlans(plans, opened.plans),
+    };
   }
 
   /**
@@ -292,17 +349,20 @@ export class CaseService {
     return created;
   }
 
+  /** Existing children are read; new ones get an id now and are written with the case. */
   private async resolveChildren(
     participants: readonly NewParticipant[],
     signer: Signer,
-  ): Promise<StoredChild[]> {
+  ): Promise<{ id: string; data: ChildData; isNew: boolean; context: ChangeContext }[]> {
     const seen = new Set<string>();
-    const out: StoredChild[] = [];
+    const out: { id: string; data: ChildData; isNew: boolean; context: ChangeContext }[] = [];
     for (const [i, p] of participants.entries()) {
-      let child: StoredChild;
+      let child: (typeof out)[number];
       if ('id' in p.child) {
         try {
-          child = await this.records.children.get(p.child.id);
+          const stored = await this.records.children.get(p.child.id);
+          const { id, createdAt: _c, updatedAt: _u, version: _v, ...data } = stored.record;
+          child = { id, data, isNew: false, context: this.change(signer.actor, 'update', []) };
         } catch (error) {
           if (!(error instanceof NotFoundError)) throw error;
           throw new ValidationError(
@@ -313,19 +373,21 @@ export class CaseService {
         }
       } else {
         const data = childData(p.child);
-        child = await this.records.children.create(
+        child = {
+          id: this.newRecordId(),
           data,
-          this.change(signer.actor, 'create', changedFields({}, data as never)),
-        );
+          isNew: true,
+          context: this.change(signer.actor, 'create', changedFields({}, data as never)),
+        };
       }
-      if (seen.has(child.record.id)) {
+      if (seen.has(child.id)) {
         throw new ValidationError(
           'DUPLICATE_PARTICIPANT',
           'A child is listed twice: give them both roles once.',
           [{ path: `participants.${i}`, problem: 'This child is already in the case.' }],
         );
       }
-      seen.add(child.record.id);
+      seen.add(child.id);
       out.push(child);
     }
     return out;
@@ -551,7 +613,20 @@ export class CaseService {
     signer: Signer,
     entry: { caseId: string; childId?: string; kind: ChronologyKind; summary: string; date?: string },
   ): Promise<ChronologyEntry> {
-    return this.record(signer, { ...entry, date: entry.date ?? this.today() });
+    return this.records.chronology.append(this.entry(signer, entry), {
+      actor: signer.actor,
+      at: this.clock.now(),
+      action: 'create',
+      fields: ['chronology'],
+    });
+  }
+
+  /** The entry an action makes, for the backend to write together with the action itself. */
+  entry(
+    signer: Signer,
+    entry: { caseId: string; childId?: string; kind: ChronologyKind; summary: string; date?: string },
+  ): ChronologyEntryData {
+    return { ...entry, date: entry.date ?? this.today(), by: signer.name };
   }
 
   private record(

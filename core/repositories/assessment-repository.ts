@@ -7,6 +7,7 @@ import type {
   PlanKind,
   PlanRecord,
 } from '../assessment/schema.js';
+import type { ChronologyEntryData } from '../cases/chronology.js';
 
 /** Who acted. Users are identified by ids only (tenant + object id in Microsoft 365), never by name. */
 export interface Actor {
@@ -65,6 +66,14 @@ export interface AssessmentQuery {
 }
 
 /**
+ * What a plan save writes with it, in the same unit of work (one transaction in SQLite, one `$batch`
+ * on SharePoint) and only if the save itself succeeds: the chronology entries its action makes.
+ */
+export interface PlanWriteExtras {
+  chronology?: readonly ChronologyEntryData[];
+}
+
+/**
  * One school's plans (risk assessments and support plans). Every backend (SQLite, SharePoint) passes
  * the contract suite in tests/contract. Backends assign `id`, timestamps and `version`, and a
  * `caseRef` (unique per school and year) unless the plan is given its case's; they never validate
@@ -79,7 +88,13 @@ export interface AssessmentRepository {
    * Replaces the record only if `ifMatch` is its current ETag.
    * @throws NotFoundError, ConflictError (reason `stale`)
    */
-  replace(id: string, data: AssessmentData, ifMatch: string, context: ChangeContext): Promise<StoredPlan>;
+  replace(
+    id: string,
+    data: AssessmentData,
+    ifMatch: string,
+    context: ChangeContext,
+    extras?: PlanWriteExtras,
+  ): Promise<StoredPlan>;
   list(query?: AssessmentQuery): Promise<AssessmentSummary[]>;
   /** Change and access history, oldest first. @throws NotFoundError */
   history(id: string): Promise<AuditEntry[]>;

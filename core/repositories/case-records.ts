@@ -1,7 +1,14 @@
 import type { Case, CaseData, CaseStatus, CaseSummary } from '../cases/case.js';
 import type { Child, ChildData, ChildSummary } from '../cases/child.js';
 import type { ChronologyEntry, ChronologyEntryData } from '../cases/chronology.js';
-import type { AccessContext, AuditEntry, ChangeContext, RepositoryAccess } from './assessment-repository.js';
+import type { AssessmentData } from '../assessment/schema.js';
+import type {
+  AccessContext,
+  AuditEntry,
+  ChangeContext,
+  RepositoryAccess,
+  StoredPlan,
+} from './assessment-repository.js';
 
 /**
  * The case-centred records of one school: children, cases and chronology (plans stay in the
@@ -41,7 +48,34 @@ export interface CaseQuery {
   childId?: string;
 }
 
+/**
+ * Everything a new case is made of. The caller chooses the ids, so the records can point at each
+ * other (participants at children and plans) before any of them is written.
+ */
+export interface CaseOpening {
+  case: { id: string; data: CaseData; context: ChangeContext };
+  /** Only the children new to the school. */
+  children: { id: string; data: ChildData; context: ChangeContext }[];
+  /** Each takes the case's reference. */
+  plans: { id: string; data: AssessmentData; context: ChangeContext }[];
+  /** In the order they happened. */
+  chronology: { entry: ChronologyEntryData; context: ChangeContext }[];
+}
+
+export interface CaseOpened {
+  case: StoredCase;
+  /** In the order given. */
+  children: StoredChild[];
+  plans: StoredPlan[];
+  chronology: ChronologyEntry[];
+}
+
 export interface CaseRepository {
+  /**
+   * Writes a whole new case (its new children, the case, its plans and chronology) as one unit: all
+   * of it is kept, or none of it stays. Assigns `caseRef` as `create` does.
+   */
+  open(opening: CaseOpening): Promise<CaseOpened>;
   /** Assigns `id` and `caseRef` (`HSB-YYYY-N…`, the next free number for the year of `context.at`). */
   create(data: CaseData, context: ChangeContext): Promise<StoredCase>;
   /** @throws NotFoundError */

@@ -102,6 +102,18 @@ export function planKey(record: Pick<StoredRecord, 'caseRef' | 'caseId' | 'id'>)
   return record.caseId ? `${record.caseRef}/${record.id}` : record.caseRef;
 }
 
+/** The column values of a new plan's item: its fixed columns and its first version. */
+export function newPlanFields(record: StoredRecord, change: ChangeContext, writeId: string): Fields {
+  return {
+    Title: record.caseRef,
+    CaseRef: record.caseRef,
+    PlanKey: planKey(record),
+    CaseYear: Number(record.caseRef.split('-')[1]),
+    RecordId: record.id,
+    ...recordFields(record, change, writeId),
+  };
+}
+
 /** The column values of one saved version of a record. */
 export function recordFields(record: StoredRecord, change: ChangeContext, writeId: string): Fields {
   const chunks = chunkJson(

@@ -1,4 +1,4 @@
-import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import {
   ConflictError,
   dateInZone,
@@ -11,12 +11,12 @@ import {
   type AssessmentSummary,
   type AuditEntry,
   type ChangeContext,
+  type PlanWriteExtras,
   type StoredPlan,
 } from '../../core/index.js';
 import {
-  CHANGE_FIELDS,
   etagVersion,
-  planKey,
+  newPlanFields,
   RECORD_FIELDS,
   recordFields,
   storedFrom,
@@ -26,26 +26,26 @@ import {
   type Fields,
   type StoredRecord,
 } from './assessment-fields.js';
-import { executeBatch, type BatchOutcome } from './graph-batch.js';
+import { executeBatch } from './graph-batch.js';
 import { graphCall, graphStatus, toDomainError } from './graph-errors.js';
-import { allPages, followable, type Page } from './graph-paging.js';
+import { allPages, type Page } from './graph-paging.js';
+import {
+  chronologySteps,
+  ensureAudit,
+  itemEtag,
+  itemHistory,
+  logAccess,
+  ok,
+  settleChronology,
+  stepError,
+  versionWritten,
+  type GraphItem,
+} from './list-items.js';
 import { expandFields, literal, query } from './odata.js';
 import { reserveCaseRef } from './case-refs.js';
 import type { SchoolLocation } from './site-resolver.js';
 import type { ItemFacts, StoreCaches } from './store-caches.js';
-import {
-  auditEntriesFrom,
-  auditLogFields,
-  mergeHistory,
-  AUDIT_FIELDS,
-  type GraphVersion,
-} from './audit-log.js';
-
-interface GraphItem {
-  id: string;
-  eTag?: string;
-  fields?: Fields & { '@odata.etag'?: string };
-}
+import { auditLogFields } from './audit-log.js';
 
 export interface RepositoryContext {
   client: Client;
@@ -59,25 +59,6 @@ export interface RepositoryContext {
 }
 
 const NOT_FOUND = 'No assessment has this id.';
-
-function ok(outcome: BatchOutcome | undefined): boolean {
-  return !!outcome && outcome.status >= 200 && outcome.status < 300;
-}
-
-/** The failure of a batched step as a Graph error, so it maps like any other. */
-function stepError(outcome: BatchOutcome | undefined): unknown {
-  if (outcome?.error) return outcome.error;
-  const body = outcome?.body as { error?: { code?: string; message?: string } } | undefined;
-  const error = new GraphError(outcome?.status ?? -1, 'A batched request failed.');
-  error.code = body?.error?.code ?? null;
-  return error;
-}
-
-function itemEtag(item: GraphItem): string {
-  const etag = item.eTag ?? item.fields?.['@odata.etag'];
-  if (!etag) throw new UpstreamError('GRAPH_BAD_ETAG', 'SharePoint returned an item without an ETag.');
-  return etag;
-}
 
 /**
  * One school's assessments in its SharePoint list. A save is one round trip: a $batch holding the
@@ -138,15 +119,7 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
     context: ChangeContext,
     writeId: string,
   ): Promise<StoredPlan | undefined> {
-    const year = Number(record.caseRef.split('-')[1]);
-    const fields = {
-      Title: record.caseRef,
-      CaseRef: record.caseRef,
-      PlanKey: planKey(record),
-      CaseYear: year,
-      RecordId: record.id,
-      ...recordFields(record, context, writeId),
-    };
+    const fields = newPlanFields(record, context, writeId);
     const outcomes = await graphCall(() =>
       executeBatch(this.client, [
         { id: 'item', method: 'POST', url: this.itemsPath(loc), body: { fields } },
@@ -162,7 +135,7 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
     const item = outcomes.get('item');
     const audit = { id: record.id, context, writeId, outcome: outcomes.get('audit') };
     if (ok(item)) {
-      await this.ensureAudit(loc, audit);
+      await ensureAudit(this.ctx, loc, audit);
       const created = item!.body as GraphItem;
       this.remember(loc, record, created.id);
       const etag = itemEtag(created);
@@ -171,42 +144,8 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
     if (item?.status !== 409) throw toDomainError(stepError(item));
     const mine = await this.findItem(loc, record.id);
     if (!mine) return undefined;
-    await this.ensureAudit(loc, audit);
+    await ensureAudit(this.ctx, loc, audit);
     return mine.stored;
-  }
-
-  /** Whether a write with this id made a version of the item (newest versions come first). */
-  private async versionWritten(loc: SchoolLocation, itemId: string, writeId: string): Promise<boolean> {
-    const page = await graphCall(
-      () =>
-        this.client
-          .api(`${this.itemsPath(loc)}/${itemId}/versions${query({ $expand: expandFields(['WriteId']) })}`)
-          .get() as Promise<Page<{ fields?: Fields }>>,
-    );
-    return page.value.some((v) => v.fields?.WriteId === writeId);
-  }
-
-  /**
-   * Makes sure a saved change has its audit log entry. It normally went in the same batch; when that
-   * step could not run (its write was retried on its own, or throttled past the retries) it is written
-   * now. The entry id is the write's id, so a second copy is refused by SharePoint, not added. Should
-   * even this fail, the save stands: the item's version history carries the same audit columns.
-   */
-  private async ensureAudit(
-    loc: SchoolLocation,
-    audit: { id: string; context: ChangeContext; writeId: string; outcome: BatchOutcome | undefined },
-  ): Promise<void> {
-    if (ok(audit.outcome) || audit.outcome?.status === 409) return;
-    try {
-      await this.client
-        .api(this.itemsPath(loc, 'auditLog'))
-        .post({ fields: auditLogFields(audit.id, audit.context, audit.writeId) });
-    } catch (error) {
-      // Already there: an earlier attempt wrote it and only the answer was lost.
-      if (graphStatus(error) === 409) return;
-      // Not fatal (see above), but reported: history() falls back to version history for this entry.
-      this.ctx.onWarning?.({ code: 'AUDIT_LOG_WRITE_FAILED', err: error });
-    }
   }
 
   /** Finds an item by the app's id through the unique, indexed RecordId column. */
@@ -272,6 +211,7 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
     data: AssessmentData,
     ifMatch: string,
     context: ChangeContext,
+    extras: PlanWriteExtras = {},
   ): Promise<StoredPlan> {
     const loc = await this.ctx.location();
     const facts = await this.facts(loc, id);
@@ -283,6 +223,16 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
       updatedAt: context.at.toISOString(),
     };
     const writeId = this.ctx.newId();
+    // The chronology entries of this save go in the same batch, after the write succeeded.
+    const chronology = chronologySteps(
+      this.ctx,
+      loc,
+      (extras.chronology ?? []).map((entry) => ({
+        entry,
+        context: { actor: context.actor, at: context.at, action: 'create', fields: ['chronology'] },
+      })),
+      'item',
+    );
     const outcomes = await graphCall(() =>
       executeBatch(this.client, [
         {
@@ -299,12 +249,14 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
           body: { fields: auditLogFields(id, context, writeId) },
           dependsOn: ['item'],
         },
+        ...chronology.steps,
       ]),
     );
     const item = outcomes.get('item');
     const audit = { id, context, writeId, outcome: outcomes.get('audit') };
     if (ok(item)) {
-      await this.ensureAudit(loc, audit);
+      await ensureAudit(this.ctx, loc, audit);
+      await settleChronology(this.ctx, loc, chronology, outcomes);
       // Graph answers a field update with the fields and their new ETag; should a tenant ever leave
       // the ETag out, one read gets it.
       const answered = (item!.body as { '@odata.etag'?: string } | undefined)?.['@odata.etag'];
@@ -319,8 +271,12 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
     // A 412 after a retried attempt may be our own write whose answer was lost, possibly with
     // someone else's save already on top of it. The write ids in the version history tell.
     const current = await graphCall(() => this.readItem(loc, facts.itemId));
-    if (current.fields.WriteId === writeId || (await this.versionWritten(loc, facts.itemId, writeId))) {
-      await this.ensureAudit(loc, audit);
+    if (
+      current.fields.WriteId === writeId ||
+      (await versionWritten(this.ctx, loc, 'assessments', facts.itemId, writeId))
+    ) {
+      await ensureAudit(this.ctx, loc, audit);
+      await settleChronology(this.ctx, loc, chronology, outcomes);
       return current.stored;
     }
     throw new ConflictError(
@@ -365,53 +321,16 @@ export class SharePointAssessmentRepository implements AssessmentRepository {
   async history(id: string): Promise<AuditEntry[]> {
     const loc = await this.ctx.location();
     const facts = await this.facts(loc, id);
-    const auditPath = `${this.itemsPath(loc, 'auditLog')}${query({
-      $filter: `fields/AssessmentId eq ${literal(id)}`,
-      $expand: expandFields(AUDIT_FIELDS),
-      $top: this.ctx.pageSize,
-    })}`;
-    const versionsPath = `${this.itemsPath(loc)}/${facts.itemId}/versions${query({
-      $expand: expandFields(CHANGE_FIELDS),
-    })}`;
-    // Both reads in one round trip; any further pages are fetched after.
-    const outcomes = await graphCall(() =>
-      executeBatch(this.client, [
-        { id: 'audit', method: 'GET', url: auditPath },
-        { id: 'versions', method: 'GET', url: versionsPath },
-      ]),
-    );
-    const versions = outcomes.get('versions');
-    if (versions?.status === 404) {
-      this.ctx.caches.items.delete(this.factsKey(loc, id));
-      throw new NotFoundError(NOT_FOUND);
-    }
-    const logged = await this.withLaterPages<GraphItem>(outcomes.get('audit'));
-    const saved = await this.withLaterPages<GraphVersion>(versions);
-    return mergeHistory(auditEntriesFrom(logged), saved);
-  }
-
-  /** The items of a batched page plus every later page. */
-  private async withLaterPages<T>(outcome: BatchOutcome | undefined): Promise<T[]> {
-    if (!ok(outcome)) throw toDomainError(stepError(outcome));
-    const page = outcome!.body as Page<T>;
-    const next = page['@odata.nextLink'];
-    const later = next
-      ? await allPages<T>(this.client, this.ctx.baseUrl, followable(next, this.ctx.baseUrl))
-      : [];
-    return [...page.value, ...later];
+    const entries = await itemHistory(this.ctx, loc, 'assessments', id, facts.itemId);
+    if (entries) return entries;
+    this.ctx.caches.items.delete(this.factsKey(loc, id));
+    throw new NotFoundError(NOT_FOUND);
   }
 
   async recordAccess(id: string, context: AccessContext): Promise<void> {
     const loc = await this.ctx.location();
     await this.facts(loc, id);
-    try {
-      await this.client
-        .api(this.itemsPath(loc, 'auditLog'))
-        .post({ fields: auditLogFields(id, context, this.ctx.newId()) });
-    } catch (error) {
-      // A clash on EntryId means an earlier attempt of this very entry was written: nothing to add.
-      if (graphStatus(error) === 409) return;
-      throw toDomainError(error);
-    }
+    // A clash on EntryId means an earlier attempt of this very entry was written: nothing to add.
+    await logAccess(this.ctx, loc, auditLogFields(id, context, this.ctx.newId()));
   }
 }

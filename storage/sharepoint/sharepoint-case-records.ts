@@ -1,4 +1,4 @@
-import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import {
   ConflictError,
   dateInZone,
@@ -8,6 +8,8 @@ import {
   type AuditEntry,
   type Case,
   type CaseData,
+  type CaseOpened,
+  type CaseOpening,
   type CaseQuery,
   type CaseRecords,
   type CaseRepository,
@@ -24,112 +26,47 @@ import {
   type StoredCase,
   type StoredChild,
 } from '../../core/index.js';
-import {
-  CHANGE_FIELDS,
-  chunkJson,
-  etagVersion,
-  fromSharePointDate,
-  toSharePointDate,
-  type Fields,
-} from './assessment-fields.js';
-import {
-  auditEntriesFrom,
-  auditLogFields,
-  mergeHistory,
-  AUDIT_FIELDS,
-  type GraphVersion,
-} from './audit-log.js';
+import { etagVersion, fromSharePointDate, type Fields } from './assessment-fields.js';
+import { auditLogFields } from './audit-log.js';
 import { reserveCaseRef } from './case-refs.js';
 import { executeBatch, MAX_BATCH, type BatchOutcome, type BatchStep } from './graph-batch.js';
 import { graphCall, graphStatus, toDomainError } from './graph-errors.js';
-import { allPages, followable, type Page } from './graph-paging.js';
+import { allPages, type Page } from './graph-paging.js';
+import {
+  appendChronology,
+  auditStep,
+  changeColumns,
+  ensureAudit,
+  factsKey,
+  itemEtag,
+  itemHistory,
+  itemsPath,
+  jsonColumns,
+  logAccess,
+  ok,
+  readJson,
+  stepError,
+  versionWritten,
+  type GraphItem,
+} from './list-items.js';
+import { caseColumns, childColumns, knowPair, openCaseOnSharePoint } from './case-opening.js';
 import { expandFields, literal, query } from './odata.js';
 import type { RepositoryContext } from './sharepoint-assessment-repository.js';
 import { RECORD_CHUNK_COLUMNS, type ListKey } from './sharepoint-schema.js';
 import type { SchoolLocation } from './site-resolver.js';
 import type { ItemFacts } from './store-caches.js';
 
-/** Version of the JSON envelope of children, cases and chronology entries. */
-const RECORD_SCHEMA_VERSION = 1;
-
 /** Ids per `RecordId eq … or …` filter: keeps the URL well inside Graph's limits. */
 const IDS_PER_FILTER = 15;
 
-interface GraphItem {
-  id: string;
-  eTag?: string;
-  fields?: Fields & { '@odata.etag'?: string };
-}
-
 const RECORD_FIELDS = ['RecordId', 'WriteId', ...RECORD_CHUNK_COLUMNS];
-
-function ok(outcome: BatchOutcome | undefined): boolean {
-  return !!outcome && outcome.status >= 200 && outcome.status < 300;
-}
-
-function stepError(outcome: BatchOutcome | undefined): unknown {
-  if (outcome?.error) return outcome.error;
-  const body = outcome?.body as { error?: { code?: string } } | undefined;
-  const error = new GraphError(outcome?.status ?? -1, 'A batched request failed.');
-  error.code = body?.error?.code ?? null;
-  return error;
-}
-
-function itemEtag(item: GraphItem): string {
-  const etag = item.eTag ?? item.fields?.['@odata.etag'];
-  if (!etag) throw new UpstreamError('GRAPH_BAD_ETAG', 'SharePoint returned an item without an ETag.');
-  return etag;
-}
 
 function textOrNull(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function short(value: string | null | undefined): string | null {
-  return value ? value.slice(0, 255) : null;
-}
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function jsonColumns(record: object): Fields {
-  const chunks = chunkJson(JSON.stringify({ schemaVersion: RECORD_SCHEMA_VERSION, record }));
-  const fields: Fields = {};
-  // Every chunk column is written, so a shorter record clears what a longer one left behind.
-  RECORD_CHUNK_COLUMNS.forEach((name, i) => (fields[name] = chunks[i] ?? null));
-  return fields;
-}
-
-function readJson<T>(fields: Fields): T {
-  const json = RECORD_CHUNK_COLUMNS.map((name) => fields[name])
-    .filter((v): v is string => typeof v === 'string')
-    .join('');
-  let envelope: { schemaVersion?: unknown; record?: T };
-  try {
-    envelope = JSON.parse(json) as typeof envelope;
-  } catch (error) {
-    throw new UpstreamError('RECORD_UNREADABLE', 'A record in SharePoint could not be read.', error);
-  }
-  if (typeof envelope?.schemaVersion !== 'number' || envelope.schemaVersion > RECORD_SCHEMA_VERSION) {
-    throw new UpstreamError(
-      'RECORD_SCHEMA_UNKNOWN',
-      'A record in SharePoint was saved by a newer version of the app.',
-    );
-  }
-  return envelope.record as T;
-}
-
-function changeColumns(change: ChangeContext, writeId: string): Fields {
-  return {
-    ChangeAction: change.action,
-    ChangedFields: JSON.stringify(change.fields),
-    ChangeReason: change.reason ?? null,
-    ChangedAt: change.at.toISOString(),
-    ActorId: change.actor.id,
-    ActorKind: change.actor.kind,
-    WriteId: writeId,
-  };
 }
 
 type Versioned = { id: string; createdAt: string; updatedAt: string; version: number };
@@ -142,7 +79,7 @@ type Versioned = { id: string; createdAt: string; updatedAt: string; version: nu
 abstract class VersionedList<R extends Versioned> {
   constructor(
     protected readonly ctx: RepositoryContext,
-    private readonly key: ListKey,
+    protected readonly key: ListKey,
     private readonly notFound: string,
   ) {}
 
@@ -151,11 +88,11 @@ abstract class VersionedList<R extends Versioned> {
   }
 
   protected path(loc: SchoolLocation, key: ListKey = this.key): string {
-    return `/sites/${loc.siteId}/lists/${loc.lists[key]}/items`;
+    return itemsPath(loc, key);
   }
 
   private factsKey(loc: SchoolLocation, id: string): string {
-    return `${loc.siteId}|${loc.lists[this.key]}|${id}`;
+    return factsKey(loc, this.key, id);
   }
 
   protected remember(loc: SchoolLocation, record: R, itemId: string): ItemFacts {
@@ -222,35 +159,6 @@ abstract class VersionedList<R extends Versioned> {
     return found.stored;
   }
 
-  private auditStep(loc: SchoolLocation, id: string, context: ChangeContext, writeId: string): BatchStep {
-    return {
-      id: 'audit',
-      method: 'POST',
-      url: this.path(loc, 'auditLog'),
-      body: { fields: auditLogFields(id, context, writeId) },
-      dependsOn: ['item'],
-    };
-  }
-
-  /** Written in the same batch normally; on its own when that step could not run (see plans). */
-  private async ensureAudit(
-    loc: SchoolLocation,
-    id: string,
-    context: ChangeContext,
-    writeId: string,
-    outcome: BatchOutcome | undefined,
-  ): Promise<void> {
-    if (ok(outcome) || outcome?.status === 409) return;
-    try {
-      await this.client
-        .api(this.path(loc, 'auditLog'))
-        .post({ fields: auditLogFields(id, context, writeId) });
-    } catch (error) {
-      if (graphStatus(error) === 409) return;
-      this.ctx.onWarning?.({ code: 'AUDIT_LOG_WRITE_FAILED', err: error });
-    }
-  }
-
   /**
    * Creates the item and its audit entry in one batch, with any `after` steps. Undefined when a
    * unique column other than RecordId clashed with someone else's item (a taken case reference).
@@ -272,14 +180,14 @@ abstract class VersionedList<R extends Versioned> {
     const outcomes = await graphCall(() =>
       executeBatch(this.client, [
         { id: 'item', method: 'POST', url: this.path(loc), body: { fields } },
-        this.auditStep(loc, record.id, context, writeId),
+        auditStep(loc, record.id, context, writeId),
         ...(also?.steps ?? []),
       ]),
     );
     const item = outcomes.get('item');
     if (ok(item)) {
       also?.outcomes(outcomes);
-      await this.ensureAudit(loc, record.id, context, writeId, outcomes.get('audit'));
+      await ensureAudit(this.ctx, loc, { id: record.id, context, writeId, outcome: outcomes.get('audit') });
       const created = item!.body as GraphItem;
       const etag = itemEtag(created);
       const full = { ...record, version: etagVersion(etag) } as R;
@@ -291,7 +199,7 @@ abstract class VersionedList<R extends Versioned> {
     // was lost (a timeout): the unique RecordId tells which.
     const mine = await this.find(loc, record.id);
     if (!mine) return undefined;
-    await this.ensureAudit(loc, record.id, context, writeId, outcomes.get('audit'));
+    await ensureAudit(this.ctx, loc, { id: record.id, context, writeId, outcome: outcomes.get('audit') });
     return mine.stored;
   }
 
@@ -314,12 +222,12 @@ abstract class VersionedList<R extends Versioned> {
           body: { ...columns, ...jsonColumns(record), ...changeColumns(context, writeId) },
           headers: { 'If-Match': ifMatch },
         },
-        this.auditStep(loc, record.id, context, writeId),
+        auditStep(loc, record.id, context, writeId),
       ]),
     );
     const item = outcomes.get('item');
     if (ok(item)) {
-      await this.ensureAudit(loc, record.id, context, writeId, outcomes.get('audit'));
+      await ensureAudit(this.ctx, loc, { id: record.id, context, writeId, outcome: outcomes.get('audit') });
       const answered = (item!.body as { '@odata.etag'?: string } | undefined)?.['@odata.etag'];
       const etag = answered ?? (await graphCall(() => this.read(loc, facts.itemId))).stored.etag;
       return { record: { ...record, version: etagVersion(etag) } as R, etag };
@@ -331,8 +239,11 @@ abstract class VersionedList<R extends Versioned> {
     if (item?.status !== 412) throw toDomainError(stepError(item));
     // A 412 after a retried attempt may be our own write whose answer was lost: the write ids tell.
     const current = await graphCall(() => this.read(loc, facts.itemId));
-    if (current.fields.WriteId === writeId || (await this.versionWritten(loc, facts.itemId, writeId))) {
-      await this.ensureAudit(loc, record.id, context, writeId, outcomes.get('audit'));
+    if (
+      current.fields.WriteId === writeId ||
+      (await versionWritten(this.ctx, loc, this.key, facts.itemId, writeId))
+    ) {
+      await ensureAudit(this.ctx, loc, { id: record.id, context, writeId, outcome: outcomes.get('audit') });
       return current.stored;
     }
     throw new ConflictError(
@@ -343,68 +254,19 @@ abstract class VersionedList<R extends Versioned> {
     );
   }
 
-  private async versionWritten(loc: SchoolLocation, itemId: string, writeId: string): Promise<boolean> {
-    const page = await graphCall(
-      () =>
-        this.client
-          .api(`${this.path(loc)}/${itemId}/versions${query({ $expand: expandFields(['WriteId']) })}`)
-          .get() as Promise<Page<{ fields?: Fields }>>,
-    );
-    return page.value.some((v) => v.fields?.WriteId === writeId);
-  }
-
   async history(id: string): Promise<AuditEntry[]> {
     const loc = await this.ctx.location();
     const facts = await this.facts(loc, id);
-    const outcomes = await graphCall(() =>
-      executeBatch(this.client, [
-        {
-          id: 'audit',
-          method: 'GET',
-          url: `${this.path(loc, 'auditLog')}${query({
-            $filter: `fields/AssessmentId eq ${literal(id)}`,
-            $expand: expandFields(AUDIT_FIELDS),
-            $top: this.ctx.pageSize,
-          })}`,
-        },
-        {
-          id: 'versions',
-          method: 'GET',
-          url: `${this.path(loc)}/${facts.itemId}/versions${query({ $expand: expandFields(CHANGE_FIELDS) })}`,
-        },
-      ]),
-    );
-    const versions = outcomes.get('versions');
-    if (versions?.status === 404) {
-      this.ctx.caches.items.delete(this.factsKey(loc, id));
-      throw new NotFoundError(this.notFound);
-    }
-    const logged = await this.withLaterPages<GraphItem>(outcomes.get('audit'));
-    const saved = await this.withLaterPages<GraphVersion>(versions);
-    return mergeHistory(auditEntriesFrom(logged), saved);
-  }
-
-  private async withLaterPages<T>(outcome: BatchOutcome | undefined): Promise<T[]> {
-    if (!ok(outcome)) throw toDomainError(stepError(outcome));
-    const page = outcome!.body as Page<T>;
-    const next = page['@odata.nextLink'];
-    const later = next
-      ? await allPages<T>(this.client, this.ctx.baseUrl, followable(next, this.ctx.baseUrl))
-      : [];
-    return [...page.value, ...later];
+    const entries = await itemHistory(this.ctx, loc, this.key, id, facts.itemId);
+    if (entries) return entries;
+    this.ctx.caches.items.delete(this.factsKey(loc, id));
+    throw new NotFoundError(this.notFound);
   }
 
   async recordAccess(id: string, context: AccessContext): Promise<void> {
     const loc = await this.ctx.location();
     await this.facts(loc, id);
-    try {
-      await this.client
-        .api(this.path(loc, 'auditLog'))
-        .post({ fields: auditLogFields(id, context, this.ctx.newId()) });
-    } catch (error) {
-      if (graphStatus(error) === 409) return;
-      throw toDomainError(error);
-    }
+    await logAccess(this.ctx, loc, auditLogFields(id, context, this.ctx.newId()));
   }
 
   /** Items whose RecordId is one of `ids`, a few ids per indexed filter. */
@@ -430,16 +292,6 @@ abstract class VersionedList<R extends Versioned> {
 }
 
 const CHILD_SUMMARY_FIELDS = ['RecordId', 'ChildName', 'YearGroup', 'DateOfBirth', 'ChangedAt'];
-
-function childColumns(child: ChildData): Fields {
-  return {
-    Title: short(child.name),
-    ChildName: short(child.name),
-    YearGroup: short(child.yearGroup),
-    DateOfBirth: toSharePointDate(child.dateOfBirth),
-    RetainUntil: toSharePointDate(child.retainUntil ?? undefined),
-  };
-}
 
 export class SharePointChildRepository extends VersionedList<Child> implements ChildRepository {
   constructor(ctx: RepositoryContext) {
@@ -497,14 +349,6 @@ export class SharePointChildRepository extends VersionedList<Child> implements C
 
 const CASE_SUMMARY_FIELDS = ['RecordId', 'CaseRef', 'Status', 'Participants', 'ChangedAt'];
 
-function summaryParticipants(data: CaseData): CaseSummary['participants'] {
-  return data.participants.map((p) => ({ childId: p.childId, roles: p.roles, label: p.label }));
-}
-
-function caseColumns(data: CaseData): Fields {
-  return { Status: data.status, Participants: JSON.stringify(summaryParticipants(data)) };
-}
-
 function caseSummaryFrom(fields: Fields): CaseSummary | undefined {
   const id = textOrNull(fields.RecordId);
   const caseRef = textOrNull(fields.CaseRef);
@@ -523,6 +367,10 @@ function caseSummaryFrom(fields: Fields): CaseSummary | undefined {
 export class SharePointCaseRepository extends VersionedList<Case> implements CaseRepository {
   constructor(ctx: RepositoryContext) {
     super(ctx, 'cases', 'No case has this id.');
+  }
+
+  async open(opening: CaseOpening): Promise<CaseOpened> {
+    return openCaseOnSharePoint(this.ctx, await this.ctx.location(), opening);
   }
 
   async create(data: CaseData, context: ChangeContext): Promise<StoredCase> {
@@ -561,13 +409,9 @@ export class SharePointCaseRepository extends VersionedList<Case> implements Cas
       outcomes: (outcomes: Map<string, BatchOutcome>) =>
         pairs.forEach(({ pair }, i) => {
           const outcome = outcomes.get(`p${i + 1}`);
-          if (ok(outcome) || outcome?.status === 409) this.knowPair(loc, pair);
+          if (ok(outcome) || outcome?.status === 409) knowPair(this.ctx, loc, pair);
         }),
     };
-  }
-
-  private knowPair(loc: SchoolLocation, pair: string): void {
-    this.ctx.caches.items.set(`${loc.siteId}|pair|${pair}`, { itemId: '', caseRef: '', createdAt: '' });
   }
 
   /**
@@ -640,7 +484,7 @@ export class SharePointCaseRepository extends VersionedList<Case> implements Cas
     missing.forEach((pair, i) => {
       const outcome = outcomes.get(String(i + 1));
       if (ok(outcome) || outcome?.status === 409) {
-        this.knowPair(loc, pair);
+        knowPair(this.ctx, loc, pair);
         return;
       }
       throw toDomainError(stepError(outcome));
@@ -688,52 +532,14 @@ const CHRONOLOGY_FIELDS = ['RecordId', 'RecordJson'];
 class SharePointChronologyRepository implements ChronologyRepository {
   constructor(private readonly ctx: RepositoryContext) {}
 
-  private path(loc: SchoolLocation, key: ListKey = 'chronology'): string {
-    return `/sites/${loc.siteId}/lists/${loc.lists[key]}/items`;
+  private path(loc: SchoolLocation): string {
+    return itemsPath(loc, 'chronology');
   }
 
   async append(entry: ChronologyEntryData, context: ChangeContext): Promise<ChronologyEntry> {
     const loc = await this.ctx.location();
-    const record: ChronologyEntry = { ...entry, id: this.ctx.newId(), recordedAt: context.at.toISOString() };
-    const fields = {
-      Title: record.kind,
-      RecordId: record.id,
-      CaseId: record.caseId ?? null,
-      ChildId: record.childId ?? null,
-      EntryDate: toSharePointDate(record.date),
-      Kind: record.kind,
-      Corrects: record.corrects ?? null,
-      RecordedAt: record.recordedAt,
-      ActorId: context.actor.id,
-      RecordJson: JSON.stringify({ schemaVersion: RECORD_SCHEMA_VERSION, record }),
-    };
-    const audit = { ...context, action: 'create' as const, fields: [] };
-    const outcomes = await graphCall(() =>
-      executeBatch(this.ctx.client, [
-        { id: 'item', method: 'POST', url: this.path(loc), body: { fields } },
-        {
-          id: 'audit',
-          method: 'POST',
-          url: this.path(loc, 'auditLog'),
-          body: { fields: auditLogFields(record.id, audit, record.id) },
-          dependsOn: ['item'],
-        },
-      ]),
-    );
-    const item = outcomes.get('item');
-    // 409: the unique RecordId says an earlier attempt of this very entry landed.
-    if (!ok(item) && item?.status !== 409) throw toDomainError(stepError(item));
-    const logged = outcomes.get('audit');
-    if (!ok(logged) && logged?.status !== 409) {
-      try {
-        await this.ctx.client
-          .api(this.path(loc, 'auditLog'))
-          .post({ fields: auditLogFields(record.id, audit, record.id) });
-      } catch (error) {
-        if (graphStatus(error) !== 409) this.ctx.onWarning?.({ code: 'AUDIT_LOG_WRITE_FAILED', err: error });
-      }
-    }
-    return record;
+    const [record] = await appendChronology(this.ctx, loc, [{ entry, context }]);
+    return record!;
   }
 
   async get(id: string): Promise<ChronologyEntry> {

@@ -14,8 +14,10 @@ import {
   type AssessmentSummary,
   type AuditEntry,
   type ChangeContext,
+  type PlanWriteExtras,
   type StoredPlan,
 } from '../../core/index.js';
+import { SchoolTables } from './school-tables.js';
 
 interface Row {
   id: string;
@@ -64,59 +66,58 @@ export function nextCaseRef(statements: StatementCache, schoolId: string, at: Da
 
 /** One school's assessments in the shared SQLite database. All writes are single transactions. */
 export class SqliteAssessmentRepository implements AssessmentRepository {
+  private readonly tables: SchoolTables;
+
   constructor(
     private readonly db: Database.Database,
     private readonly statements: StatementCache,
     private readonly schoolId: string,
     private readonly newId: () => string,
-  ) {}
+  ) {
+    this.tables = new SchoolTables(db, statements, schoolId, newId);
+  }
 
   async create(data: AssessmentData, context: ChangeContext, caseRef?: string): Promise<StoredPlan> {
+    const record = this.db.transaction(() => this.insert(this.newId(), data, context, caseRef))();
+    return { record, etag: sqliteEtag(record.version) };
+  }
+
+  /** Call inside a write transaction. */
+  insert(id: string, data: AssessmentData, context: ChangeContext, caseRef?: string): PlanRecord {
     const at = context.at.toISOString();
-    const record = this.db.transaction((): PlanRecord => {
-      const full: PlanRecord = {
-        id: this.newId(),
-        caseRef: caseRef ?? nextCaseRef(this.statements, this.schoolId, context.at),
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-        ...data,
-      };
-      this.statements
-        .get(
-          `INSERT INTO assessments (id, school_id, case_ref, kind, case_id, child_id, status, overall_risk, next_due,
+    const full: PlanRecord = {
+      id,
+      caseRef: caseRef ?? nextCaseRef(this.statements, this.schoolId, context.at),
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+      ...data,
+    };
+    this.statements
+      .get(
+        `INSERT INTO assessments (id, school_id, case_ref, kind, case_id, child_id, status, overall_risk, next_due,
              year_group, learner_name, version, schema_version, data, created_at, updated_at)
            VALUES (@id, @school, @caseRef, @kind, @caseId, @childId, @status, @risk, @due, @yearGroup, @learnerName,
              1, @schema, @data, @at, @at)`,
-        )
-        .run({
-          id: full.id,
-          school: this.schoolId,
-          caseRef: full.caseRef,
-          kind: full.kind,
-          caseId: full.caseId ?? null,
-          childId: full.childId ?? null,
-          status: full.status,
-          risk: full.overallRisk,
-          due: full.review.nextDue ?? null,
-          yearGroup: full.learner?.yearGroup ?? null,
-          learnerName: full.learner?.name ?? null,
-          schema: ASSESSMENT_SCHEMA_VERSION,
-          data: JSON.stringify(full),
-          at,
-        });
-      this.audit(
-        full.id,
-        context.at,
-        context.actor,
-        context.action,
-        context.fields,
-        context.reason,
-        undefined,
-      );
-      return full;
-    })();
-    return { record, etag: sqliteEtag(record.version) };
+      )
+      .run({
+        id: full.id,
+        school: this.schoolId,
+        caseRef: full.caseRef,
+        kind: full.kind,
+        caseId: full.caseId ?? null,
+        childId: full.childId ?? null,
+        status: full.status,
+        risk: full.overallRisk,
+        due: full.review.nextDue ?? null,
+        yearGroup: full.learner?.yearGroup ?? null,
+        learnerName: full.learner?.name ?? null,
+        schema: ASSESSMENT_SCHEMA_VERSION,
+        data: JSON.stringify(full),
+        at,
+      });
+    this.audit(full.id, context.at, context.actor, context.action, context.fields, context.reason, undefined);
+    return full;
   }
 
   async get(id: string): Promise<StoredPlan> {
@@ -129,6 +130,7 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
     data: AssessmentData,
     ifMatch: string,
     context: ChangeContext,
+    extras: PlanWriteExtras = {},
   ): Promise<StoredPlan> {
     const at = context.at.toISOString();
     const record = this.db.transaction((): PlanRecord => {
@@ -177,6 +179,14 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
         throw new ConflictError('stale', 'ETAG_MISMATCH', 'Someone else has saved this assessment since.');
       }
       this.audit(id, context.at, context.actor, context.action, context.fields, context.reason, undefined);
+      for (const entry of extras.chronology ?? []) {
+        this.tables.appendChronology(entry, {
+          actor: context.actor,
+          at: context.at,
+          action: 'create',
+          fields: ['chronology'],
+        });
+      }
       return full;
     })();
     return { record, etag: sqliteEtag(record.version) };

@@ -6,6 +6,8 @@ import {
   type AuditEntry,
   type Case,
   type CaseData,
+  type CaseOpened,
+  type CaseOpening,
   type CaseQuery,
   type CaseRecords,
   type CaseRepository,
@@ -22,105 +24,43 @@ import {
   type StoredCase,
   type StoredChild,
 } from '../../core/index.js';
-import { nextCaseRef, sqliteEtag } from './sqlite-assessment-repository.js';
+import { SchoolTables } from './school-tables.js';
+import { nextCaseRef, SqliteAssessmentRepository, sqliteEtag } from './sqlite-assessment-repository.js';
 import type { StatementCache } from './statement-cache.js';
-
-type RecordType = 'child' | 'case' | 'chronology';
 
 interface VersionedRow {
   version: number;
   data: string;
 }
 
-interface AuditRow {
-  at: string;
-  actor_id: string;
-  action: AuditEntry['action'];
-  fields: string;
-  reason: string | null;
-  detail: string | null;
-}
-
-/** What the three repositories of one school share: the database, its statements, the school. */
-class SchoolTables {
-  constructor(
-    readonly db: Database.Database,
-    readonly statements: StatementCache,
-    readonly schoolId: string,
-    readonly newId: () => string,
-  ) {}
-
-  audit(
-    type: RecordType,
-    id: string,
-    at: Date,
-    actor: ChangeContext['actor'],
-    action: AuditEntry['action'],
-    fields: readonly string[],
-    reason?: string,
-    detail?: string,
-  ): void {
-    this.statements
-      .get(
-        `INSERT INTO record_audit (school_id, record_type, record_id, at, actor_id, actor_kind, action, fields, reason, detail)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        this.schoolId,
-        type,
-        id,
-        at.toISOString(),
-        actor.id,
-        actor.kind,
-        action,
-        JSON.stringify(fields),
-        reason ?? null,
-        detail ?? null,
-      );
-  }
-
-  history(type: RecordType, id: string): AuditEntry[] {
-    const rows = this.statements
-      .get(
-        `SELECT at, actor_id, action, fields, reason, detail FROM record_audit
-         WHERE school_id = ? AND record_type = ? AND record_id = ? ORDER BY seq`,
-      )
-      .all(this.schoolId, type, id) as AuditRow[];
-    return rows.map((r) => ({
-      at: r.at,
-      actorId: r.actor_id,
-      action: r.action,
-      fields: JSON.parse(r.fields) as string[],
-      reason: r.reason,
-      detail: r.detail,
-    }));
-  }
-}
-
 class SqliteChildRepository implements ChildRepository {
   constructor(private readonly t: SchoolTables) {}
 
   async create(data: ChildData, context: ChangeContext): Promise<StoredChild> {
-    const at = context.at.toISOString();
-    const record: Child = { ...data, id: this.t.newId(), createdAt: at, updatedAt: at, version: 1 };
-    this.t.db.transaction(() => {
-      this.t.statements
-        .get(
-          `INSERT INTO children (id, school_id, name, year_group, date_of_birth, retain_until, version, data, created_at, updated_at)
-           VALUES (@id, @school, @name, @yearGroup, @dob, @retainUntil, 1, @data, @at, @at)`,
-        )
-        .run({ ...this.columns(record), id: record.id, school: this.t.schoolId, at });
-      this.t.audit(
-        'child',
-        record.id,
-        context.at,
-        context.actor,
-        context.action,
-        context.fields,
-        context.reason,
-      );
-    })();
+    const record = this.t.db.transaction(() => this.insert(this.t.newId(), data, context))();
     return { record, etag: sqliteEtag(1) };
+  }
+
+  /** Call inside a write transaction. */
+  insert(id: string, data: ChildData, context: ChangeContext): Child {
+    const at = context.at.toISOString();
+    const record: Child = { ...data, id, createdAt: at, updatedAt: at, version: 1 };
+    this.t.statements
+      .get(
+        `INSERT INTO children (id, school_id, name, year_group, date_of_birth, retain_until, version, data, created_at, updated_at)
+           VALUES (@id, @school, @name, @yearGroup, @dob, @retainUntil, 1, @data, @at, @at)`,
+      )
+      .run({ ...this.columns(record), id: record.id, school: this.t.schoolId, at });
+    this.t.audit(
+      'child',
+      record.id,
+      context.at,
+      context.actor,
+      context.action,
+      context.fields,
+      context.reason,
+    );
+    return record;
   }
 
   async get(id: string): Promise<StoredChild> {
@@ -232,38 +172,53 @@ class SqliteChildRepository implements ChildRepository {
 }
 
 class SqliteCaseRepository implements CaseRepository {
-  constructor(private readonly t: SchoolTables) {}
+  constructor(
+    private readonly t: SchoolTables,
+    private readonly children: SqliteChildRepository,
+    private readonly plans: SqliteAssessmentRepository,
+  ) {}
 
   async create(data: CaseData, context: ChangeContext): Promise<StoredCase> {
-    const at = context.at.toISOString();
-    const record = this.t.db.transaction((): Case => {
-      const full: Case = {
-        ...data,
-        id: this.t.newId(),
-        caseRef: nextCaseRef(this.t.statements, this.t.schoolId, context.at),
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-      };
-      this.t.statements
-        .get(
-          `INSERT INTO cases (id, school_id, case_ref, status, version, data, created_at, updated_at)
-           VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
-        )
-        .run(full.id, this.t.schoolId, full.caseRef, full.status, JSON.stringify(full), at, at);
-      this.participants(full);
-      this.t.audit(
-        'case',
-        full.id,
-        context.at,
-        context.actor,
-        context.action,
-        context.fields,
-        context.reason,
-      );
-      return full;
-    })();
+    const record = this.t.db.transaction(() => this.insert(this.t.newId(), data, context))();
     return { record, etag: sqliteEtag(1) };
+  }
+
+  /** One transaction: a failure anywhere leaves no trace of the case. */
+  async open(opening: CaseOpening): Promise<CaseOpened> {
+    return this.t.db.transaction((): CaseOpened => {
+      const children = opening.children.map((c) => this.children.insert(c.id, c.data, c.context));
+      const kase = this.insert(opening.case.id, opening.case.data, opening.case.context);
+      const plans = opening.plans.map((p) => this.plans.insert(p.id, p.data, p.context, kase.caseRef));
+      const chronology = opening.chronology.map((c) => this.t.appendChronology(c.entry, c.context));
+      return {
+        case: { record: kase, etag: sqliteEtag(kase.version) },
+        children: children.map((record) => ({ record, etag: sqliteEtag(record.version) })),
+        plans: plans.map((record) => ({ record, etag: sqliteEtag(record.version) })),
+        chronology,
+      };
+    })();
+  }
+
+  /** Call inside a write transaction. */
+  private insert(id: string, data: CaseData, context: ChangeContext): Case {
+    const at = context.at.toISOString();
+    const full: Case = {
+      ...data,
+      id,
+      caseRef: nextCaseRef(this.t.statements, this.t.schoolId, context.at),
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    this.t.statements
+      .get(
+        `INSERT INTO cases (id, school_id, case_ref, status, version, data, created_at, updated_at)
+           VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
+      )
+      .run(full.id, this.t.schoolId, full.caseRef, full.status, JSON.stringify(full), at, at);
+    this.participants(full);
+    this.t.audit('case', full.id, context.at, context.actor, context.action, context.fields, context.reason);
+    return full;
   }
 
   async get(id: string): Promise<StoredCase> {
@@ -366,25 +321,7 @@ class SqliteChronologyRepository implements ChronologyRepository {
   constructor(private readonly t: SchoolTables) {}
 
   async append(entry: ChronologyEntryData, context: ChangeContext): Promise<ChronologyEntry> {
-    const record: ChronologyEntry = { ...entry, id: this.t.newId(), recordedAt: context.at.toISOString() };
-    this.t.db.transaction(() => {
-      this.t.statements
-        .get(
-          `INSERT INTO chronology (id, school_id, case_id, child_id, date, data, recorded_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          record.id,
-          this.t.schoolId,
-          record.caseId ?? null,
-          record.childId ?? null,
-          record.date,
-          JSON.stringify(record),
-          record.recordedAt,
-        );
-      this.t.audit('chronology', record.id, context.at, context.actor, 'create', [], context.reason);
-    })();
-    return record;
+    return this.t.db.transaction(() => this.t.appendChronology(entry, context))();
   }
 
   async get(id: string): Promise<ChronologyEntry> {
@@ -420,9 +357,11 @@ export function sqliteCaseRecords(
   newId: () => string,
 ): CaseRecords {
   const tables = new SchoolTables(db, statements, schoolId, newId);
+  const children = new SqliteChildRepository(tables);
+  const plans = new SqliteAssessmentRepository(db, statements, schoolId, newId);
   return {
-    children: new SqliteChildRepository(tables),
-    cases: new SqliteCaseRepository(tables),
+    children,
+    cases: new SqliteCaseRepository(tables, children, plans),
     chronology: new SqliteChronologyRepository(tables),
   };
 }

@@ -3,13 +3,15 @@ import {
   NotFoundError,
   childData,
   emptyAgencies,
+  type AssessmentStore,
   type CaseData,
+  type CaseOpening,
   type CaseRecordStore,
 } from '../../core/index.js';
-import { changeContext, testActor } from '../helpers/assessment-data.js';
+import { assessmentData, changeContext, testActor } from '../helpers/assessment-data.js';
 
 export interface CaseRecordsHarness {
-  store: CaseRecordStore;
+  store: CaseRecordStore & AssessmentStore;
   /** Two schools the backend can hold, e.g. two SharePoint sites. */
   schools?: [string, string];
   cleanup: () => Promise<void>;
@@ -272,6 +274,140 @@ export function describeCaseRecordsContract(name: string, setup: () => Promise<C
         expect(await b().chronology.list({ caseId })).toEqual([]);
         await expect(b().chronology.get(later.id)).rejects.toBeInstanceOf(NotFoundError);
         expect('update' in a().chronology || 'delete' in a().chronology).toBe(false);
+      });
+    });
+
+    describe('opening a case as one unit', () => {
+      /** A case with two new children and a plan for each, as the case service builds it. */
+      function opening(ids: { kase: string; one: string; two: string; ra: string; sp: string }): CaseOpening {
+        const at = changeContext('2026-03-10T10:00:00Z');
+        const kase = caseData([ids.one, ids.two]);
+        kase.participants[0]!.assessmentId = ids.ra;
+        kase.participants[1]!.assessmentId = ids.sp;
+        const plan = (childId: string, kind: 'risk-assessment' | 'support-plan') => ({
+          ...assessmentData(),
+          learner: undefined,
+          kind,
+          caseId: ids.kase,
+          childId,
+        });
+        return {
+          case: { id: ids.kase, data: kase, context: at },
+          children: [
+            { id: ids.one, data: CHILD_ONE, context: at },
+            { id: ids.two, data: CHILD_TWO, context: at },
+          ],
+          plans: [
+            { id: ids.ra, data: plan(ids.one, 'risk-assessment'), context: at },
+            { id: ids.sp, data: plan(ids.two, 'support-plan'), context: at },
+          ],
+          chronology: [
+            {
+              entry: {
+                date: '2026-03-10',
+                kind: 'concern',
+                summary: 'Case opened.',
+                by: 'Dee',
+                caseId: ids.kase,
+              },
+              context: at,
+            },
+            {
+              entry: {
+                date: '2026-03-10',
+                kind: 'note',
+                summary: 'Plan started.',
+                by: 'Dee',
+                caseId: ids.kase,
+                childId: ids.one,
+              },
+              context: at,
+            },
+          ],
+        };
+      }
+      const uuid = () => globalThis.crypto.randomUUID();
+      const someIds = () => ({ kase: uuid(), one: uuid(), two: uuid(), ra: uuid(), sp: uuid() });
+
+      it('writes the children, the case, its plans (with its reference) and its chronology together', async () => {
+        const ids = someIds();
+        const opened = await a().cases.open(opening(ids));
+        expect(opened.case.record).toMatchObject({
+          id: ids.kase,
+          caseRef: expect.stringMatching(/^HSB-2026-\d+$/),
+        });
+        expect(opened.children.map((c) => c.record.id)).toEqual([ids.one, ids.two]);
+        expect(opened.plans.map((p) => [p.record.id, p.record.caseRef])).toEqual([
+          [ids.ra, opened.case.record.caseRef],
+          [ids.sp, opened.case.record.caseRef],
+        ]);
+        const stored = await a().cases.get(ids.kase);
+        expect(stored).toEqual(opened.case);
+        expect((await a().children.get(ids.two)).record.name).toBe(CHILD_TWO.name);
+        expect((await harness.store.forSchool(schoolA).get(ids.sp)).etag).toBe(opened.plans[1]!.etag);
+        expect((await a().chronology.list({ caseId: ids.kase })).map((e) => e.summary)).toEqual([
+          'Case opened.',
+          'Plan started.',
+        ]);
+        expect((await a().cases.list({ childId: ids.two })).map((c) => c.id)).toEqual([ids.kase]);
+        const plans = await harness.store.forSchool(schoolA).list({ caseId: ids.kase });
+        expect(plans.map((p) => p.kind).sort()).toEqual(['risk-assessment', 'support-plan']);
+        expect((await a().cases.history(ids.kase)).map((h) => h.action)).toEqual(['create']);
+      });
+
+      it('leaves nothing behind when a part cannot be written', async () => {
+        const ids = someIds();
+        const first = await a().cases.open(opening(ids));
+        // The same plan id again: the second plan's write fails after the case and children were made.
+        const again = { ...someIds(), sp: ids.sp };
+        await expect(a().cases.open(opening(again))).rejects.toThrow();
+        await expect(a().cases.get(again.kase)).rejects.toBeInstanceOf(NotFoundError);
+        await expect(a().children.get(again.one)).rejects.toBeInstanceOf(NotFoundError);
+        expect(await a().chronology.list({ caseId: again.kase })).toEqual([]);
+        expect(await harness.store.forSchool(schoolA).list({ caseId: again.kase })).toEqual([]);
+        expect((await a().cases.get(first.case.record.id)).record.caseRef).toBe(first.case.record.caseRef);
+        expect((await a().children.list()).map((c) => c.id).sort()).toEqual([ids.one, ids.two].sort());
+      });
+    });
+
+    describe('a plan save with the chronology entries it makes', () => {
+      it('writes them with the save, and not at all when the save is refused', async () => {
+        const plans = harness.store.forSchool(schoolA);
+        const kase = await a().cases.create(caseData([]), changeContext());
+        const caseId = kase.record.id;
+        const created = await plans.create(
+          { ...assessmentData(), caseId },
+          changeContext(),
+          kase.record.caseRef,
+        );
+        const entry = {
+          date: '2026-03-11',
+          kind: 'plan-activated' as const,
+          summary: 'Activated.',
+          by: 'Dee',
+          caseId,
+        };
+        const update = changeContext('2026-03-11T10:00:00Z', { action: 'update', fields: ['status'] });
+        const saved = await plans.replace(
+          created.record.id,
+          { ...assessmentData(), caseId },
+          created.etag,
+          update,
+          {
+            chronology: [entry, { ...entry, kind: 'note', summary: 'Second.' }],
+          },
+        );
+        expect(saved.etag).not.toBe(created.etag);
+        expect((await a().chronology.list({ caseId })).map((e) => [e.kind, e.summary])).toEqual([
+          ['plan-activated', 'Activated.'],
+          ['note', 'Second.'],
+        ]);
+        await expect(
+          plans.replace(created.record.id, { ...assessmentData(), caseId }, created.etag, update, {
+            chronology: [{ ...entry, summary: 'Stale.' }],
+          }),
+        ).rejects.toBeInstanceOf(ConflictError);
+        expect((await a().chronology.list({ caseId })).map((e) => e.summary)).not.toContain('Stale.');
       });
     });
   });

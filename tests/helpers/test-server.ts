@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { Clock } from '../../core/index.js';
+import type { AssessmentStore, Clock } from '../../core/index.js';
 import { buildApp, type App } from '../../bot/src/app.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { createLogger } from '../../bot/src/logger.js';
@@ -19,7 +19,7 @@ export interface TestServer {
 
 /** Starts the real product in local mode on a free port, with its own data directory and a captured log. */
 export async function startTestServer(
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; store?: AssessmentStore } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hsb-test-'));
   const logs: string[] = [];
@@ -36,7 +36,10 @@ export async function startTestServer(
     LOG_LEVEL: 'trace',
     ...options.env,
   });
-  const app = buildApp(config, createLogger('trace', sink), options.clock ? { clock: options.clock } : {});
+  const app = buildApp(config, createLogger('trace', sink), {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.store ? { store: options.store } : {}),
+  });
   const { url } = await app.listen();
   return {
     url,

@@ -3,6 +3,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { LOCAL_SCHOOL_ID } from '../../../bot/src/http/authenticator.js';
+import type { AssessmentStore } from '../../../core/index.js';
+import {
+  createGraphClient,
+  provisionSharePoint,
+  SharePointAssessmentStore,
+} from '../../../storage/sharepoint/index.js';
+import { GraphFake } from '../../fakes/graph/index.js';
+import { fastRetry } from '../../helpers/sharepoint-fake-store.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const root = join(__dirname, '..', '..', '..');
@@ -58,9 +67,35 @@ export interface TabHarness {
   close(): Promise<void>;
 }
 
+/**
+ * The backend the browser tests run on: SQLite by default; `HSB_TEST_BACKEND=sharepoint` (set by the
+ * `sharepoint` project of jest.browser.config.js) puts the same product on SharePoint through the
+ * local Graph fake, with a provisioned team site for the local school.
+ */
+async function testBackend(): Promise<{ store?: AssessmentStore; close: () => Promise<void> }> {
+  if (process.env.HSB_TEST_BACKEND !== 'sharepoint') return { close: async () => undefined };
+  const fake = await GraphFake.start();
+  const siteId = fake.addGroupSite(LOCAL_SCHOOL_ID);
+  const admin = createGraphClient({
+    baseUrl: fake.baseUrl,
+    getAccessToken: async () => 'admin-token',
+    product: 'hsb-browser-tests/1',
+    retry: fastRetry,
+  });
+  await provisionSharePoint(admin, { siteId, baseUrl: fake.baseUrl, dryRun: false });
+  const store = new SharePointAssessmentStore({
+    graphBaseUrl: fake.baseUrl,
+    getAccessToken: async () => 'app-token',
+    product: 'hsb-browser-tests/1',
+    retry: fastRetry,
+  });
+  return { store, close: () => fake.close() };
+}
+
 export async function startTabHarness(): Promise<TabHarness> {
   ensureTabBuilt();
-  const server = await startTestServer();
+  const backend = await testBackend();
+  const server = await startTestServer(backend.store ? { store: backend.store } : {});
   const browser = await launchChromium();
   return {
     server,
@@ -68,6 +103,7 @@ export async function startTabHarness(): Promise<TabHarness> {
     close: async () => {
       await browser.close();
       await server.close();
+      await backend.close();
     },
   };
 }

@@ -412,6 +412,14 @@ export class FakeSharePoint {
     return item;
   }
 
+  /** Deletes an item (to the recycle bin in SharePoint): it is gone from the list and its unique values freed. */
+  deleteItem(list: FakeList, item: FakeItem): void {
+    list.items.delete(item.id);
+    for (const values of list.uniqueValues.values()) {
+      for (const [value, owner] of values) if (owner === item.id) values.delete(value);
+    }
+  }
+
   item(list: FakeList, itemId: string): FakeItem {
     const item = /^\d+$/.test(itemId) ? list.items.get(Number(itemId)) : undefined;
     if (!item) throw new FakeHttpError(404, 'itemNotFound', 'The specified item was not found');

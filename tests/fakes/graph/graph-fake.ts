@@ -18,7 +18,8 @@ import {
  * per-operation request counters.
  */
 
-export type FaultKind = '429' | '503' | 'timeout' | 'timeout-after-commit' | 'conflict';
+/** `refused`: a 400 that no retry helps (what a malformed or rejected request gets). */
+export type FaultKind = '429' | '503' | 'timeout' | 'timeout-after-commit' | 'conflict' | 'refused';
 
 export interface Fault {
   kind: FaultKind;
@@ -70,6 +71,10 @@ interface RequestInput {
   principal: Principal;
 }
 
+function refusedReply(): Reply {
+  return errorReply(new FakeHttpError(400, 'invalidRequest', 'The request was refused.'));
+}
+
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -96,6 +101,7 @@ const ROUTES: { op: string; method: string; pattern: RegExp }[] = [
   { op: 'items.list', method: 'GET', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/items$/ },
   { op: 'items.create', method: 'POST', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/items$/ },
   { op: 'items.get', method: 'GET', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/([^/]+)$/ },
+  { op: 'items.delete', method: 'DELETE', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/([^/]+)$/ },
   {
     op: 'items.update',
     method: 'PATCH',
@@ -117,6 +123,7 @@ const ROUTES: { op: string; method: string; pattern: RegExp }[] = [
 const WRITE_OPS = new Set([
   'items.create',
   'items.update',
+  'items.delete',
   'lists.create',
   'columns.create',
   'columns.update',
@@ -319,6 +326,7 @@ export class GraphFake {
     const fault = this.nextFault({ op, method, path, inner: false });
     if (fault) this.faultLog.push({ op, kind: fault.kind, inner: false });
     if (fault?.kind === '429' || fault?.kind === '503') return send(this.faultReply(fault));
+    if (fault?.kind === 'refused') return send(refusedReply());
     if (fault?.kind === 'timeout') return hang();
 
     let body: unknown;
@@ -564,6 +572,12 @@ export class GraphFake {
         const item = sp.createItem(list, fields, p);
         return { status: 201, body: this.itemJson(list, item, null) };
       }
+      case 'items.delete': {
+        this.checkSite(p, siteId);
+        const list = sp.list(siteId, params[1]!);
+        sp.deleteItem(list, sp.item(list, params[2]!));
+        return { status: 204 };
+      }
       case 'items.update': {
         this.checkSite(p, siteId);
         const list = sp.list(siteId, params[1]!);
@@ -721,6 +735,11 @@ export class GraphFake {
       if (fault && (fault.kind === '429' || fault.kind === '503')) {
         this.faultLog.push({ op: info.op, kind: fault.kind, inner: true });
         respond(this.faultReply(fault));
+        continue;
+      }
+      if (fault?.kind === 'refused') {
+        this.faultLog.push({ op: info.op, kind: fault.kind, inner: true });
+        respond(refusedReply());
         continue;
       }
       if (fault?.kind === 'conflict') {

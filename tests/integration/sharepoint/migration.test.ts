@@ -5,6 +5,12 @@ import { promisify } from 'node:util';
 import { ASSESSMENT_SCHEMA_VERSION, type ChangeContext } from '../../../core/index.js';
 import { recordFields, type StoredRecord } from '../../../storage/sharepoint/assessment-fields.js';
 import { assessmentData, testActor } from '../../helpers/assessment-data.js';
+import {
+  LEGACY_NAMES,
+  legacyRecords,
+  otherNamesInPlans,
+  type LegacyRecord,
+} from '../../helpers/legacy-plans.js';
 import { fakeSharePointStore, SCHOOL_A, type FakeStoreHarness } from '../../helpers/sharepoint-fake-store.js';
 
 /**
@@ -60,6 +66,32 @@ function seedLegacyPlan(
   return record;
 }
 
+/** A record of the shared real-shaped copy, saved as the app saved it before cases existed. */
+function seedLegacyRecord(harness: FakeStoreHarness, legacy: LegacyRecord): void {
+  const record = legacy as unknown as StoredRecord;
+  const change: ChangeContext = {
+    actor: testActor,
+    at: new Date(legacy.updatedAt),
+    action: 'update',
+    fields: ['reviews'],
+  };
+  const fields = {
+    Title: record.caseRef,
+    CaseRef: record.caseRef,
+    CaseYear: Number(record.caseRef.split('-')[1]),
+    RecordId: record.id,
+    ...recordFields(record, change, randomUUID()),
+  } as Record<string, unknown>;
+  for (const column of ['Kind', 'CaseId', 'ChildId']) delete fields[column];
+  const list = harness.fake.list(harness.sites[SCHOOL_A]!, 'HSB assessments');
+  harness.fake.sharepoint.createItem(list, fields, {
+    id: 'seed',
+    displayName: 'Seed',
+    kind: 'application',
+    sites: 'all',
+  });
+}
+
 describe('SharePoint migration to cases, child records and plans per child', () => {
   let harness: FakeStoreHarness;
   beforeEach(async () => {
@@ -73,6 +105,28 @@ describe('SharePoint migration to cases, child records and plans per child', () 
       actor: { id: 'tenant-1/admin', kind: 'user' },
       now: () => new Date('2026-03-01T08:00:00Z'),
     });
+
+  it('migrates a copy of real-shaped data: every assessment, its reviews and sign-off, no other child’s name in any plan', async () => {
+    const legacy = legacyRecords();
+    for (const r of legacy) seedLegacyRecord(harness, r);
+    const report = await migrate(false);
+    expect(report.migrated).toHaveLength(legacy.length);
+    const records = harness.store.recordsFor(SCHOOL_A);
+    const plans = harness.store.forSchool(SCHOOL_A);
+    expect(await otherNamesInPlans(plans, records.children)).toEqual([]);
+    for (const r of legacy) {
+      const plan = (await plans.get(r.id)).record;
+      expect(plan).toMatchObject({ caseRef: r.caseRef, status: r.status, kind: 'risk-assessment' });
+      expect(plan.reviews.map((v) => [v.date, v.newRiskLevel])).toEqual(
+        (r.reviews as { date: string; newRiskLevel?: string }[]).map((v) => [v.date, v.newRiskLevel]),
+      );
+      expect(plan.signOff).toEqual(r.signOff);
+    }
+    const names = new Set((await records.children.list()).map((c) => c.name));
+    expect([...names].sort()).toEqual([...LEGACY_NAMES, 'Eve Solo'].sort());
+    const support = await plans.list({ kind: 'support-plan' });
+    expect(support.map((s) => s.caseRef).sort()).toEqual(['HSB-2025-0001', 'HSB-2025-0002']);
+  });
 
   it('plans on a dry run without writing anything', async () => {
     seedLegacyPlan(harness);

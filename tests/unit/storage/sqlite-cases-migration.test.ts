@@ -6,6 +6,7 @@ import { schoolServices, type AssessmentStore } from '../../../core/index.js';
 import { migrate, migrations, SqliteAssessmentStore } from '../../../storage/sqlite/index.js';
 import { activeAssessmentBody } from '../../helpers/assessment-data.js';
 import { fixedClock } from '../../helpers/test-server.js';
+import { LEGACY_NAMES, legacyRecords, otherNamesInPlans } from '../../helpers/legacy-plans.js';
 
 const LEARNER = 'Casey Canary';
 const HARMED = 'Zoë Ångström';
@@ -178,5 +179,63 @@ describe('SQLite migration 4: existing assessments move into cases', () => {
     const after = new Database(file).prepare('SELECT COUNT(*) AS n FROM children').get() as { n: number };
     expect(after.n).toBe(before.n);
     expect(before.n).toBe(4);
+  });
+});
+
+describe('SQLite migration 4 on a copy of real-shaped data', () => {
+  it('keeps every assessment with its reviews and sign-off, and leaves no other child’s name in any plan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hsb-cases-real-'));
+    try {
+      const file = join(dir, 'hsb.sqlite');
+      const db = new Database(file);
+      migrate(db, migrations.slice(0, 2));
+      const insert = db.prepare(
+        `INSERT INTO assessments (id, school_id, case_ref, status, overall_risk, next_due, year_group, learner_name,
+           version, schema_version, data, created_at, updated_at)
+         VALUES (?, 'school', ?, ?, ?, ?, ?, ?, 3, 1, ?, ?, ?)`,
+      );
+      const legacy = legacyRecords();
+      for (const r of legacy) {
+        const review = r.review as { nextDue?: string };
+        insert.run(
+          r.id,
+          r.caseRef,
+          r.status,
+          (r.overallRisk as string | null) ?? null,
+          review.nextDue ?? null,
+          r.learner.yearGroup ?? null,
+          r.learner.name,
+          JSON.stringify({ ...r, version: 3 }),
+          r.createdAt,
+          r.updatedAt,
+        );
+      }
+      db.prepare(`INSERT INTO case_ref_counters (school_id, year, last) VALUES ('school', 2025, 3)`).run();
+      db.close();
+
+      const store = new SqliteAssessmentStore({ file });
+      try {
+        const plans = store.forSchool('school');
+        const records = store.recordsFor('school');
+        expect(await otherNamesInPlans(plans, records.children)).toEqual([]);
+        for (const r of legacy) {
+          const plan = (await plans.get(r.id)).record;
+          expect(plan).toMatchObject({ caseRef: r.caseRef, status: r.status, kind: 'risk-assessment' });
+          expect(plan.reviews.map((v) => [v.date, v.newRiskLevel])).toEqual(
+            (r.reviews as { date: string; newRiskLevel?: string }[]).map((v) => [v.date, v.newRiskLevel]),
+          );
+          expect(plan.signOff).toEqual(r.signOff);
+        }
+        const names = new Set((await records.children.list()).map((c) => c.name));
+        expect([...names].sort()).toEqual([...LEGACY_NAMES, 'Eve Solo'].sort());
+        // Each child harmed (Bea in the first case, Alex in the second) has a support plan of their own.
+        const support = await plans.list({ kind: 'support-plan' });
+        expect(support.map((s) => s.caseRef).sort()).toEqual(['HSB-2025-0001', 'HSB-2025-0002']);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
