@@ -46,6 +46,7 @@ import { allPages, followable, type Page } from './graph-paging.js';
 import { expandFields, literal, query } from './odata.js';
 import type { RepositoryContext } from './sharepoint-assessment-repository.js';
 import { RECORD_CHUNK_COLUMNS, type ListKey } from './sharepoint-schema.js';
+import { sharePointTrends, trendFields } from './sharepoint-trends.js';
 import type { SchoolLocation } from './site-resolver.js';
 import type { ItemFacts } from './store-caches.js';
 
@@ -436,6 +437,7 @@ function childColumns(child: ChildData): Fields {
     Title: short(child.name),
     ChildName: short(child.name),
     YearGroup: short(child.yearGroup),
+    Sex: child.sex ?? null,
     DateOfBirth: toSharePointDate(child.dateOfBirth),
     RetainUntil: toSharePointDate(child.retainUntil ?? undefined),
   };
@@ -501,8 +503,12 @@ function summaryParticipants(data: CaseData): CaseSummary['participants'] {
   return data.participants.map((p) => ({ childId: p.childId, roles: p.roles, label: p.label }));
 }
 
-function caseColumns(data: CaseData): Fields {
-  return { Status: data.status, Participants: JSON.stringify(summaryParticipants(data)) };
+function caseColumns(data: CaseData, createdAt: string): Fields {
+  return {
+    Status: data.status,
+    Participants: JSON.stringify(summaryParticipants(data)),
+    ...trendFields({ ...data, createdAt }),
+  };
 }
 
 function caseSummaryFrom(fields: Fields): CaseSummary | undefined {
@@ -534,7 +540,7 @@ export class SharePointCaseRepository extends VersionedList<Case> implements Cas
       this.insert(
         loc,
         { ...data, id, caseRef, createdAt: at, updatedAt: at },
-        { Title: caseRef, CaseRef: caseRef, CaseYear: year, CreatedAt: at, ...caseColumns(data) },
+        { Title: caseRef, CaseRef: caseRef, CaseYear: year, CreatedAt: at, ...caseColumns(data, at) },
         context,
         this.participantSteps(loc, id, caseRef, data),
       ),
@@ -586,7 +592,7 @@ export class SharePointCaseRepository extends VersionedList<Case> implements Cas
     const stored = await this.insert(
       loc,
       { ...data, id, caseRef, createdAt: at, updatedAt: at },
-      { Title: caseRef, CaseRef: caseRef, CaseYear: year, CreatedAt: at, ...caseColumns(data) },
+      { Title: caseRef, CaseRef: caseRef, CaseYear: year, CreatedAt: at, ...caseColumns(data, at) },
       context,
     );
     if (!stored) throw new UpstreamError('CASE_REF_TAKEN', 'Another case already has this reference.');
@@ -604,7 +610,15 @@ export class SharePointCaseRepository extends VersionedList<Case> implements Cas
       createdAt: facts.createdAt,
       updatedAt: context.at.toISOString(),
     };
-    const saved = await this.update(loc, facts, record, caseColumns(data), ifMatch, context, 'case');
+    const saved = await this.update(
+      loc,
+      facts,
+      record,
+      caseColumns(data, facts.createdAt),
+      ifMatch,
+      context,
+      'case',
+    );
     await this.noteParticipants(loc, saved.record);
     return saved;
   }
@@ -788,5 +802,6 @@ export function sharePointCaseRecords(ctx: RepositoryContext): CaseRecords {
     children: new SharePointChildRepository(ctx),
     cases: new SharePointCaseRepository(ctx),
     chronology: new SharePointChronologyRepository(ctx),
+    reports: sharePointTrends(ctx),
   };
 }

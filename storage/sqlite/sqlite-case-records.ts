@@ -24,6 +24,7 @@ import {
 } from '../../core/index.js';
 import { nextCaseRef, sqliteEtag } from './sqlite-assessment-repository.js';
 import type { StatementCache } from './statement-cache.js';
+import { sqliteTrends, trendColumns } from './sqlite-trends.js';
 
 type RecordType = 'child' | 'case' | 'chronology';
 
@@ -106,8 +107,8 @@ class SqliteChildRepository implements ChildRepository {
     this.t.db.transaction(() => {
       this.t.statements
         .get(
-          `INSERT INTO children (id, school_id, name, year_group, date_of_birth, retain_until, version, data, created_at, updated_at)
-           VALUES (@id, @school, @name, @yearGroup, @dob, @retainUntil, 1, @data, @at, @at)`,
+          `INSERT INTO children (id, school_id, name, year_group, sex, date_of_birth, retain_until, version, data, created_at, updated_at)
+           VALUES (@id, @school, @name, @yearGroup, @sex, @dob, @retainUntil, 1, @data, @at, @at)`,
         )
         .run({ ...this.columns(record), id: record.id, school: this.t.schoolId, at });
       this.t.audit(
@@ -150,7 +151,7 @@ class SqliteChildRepository implements ChildRepository {
       };
       this.t.statements
         .get(
-          `UPDATE children SET name = @name, year_group = @yearGroup, date_of_birth = @dob, retain_until = @retainUntil,
+          `UPDATE children SET name = @name, year_group = @yearGroup, sex = @sex, date_of_birth = @dob, retain_until = @retainUntil,
              version = @version, data = @data, updated_at = @at
            WHERE id = @id AND school_id = @school AND version = @expected`,
         )
@@ -216,6 +217,7 @@ class SqliteChildRepository implements ChildRepository {
     return {
       name: record.name,
       yearGroup: record.yearGroup ?? null,
+      sex: record.sex ?? null,
       dob: record.dateOfBirth ?? null,
       retainUntil: record.retainUntil,
       data: JSON.stringify(record),
@@ -229,6 +231,11 @@ class SqliteChildRepository implements ChildRepository {
     if (!row) throw new NotFoundError('No child has this id.');
     return row;
   }
+}
+
+function trendValues(record: Case): [string, string] {
+  const { reportedOn, trend } = trendColumns(record);
+  return [reportedOn, trend];
 }
 
 class SqliteCaseRepository implements CaseRepository {
@@ -247,10 +254,19 @@ class SqliteCaseRepository implements CaseRepository {
       };
       this.t.statements
         .get(
-          `INSERT INTO cases (id, school_id, case_ref, status, version, data, created_at, updated_at)
-           VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
+          `INSERT INTO cases (id, school_id, case_ref, status, version, data, created_at, updated_at, reported_on, trend)
+           VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
         )
-        .run(full.id, this.t.schoolId, full.caseRef, full.status, JSON.stringify(full), at, at);
+        .run(
+          full.id,
+          this.t.schoolId,
+          full.caseRef,
+          full.status,
+          JSON.stringify(full),
+          at,
+          at,
+          ...trendValues(full),
+        );
       this.participants(full);
       this.t.audit(
         'case',
@@ -294,10 +310,19 @@ class SqliteCaseRepository implements CaseRepository {
       };
       this.t.statements
         .get(
-          `UPDATE cases SET status = ?, version = ?, data = ?, updated_at = ?
+          `UPDATE cases SET status = ?, version = ?, data = ?, updated_at = ?, reported_on = ?, trend = ?
            WHERE id = ? AND school_id = ? AND version = ?`,
         )
-        .run(full.status, full.version, JSON.stringify(full), at, id, this.t.schoolId, current.version);
+        .run(
+          full.status,
+          full.version,
+          JSON.stringify(full),
+          at,
+          ...trendValues(full),
+          id,
+          this.t.schoolId,
+          current.version,
+        );
       this.participants(full);
       this.t.audit('case', id, context.at, context.actor, context.action, context.fields, context.reason);
       return full;
@@ -370,8 +395,8 @@ class SqliteChronologyRepository implements ChronologyRepository {
     this.t.db.transaction(() => {
       this.t.statements
         .get(
-          `INSERT INTO chronology (id, school_id, case_id, child_id, date, data, recorded_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO chronology (id, school_id, case_id, child_id, date, kind, data, recorded_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           record.id,
@@ -379,6 +404,7 @@ class SqliteChronologyRepository implements ChronologyRepository {
           record.caseId ?? null,
           record.childId ?? null,
           record.date,
+          record.kind,
           JSON.stringify(record),
           record.recordedAt,
         );
@@ -424,5 +450,6 @@ export function sqliteCaseRecords(
     children: new SqliteChildRepository(tables),
     cases: new SqliteCaseRepository(tables),
     chronology: new SqliteChronologyRepository(tables),
+    reports: sqliteTrends(statements, schoolId),
   };
 }
