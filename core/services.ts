@@ -3,12 +3,16 @@ import { CaseService, type Signer } from './cases/case-service.js';
 import type { Clock } from './dates.js';
 import type { Actor, AssessmentStore, RepositoryAccess } from './repositories/assessment-repository.js';
 import { hasCaseRecords } from './repositories/case-records.js';
+import { ReportService } from './reports/report-service.js';
+import type { ContextLabel } from './reports/tables.js';
 
 /** The services one caller uses for one school, built per request or per bot turn. */
 export interface SchoolServices {
   plans: AssessmentService;
   /** Absent on a backend that does not hold children and cases yet. */
   cases: CaseService | undefined;
+  /** Trend reports; absent where cases are. */
+  reports: ReportService | undefined;
   signer: Signer;
 }
 
@@ -20,6 +24,8 @@ export interface SchoolServicesOptions {
   clock: Clock;
   access?: RepositoryAccess;
   timeZone?: string;
+  /** The words for a setting in reports (the risk-assessment template's titles); the codes otherwise. */
+  contextLabel?: ContextLabel;
 }
 
 /** The one way to reach a school's records: nothing else builds a service or opens a repository. */
@@ -39,6 +45,7 @@ export function schoolServices(store: AssessmentStore, options: SchoolServicesOp
       ...common,
     }),
     cases: records ? new CaseService({ records, plans: repository, ...common }) : undefined,
+    reports: records ? new ReportService(records, options.contextLabel ?? ((c) => c)) : undefined,
     signer: { actor: options.actor, name: options.callerName },
   };
 }

@@ -5,3 +5,5 @@ export * from './suppression.js';
 export * from './tables.js';
 export * from './summary.js';
 export * from './trends.js';
+export * from './governors-document.js';
+export * from './report-service.js';
