@@ -20,10 +20,8 @@ export function trendColumns(record: Case): { reportedOn: string; trend: string 
 /** Migration 5: the report date and counted facts of every case saved before trend reports. */
 export function backfillTrendFacts(db: Database.Database): void {
   const update = db.prepare('UPDATE cases SET reported_on = ?, trend = ? WHERE id = ?');
-  for (const row of db.prepare('SELECT id, data FROM cases').iterate() as Iterable<{
-    id: string;
-    data: string;
-  }>) {
+  const rows = db.prepare('SELECT id, data FROM cases').all() as { id: string; data: string }[];
+  for (const row of rows) {
     const { reportedOn, trend } = trendColumns(JSON.parse(row.data) as Case);
     update.run(reportedOn, trend, row.id);
   }
