@@ -2,7 +2,7 @@ import { childRoles, hackettLevels, riskContexts, type RiskContext } from '../as
 import { referralAgencies, referralStatuses } from '../cases/case.js';
 import { childSexes } from '../cases/child.js';
 import { seenChoices } from '../classify/labels.js';
-import { daysBetween, type IsoDate } from '../dates.js';
+import type { IsoDate } from '../dates.js';
 import {
   agencyLabels,
   decisionLabels,
@@ -15,6 +15,7 @@ import { decisionOptions } from '../assessment/schema.js';
 import {
   academicWeekKey,
   academicWeekLabel,
+  daysFrom,
   monthKey,
   monthLabel,
   monthsBetween,
@@ -87,7 +88,7 @@ const timingBandLabels: Record<(typeof timingBands)[number], string> = {
 
 function timingBand(from: IsoDate, to: IsoDate | null | undefined): (typeof timingBands)[number] {
   if (!to) return 'not-yet';
-  const days = Math.max(0, daysBetween(from, to));
+  const days = Math.max(0, daysFrom(from, to));
   if (days <= 1) return 'within-a-day';
   if (days <= 7) return '2-7-days';
   if (days <= 28) return '8-28-days';

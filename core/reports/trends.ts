@@ -1,5 +1,5 @@
-import { addDays, daysBetween, longDate, type IsoDate } from '../dates.js';
-import { median } from './calendar.js';
+import { addDays, longDate, type IsoDate } from '../dates.js';
+import { daysFrom, median } from './calendar.js';
 import type { ReportRange, TrendCase } from './facts.js';
 import { suppressCount, suppressTable } from './suppression.js';
 import { trendSummary } from './summary.js';
@@ -8,7 +8,7 @@ import type { ReportAudience, TrendTable, TrendTiming, TrendsReport } from './ty
 
 /** The period of the same length that ends the day before `range` starts. */
 export function previousRange(range: ReportRange): ReportRange {
-  const length = daysBetween(range.from, range.to) + 1;
+  const length = daysFrom(range.from, range.to) + 1;
   return { from: addDays(range.from, -length), to: addDays(range.from, -1) };
 }
 
@@ -18,10 +18,10 @@ export function inRange(date: IsoDate, range: ReportRange): boolean {
 
 function timings(cases: readonly TrendCase[]): TrendTiming[] {
   const toDecision = cases.flatMap((c) =>
-    c.decision?.decidedOn ? [Math.max(0, daysBetween(c.reportedOn, c.decision.decidedOn))] : [],
+    c.decision?.decidedOn ? [Math.max(0, daysFrom(c.reportedOn, c.decision.decidedOn))] : [],
   );
   const toPlan = cases.flatMap((c) =>
-    c.firstPlanOn ? [Math.max(0, daysBetween(c.reportedOn, c.firstPlanOn))] : [],
+    c.firstPlanOn ? [Math.max(0, daysFrom(c.reportedOn, c.firstPlanOn))] : [],
   );
   return [
     {

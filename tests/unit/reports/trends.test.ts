@@ -1,6 +1,9 @@
 import {
   academicWeekKey,
   academicWeekLabel,
+  addDays,
+  dayNumber,
+  weekday,
   partitionMask,
   previousRange,
   timeBand,
@@ -221,5 +224,22 @@ describe('the governors’ audience', () => {
     });
     expect(partitionMask([1, 1, 20]).hide).toEqual([true, true, true]);
     expect(partitionMask([3, 7, 0]).hide).toEqual([true, true, false]);
+  });
+});
+
+describe('day arithmetic', () => {
+  it('agrees with the calendar for every day of several years, leap days included', () => {
+    let date = '1999-12-25';
+    let expected = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    for (let i = 0; i < 3 * 366 + 10; i++) {
+      expect(dayNumber(date)).toBe(expected);
+      expect(weekday(date)).toBe(
+        ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][
+          new Date(`${date}T00:00:00Z`).getUTCDay()
+        ],
+      );
+      date = addDays(date, 1);
+      expected += 1;
+    }
   });
 });
