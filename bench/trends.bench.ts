@@ -55,9 +55,10 @@ function seedCases(childIds: readonly string[]): SeedCase[] {
     const day = at.toISOString().slice(0, 10);
     const first = pick(r, childIds);
     const second = pick(r, childIds);
-    const participants = [{ childId: first, roles: ['displayedHsb' as const], label: 'Child A' }];
-    if (second !== first)
-      participants.push({ childId: second, roles: ['harmed' as const], label: 'Child B' });
+    const participants: CaseData['participants'] = [
+      { childId: first, roles: ['displayedHsb'], label: 'Child A' },
+    ];
+    if (second !== first) participants.push({ childId: second, roles: ['harmed'], label: 'Child B' });
     const data: CaseData = {
       status: r() < 0.7 ? 'closed' : 'open',
       participants,
