@@ -10,6 +10,7 @@ export type Route =
   | { name: 'case'; id: string }
   | { name: 'child'; id: string }
   | { name: 'stage'; id: string }
+  | { name: 'trends' }
   | { name: 'config' }
   | { name: 'meeting'; id?: string }
   | { name: 'info'; page: InfoPage }
@@ -40,6 +41,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'children' && isAssessmentId(id) && parts.length === 2) return { name: 'child', id };
   if (head === 'stage' && isAssessmentId(id) && parts.length === 2) return { name: 'stage', id };
   if (head === 'config' && parts.length === 1) return { name: 'config' };
+  if (head === 'trends' && parts.length === 1) return { name: 'trends' };
   if (head === 'meeting' && parts.length === 1) return { name: 'meeting' };
   if (head === 'meeting' && isAssessmentId(id) && parts.length === 2) return { name: 'meeting', id };
   return { name: 'not-found' };
@@ -57,6 +59,8 @@ export function routePath(route: Route): string {
       return `/children/${route.id}`;
     case 'stage':
       return `/stage/${route.id}`;
+    case 'trends':
+      return '/trends';
     case 'config':
       return '/config';
     case 'meeting':
