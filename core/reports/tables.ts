@@ -77,17 +77,30 @@ const orNotRecorded =
 /** An incident's date, or the date its case was reported when the incident has none. */
 const incidentDate = (i: TrendIncident, c: TrendCase): IsoDate => i.date ?? c.reportedOn;
 
-export const timingBands = ['within-a-day', '2-7-days', '8-28-days', 'over-28-days', 'not-yet'] as const;
+export const timingBands = [
+  'within-a-day',
+  '2-7-days',
+  '8-28-days',
+  'over-28-days',
+  'date-not-recorded',
+  'not-yet',
+] as const;
 const timingBandLabels: Record<(typeof timingBands)[number], string> = {
   'within-a-day': 'The same day or the next',
   '2-7-days': '2 to 7 days',
   '8-28-days': '8 to 28 days',
   'over-28-days': 'More than 28 days',
+  'date-not-recorded': 'Done, date not recorded',
   'not-yet': 'Not yet',
 };
 
-function timingBand(from: IsoDate, to: IsoDate | null | undefined): (typeof timingBands)[number] {
-  if (!to) return 'not-yet';
+function timingBand(
+  from: IsoDate,
+  to: IsoDate | null | undefined,
+  done = !!to,
+): (typeof timingBands)[number] {
+  if (!done) return 'not-yet';
+  if (!to) return 'date-not-recorded';
   const days = Math.max(0, daysFrom(from, to));
   if (days <= 1) return 'within-a-day';
   if (days <= 7) return '2-7-days';
@@ -99,6 +112,12 @@ export interface TableOptions {
   contextLabel: ContextLabel;
   /** Weeks are finer than a governors' report shows dates. */
   includeWeeks: boolean;
+  /**
+   * Online-or-not is a second field beside the "online and devices" setting; shown together, the
+   * difference between them would count a small group the report never shows. Governors get the
+   * setting alone.
+   */
+  includeOnlineFlag: boolean;
 }
 
 /** Every table of a trends report, with plain counts (suppression comes after, for governors). */
@@ -185,14 +204,18 @@ export function trendTables(
       orNotRecorded((k) => options.contextLabel(k as RiskContext)),
       contexts,
     ),
-    table(
-      'incidents-online',
-      'Incidents online or in person',
-      'incidents',
-      ['online', 'in-person', NOT_RECORDED],
-      orNotRecorded((k) => (k === 'online' ? 'Online' : 'In person')),
-      online,
-    ),
+    ...(options.includeOnlineFlag
+      ? [
+          table(
+            'incidents-online',
+            'Incidents online or in person',
+            'incidents',
+            ['online', 'in-person', NOT_RECORDED],
+            orNotRecorded((k) => (k === 'online' ? 'Online' : 'In person')),
+            online,
+          ),
+        ]
+      : []),
     table(
       'incidents-by-kind',
       'Incidents, by kind of behaviour (an incident may be of more than one kind)',
@@ -288,7 +311,9 @@ function outcomeTables(cases: readonly TrendCase[]): TrendTable[] {
   for (const c of cases) {
     if (c.decision) for (const o of c.decision.options) decisions.add(o);
     else decisions.add('not-yet');
-    toDecision.add(timingBand(c.reportedOn, c.decision?.decidedOn));
+    // A decision without its date is still a decision: "not yet" here means what it means in the
+    // decisions table, so that no small count hides in the difference between the two.
+    toDecision.add(timingBand(c.reportedOn, c.decision?.decidedOn, !!c.decision));
     toPlan.add(timingBand(c.reportedOn, c.firstPlanOn));
     for (const r of c.referrals) {
       agencies.add(r.to);

@@ -61,7 +61,11 @@ export function trendsReport(
   const current = cases.filter((c) => inRange(c.reportedOn, range));
   const previous = cases.filter((c) => inRange(c.reportedOn, before));
   const governors = options.audience === 'governors';
-  const tableOptions = { contextLabel: options.contextLabel, includeWeeks: !governors };
+  const tableOptions = {
+    contextLabel: options.contextLabel,
+    includeWeeks: !governors,
+    includeOnlineFlag: !governors,
+  };
 
   const rawTables = trendTables(current, range, tableOptions);
   const rawPrevious = trendTables(previous, before, tableOptions);

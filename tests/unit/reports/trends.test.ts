@@ -106,12 +106,13 @@ describe('trends for the safeguarding team', () => {
       decision: { options: ['manage-internally'], decidedOn: '2026-02-20' },
     }),
     trendCase({ reportedOn: '2025-11-01', incidents: [{ kinds: [] }] }),
+    trendCase({ reportedOn: '2026-03-02', decision: { options: ['early-help'] } }),
   ];
   const report = trendsReport(cases, RANGE, { audience: 'dsl', contextLabel });
 
   it('counts each period’s cases under their report date', () => {
-    expect(report.headline).toEqual({ cases: 2, incidents: 3, children: 2 });
-    expect(counts(tableOf(report, 'reports-by-month'))).toEqual({ '2026-01': 1, '2026-02': 1, '2026-03': 0 });
+    expect(report.headline).toEqual({ cases: 3, incidents: 3, children: 2 });
+    expect(counts(tableOf(report, 'reports-by-month'))).toEqual({ '2026-01': 1, '2026-02': 1, '2026-03': 1 });
   });
 
   it('groups incidents by when, where, how and what, with "not recorded" kept visible', () => {
@@ -166,8 +167,13 @@ describe('trends for the safeguarding team', () => {
       police: 1,
     });
     expect(counts(tableOf(report, 'referral-outcomes'))).toMatchObject({ accepted: 1, made: 1 });
-    expect(counts(tableOf(report, 'time-to-decision'))).toMatchObject({ 'within-a-day': 1, '8-28-days': 1 });
-    expect(counts(tableOf(report, 'time-to-plan'))).toMatchObject({ '8-28-days': 1, 'not-yet': 1 });
+    expect(counts(tableOf(report, 'time-to-decision'))).toMatchObject({
+      'within-a-day': 1,
+      '8-28-days': 1,
+      'date-not-recorded': 1,
+      'not-yet': 0,
+    });
+    expect(counts(tableOf(report, 'time-to-plan'))).toMatchObject({ '8-28-days': 1, 'not-yet': 2 });
     expect(report.timings).toEqual([
       { id: 'report-to-decision', title: expect.any(String), medianDays: 5.5, cases: 2 },
       { id: 'report-to-plan', title: expect.any(String), medianDays: 15, cases: 1 },
@@ -181,7 +187,7 @@ describe('trends for the safeguarding team', () => {
   });
 
   it('summarises the change in plain words, without judging it', () => {
-    expect(report.summary).toContain('Cases opened: 2, up 1 from 1 in the previous period.');
+    expect(report.summary).toContain('Cases opened: 3, up 2 from 1 in the previous period.');
     expect(report.summary).toContain('Incidents recorded: 3, up 2 from 1 in the previous period.');
     expect(report.summary.join(' ')).not.toMatch(/worse|better|concern|improv|worr/i);
   });
@@ -211,8 +217,9 @@ describe('the governors’ audience', () => {
     });
   });
 
-  it('has no weeks, no medians and nothing finer than a month', () => {
+  it('has no weeks, no medians, nothing finer than a month, and no second "online" field', () => {
     expect(report.tables.some((t) => t.id === 'incidents-by-week')).toBe(false);
+    expect(report.tables.some((t) => t.id === 'incidents-online')).toBe(false);
     expect(report.timings).toBeUndefined();
     expect(JSON.stringify(report.tables)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
