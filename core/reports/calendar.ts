@@ -26,6 +26,24 @@ const MONTH_NAMES = [
  * over a large school does this for every incident; parsing a Date each time was its slowest step.
  */
 export function dayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
+  const n = computeDayNumber(date);
+  remember(dayNumbers, date, n);
+  return n;
+}
+
+/** A report meets the same few hundred dates and year groups thousands of times. */
+const MEMO_ENTRIES = 10_000;
+const dayNumbers = new Map<string, number>();
+const yearGroupKeys = new Map<string, string>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_ENTRIES) memo.clear();
+  memo.set(key, value);
+}
+
+function computeDayNumber(date: IsoDate): number {
   let y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
@@ -147,6 +165,14 @@ export function timeBand(time: string): TimeBand {
  */
 export function yearGroupKey(yearGroup: string | null): string {
   if (!yearGroup) return 'not-recorded';
+  const known = yearGroupKeys.get(yearGroup);
+  if (known !== undefined) return known;
+  const key = computeYearGroupKey(yearGroup);
+  remember(yearGroupKeys, yearGroup, key);
+  return key;
+}
+
+function computeYearGroupKey(yearGroup: string): string {
   const text = yearGroup.trim().toLowerCase();
   if (/^(r|rec|reception)$/.test(text)) return 'reception';
   if (/^(n|nursery)$/.test(text)) return 'nursery';
