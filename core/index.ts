@@ -12,3 +12,4 @@ export * from './cases/index.js';
 export * from './api/index.js';
 export * from './repositories/case-records.js';
 export * from './services.js';
+export * from './reports/index.js';

@@ -4,6 +4,8 @@ import { CaseService, type Signer } from './cases/case-service.js';
 import type { Clock } from './dates.js';
 import type { Actor, AssessmentStore, RepositoryAccess } from './repositories/assessment-repository.js';
 import { hasCaseRecords } from './repositories/case-records.js';
+import { ReportService } from './reports/report-service.js';
+import type { ContextLabel } from './reports/tables.js';
 
 /** The services one caller uses for one school, built per request or per bot turn. */
 export interface SchoolServices {
@@ -12,6 +14,8 @@ export interface SchoolServices {
   cases: CaseService | undefined;
   /** The meeting stage's redacted view of a case and the plan discussed. */
   stage: StageService;
+  /** Trend reports; absent where cases are. */
+  reports: ReportService | undefined;
   signer: Signer;
 }
 
@@ -23,6 +27,8 @@ export interface SchoolServicesOptions {
   clock: Clock;
   access?: RepositoryAccess;
   timeZone?: string;
+  /** The words for a setting in reports (the risk-assessment template's titles); the codes otherwise. */
+  contextLabel?: ContextLabel;
 }
 
 /** The one way to reach a school's records: nothing else builds a service or opens a repository. */
@@ -43,6 +49,7 @@ export function schoolServices(store: AssessmentStore, options: SchoolServicesOp
     }),
     cases: records ? new CaseService({ records, plans: repository, ...common }) : undefined,
     stage: new StageService({ repository, ...(records ? { records } : {}), clock: options.clock }),
+    reports: records ? new ReportService(records, options.contextLabel ?? ((c) => c)) : undefined,
     signer: { actor: options.actor, name: options.callerName },
   };
 }

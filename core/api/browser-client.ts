@@ -14,6 +14,7 @@ import type {
   ChronologyEntryResponse,
   MeResponse,
 } from './responses.js';
+import type { GovernorsReportBody, TrendsQuery, TrendsResponse } from './reports.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /**
@@ -422,6 +423,17 @@ export class ApiClient {
 
   addCaseChronology(id: string, body: unknown): Promise<ChronologyEntry> {
     return this.json('POST', apiPaths.caseChronology(id), { body });
+  }
+
+  /** Counts for the trends view, or the governors' view of them (small counts withheld). */
+  reportTrends(query: TrendsQuery): Promise<TrendsResponse> {
+    return this.json('GET', withQuery(apiRoutes.reportsTrends, { ...query }));
+  }
+
+  /** The governors' report as a Word file, with the commentary the DSL has just written. */
+  async governorsReport(body: GovernorsReportBody): Promise<Blob> {
+    const response = await this.request('POST', apiRoutes.reportsGovernors, { body });
+    return response.blob();
   }
 
   /** A first placement of a described behaviour (POST /api/classify); the server stores nothing. */

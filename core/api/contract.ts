@@ -4,6 +4,7 @@ import { createCaseSchema, replaceCaseSchema } from '../cases/case.js';
 import { childInputSchema, replaceChildSchema } from '../cases/child.js';
 import { chronologyInputSchema } from '../cases/chronology.js';
 import { apiRoutes } from './paths.js';
+import { governorsReportBody, governorsReportQuery, trendsQuery, trendsResponse } from './reports.js';
 import {
   documentQuery,
   listAssessmentsQuery,
@@ -193,6 +194,28 @@ export const apiContract = {
     path: apiRoutes.reviewsDue,
     query: reviewsDueQuery,
     response: reviewsDueResponse,
+    status: 200,
+  },
+  reportTrends: {
+    method: 'GET',
+    path: apiRoutes.reportsTrends,
+    query: trendsQuery,
+    response: trendsResponse,
+    status: 200,
+  },
+  /** The governors' report (.docx) without a commentary. */
+  governorsReport: {
+    method: 'GET',
+    path: apiRoutes.reportsGovernors,
+    query: governorsReportQuery,
+    status: 200,
+  },
+  /** The governors' report (.docx) with the commentary the DSL has just written; nothing is stored. */
+  governorsReportWithCommentary: {
+    method: 'POST',
+    path: apiRoutes.reportsGovernors,
+    query: noQuery,
+    body: governorsReportBody,
     status: 200,
   },
 } as const satisfies Record<string, ApiRoute>;

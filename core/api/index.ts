@@ -4,4 +4,5 @@ export * from './retry-after.js';
 export * from './paths.js';
 export * from './queries.js';
 export * from './responses.js';
+export * from './reports.js';
 export * from './contract.js';

@@ -26,6 +26,8 @@ export const apiRoutes = {
   assessmentDocument: '/api/assessments/:id/document',
   assessmentStage: '/api/assessments/:id/stage',
   reviewsDue: '/api/reviews/due',
+  reportsTrends: '/api/reports/trends',
+  reportsGovernors: '/api/reports/governors',
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -4,12 +4,13 @@ import {
   decisionSchema,
   incidentSchema,
   planKinds,
+  riskContexts,
   type ChildRole,
   type PlanKind,
   type DecisionFactor,
   type DecisionOption,
-  type Incident,
 } from '../assessment/schema.js';
+import { seenKinds } from '../classify/input.js';
 import { childInputSchema } from './child.js';
 import {
   isoDate,
@@ -123,8 +124,26 @@ export const participantSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * An incident of a case. Beyond what a plan records, a case keeps what the school's trend analysis
+ * counts: the time of day, the setting (the risk-assessment contexts) and the kinds of behaviour (the
+ * guided placement's list), so that patterns of where and when can be seen without reading narratives.
+ */
+export const caseIncidentSchema = incidentSchema.extend({
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time of day as HH:MM.')
+    .optional(),
+  context: z.enum(riskContexts).optional(),
+  kinds: z
+    .array(z.enum(seenKinds))
+    .max(seenKinds.length)
+    .refine((k) => new Set(k).size === k.length, 'Each kind once.')
+    .optional(),
+});
+
 const caseContentShape = {
-  incidents: z.array(incidentSchema).max(50).default([]),
+  incidents: z.array(caseIncidentSchema).max(50).default([]),
   /** What was reported, in factual, behaviour-focused words; other children as mention tokens. */
   summary: longText.optional(),
   decision: caseDecisionSchema.optional(),
@@ -159,6 +178,7 @@ export type Referral = ReferralInput & { id: string };
 export type Police = z.output<typeof policeSchema>;
 export type Agencies = Omit<z.output<typeof agenciesSchema>, 'referrals'> & { referrals: Referral[] };
 export type CaseDecision = z.output<typeof caseDecisionSchema>;
+export type CaseIncident = z.output<typeof caseIncidentSchema> & { id: string };
 export type CreateCaseInput = z.output<typeof createCaseSchema>;
 export type ReplaceCaseInput = z.output<typeof replaceCaseSchema>;
 
@@ -213,7 +233,7 @@ export interface CaseData {
   participants: Participant[];
   /** How many pseudonyms this case has given out, so that a removed child's label is never reused. */
   labelsIssued: number;
-  incidents: Incident[];
+  incidents: CaseIncident[];
   summary?: string;
   decision?: CaseDecision;
   agencies: Agencies;

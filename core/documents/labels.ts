@@ -1,4 +1,6 @@
 import type { ChildRole, DecisionOption, HackettLevel } from '../assessment/schema.js';
+import type { ReferralAgency, ReferralStatus } from '../cases/case.js';
+import type { ChildSex } from '../cases/child.js';
 
 export const roleLabels: Record<ChildRole, string> = {
   harmed: 'Child harmed',
@@ -29,4 +31,29 @@ export const sharingLabels: Record<string, string> = {
   'parents-carers': 'Parents and carers',
   learner: 'The learner',
   'other-agency': 'Another agency',
+};
+
+export const agencyLabels: Record<ReferralAgency, string> = {
+  'childrens-social-care': 'Children’s social care',
+  police: 'Police',
+  'early-help': 'Early help',
+  'specialist-hsb-service': 'Specialist harmful sexual behaviour service',
+  camhs: 'Child and adolescent mental health services (CAMHS)',
+  'youth-justice': 'Youth justice service',
+  other: 'Other agency',
+};
+
+export const referralStatusLabels: Record<ReferralStatus, string> = {
+  made: 'Made',
+  acknowledged: 'Acknowledged',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  closed: 'Closed',
+};
+
+export const sexLabels: Record<ChildSex, string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  'not-known': 'Not known',
 };

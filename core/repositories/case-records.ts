@@ -2,6 +2,7 @@ import type { Case, CaseData, CaseStatus, CaseSummary } from '../cases/case.js';
 import type { Child, ChildData, ChildSummary } from '../cases/child.js';
 import type { ChronologyEntry, ChronologyEntryData } from '../cases/chronology.js';
 import type { AssessmentData } from '../assessment/schema.js';
+import type { ReportRange, TrendCase } from '../reports/facts.js';
 import type {
   AccessContext,
   AuditEntry,
@@ -106,10 +107,20 @@ export interface ChronologyRepository {
   list(query: ChronologyQuery): Promise<ChronologyEntry[]>;
 }
 
+/**
+ * The read model trend reports use: only the counted fields of each case (stored beside the record on
+ * every write), its children's year group and sex, and the date its first plan became active.
+ */
+export interface ReportsReadModel {
+  /** Every case of the school opened in `range` (both ends included), in no particular order. */
+  trendCases(range: ReportRange): Promise<TrendCase[]>;
+}
+
 export interface CaseRecords {
   children: ChildRepository;
   cases: CaseRepository;
   chronology: ChronologyRepository;
+  reports: ReportsReadModel;
 }
 
 /** Implemented by every store beside AssessmentStore: the same school, the same access. */

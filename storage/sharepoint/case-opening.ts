@@ -34,6 +34,7 @@ import {
 import { expandFields, literal, query } from './odata.js';
 import type { RepositoryContext } from './sharepoint-assessment-repository.js';
 import type { ListKey } from './sharepoint-schema.js';
+import { trendFields } from './sharepoint-trends.js';
 import type { SchoolLocation } from './site-resolver.js';
 
 function short(value: string | null | undefined): string | null {
@@ -46,6 +47,7 @@ export function childColumns(child: ChildData): Fields {
     Title: short(child.name),
     ChildName: short(child.name),
     YearGroup: short(child.yearGroup),
+    Sex: child.sex ?? null,
     DateOfBirth: toSharePointDate(child.dateOfBirth),
     RetainUntil: toSharePointDate(child.retainUntil ?? undefined),
   };
@@ -55,9 +57,13 @@ export function summaryParticipants(data: CaseData): CaseSummary['participants']
   return data.participants.map((p) => ({ childId: p.childId, roles: p.roles, label: p.label }));
 }
 
-/** The columns a case's item is filtered and listed by. */
-export function caseColumns(data: CaseData): Fields {
-  return { Status: data.status, Participants: JSON.stringify(summaryParticipants(data)) };
+/** The columns a case's item is filtered and listed by, and the facts the trend reports count. */
+export function caseColumns(data: CaseData, createdAt: string): Fields {
+  return {
+    Status: data.status,
+    Participants: JSON.stringify(summaryParticipants(data)),
+    ...trendFields({ ...data, createdAt }),
+  };
 }
 
 export function pairKey(caseId: string, childId: string): string {
@@ -221,7 +227,7 @@ async function attempt(
       CaseRef: caseRef,
       CaseYear: year,
       CreatedAt: at,
-      ...caseColumns(caseData),
+      ...caseColumns(caseData, at),
       RecordId: caseId,
       ...jsonColumns(caseRecord),
       ...changeColumns(caseContext, caseWrite.writeId),

@@ -53,6 +53,7 @@ import { caseColumns, childColumns, knowPair, openCaseOnSharePoint } from './cas
 import { expandFields, literal, query } from './odata.js';
 import type { RepositoryContext } from './sharepoint-assessment-repository.js';
 import { RECORD_CHUNK_COLUMNS, type ListKey } from './sharepoint-schema.js';
+import { sharePointTrends } from './sharepoint-trends.js';
 import type { SchoolLocation } from './site-resolver.js';
 import type { ItemFacts } from './store-caches.js';
 
@@ -382,7 +383,7 @@ export class SharePointCaseRepository extends VersionedList<Case> implements Cas
       this.insert(
         loc,
         { ...data, id, caseRef, createdAt: at, updatedAt: at },
-        { Title: caseRef, CaseRef: caseRef, CaseYear: year, CreatedAt: at, ...caseColumns(data) },
+        { Title: caseRef, CaseRef: caseRef, CaseYear: year, CreatedAt: at, ...caseColumns(data, at) },
         context,
         this.participantSteps(loc, id, caseRef, data),
       ),
@@ -430,7 +431,7 @@ export class SharePointCaseRepository extends VersionedList<Case> implements Cas
     const stored = await this.insert(
       loc,
       { ...data, id, caseRef, createdAt: at, updatedAt: at },
-      { Title: caseRef, CaseRef: caseRef, CaseYear: year, CreatedAt: at, ...caseColumns(data) },
+      { Title: caseRef, CaseRef: caseRef, CaseYear: year, CreatedAt: at, ...caseColumns(data, at) },
       context,
     );
     if (!stored) throw new UpstreamError('CASE_REF_TAKEN', 'Another case already has this reference.');
@@ -448,7 +449,15 @@ export class SharePointCaseRepository extends VersionedList<Case> implements Cas
       createdAt: facts.createdAt,
       updatedAt: context.at.toISOString(),
     };
-    const saved = await this.update(loc, facts, record, caseColumns(data), ifMatch, context, 'case');
+    const saved = await this.update(
+      loc,
+      facts,
+      record,
+      caseColumns(data, facts.createdAt),
+      ifMatch,
+      context,
+      'case',
+    );
     await this.noteParticipants(loc, saved.record);
     return saved;
   }
@@ -594,5 +603,6 @@ export function sharePointCaseRecords(ctx: RepositoryContext): CaseRecords {
     children: new SharePointChildRepository(ctx),
     cases: new SharePointCaseRepository(ctx),
     chronology: new SharePointChronologyRepository(ctx),
+    reports: sharePointTrends(ctx),
   };
 }

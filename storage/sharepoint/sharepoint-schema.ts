@@ -199,6 +199,7 @@ export const childrenList: ListSpec = {
     recordId('child'),
     text('ChildName', 'The child’s name.'),
     text('YearGroup', 'The child’s year group.'),
+    text('Sex', 'Recorded for equality monitoring; counted in trend reports.'),
     { name: 'DateOfBirth', kind: 'dateOnly', description: 'Date of birth, when known.' },
     {
       name: 'RetainUntil',
@@ -227,6 +228,13 @@ export const casesList: ListSpec = {
     },
     note('Participants', 'The children of the case by id, role and pseudonym, as JSON (no names).'),
     text('CreatedAt', 'When the case was opened (ISO 8601).'),
+    {
+      name: 'ReportedOn',
+      kind: 'dateOnly',
+      description: 'The date the case was opened: what trend reports filter on.',
+      indexed: true,
+    },
+    note('TrendJson', 'What trend reports count of the case (no names, no narrative), as JSON.'),
     ...versionedRecordColumns('case'),
   ],
 };

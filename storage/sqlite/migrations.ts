@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { moveAssessmentsIntoCases } from './migrate-to-cases.js';
+import { backfillTrendFacts } from './sqlite-trends.js';
 
 export interface Migration {
   version: number;
@@ -176,6 +177,24 @@ export const migrations: readonly Migration[] = [
     version: 4,
     name: 'every plan saved before cases moves into a case, its children into child records',
     run: moveAssessmentsIntoCases,
+  },
+  {
+    version: 5,
+    // The indexes cover what reports read: a column stored after the record JSON would otherwise
+    // make SQLite walk the whole record (overflow pages and all) to reach it.
+    name: 'trend reports: report date and counted facts of each case, entry kind, child sex',
+    sql: `
+      ALTER TABLE cases ADD COLUMN reported_on TEXT;
+      ALTER TABLE cases ADD COLUMN trend TEXT;
+      CREATE INDEX cases_by_reported_on ON cases (school_id, reported_on, id, trend);
+      ALTER TABLE chronology ADD COLUMN kind TEXT;
+      UPDATE chronology SET kind = json_extract(data, '$.kind');
+      CREATE INDEX chronology_by_kind ON chronology (school_id, kind, case_id, date);
+      ALTER TABLE children ADD COLUMN sex TEXT;
+      UPDATE children SET sex = json_extract(data, '$.sex');
+      CREATE INDEX children_trend_facts ON children (school_id, id, year_group, sex);
+    `,
+    run: backfillTrendFacts,
   },
 ];
 

@@ -27,6 +27,7 @@ import {
 import { SchoolTables } from './school-tables.js';
 import { nextCaseRef, SqliteAssessmentRepository, sqliteEtag } from './sqlite-assessment-repository.js';
 import type { StatementCache } from './statement-cache.js';
+import { sqliteTrends, trendColumns } from './sqlite-trends.js';
 
 interface VersionedRow {
   version: number;
@@ -47,8 +48,8 @@ class SqliteChildRepository implements ChildRepository {
     const record: Child = { ...data, id, createdAt: at, updatedAt: at, version: 1 };
     this.t.statements
       .get(
-        `INSERT INTO children (id, school_id, name, year_group, date_of_birth, retain_until, version, data, created_at, updated_at)
-           VALUES (@id, @school, @name, @yearGroup, @dob, @retainUntil, 1, @data, @at, @at)`,
+        `INSERT INTO children (id, school_id, name, year_group, sex, date_of_birth, retain_until, version, data, created_at, updated_at)
+           VALUES (@id, @school, @name, @yearGroup, @sex, @dob, @retainUntil, 1, @data, @at, @at)`,
       )
       .run({ ...this.columns(record), id: record.id, school: this.t.schoolId, at });
     this.t.audit(
@@ -90,7 +91,7 @@ class SqliteChildRepository implements ChildRepository {
       };
       this.t.statements
         .get(
-          `UPDATE children SET name = @name, year_group = @yearGroup, date_of_birth = @dob, retain_until = @retainUntil,
+          `UPDATE children SET name = @name, year_group = @yearGroup, sex = @sex, date_of_birth = @dob, retain_until = @retainUntil,
              version = @version, data = @data, updated_at = @at
            WHERE id = @id AND school_id = @school AND version = @expected`,
         )
@@ -156,6 +157,7 @@ class SqliteChildRepository implements ChildRepository {
     return {
       name: record.name,
       yearGroup: record.yearGroup ?? null,
+      sex: record.sex ?? null,
       dob: record.dateOfBirth ?? null,
       retainUntil: record.retainUntil,
       data: JSON.stringify(record),
@@ -169,6 +171,11 @@ class SqliteChildRepository implements ChildRepository {
     if (!row) throw new NotFoundError('No child has this id.');
     return row;
   }
+}
+
+function trendValues(record: Case): [string, string] {
+  const { reportedOn, trend } = trendColumns(record);
+  return [reportedOn, trend];
 }
 
 class SqliteCaseRepository implements CaseRepository {
@@ -212,10 +219,19 @@ class SqliteCaseRepository implements CaseRepository {
     };
     this.t.statements
       .get(
-        `INSERT INTO cases (id, school_id, case_ref, status, version, data, created_at, updated_at)
-           VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
+        `INSERT INTO cases (id, school_id, case_ref, status, version, data, created_at, updated_at, reported_on, trend)
+           VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
       )
-      .run(full.id, this.t.schoolId, full.caseRef, full.status, JSON.stringify(full), at, at);
+      .run(
+        full.id,
+        this.t.schoolId,
+        full.caseRef,
+        full.status,
+        JSON.stringify(full),
+        at,
+        at,
+        ...trendValues(full),
+      );
     this.participants(full);
     this.t.audit('case', full.id, context.at, context.actor, context.action, context.fields, context.reason);
     return full;
@@ -249,10 +265,19 @@ class SqliteCaseRepository implements CaseRepository {
       };
       this.t.statements
         .get(
-          `UPDATE cases SET status = ?, version = ?, data = ?, updated_at = ?
+          `UPDATE cases SET status = ?, version = ?, data = ?, updated_at = ?, reported_on = ?, trend = ?
            WHERE id = ? AND school_id = ? AND version = ?`,
         )
-        .run(full.status, full.version, JSON.stringify(full), at, id, this.t.schoolId, current.version);
+        .run(
+          full.status,
+          full.version,
+          JSON.stringify(full),
+          at,
+          ...trendValues(full),
+          id,
+          this.t.schoolId,
+          current.version,
+        );
       this.participants(full);
       this.t.audit('case', id, context.at, context.actor, context.action, context.fields, context.reason);
       return full;
@@ -363,5 +388,6 @@ export function sqliteCaseRecords(
     children,
     cases: new SqliteCaseRepository(tables, children, plans),
     chronology: new SqliteChronologyRepository(tables),
+    reports: sqliteTrends(statements, schoolId),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SqliteAssessmentStore } from '../../storage/sqlite/index.js';
 import { describeAssessmentRepositoryContract } from './assessment-repository.contract.js';
 import { describeCaseRecordsContract } from './case-records.contract.js';
+import { describeTrendsReadModelContract } from './trends-read-model.contract.js';
 
 describeAssessmentRepositoryContract('SQLite (in memory)', async () => {
   const store = new SqliteAssessmentStore({ file: ':memory:' });
@@ -23,6 +24,11 @@ describeAssessmentRepositoryContract('SQLite (file, WAL)', async () => {
 });
 
 describeCaseRecordsContract('SQLite (in memory)', async () => {
+  const store = new SqliteAssessmentStore({ file: ':memory:' });
+  return { store, cleanup: () => store.close() };
+});
+
+describeTrendsReadModelContract('SQLite (in memory)', async () => {
   const store = new SqliteAssessmentStore({ file: ':memory:' });
   return { store, cleanup: () => store.close() };
 });

@@ -1,5 +1,10 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { xmlText, type AssessmentDocument, type DocumentBlock } from '../../../core/index.js';
+import {
+  xmlText,
+  type AssessmentDocument,
+  type DocumentBlock,
+  type GovernorsDocument,
+} from '../../../core/index.js';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -81,7 +86,16 @@ function field(instruction: string): string {
   return `<w:fldSimple w:instr=" ${instruction} "><w:r><w:t>1</w:t></w:r></w:fldSimple>`;
 }
 
-function documentXml(doc: AssessmentDocument): string {
+/** What the writer lays out: any of the app's documents comes down to this. */
+interface WordDocument {
+  title: string;
+  blocks: readonly DocumentBlock[];
+  header: string;
+  footer: string;
+  description: string;
+}
+
+function documentXml(doc: WordDocument): string {
   const body = [paragraph(doc.title, { style: 'Title' }), ...doc.blocks.map(block)].join('');
   return (
     `${XML_DECL}<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body}` +
@@ -100,10 +114,10 @@ function headerXml(marking: string): string {
   );
 }
 
-function footerXml(doc: AssessmentDocument): string {
+function footerXml(footer: string): string {
   return (
     `${XML_DECL}<w:ftr xmlns:w="${W}" xmlns:r="${R}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` +
-    run(`${doc.marking} · ${doc.caseRef} · based on ${doc.guidanceEdition} · page `) +
+    run(`${footer} · page `) +
     field('PAGE') +
     run(' of ') +
     field('NUMPAGES') +
@@ -157,19 +171,18 @@ const DOCUMENT_RELS_XML =
   `<Relationship Id="rIdFooter" Type="${REL}/footer" Target="footer1.xml"/>` +
   `</Relationships>`;
 
-function coreXml(doc: AssessmentDocument): string {
+function coreXml(doc: WordDocument): string {
   return (
     `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
     `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ` +
     `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
     `<dc:title>${escape(doc.title)}</dc:title><dc:creator>HSB Safeguarding Assistant</dc:creator>` +
-    `<dc:description>${escape(`${doc.marking}. Based on ${doc.guidanceEdition}.`)}</dc:description>` +
+    `<dc:description>${escape(doc.description)}</dc:description>` +
     `</cp:coreProperties>`
   );
 }
 
-/** Lays out an assessment document as Word: marking in the header on every page, guidance edition in the footer. */
-export async function renderAssessmentDocx(doc: AssessmentDocument): Promise<Buffer> {
+function renderWord(doc: WordDocument): Buffer {
   const files: Zippable = {
     '[Content_Types].xml': strToU8(CONTENT_TYPES_XML),
     '_rels/.rels': strToU8(PACKAGE_RELS_XML),
@@ -177,8 +190,30 @@ export async function renderAssessmentDocx(doc: AssessmentDocument): Promise<Buf
     'word/_rels/document.xml.rels': strToU8(DOCUMENT_RELS_XML),
     'word/document.xml': strToU8(documentXml(doc)),
     'word/styles.xml': strToU8(STYLES_XML),
-    'word/header1.xml': strToU8(headerXml(`${doc.marking} — ${doc.caseRef}`)),
-    'word/footer1.xml': strToU8(footerXml(doc)),
+    'word/header1.xml': strToU8(headerXml(doc.header)),
+    'word/footer1.xml': strToU8(footerXml(doc.footer)),
   };
   return Buffer.from(zipSync(files, { level: 6 }));
+}
+
+/** Lays out an assessment document as Word: marking in the header on every page, guidance edition in the footer. */
+export async function renderAssessmentDocx(doc: AssessmentDocument): Promise<Buffer> {
+  return renderWord({
+    title: doc.title,
+    blocks: doc.blocks,
+    header: `${doc.marking} — ${doc.caseRef}`,
+    footer: `${doc.marking} · ${doc.caseRef} · based on ${doc.guidanceEdition}`,
+    description: `${doc.marking}. Based on ${doc.guidanceEdition}.`,
+  });
+}
+
+/** Lays out the governors' report as Word, with the same styles as every other document. */
+export async function renderGovernorsDocx(doc: GovernorsDocument): Promise<Buffer> {
+  return renderWord({
+    title: doc.title,
+    blocks: doc.blocks,
+    header: doc.marking,
+    footer: doc.footer,
+    description: doc.footer,
+  });
 }

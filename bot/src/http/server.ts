@@ -9,6 +9,7 @@ import { registerContentRoutes } from './routes/content.js';
 import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerMessageRoutes } from './routes/messages.js';
+import { registerReportRoutes } from './routes/reports.js';
 import { registerSignInSettingsRoutes } from './routes/sign-in-settings.js';
 import { registerStageRoutes } from './routes/stage.js';
 import { registerStaticRoutes } from './routes/static.js';
@@ -96,6 +97,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerContentRoutes(server, deps);
   registerClassifyRoutes(server, deps);
   registerDocumentRoutes(server, deps);
+  registerReportRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;
 }

@@ -1,5 +1,12 @@
 import type { Request } from 'restify';
-import { schoolServices, UpstreamError, type CaseService, type SchoolServices } from '../../../core/index.js';
+import {
+  contentLabels,
+  schoolServices,
+  UpstreamError,
+  type CaseService,
+  type ReportService,
+  type SchoolServices,
+} from '../../../core/index.js';
 import type { AppDeps } from './app-deps.js';
 import type { Caller } from './authenticator.js';
 
@@ -20,9 +27,18 @@ export async function servicesFor(deps: AppDeps, req: Request): Promise<CallerSe
       actor: caller.actor,
       callerName: caller.displayName,
       clock: deps.clock,
+      contextLabel: (context) => contentLabels(deps.content.riskTemplate).context(context),
       ...(caller.userAssertion ? { access: { userAssertion: caller.userAssertion } } : {}),
     }),
   };
+}
+
+/** The report service, or a clear refusal on a backend that does not hold cases yet. */
+export function reportsOf(services: CallerServices): ReportService {
+  if (!services.reports) {
+    throw new UpstreamError('CASES_UNAVAILABLE', 'Cases are not available on this store yet.');
+  }
+  return services.reports;
 }
 
 /** The case service, or a clear refusal on a backend that does not hold cases yet. */

@@ -19,3 +19,4 @@ export {
   type SummaryRow,
   type Versioned,
 } from '../../../core/api/browser-client';
+export type { GovernorsReportBody, TrendsQuery, TrendsResponse } from '../../../core/api/reports';

@@ -18,6 +18,7 @@ const views = {
   config: () => import('../config/config-page'),
   meeting: () => import('../meeting/meeting-panel'),
   info: () => import('../info/info-pages'),
+  trends: () => import('../reports/trends-screen'),
 };
 const Dashboard = lazy(views.dashboard);
 const AssessmentScreen = lazy(views.assessment);
@@ -27,6 +28,7 @@ const StageScreen = lazy(views.stage);
 const ConfigPage = lazy(views.config);
 const MeetingPanel = lazy(views.meeting);
 const InfoPageView = lazy(views.info);
+const TrendsScreen = lazy(views.trends);
 
 /**
  * Starts loading what the first view needs — its code, its record and the guidance — at the same
@@ -75,8 +77,11 @@ function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }
           onOpen={(id) => navigate({ name: 'assessment', id })}
           onOpenCase={(id) => navigate({ name: 'case', id })}
           onOpenChild={(id) => navigate({ name: 'child', id })}
+          onOpenTrends={() => navigate({ name: 'trends' })}
         />
       );
+    case 'trends':
+      return <TrendsScreen api={api} />;
     case 'case':
       return <CaseScreen api={api} id={route.id} />;
     case 'child':

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'child'; id: string }
   /** The meeting stage: a plan (`/stage/<plan id>`) or a case with no plan open (`/cases/<id>/stage`). */
   | { name: 'stage'; id: string; of?: 'case' }
+  | { name: 'trends' }
   | { name: 'config' }
   /** The meeting side panel, with the id of the case linked to the meeting. */
   | { name: 'meeting'; id?: string }
@@ -45,6 +46,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'children' && isAssessmentId(id) && parts.length === 2) return { name: 'child', id };
   if (head === 'stage' && isAssessmentId(id) && parts.length === 2) return { name: 'stage', id };
   if (head === 'config' && parts.length === 1) return { name: 'config' };
+  if (head === 'trends' && parts.length === 1) return { name: 'trends' };
   if (head === 'meeting' && parts.length === 1) return { name: 'meeting' };
   if (head === 'meeting' && isAssessmentId(id) && parts.length === 2) return { name: 'meeting', id };
   return { name: 'not-found' };
@@ -62,6 +64,8 @@ export function routePath(route: Route): string {
       return `/children/${route.id}`;
     case 'stage':
       return route.of === 'case' ? `/cases/${route.id}/stage` : `/stage/${route.id}`;
+    case 'trends':
+      return '/trends';
     case 'config':
       return '/config';
     case 'meeting':

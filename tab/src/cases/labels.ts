@@ -1,34 +1,12 @@
-import type {
-  CscStatus,
-  ReferralAgency,
-  ReferralStatus,
-  SpecialistAssessmentStatus,
-} from '../../../core/cases/case';
+import type { CscStatus, SpecialistAssessmentStatus } from '../../../core/cases/case';
 import type { ChronologyKind } from '../../../core/cases/chronology';
-import type { ChildSex } from '../../../core/cases/child';
 
 /**
  * What the tab calls the case model's coded values. Role, decision and plan labels come from
  * core/documents/labels.ts so a document and the screen always say the same thing.
  */
 
-export const agencyLabels: Record<ReferralAgency, string> = {
-  'childrens-social-care': 'Children’s social care',
-  police: 'Police',
-  'early-help': 'Early help',
-  'specialist-hsb-service': 'Specialist harmful sexual behaviour service',
-  camhs: 'Child and adolescent mental health services (CAMHS)',
-  'youth-justice': 'Youth justice service',
-  other: 'Other agency',
-};
-
-export const referralStatusLabels: Record<ReferralStatus, string> = {
-  made: 'Made',
-  acknowledged: 'Acknowledged',
-  accepted: 'Accepted',
-  declined: 'Declined',
-  closed: 'Closed',
-};
+export { agencyLabels, referralStatusLabels, sexLabels } from '../../../core/documents/labels';
 
 export const cscStatusLabels: Record<CscStatus, string> = {
   none: 'No involvement',
@@ -56,13 +34,6 @@ export const chronologyKindLabels: Record<ChronologyKind, string> = {
   transfer: 'Transfer',
   closed: 'Closed',
   note: 'Note',
-};
-
-export const sexLabels: Record<ChildSex, string> = {
-  female: 'Female',
-  male: 'Male',
-  other: 'Other',
-  'not-known': 'Not known',
 };
 
 export const planKindLabels = {

@@ -73,6 +73,8 @@ export interface DashboardProps {
   onOpen: (id: string, caseRef: string) => void;
   onOpenCase?: (id: string) => void;
   onOpenChild?: (id: string) => void;
+  /** Opens the trends view (counts over a period, and the governors' report). */
+  onOpenTrends?: () => void;
   /** Which list shows first: the cases, or each child's plans. */
   initialView?: DashboardView;
   /** Shown when the dashboard picks an assessment for a meeting rather than opening it. */
@@ -90,6 +92,7 @@ export function Dashboard({
   onOpen,
   onOpenCase,
   onOpenChild,
+  onOpenTrends,
   initialView = 'cases',
   pickLabel,
 }: DashboardProps) {
@@ -139,6 +142,11 @@ export function Dashboard({
           {view === 'cases' ? 'Cases' : 'Plans by child'}
         </Title2>
         <div className={styles.actions}>
+          {onOpenTrends && (
+            <Link as="button" onClick={onOpenTrends}>
+              Trends and the governors’ report
+            </Link>
+          )}
           {onOpenCase && <NewCaseDialog api={api} onCreated={(id) => onOpenCase(id)} />}
           <NewAssessmentDialog api={api} onCreated={onOpen} />
         </div>

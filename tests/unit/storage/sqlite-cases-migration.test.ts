@@ -139,6 +139,13 @@ describe('SQLite migration 4: existing assessments move into cases', () => {
       expect((await store.forSchool('school').history(plan.id)).at(-1)).toMatchObject({
         actorId: 'system-migration',
       });
+
+      // Migration 5 gave every migrated case its report date and counted facts: trend reports see them.
+      const trend = await records.reports.trendCases({ from: '2000-01-01', to: '2099-12-31' });
+      expect(trend).toHaveLength(2);
+      expect(trend.flatMap((t) => t.participants.map((p) => p.roles[0])).sort()).toEqual(
+        ['displayedHsb', 'displayedHsb', 'harmed', 'witness'].sort(),
+      );
     } finally {
       await store.close();
     }
