@@ -12,3 +12,5 @@ export * from './cases/index.js';
 export * from './api/index.js';
 export * from './repositories/case-records.js';
 export * from './services.js';
+export * from './repositories/record-erasure.js';
+export * from './records/index.js';

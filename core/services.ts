@@ -3,12 +3,16 @@ import { CaseService, type Signer } from './cases/case-service.js';
 import type { Clock } from './dates.js';
 import type { Actor, AssessmentStore, RepositoryAccess } from './repositories/assessment-repository.js';
 import { hasCaseRecords } from './repositories/case-records.js';
+import { hasRecordEraser } from './repositories/record-erasure.js';
+import { RecordsService } from './records/records-service.js';
 
 /** The services one caller uses for one school, built per request or per bot turn. */
 export interface SchoolServices {
   plans: AssessmentService;
   /** Absent on a backend that does not hold children and cases yet. */
   cases: CaseService | undefined;
+  /** A child's whole record: transfer, subject access, retention. Absent where `cases` is. */
+  records: RecordsService | undefined;
   signer: Signer;
 }
 
@@ -39,6 +43,14 @@ export function schoolServices(store: AssessmentStore, options: SchoolServicesOp
       ...common,
     }),
     cases: records ? new CaseService({ records, plans: repository, ...common }) : undefined,
+    records: records
+      ? new RecordsService({
+          records,
+          plans: repository,
+          ...(hasRecordEraser(store) ? { eraser: store.eraserFor(options.schoolId, access) } : {}),
+          ...common,
+        })
+      : undefined,
     signer: { actor: options.actor, name: options.callerName },
   };
 }

@@ -4,6 +4,7 @@ import { createCaseSchema, replaceCaseSchema } from '../cases/case.js';
 import { childInputSchema, replaceChildSchema } from '../cases/child.js';
 import { chronologyInputSchema } from '../cases/chronology.js';
 import { apiRoutes } from './paths.js';
+import { recordsContract } from './records.js';
 import {
   documentQuery,
   listAssessmentsQuery,
@@ -188,6 +189,7 @@ export const apiContract = {
     response: reviewsDueResponse,
     status: 200,
   },
+  ...recordsContract,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiContract = typeof apiContract;

@@ -5,3 +5,4 @@ export * from './paths.js';
 export * from './queries.js';
 export * from './responses.js';
 export * from './contract.js';
+export * from './records.js';

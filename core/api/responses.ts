@@ -29,6 +29,7 @@ export const childResponse = z.object({
   vulnerabilities: z.string().optional(),
   keyAdult: z.string().optional(),
   retainUntil: z.string().nullable(),
+  transfers: z.array(z.looseObject({ id: z.string(), sentOn: z.string() })).optional(),
 });
 
 export const childSummaryResponse = z.object({
