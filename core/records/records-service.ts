@@ -283,6 +283,13 @@ export class RecordsService {
 
   // Retention
 
+  /** The lines erasures have left, newest first. */
+  erasures(): Promise<ErasureLine[]> {
+    if (!this.eraser)
+      throw new UpstreamError('ERASE_UNAVAILABLE', 'Erasing records is not available on this store yet.');
+    return this.eraser.erasures();
+  }
+
   async retentionReview(withinDays: number): Promise<RetentionReviewItem[]> {
     return retentionReview(await this.records.children.list(), this.today(), withinDays);
   }
