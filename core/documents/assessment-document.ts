@@ -337,7 +337,10 @@ export function assessmentDocument(
     if (sees.has('decisionReasons')) {
       rows.push(
         ['Factors weighed', record.decision.factors.map((f) => f.replace(/-/g, ' ')).join(', ') || '—'],
-        ["The harmed child's wishes", text(record.decision.victimWishes)],
+        // Another child's wishes are theirs: the child's own file, sent on or disclosed, leaves them out.
+        ...(ownFile
+          ? []
+          : [["The harmed child's wishes", text(record.decision.victimWishes)] as [string, string]]),
         ['Why (the DSL’s reasons)', text(record.decision.rationale)],
         ['Decided by', text(record.decision.decidedBy)],
         ['Decided on', ukDate(record.decision.decidedOn)],

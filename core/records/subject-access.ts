@@ -94,7 +94,9 @@ export function subjectAccessExport(sources: SubjectAccessSources): SubjectAcces
     ];
   });
 
-  const caseIds = new Set(sources.cases.map((c) => c.id));
+  const caseIds = new Set(
+    sources.cases.filter((c) => c.participants.some((p) => p.childId === child.id)).map((c) => c.id),
+  );
   const chronology = sources.chronology
     .filter((e) =>
       e.childId !== undefined ? e.childId === child.id : e.caseId !== undefined && caseIds.has(e.caseId),

@@ -116,7 +116,7 @@ function sources() {
   return {
     child,
     plans: [own, othersPlan],
-    cases: [kase],
+    cases: [kase, otherCase],
     chronology,
     others: [{ id: OTHER_ID, name: CANARY_OTHER_CHILD }],
     generatedAt: '2026-03-10T10:00:00Z',
