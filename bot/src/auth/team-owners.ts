@@ -1,6 +1,11 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { UpstreamError, isDomainError } from '../../../core/index.js';
-import { createGraphClient, toDomainError, type RetryPolicy } from '../../../storage/sharepoint/index.js';
+import {
+  allPages,
+  createGraphClient,
+  toDomainError,
+  type RetryPolicy,
+} from '../../../storage/sharepoint/index.js';
 import type { Logger } from '../logger.js';
 import type { GraphTokenService } from './graph-token-service.js';
 import type { Principal } from './team-membership.js';
@@ -18,9 +23,6 @@ export interface GraphTeamOwnersOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-/** More pages than any team has owners for: a guard against a nextLink that never ends. */
-const MAX_PAGES = 20;
-
 /**
  * The product has no role of its own for the designated safeguarding lead: the DSL is an owner of
  * the school's safeguarding team, as Teams shows them. Graph's `/groups/{id}/owners` is asked as the
@@ -32,33 +34,14 @@ export class GraphTeamOwners implements TeamOwnership {
   constructor(private readonly options: GraphTeamOwnersOptions) {}
 
   async isOwner(principal: Principal, teamId: string): Promise<boolean> {
-    const client = this.client(principal.tenantId);
     const wanted = principal.objectId.toLowerCase();
-    let path: string | undefined = `/groups/${encodeURIComponent(teamId)}/owners?$select=id`;
-    for (let page = 0; path && page < MAX_PAGES; page++) {
-      const body = await this.get(client, path);
-      const owners = Array.isArray(body.value) ? body.value : [];
-      if (owners.some((o) => typeof o?.id === 'string' && o.id.toLowerCase() === wanted)) return true;
-      path = typeof body['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : undefined;
-    }
-    return false;
-  }
-
-  private client(tenantId: string): Client {
-    return createGraphClient({
-      baseUrl: this.options.graphBaseUrl,
-      product: this.options.product,
-      getAccessToken: () => this.options.tokens.forApp(tenantId),
-      ...(this.options.retry ? { retry: this.options.retry } : {}),
-    });
-  }
-
-  private async get(
-    client: Client,
-    path: string,
-  ): Promise<{ value?: { id?: unknown }[]; '@odata.nextLink'?: unknown }> {
+    let owners: { id?: unknown }[];
     try {
-      return (await client.api(path).get()) as { value?: { id?: unknown }[] };
+      owners = await allPages<{ id?: unknown }>(
+        this.client(principal.tenantId),
+        this.options.graphBaseUrl,
+        `/groups/${encodeURIComponent(teamId)}/owners?$select=id`,
+      );
     } catch (error) {
       const domain = toDomainError(error);
       this.options.logger.warn(
@@ -71,5 +54,15 @@ export class GraphTeamOwners implements TeamOwnership {
         domain,
       );
     }
+    return owners.some((o) => typeof o.id === 'string' && o.id.toLowerCase() === wanted);
+  }
+
+  private client(tenantId: string): Client {
+    return createGraphClient({
+      baseUrl: this.options.graphBaseUrl,
+      product: this.options.product,
+      getAccessToken: () => this.options.tokens.forApp(tenantId),
+      ...(this.options.retry ? { retry: this.options.retry } : {}),
+    });
   }
 }
