@@ -2,45 +2,15 @@ import { z } from 'zod';
 import { childRoles, planKinds } from '../assessment/schema.js';
 import { caseStatuses } from '../cases/case.js';
 import { eraseInputSchema } from '../records/erasure.js';
-import { transferInputSchema, transferMethods, transferReceiptSchema } from '../records/transfer.js';
+import { transferInputSchema, transferReceiptSchema } from '../records/transfer.js';
+import { apiRoutes } from './paths.js';
 import { daysParam, noQuery } from './queries.js';
-import { chronologyEntryResponse, referralResponse } from './responses.js';
+import { chronologyEntryResponse, referralResponse, transferResponse } from './responses.js';
 
 /**
  * The contract of a child's whole record: transfer of the child-protection file, subject access,
  * retention review and erasure. Kept beside the main contract and spread into it.
  */
-
-export const recordRoutes = {
-  childTransfers: '/api/children/:id/transfers',
-  childTransfer: '/api/children/:id/transfers/:tid',
-  childExport: '/api/children/:id/export',
-  childErase: '/api/children/:id/erase',
-  retentionDue: '/api/retention/due',
-  transfersAwaitingReceipt: '/api/transfers/awaiting-receipt',
-} as const;
-
-const seg = (id: string): string => encodeURIComponent(id);
-
-export const recordPaths = {
-  childTransfers: (id: string) => `/api/children/${seg(id)}/transfers`,
-  childTransfer: (id: string, tid: string) => `/api/children/${seg(id)}/transfers/${seg(tid)}`,
-  childExport: (id: string) => `/api/children/${seg(id)}/export`,
-  childErase: (id: string) => `/api/children/${seg(id)}/erase`,
-} as const;
-
-export const transferResponse = z.object({
-  id: z.string(),
-  receivingSchool: z.string(),
-  sentOn: z.string(),
-  method: z.enum(transferMethods),
-  methodDetail: z.string().optional(),
-  sentBy: z.string(),
-  recordedAt: z.string(),
-  receivedOn: z.string().optional(),
-  confirmedBy: z.string().optional(),
-  receiptRecordedBy: z.string().optional(),
-});
 
 /** A transfer just recorded, with where to download the child's own file. */
 export const transferSentResponse = z.object({
@@ -121,7 +91,7 @@ export const subjectAccessResponse = z.object({
 export const recordsContract = {
   sendTransfer: {
     method: 'POST',
-    path: recordRoutes.childTransfers,
+    path: apiRoutes.childTransfers,
     query: noQuery,
     body: transferInputSchema,
     response: transferSentResponse,
@@ -129,7 +99,7 @@ export const recordsContract = {
   },
   confirmTransferReceipt: {
     method: 'PUT',
-    path: recordRoutes.childTransfer,
+    path: apiRoutes.childTransfer,
     query: noQuery,
     body: transferReceiptSchema,
     response: transferResponse,
@@ -137,28 +107,28 @@ export const recordsContract = {
   },
   transfersAwaitingReceipt: {
     method: 'GET',
-    path: recordRoutes.transfersAwaitingReceipt,
+    path: apiRoutes.transfersAwaitingReceipt,
     query: noQuery,
     response: awaitingReceiptResponse,
     status: 200,
   },
   childExport: {
     method: 'GET',
-    path: recordRoutes.childExport,
+    path: apiRoutes.childExport,
     query: noQuery,
     response: subjectAccessResponse,
     status: 200,
   },
   retentionDue: {
     method: 'GET',
-    path: recordRoutes.retentionDue,
+    path: apiRoutes.retentionDue,
     query: retentionDueQuery,
     response: retentionReviewResponse,
     status: 200,
   },
   eraseChild: {
     method: 'POST',
-    path: recordRoutes.childErase,
+    path: apiRoutes.childErase,
     query: noQuery,
     body: eraseInputSchema,
     response: erasureResponse,
@@ -166,7 +136,6 @@ export const recordsContract = {
   },
 } as const;
 
-export type TransferResponse = z.output<typeof transferResponse>;
 export type TransferSentResponse = z.output<typeof transferSentResponse>;
 export type AwaitingReceiptResponse = z.output<typeof awaitingReceiptResponse>;
 export type RetentionReviewResponse = z.output<typeof retentionReviewResponse>;

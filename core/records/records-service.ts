@@ -1,6 +1,5 @@
 import { defaultNewId, type NewId } from '../assessment/normalise.js';
 import { apiPaths, withQuery } from '../api/paths.js';
-import { recordPaths } from '../api/records.js';
 import type { PlanKind, PlanRecord } from '../assessment/schema.js';
 import type { Case } from '../cases/case.js';
 import type { Signer } from '../cases/case-service.js';
@@ -139,7 +138,7 @@ export class RecordsService {
         kind: p.kind,
         href: withQuery(apiPaths.assessmentDocument(p.id), { audience: 'file' }),
       })),
-      exportHref: recordPaths.childExport(childId),
+      exportHref: apiPaths.childExport(childId),
     };
   }
 

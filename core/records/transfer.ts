@@ -67,3 +67,10 @@ export function receiptDueBy(transfer: Pick<Transfer, 'sentOn'>): IsoDate {
 export function receiptOverdue(transfer: Transfer, today: IsoDate): boolean {
   return transfer.receivedOn === undefined && receiptDueBy(transfer) < today;
 }
+
+/** How each method is shown to staff. */
+export const transferMethodLabels: Record<TransferMethod, string> = {
+  'secure-transfer-service': 'Secure transfer service',
+  'by-hand': 'By hand, with a signed receipt',
+  other: 'Other secure route',
+};

@@ -19,3 +19,11 @@ export {
   type SummaryRow,
   type Versioned,
 } from '../../../core/api/browser-client';
+export type {
+  AwaitingReceiptResponse,
+  ErasureResponse,
+  RetentionReviewResponse,
+  SubjectAccessResponse,
+  TransferSentResponse,
+} from '../../../core/api/records';
+export type { TransferResponse } from '../../../core/api/responses';

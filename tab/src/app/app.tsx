@@ -18,6 +18,7 @@ const views = {
   config: () => import('../config/config-page'),
   meeting: () => import('../meeting/meeting-panel'),
   info: () => import('../info/info-pages'),
+  retention: () => import('../records/retention-screen'),
 };
 const Dashboard = lazy(views.dashboard);
 const AssessmentScreen = lazy(views.assessment);
@@ -27,6 +28,7 @@ const StageScreen = lazy(views.stage);
 const ConfigPage = lazy(views.config);
 const MeetingPanel = lazy(views.meeting);
 const InfoPageView = lazy(views.info);
+const RetentionScreen = lazy(views.retention);
 
 /**
  * Starts loading what the first view needs — its code, its record and the guidance — at the same
@@ -91,6 +93,8 @@ function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }
       return <MeetingPanel api={api} host={host} id={route.id} />;
     case 'info':
       return <InfoPageView page={route.page} />;
+    case 'retention':
+      return <RetentionScreen api={api} />;
     case 'not-found':
       return (
         <Body1 as="p">

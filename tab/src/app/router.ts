@@ -9,6 +9,7 @@ export type Route =
   | { name: 'assessment'; id: string; section?: string }
   | { name: 'case'; id: string }
   | { name: 'child'; id: string }
+  | { name: 'retention' }
   | { name: 'stage'; id: string }
   | { name: 'config' }
   | { name: 'meeting'; id?: string }
@@ -40,6 +41,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'children' && isAssessmentId(id) && parts.length === 2) return { name: 'child', id };
   if (head === 'stage' && isAssessmentId(id) && parts.length === 2) return { name: 'stage', id };
   if (head === 'config' && parts.length === 1) return { name: 'config' };
+  if (head === 'retention' && parts.length === 1) return { name: 'retention' };
   if (head === 'meeting' && parts.length === 1) return { name: 'meeting' };
   if (head === 'meeting' && isAssessmentId(id) && parts.length === 2) return { name: 'meeting', id };
   return { name: 'not-found' };
@@ -59,6 +61,8 @@ export function routePath(route: Route): string {
       return `/stage/${route.id}`;
     case 'config':
       return '/config';
+    case 'retention':
+      return '/retention';
     case 'meeting':
       return route.id ? `/meeting/${route.id}` : '/meeting';
     case 'info':

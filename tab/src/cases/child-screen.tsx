@@ -19,6 +19,7 @@ import type { ApiClient, Child, ChronologyEntry, SummaryRow } from '../api/api-c
 import { LoadFailedScreen } from '../app/auth-screens';
 import { navigate } from '../app/router';
 import { RiskBadge, StatusBadge } from '../ui/badges';
+import { RecordsPanel } from '../records/records-panel';
 import { formatDate } from '../ui/format';
 import { Facts } from './case-screen';
 import { Chronology } from './chronology';
@@ -152,6 +153,8 @@ export function ChildScreen({ api, id }: { api: ApiClient; id: string }) {
           </Table>
         )}
       </section>
+
+      <RecordsPanel api={api} child={child} onChanged={reload} />
 
       <section className={styles.section} aria-labelledby="child-chronology">
         <Subtitle1 as="h2" id="child-chronology">

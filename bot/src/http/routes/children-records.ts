@@ -2,7 +2,7 @@ import type { Request, Server } from 'restify';
 import {
   apiContract,
   apiHeaders,
-  recordPaths,
+  apiPaths,
   UpstreamError,
   type RecordsService,
 } from '../../../../core/index.js';
@@ -50,7 +50,7 @@ export function registerChildRecordRoutes(server: Server, deps: AppDeps): void {
       const services = await servicesFor(deps, req);
       const body = await readJsonBody(req);
       const sent = await recordsOf(services).sendTransfer(id, body, services.signer);
-      res.header(apiHeaders.location, recordPaths.childTransfer(id, sent.transfer.id));
+      res.header(apiHeaders.location, apiPaths.childTransfer(id, sent.transfer.id));
       res.send(201, sent);
     }),
   );
