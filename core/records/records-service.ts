@@ -341,7 +341,10 @@ export class RecordsService {
       const summary = scrub(e.summary);
       if (summary !== e.summary) await eraser.rewriteChronology(e.id, summary);
     }
-    const documents = await eraser.eraseDocuments(target.planIds);
+    // Generated documents are copies: those of the other children's plans in these cases may name
+    // this child (the staff and full versions do), so they go too and are made again when next asked for.
+    const allPlans = [...new Set([...target.planIds, ...casePlans.map((p) => p.id)])];
+    const documents = await eraser.eraseDocuments(allPlans);
     await eraser.erase(target);
 
     const line: ErasureLine = {

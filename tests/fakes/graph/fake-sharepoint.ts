@@ -447,6 +447,19 @@ export class FakeSharePoint {
     return item;
   }
 
+  /**
+   * Deletes an item with its version history (and a library item's file). SharePoint may keep it in
+   * the site's recycle bin; this fake keeps no recycle bin.
+   */
+  deleteItem(list: FakeList, item: FakeItem): void {
+    list.items.delete(item.id);
+    for (const column of list.columns.filter((c) => c.enforceUniqueValues)) {
+      const value = item.fields[column.name];
+      if (value !== undefined && value !== null)
+        list.uniqueValues.get(column.name)?.delete(String(value).toLowerCase());
+    }
+  }
+
   /** Items matching a query, in id order, one page at a time. */
   queryItems(list: FakeList, q: ItemQuery): { page: FakeItem[]; more: boolean } {
     let items = [...list.items.values()];

@@ -96,6 +96,7 @@ const ROUTES: { op: string; method: string; pattern: RegExp }[] = [
   { op: 'items.list', method: 'GET', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/items$/ },
   { op: 'items.create', method: 'POST', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/items$/ },
   { op: 'items.get', method: 'GET', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/([^/]+)$/ },
+  { op: 'items.delete', method: 'DELETE', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/items\/([^/]+)$/ },
   {
     op: 'items.update',
     method: 'PATCH',
@@ -116,6 +117,7 @@ const ROUTES: { op: string; method: string; pattern: RegExp }[] = [
 
 const WRITE_OPS = new Set([
   'items.create',
+  'items.delete',
   'items.update',
   'lists.create',
   'columns.create',
@@ -576,6 +578,12 @@ export class GraphFake {
           input.headers['if-match'],
         );
         return { status: 200, body: this.fieldsJson(item, item.fields, null) };
+      }
+      case 'items.delete': {
+        this.checkSite(p, siteId);
+        const list = sp.list(siteId, params[1]!);
+        sp.deleteItem(list, sp.item(list, params[2]!));
+        return { status: 204 };
       }
       case 'versions.list': {
         this.checkSite(p, siteId);
