@@ -27,7 +27,7 @@ export function RecordsReminders({ api }: { api: ApiClient }) {
               ? 'A child-protection file sent to a new school has no receipt after five school days: '
               : `${late.length} child-protection files sent to new schools have no receipt after five school days: `}
             {late.map((t, i) => (
-              <span key={t.transferId}>
+              <span key={`${t.childId}-${t.transferId}-${i}`}>
                 {i > 0 && ', '}
                 <Link as="button" onClick={() => navigate({ name: 'child', id: t.childId })}>
                   open child {i + 1}
