@@ -294,16 +294,21 @@ export class RecordsService {
   }
 
   /**
-   * Erases the child's records from every store for retention. The caller has checked that the signer
-   * is the DSL; `isDsl` is asked again here so no other path can reach it.
+   * Erases the child's records from every store for retention. Only the DSL may: `isDsl` is the one
+   * authorisation decision, asked once the request is known to be well formed.
    */
-  async erase(childId: string, body: unknown, signer: Signer, isDsl: boolean): Promise<ErasureLine> {
-    if (!isDsl)
+  async erase(
+    childId: string,
+    body: unknown,
+    signer: Signer,
+    isDsl: () => Promise<boolean>,
+  ): Promise<ErasureLine> {
+    const { reason } = parseWith(eraseInputSchema, body);
+    if (!(await isDsl()))
       throw new AccessDeniedError('DSL_ONLY', 'Only the designated safeguarding lead can erase a record.');
     const eraser = this.eraser;
     if (!eraser)
       throw new UpstreamError('ERASE_UNAVAILABLE', 'Erasing records is not available on this store yet.');
-    const { reason } = parseWith(eraseInputSchema, body);
     const { record: child } = await this.records.children.get(childId);
     const named = { id: child.id, name: child.name };
     const { cases, chronology, planSummaries } = await this.gather(childId);

@@ -23,6 +23,8 @@ export interface ErasureHarness {
 
 const ERASED = 'Zoë Ångström';
 const OTHER = 'Sam Smith';
+const isDsl = async () => true;
+const notDsl = async () => false;
 const DSL = { actor: { id: 'tenant-1/dsl', kind: 'user' as const }, name: 'Dee Esel' };
 
 /** Forms a name survives in: composed, decomposed, any case, with zero-width characters between. */
@@ -132,7 +134,7 @@ export function describeRecordErasureContract(name: string, setup: () => Promise
         erasedId,
         { reason: `Retention date reached for ${ERASED.normalize('NFD')}; reviewed, nothing to keep.` },
         DSL,
-        true,
+        isDsl,
       );
 
       const after = comparable(await harness.scan());
@@ -148,7 +150,7 @@ export function describeRecordErasureContract(name: string, setup: () => Promise
 
     it('keeps the other child’s case and plan, with the erased child as "another child"', async () => {
       const { shared, erasedId, otherId, otherPlanId } = await seed();
-      await services.records!.erase(erasedId, { reason: 'Retention review' }, DSL, true);
+      await services.records!.erase(erasedId, { reason: 'Retention review' }, DSL, isDsl);
 
       const kept = await services.cases!.readCase(shared.record.id, DSL.actor);
       expect(kept.record.participants.map((p) => [p.childId, p.label])).toEqual([[otherId, 'Child B']]);
@@ -164,10 +166,10 @@ export function describeRecordErasureContract(name: string, setup: () => Promise
     it('is refused to anyone but the DSL, and changes nothing then', async () => {
       const { erasedId } = await seed();
       const before = await harness.scan();
-      await expect(services.records!.erase(erasedId, { reason: 'x' }, DSL, false)).rejects.toMatchObject({
+      await expect(services.records!.erase(erasedId, { reason: 'x' }, DSL, notDsl)).rejects.toMatchObject({
         code: 'DSL_ONLY',
       });
-      await expect(services.records!.erase(erasedId, { reason: '  ' }, DSL, true)).rejects.toMatchObject({
+      await expect(services.records!.erase(erasedId, { reason: '  ' }, DSL, isDsl)).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
       });
       expect(await harness.scan()).toBe(before);

@@ -108,9 +108,10 @@ export function registerChildRecordRoutes(server: Server, deps: AppDeps): void {
     handler(logger, async (req, res) => {
       const id = childId(req);
       const services = await servicesFor(deps, req);
-      const isDsl = await deps.authenticator.isDsl(req);
       const body = await readJsonBody(req);
-      const line = await recordsOf(services).erase(id, body, services.signer, isDsl);
+      const line = await recordsOf(services).erase(id, body, services.signer, () =>
+        deps.authenticator.isDsl(req),
+      );
       logger.info({ erasureId: line.id, counts: line.counts }, 'retention erasure');
       res.send(200, line);
     }),
