@@ -13,3 +13,5 @@ export * from './api/index.js';
 export * from './repositories/case-records.js';
 export * from './services.js';
 export * from './reports/index.js';
+export * from './repositories/record-erasure.js';
+export * from './records/index.js';

@@ -6,6 +6,8 @@ import type { Actor, AssessmentStore, RepositoryAccess } from './repositories/as
 import { hasCaseRecords } from './repositories/case-records.js';
 import { ReportService } from './reports/report-service.js';
 import type { ContextLabel } from './reports/tables.js';
+import { hasRecordEraser } from './repositories/record-erasure.js';
+import { RecordsService } from './records/records-service.js';
 
 /** The services one caller uses for one school, built per request or per bot turn. */
 export interface SchoolServices {
@@ -16,6 +18,8 @@ export interface SchoolServices {
   stage: StageService;
   /** Trend reports; absent where cases are. */
   reports: ReportService | undefined;
+  /** A child's whole record: transfer, subject access, retention. Absent where `cases` is. */
+  records: RecordsService | undefined;
   signer: Signer;
 }
 
@@ -50,6 +54,14 @@ export function schoolServices(store: AssessmentStore, options: SchoolServicesOp
     cases: records ? new CaseService({ records, plans: repository, ...common }) : undefined,
     stage: new StageService({ repository, ...(records ? { records } : {}), clock: options.clock }),
     reports: records ? new ReportService(records, options.contextLabel ?? ((c) => c)) : undefined,
+    records: records
+      ? new RecordsService({
+          records,
+          plans: repository,
+          ...(hasRecordEraser(store) ? { eraser: store.eraserFor(options.schoolId, access) } : {}),
+          ...common,
+        })
+      : undefined,
     signer: { actor: options.actor, name: options.callerName },
   };
 }

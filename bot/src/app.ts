@@ -8,6 +8,7 @@ import {
   EntraAuthenticator,
   EntraTokenValidator,
   GraphTeamMembership,
+  GraphTeamOwners,
   MsalGraphTokenService,
   OpenIdKeys,
   type GraphTokenService,
@@ -87,7 +88,13 @@ function m365Identity(
     product: `hsb-assistant/${packageVersion(config.paths.root)}`,
     logger,
   });
-  const authorisation = new Authorisation({ teamIds: config.safeguardingTeamIds, membership });
+  const owners = new GraphTeamOwners({
+    tokens,
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    product: `hsb-assistant/${packageVersion(config.paths.root)}`,
+    logger,
+  });
+  const authorisation = new Authorisation({ teamIds: config.safeguardingTeamIds, membership, owners });
   return {
     authenticator: new EntraAuthenticator({ validator, authorisation, logger }),
     tokens,

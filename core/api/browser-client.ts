@@ -13,8 +13,16 @@ import type {
   ChildSummaryResponse,
   ChronologyEntryResponse,
   MeResponse,
+  TransferResponse,
 } from './responses.js';
 import type { GovernorsReportBody, TrendsQuery, TrendsResponse } from './reports.js';
+import type {
+  AwaitingReceiptResponse,
+  ErasureResponse,
+  RetentionReviewResponse,
+  SubjectAccessResponse,
+  TransferSentResponse,
+} from './records.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /**
@@ -433,6 +441,45 @@ export class ApiClient {
   /** The governors' report as a Word file, with the commentary the DSL has just written. */
   async governorsReport(body: GovernorsReportBody): Promise<Blob> {
     const response = await this.request('POST', apiRoutes.reportsGovernors, { body });
+    return response.blob();
+  }
+
+  /** Records a child-protection file as sent; answers where the child's own file can be downloaded. */
+  sendTransfer(childId: string, body: unknown): Promise<TransferSentResponse> {
+    return this.json('POST', apiPaths.childTransfers(childId), { body });
+  }
+
+  confirmTransferReceipt(childId: string, transferId: string, body: unknown): Promise<TransferResponse> {
+    return this.json('PUT', apiPaths.childTransfer(childId, transferId), { body });
+  }
+
+  transfersAwaitingReceipt(): Promise<AwaitingReceiptResponse> {
+    return this.json('GET', apiRoutes.transfersAwaitingReceipt);
+  }
+
+  childExport(childId: string): Promise<SubjectAccessResponse> {
+    return this.json('GET', apiPaths.childExport(childId));
+  }
+
+  retentionDue(withinDays?: number): Promise<RetentionReviewResponse> {
+    return this.json('GET', withQuery(apiRoutes.retentionDue, { withinDays }));
+  }
+
+  eraseChild(childId: string, reason: string): Promise<ErasureResponse> {
+    return this.json('POST', apiPaths.childErase(childId), { body: { reason } });
+  }
+
+  replaceChild(id: string, body: unknown, etag: string): Promise<Versioned<Child>> {
+    return this.versioned('PUT', apiPaths.child(id), { body, ifMatch: etag });
+  }
+
+  /**
+   * A file the server generates (a plan's .docx), fetched with the caller's token, for the page to
+   * save. Only the API's own paths are fetched, so a link in an answer cannot send the token elsewhere.
+   */
+  async download(path: string): Promise<Blob> {
+    if (!path.startsWith('/api/')) throw new ApiError(400, 'BAD_LINK', UNEXPECTED_MESSAGE);
+    const response = await this.request('GET', path);
     return response.blob();
   }
 

@@ -5,6 +5,7 @@ import { childInputSchema, replaceChildSchema } from '../cases/child.js';
 import { chronologyInputSchema } from '../cases/chronology.js';
 import { apiRoutes } from './paths.js';
 import { governorsReportBody, governorsReportQuery, trendsQuery, trendsResponse } from './reports.js';
+import { recordsContract } from './records.js';
 import {
   documentQuery,
   listAssessmentsQuery,
@@ -218,6 +219,7 @@ export const apiContract = {
     body: governorsReportBody,
     status: 200,
   },
+  ...recordsContract,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiContract = typeof apiContract;

@@ -6,3 +6,4 @@ export * from './queries.js';
 export * from './responses.js';
 export * from './reports.js';
 export * from './contract.js';
+export * from './records.js';

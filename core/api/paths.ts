@@ -28,6 +28,12 @@ export const apiRoutes = {
   reviewsDue: '/api/reviews/due',
   reportsTrends: '/api/reports/trends',
   reportsGovernors: '/api/reports/governors',
+  childTransfers: '/api/children/:id/transfers',
+  childTransfer: '/api/children/:id/transfers/:tid',
+  childExport: '/api/children/:id/export',
+  childErase: '/api/children/:id/erase',
+  retentionDue: '/api/retention/due',
+  transfersAwaitingReceipt: '/api/transfers/awaiting-receipt',
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;
@@ -44,6 +50,10 @@ export const apiPaths = {
   assessmentReviews: (id: string) => `/api/assessments/${seg(id)}/reviews`,
   assessmentDocument: (id: string) => `/api/assessments/${seg(id)}/document`,
   assessmentStage: (id: string) => `/api/assessments/${seg(id)}/stage`,
+  childTransfers: (id: string) => `/api/children/${seg(id)}/transfers`,
+  childTransfer: (id: string, tid: string) => `/api/children/${seg(id)}/transfers/${seg(tid)}`,
+  childExport: (id: string) => `/api/children/${seg(id)}/export`,
+  childErase: (id: string) => `/api/children/${seg(id)}/erase`,
 } as const;
 
 /** `path` with a query string built from the defined entries of `query`, in the order given. */

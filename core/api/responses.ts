@@ -9,6 +9,7 @@ import {
 } from '../cases/case.js';
 import { childSexes } from '../cases/child.js';
 import { chronologyKinds } from '../cases/chronology.js';
+import { transferMethods } from '../records/transfer.js';
 
 /**
  * What the server answers. Objects are not strict here, so that a client built against this
@@ -18,6 +19,20 @@ import { chronologyKinds } from '../cases/chronology.js';
 const storeManaged = { id: z.string(), createdAt: z.string(), updatedAt: z.string(), version: z.number() };
 
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** A child-protection file transfer on a child's record. */
+export const transferResponse = z.object({
+  id: z.string(),
+  receivingSchool: z.string(),
+  sentOn: z.string(),
+  method: z.enum(transferMethods),
+  methodDetail: z.string().optional(),
+  sentBy: z.string(),
+  recordedAt: z.string(),
+  receivedOn: z.string().optional(),
+  confirmedBy: z.string().optional(),
+  receiptRecordedBy: z.string().optional(),
+});
 
 export const childResponse = z.object({
   ...storeManaged,
@@ -29,6 +44,7 @@ export const childResponse = z.object({
   vulnerabilities: z.string().optional(),
   keyAdult: z.string().optional(),
   retainUntil: z.string().nullable(),
+  transfers: z.array(transferResponse).optional(),
 });
 
 export const childSummaryResponse = z.object({
@@ -182,6 +198,7 @@ export const stageResponse = z.looseObject({
 });
 
 export type ChildResponse = z.output<typeof childResponse>;
+export type TransferResponse = z.output<typeof transferResponse>;
 export type ChildSummaryResponse = z.output<typeof childSummaryResponse>;
 export type CaseResponse = z.output<typeof caseResponse>;
 export type CaseSummaryResponse = z.output<typeof caseSummaryResponse>;

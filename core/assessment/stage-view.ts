@@ -1,5 +1,5 @@
 import { participantLabel, type CaseDecision } from '../cases/case.js';
-import { createRedactor } from '../privacy/index.js';
+import { ANOTHER_CHILD, createRedactor } from '../privacy/index.js';
 import { currentRiskLevel } from './risk-level.js';
 import type {
   AssessmentStatus,
@@ -98,7 +98,7 @@ export interface StageStrategy {
 }
 
 /** What a mention of a child outside the case becomes: it names no one. */
-export const ANOTHER_CHILD = 'another child';
+export { ANOTHER_CHILD };
 
 /** A child of the case as the server knows them: the name is used only to find it in free text. */
 export interface StageSourceChild {

@@ -185,8 +185,17 @@ export class CaseService {
         current.etag,
       );
     }
-    const { id: _i, createdAt: _c, updatedAt: _u, version: _v, retainUntil: _r, ...content } = input;
+    const {
+      id: _i,
+      createdAt: _c,
+      updatedAt: _u,
+      version: _v,
+      retainUntil: _r,
+      transfers: _t,
+      ...content
+    } = input;
     const data = childData(content);
+    if (current.record.transfers) data.transfers = current.record.transfers;
     const fields = changedFields(current.record as never, { ...current.record, ...data } as never).filter(
       (f) => !['updatedAt', 'version'].includes(f),
     );

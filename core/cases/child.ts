@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addYears } from './dates.js';
+import type { Transfer } from '../records/transfer.js';
 import { isoDate, longText, personName, shortText, storeManagedShape, type StoreManaged } from './common.js';
 
 /**
@@ -32,6 +33,8 @@ export const replaceChildSchema = z.strictObject({
   ...childContentShape,
   ...storeManagedShape,
   retainUntil: z.string().nullable().optional(),
+  /** Recorded through the transfer routes only; a PUT keeps what is stored. */
+  transfers: z.array(z.unknown()).optional(),
 });
 
 export type ChildInput = z.output<typeof childInputSchema>;
@@ -47,6 +50,8 @@ export interface ChildData {
   keyAdult?: string;
   /** Server-computed: date of birth + 25 years; null while the date of birth is not known. */
   retainUntil: string | null;
+  /** Child-protection file transfers to other schools, oldest first. */
+  transfers?: Transfer[];
 }
 
 export interface Child extends ChildData, StoreManaged {}

@@ -5,7 +5,7 @@ import { currentRiskLevel } from '../assessment/risk-level.js';
 import { guidanceDocuments } from '../content/guidance-documents.js';
 import type { ContentLabels } from '../content/labels.js';
 import { decisionLabels, hackettLabels, roleLabels, sharingLabels, statusLabels } from './labels.js';
-import { createRedactor, renderMentions } from '../privacy/index.js';
+import { ANOTHER_CHILD, createRedactor, renderMentions } from '../privacy/index.js';
 import { xmlText } from './xml-text.js';
 
 /** The guidance edition every generated document names: the KCSIE edition in force. */
@@ -174,14 +174,14 @@ export function assessmentDocument(
   const redactor = createRedactor({
     others,
     own: { name: record.learner.name },
-    replacement: 'another child',
+    replacement: ANOTHER_CHILD,
   });
   const nameOf = new Map(others.map((c) => [c.id, c.name]));
   const ownFile = audience === 'file';
   const text = (value: string | undefined): string => {
     if (!value) return '—';
     if (parents || ownFile) return redactor.redact(value);
-    return renderMentions(value, (id) => nameOf.get(id) ?? 'another child');
+    return renderMentions(value, (id) => nameOf.get(id) ?? ANOTHER_CHILD);
   };
   /** Whether this audience must not see the line at all, because it is about another child. */
   const aboutOther = (value: string | undefined): boolean =>
@@ -337,7 +337,10 @@ export function assessmentDocument(
     if (sees.has('decisionReasons')) {
       rows.push(
         ['Factors weighed', record.decision.factors.map((f) => f.replace(/-/g, ' ')).join(', ') || '—'],
-        ["The harmed child's wishes", text(record.decision.victimWishes)],
+        // Another child's wishes are theirs: the child's own file, sent on or disclosed, leaves them out.
+        ...(ownFile
+          ? []
+          : [["The harmed child's wishes", text(record.decision.victimWishes)] as [string, string]]),
         ['Why (the DSL’s reasons)', text(record.decision.rationale)],
         ['Decided by', text(record.decision.decidedBy)],
         ['Decided on', ukDate(record.decision.decidedOn)],

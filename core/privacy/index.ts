@@ -12,4 +12,5 @@ export {
   renderMentions,
   tokeniseMentions,
 } from './mentions.js';
+export { ANOTHER_CHILD, NAME_REMOVED } from './wording.js';
 export { createRedactor, type Redactor, type RedactorOptions } from './redaction.js';

@@ -2,7 +2,13 @@ import type { OtherChild } from '../assessment/schema.js';
 import { longDate } from '../dates.js';
 import { referralSectionTitles } from '../content/sections.js';
 import { xmlText } from '../documents/xml-text.js';
-import { createNameMatcher, createRedactor, mentionedChildIds, type Redactor } from '../privacy/index.js';
+import {
+  ANOTHER_CHILD,
+  createNameMatcher,
+  createRedactor,
+  mentionedChildIds,
+  type Redactor,
+} from '../privacy/index.js';
 import { actionsTaken, childVoice, request, safetyMeasures, widerConcerns } from './plan-sections.js';
 import { behaviour, child, consent, contextHistory, continuum } from './record-sections.js';
 import {
@@ -217,8 +223,6 @@ function leftOutItems(ctx: ReferralContext, names: number): LeftOut[] {
   }
   return out;
 }
-
-const ANOTHER_CHILD = 'another child';
 
 /**
  * Sections written only from the school profile: they quote no record text, and a member of staff who

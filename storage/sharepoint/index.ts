@@ -17,3 +17,4 @@ export {
   type ColumnSpec,
 } from './sharepoint-schema.js';
 export { provisionSharePoint, formatPlan, type ProvisionPlan, type ProvisionStep } from './provision.js';
+export { allPages } from './graph-paging.js';

@@ -7,6 +7,8 @@ import type {
   CaseRecordStore,
   DocumentArchive,
   DocumentArchiveStore,
+  RecordEraser,
+  RecordEraserStore,
   RepositoryAccess,
 } from '../../core/index.js';
 import { createGraphClient } from './graph-client.js';
@@ -18,6 +20,7 @@ import {
 import { migrateSharePointRecords, type MigrationReport } from './migrate.js';
 import { sharePointCaseRecords } from './sharepoint-case-records.js';
 import { SharePointDocumentArchive } from './sharepoint-document-archive.js';
+import { SharePointRecordEraser } from './sharepoint-record-eraser.js';
 import { defaultListNames, type ListNames } from './sharepoint-schema.js';
 import { parseSchoolId, SiteResolver, type SiteSettings } from './site-resolver.js';
 import { createStoreCaches, type StoreCaches } from './store-caches.js';
@@ -53,7 +56,9 @@ export interface SharePointStoreOptions {
  * site. Every request carries the caller's own delegated token when there is one, so the app can
  * never reach more than that user may; background work uses the app's token for that site.
  */
-export class SharePointAssessmentStore implements AssessmentStore, DocumentArchiveStore, CaseRecordStore {
+export class SharePointAssessmentStore
+  implements AssessmentStore, DocumentArchiveStore, CaseRecordStore, RecordEraserStore
+{
   private readonly resolver: SiteResolver;
   private readonly caches: StoreCaches = createStoreCaches();
 
@@ -105,6 +110,11 @@ export class SharePointAssessmentStore implements AssessmentStore, DocumentArchi
   /** Children, cases and chronology of the school, with the same identity and site as its plans. */
   recordsFor(schoolId: string, access?: RepositoryAccess): CaseRecords {
     return sharePointCaseRecords(this.context(schoolId, access));
+  }
+
+  /** Retention erasure, with the same identity and site as the records. */
+  eraserFor(schoolId: string, access?: RepositoryAccess): RecordEraser {
+    return new SharePointRecordEraser(this.context(schoolId, access));
   }
 
   /**

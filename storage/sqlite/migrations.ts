@@ -196,6 +196,21 @@ export const migrations: readonly Migration[] = [
     `,
     run: backfillTrendFacts,
   },
+  {
+    version: 6,
+    name: 'erasures: the one line a retention erasure leaves, with no personal data',
+    sql: `
+      CREATE TABLE erasures (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        school_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        counts TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen, each in its own transaction. */

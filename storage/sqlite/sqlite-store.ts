@@ -7,10 +7,13 @@ import type {
   AssessmentStore,
   CaseRecords,
   CaseRecordStore,
+  RecordEraser,
+  RecordEraserStore,
 } from '../../core/index.js';
 import { migrate } from './migrations.js';
 import { SqliteAssessmentRepository } from './sqlite-assessment-repository.js';
 import { sqliteCaseRecords } from './sqlite-case-records.js';
+import { SqliteRecordEraser } from './sqlite-record-eraser.js';
 import { StatementCache } from './statement-cache.js';
 
 export interface SqliteStoreOptions {
@@ -55,7 +58,7 @@ function narrowFiles(file: string): void {
 }
 
 /** The local-mode store: one SQLite file in WAL mode holding every school's assessments. */
-export class SqliteAssessmentStore implements AssessmentStore, CaseRecordStore {
+export class SqliteAssessmentStore implements AssessmentStore, CaseRecordStore, RecordEraserStore {
   readonly db: Database.Database;
   private readonly newId: () => string;
   private readonly statements: StatementCache;
@@ -80,6 +83,10 @@ export class SqliteAssessmentStore implements AssessmentStore, CaseRecordStore {
 
   recordsFor(schoolId: string): CaseRecords {
     return sqliteCaseRecords(this.db, this.statements, schoolId, this.newId);
+  }
+
+  eraserFor(schoolId: string): RecordEraser {
+    return new SqliteRecordEraser(this.db, this.statements, schoolId);
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import { SqliteAssessmentStore } from '../../storage/sqlite/index.js';
 import { describeAssessmentRepositoryContract } from './assessment-repository.contract.js';
 import { describeCaseRecordsContract } from './case-records.contract.js';
 import { describeTrendsReadModelContract } from './trends-read-model.contract.js';
+import { describeRecordErasureContract } from './record-erasure.contract.js';
 
 describeAssessmentRepositoryContract('SQLite (in memory)', async () => {
   const store = new SqliteAssessmentStore({ file: ':memory:' });
@@ -31,4 +32,22 @@ describeCaseRecordsContract('SQLite (in memory)', async () => {
 describeTrendsReadModelContract('SQLite (in memory)', async () => {
   const store = new SqliteAssessmentStore({ file: ':memory:' });
   return { store, cleanup: () => store.close() };
+});
+
+describeRecordErasureContract('SQLite (in memory)', async () => {
+  const store = new SqliteAssessmentStore({ file: ':memory:' });
+  return {
+    store,
+    schoolId: 'school-a',
+    // Every row of every table, so a column added later is scanned too.
+    scan: async () => {
+      const tables = store.db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+        .all() as { name: string }[];
+      return tables
+        .map((t) => JSON.stringify(store.db.prepare(`SELECT * FROM "${t.name}"`).all()))
+        .join('\n');
+    },
+    cleanup: () => store.close(),
+  };
 });

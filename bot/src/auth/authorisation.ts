@@ -1,6 +1,7 @@
 import { ExpiringCache } from './expiring-cache.js';
 import { schoolIdOf } from './school-id.js';
 import type { Principal, TeamMembership } from './team-membership.js';
+import type { TeamOwnership } from './team-owners.js';
 
 /** A school whose records someone may act on: a tenant's safeguarding team. */
 export interface SchoolGrant {
@@ -30,6 +31,8 @@ export interface AuthorisationOptions {
   /** The deployment's safeguarding teams (Microsoft 365 group ids). */
   teamIds: readonly string[];
   membership: TeamMembership;
+  /** Who leads each team; without it nobody is the DSL (erasure is refused to all). */
+  owners?: TeamOwnership;
   policy?: Partial<AuthorisationPolicy>;
   now?: () => number;
 }
@@ -73,6 +76,18 @@ export class Authorisation {
   async schoolFor(principal: Principal, teamId: string): Promise<SchoolGrant | undefined> {
     if (!this.isSafeguardingTeam(teamId)) return undefined;
     return (await this.schoolsOf(principal)).find((s) => s.teamId === teamId.toLowerCase());
+  }
+
+  /**
+   * Whether the principal is the designated safeguarding lead of a school: in this product, an owner
+   * of the school's safeguarding team who is also a member of it.
+   */
+  async isDsl(principal: Principal, teamId: string): Promise<boolean> {
+    if (!this.options.owners || !(await this.schoolFor(principal, teamId))) return false;
+    return this.options.owners.isOwner(
+      { tenantId: principal.tenantId.toLowerCase(), objectId: principal.objectId.toLowerCase() },
+      teamId.toLowerCase(),
+    );
   }
 
   /** Distinct identities currently remembered. */

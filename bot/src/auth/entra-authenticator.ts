@@ -15,7 +15,7 @@ import type { Authorisation } from './authorisation.js';
 export interface EntraAuthenticatorDeps {
   validator: Pick<EntraTokenValidator, 'validate'>;
   /** The one access decision, shared with the bot. */
-  authorisation: Pick<Authorisation, 'schoolsOf'>;
+  authorisation: Pick<Authorisation, 'schoolsOf' | 'isDsl'>;
   logger: Logger;
 }
 
@@ -73,6 +73,16 @@ export class EntraAuthenticator implements Authenticator {
       userAssertion: user.userAssertion,
       schoolId: chosen.schoolId,
     };
+  }
+
+  async isDsl(req: Request): Promise<boolean> {
+    const user = await this.signedIn(req);
+    const chosen = this.chooseSchool(req, await this.schools(req));
+    if (!chosen.teamId) return false;
+    return this.deps.authorisation.isDsl(
+      { tenantId: user.tenantId, objectId: user.objectId, assertion: user.userAssertion },
+      chosen.teamId,
+    );
   }
 
   private chooseSchool(req: Request, schools: readonly SchoolAccess[]): SchoolAccess {

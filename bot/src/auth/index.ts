@@ -28,3 +28,4 @@ export {
   type AuthorisationPolicy,
   type SchoolGrant,
 } from './authorisation.js';
+export { GraphTeamOwners, type GraphTeamOwnersOptions, type TeamOwnership } from './team-owners.js';

@@ -117,7 +117,16 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
       });
       return { today: services.plans.today(), items: await dueReviews(services, withinDays) };
     },
-    async post(installation, card) {
+    async lateTransfers(schoolId) {
+      const { records } = schoolServices(store, {
+        schoolId,
+        actor: { id: 'review-digest', kind: 'app' },
+        callerName: 'HSB assistant (review reminders)',
+        clock,
+      });
+      return records ? (await records.awaitingReceipt()).filter((t) => t.overdue).length : 0;
+    },
+    async post(installation, cards) {
       const reference: Partial<ConversationReference> = {
         channelId: installation.channelId,
         serviceUrl: installation.serviceUrl,
@@ -136,7 +145,7 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
           for (const activity of activities) delete activity.replyToId;
           return next();
         });
-        await context.sendActivity({ type: 'message', attachments: [card] });
+        await context.sendActivity({ type: 'message', attachments: cards });
       });
     },
     links,

@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import { dateInZone, SCHOOL_TIME_ZONE, type Clock, type IsoDate } from '../../../core/index.js';
 import type { Logger } from '../logger.js';
 import { reviewsCard, type DueReview } from './cards/reviews-card.js';
+import { transferReminderCard } from './cards/transfer-reminder-card.js';
 import type { DeepLinks } from './deep-links.js';
 import type { Installation, InstallationRegistry } from './installation-registry.js';
 
@@ -16,7 +17,10 @@ export interface ReviewDigestOptions {
   /** The school whose records an installation may see, or null when it is not a safeguarding channel. */
   schoolFor(installation: Installation): string | null;
   dueReviews(schoolId: string, withinDays: number): Promise<{ today: IsoDate; items: DueReview[] }>;
-  post(installation: Installation, card: Attachment): Promise<void>;
+  /** How many child-protection file transfers have had no receipt for five school days. */
+  lateTransfers?(schoolId: string): Promise<number>;
+  /** One message with these cards. */
+  post(installation: Installation, cards: Attachment[]): Promise<void>;
   links: DeepLinks;
   clock: Clock;
   logger: Logger;
@@ -32,7 +36,8 @@ export interface DigestRun {
 }
 
 /**
- * Posts each installed safeguarding channel a card of the reviews due within a week, on school days
+ * Posts each installed safeguarding channel a card of the reviews due within a week (and of file
+ * transfers still awaiting receipt), on school days
  * (Monday to Friday) from `hour`. At most once a day per channel, across restarts and instances: the day
  * is claimed in the registry (an ETag-checked write) before posting, and given back if the post fails.
  */
@@ -81,19 +86,26 @@ export class ReviewDigest {
       if (!claim.claimed) continue;
       try {
         const due = await this.options.dueReviews(schoolId, DIGEST_WINDOW_DAYS);
-        if (due.items.length === 0) {
+        const late = (await this.options.lateTransfers?.(schoolId)) ?? 0;
+        if (due.items.length === 0 && late === 0) {
           run.empty++;
           continue;
         }
-        const card = reviewsCard({
-          items: due.items,
-          today: due.today,
-          withinDays: DIGEST_WINDOW_DAYS,
-          linkFor: (id) => this.options.links.assessment(id),
-          tabUrl: this.options.links.tab(),
-          digest: true,
-        });
-        await this.options.post(installation, card);
+        const cards: Attachment[] = [];
+        if (due.items.length > 0) {
+          cards.push(
+            reviewsCard({
+              items: due.items,
+              today: due.today,
+              withinDays: DIGEST_WINDOW_DAYS,
+              linkFor: (id) => this.options.links.assessment(id),
+              tabUrl: this.options.links.tab(),
+              digest: true,
+            }),
+          );
+        }
+        if (late > 0) cards.push(transferReminderCard({ count: late, tabUrl: this.options.links.tab() }));
+        await this.options.post(installation, cards);
         run.posted++;
       } catch (error) {
         run.failed++;

@@ -37,6 +37,8 @@ export interface Authenticator {
    * @throws AuthenticationError, AccessDeniedError (`NOT_A_MEMBER`), ValidationError (`TEAM_REQUIRED`)
    */
   authenticate(req: Request): Promise<Caller>;
+  /** Whether the caller is the designated safeguarding lead of the school the request acts on. */
+  isDsl(req: Request): Promise<boolean>;
 }
 
 export const LOCAL_SCHOOL_ID = 'local';
@@ -61,5 +63,10 @@ export class LocalAuthenticator implements Authenticator {
 
   async authenticate(): Promise<Caller> {
     return { ...LOCAL_IDENTITY, schoolId: LOCAL_SCHOOL_ID };
+  }
+
+  /** The one local user keeps the records on their own machine, so they are their DSL. */
+  async isDsl(): Promise<boolean> {
+    return true;
   }
 }

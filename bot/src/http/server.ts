@@ -5,6 +5,7 @@ import { correlationIdOf, mapError, setCorrelationId } from './errors.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerClassifyRoutes } from './routes/classify.js';
 import { registerCaseRoutes } from './routes/cases.js';
+import { registerChildRecordRoutes } from './routes/children-records.js';
 import { registerContentRoutes } from './routes/content.js';
 import { registerDocumentRoutes } from './routes/documents.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -92,6 +93,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerMessageRoutes(server, deps);
   registerAssessmentRoutes(server, deps);
   registerCaseRoutes(server, deps);
+  registerChildRecordRoutes(server, deps);
   registerStageRoutes(server, deps);
   registerSignInSettingsRoutes(server, deps);
   registerContentRoutes(server, deps);

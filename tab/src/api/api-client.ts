@@ -20,3 +20,11 @@ export {
   type Versioned,
 } from '../../../core/api/browser-client';
 export type { GovernorsReportBody, TrendsQuery, TrendsResponse } from '../../../core/api/reports';
+export type {
+  AwaitingReceiptResponse,
+  ErasureResponse,
+  RetentionReviewResponse,
+  SubjectAccessResponse,
+  TransferSentResponse,
+} from '../../../core/api/records';
+export type { TransferResponse } from '../../../core/api/responses';

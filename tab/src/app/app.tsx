@@ -19,6 +19,7 @@ const views = {
   meeting: () => import('../meeting/meeting-panel'),
   info: () => import('../info/info-pages'),
   trends: () => import('../reports/trends-screen'),
+  retention: () => import('../records/retention-screen'),
 };
 const Dashboard = lazy(views.dashboard);
 const AssessmentScreen = lazy(views.assessment);
@@ -29,6 +30,7 @@ const ConfigPage = lazy(views.config);
 const MeetingPanel = lazy(views.meeting);
 const InfoPageView = lazy(views.info);
 const TrendsScreen = lazy(views.trends);
+const RetentionScreen = lazy(views.retention);
 
 /**
  * Starts loading what the first view needs — its code, its record and the guidance — at the same
@@ -96,6 +98,8 @@ function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }
       return <MeetingPanel api={api} host={host} id={route.id} />;
     case 'info':
       return <InfoPageView page={route.page} />;
+    case 'retention':
+      return <RetentionScreen api={api} />;
     case 'not-found':
       return (
         <Body1 as="p">

@@ -12,6 +12,7 @@ export type Route =
   /** The meeting stage: a plan (`/stage/<plan id>`) or a case with no plan open (`/cases/<id>/stage`). */
   | { name: 'stage'; id: string; of?: 'case' }
   | { name: 'trends' }
+  | { name: 'retention' }
   | { name: 'config' }
   /** The meeting side panel, with the id of the case linked to the meeting. */
   | { name: 'meeting'; id?: string }
@@ -47,6 +48,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'stage' && isAssessmentId(id) && parts.length === 2) return { name: 'stage', id };
   if (head === 'config' && parts.length === 1) return { name: 'config' };
   if (head === 'trends' && parts.length === 1) return { name: 'trends' };
+  if (head === 'retention' && parts.length === 1) return { name: 'retention' };
   if (head === 'meeting' && parts.length === 1) return { name: 'meeting' };
   if (head === 'meeting' && isAssessmentId(id) && parts.length === 2) return { name: 'meeting', id };
   return { name: 'not-found' };
@@ -68,6 +70,8 @@ export function routePath(route: Route): string {
       return '/trends';
     case 'config':
       return '/config';
+    case 'retention':
+      return '/retention';
     case 'meeting':
       return route.id ? `/meeting/${route.id}` : '/meeting';
     case 'info':

@@ -17,6 +17,7 @@ import { MentionProvider } from '../editor/mention-textarea';
 import { CaseEditor } from './case-editor';
 import { AddChronologyEntry, Chronology } from './chronology';
 import { childrenOf, mentionRenderer } from './mentions';
+import { ANOTHER_CHILD } from '../../../core/privacy/wording';
 import { useLoad } from './use-load';
 
 const useStyles = makeStyles({
@@ -155,7 +156,7 @@ export function CaseScreen({ api, id, today = dateInZone(new Date()) }: CaseScre
   const nameOf = (childId: string) => {
     const p = record.participants.find((x) => x.childId === childId);
     const name = names.get(childId);
-    return p ? (name ? `${name} (${p.label})` : p.label) : 'another child';
+    return p ? (name ? `${name} (${p.label})` : p.label) : ANOTHER_CHILD;
   };
 
   return (

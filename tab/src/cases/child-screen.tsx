@@ -18,10 +18,12 @@ import {
 import { useCallback, useState } from 'react';
 import { dateInZone } from '../../../core/dates';
 import { renderMentions } from '../../../core/privacy/mentions';
+import { ANOTHER_CHILD } from '../../../core/privacy/wording';
 import type { ApiClient, Child, ChronologyEntry, SummaryRow } from '../api/api-client';
 import { LoadFailedScreen } from '../app/auth-screens';
 import { navigate } from '../app/router';
 import { RiskBadge, StatusBadge } from '../ui/badges';
+import { RecordsPanel } from '../records/records-panel';
 import { formatDate } from '../ui/format';
 import { Facts } from './case-screen';
 import { AddChronologyEntry, Chronology } from './chronology';
@@ -88,7 +90,7 @@ export function ChildScreen({
   const caseId = cases.some((c) => c.id === caseChoice) ? caseChoice : (cases[0]?.id ?? '');
   // Other children mentioned in this child's chronology are not named on this page.
   const render = (text: string) =>
-    renderMentions(text, (mentioned) => (mentioned === id ? child.name : 'another child'));
+    renderMentions(text, (mentioned) => (mentioned === id ? child.name : ANOTHER_CHILD));
 
   return (
     <article className={styles.root} aria-labelledby="child-title">
@@ -170,6 +172,8 @@ export function ChildScreen({
           </Table>
         )}
       </section>
+
+      <RecordsPanel api={api} child={child} onChanged={reload} />
 
       <section className={styles.section} aria-labelledby="child-chronology">
         <Subtitle1 as="h2" id="child-chronology">

@@ -1,4 +1,5 @@
 import { renderMentions } from '../../../core/privacy/mentions';
+import { ANOTHER_CHILD } from '../../../core/privacy/wording';
 import type { Case, Child } from '../api/api-client';
 
 /**
@@ -10,7 +11,7 @@ export function mentionRenderer(
   names: ReadonlyMap<string, string>,
 ): (text: string) => string {
   const labels = new Map(participants.map((p) => [p.childId, p.label]));
-  return (text) => renderMentions(text, (id) => names.get(id) ?? labels.get(id) ?? 'another child');
+  return (text) => renderMentions(text, (id) => names.get(id) ?? labels.get(id) ?? ANOTHER_CHILD);
 }
 
 /** The names of the case's children, read from their own records (the only place a name is kept). */

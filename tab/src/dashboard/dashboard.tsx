@@ -37,6 +37,7 @@ import {
 } from './filters';
 import { NewAssessmentDialog } from './new-assessment-dialog';
 import { NewCaseDialog } from './new-case-dialog';
+import { RecordsReminders } from '../records/records-reminders';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -151,6 +152,8 @@ export function Dashboard({
           <NewAssessmentDialog api={api} onCreated={onOpen} />
         </div>
       </div>
+
+      {!pickLabel && <RecordsReminders api={api} />}
 
       {!pickLabel && (
         <TabList

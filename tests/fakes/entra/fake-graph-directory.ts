@@ -11,6 +11,10 @@ import type { FakeEntra } from './fake-entra.js';
 export class FakeGraphDirectory {
   /** `tenant/oid` → the group ids the user is a member of. */
   private readonly members = new Map<string, Set<string>>();
+  /** group id → the object ids of its owners (one tenant per fake). */
+  private readonly owners = new Map<string, string[]>();
+  /** Owners per page of `/groups/{id}/owners`, so that paging is exercised. */
+  ownersPageSize = 2;
   readonly requests: { groupIds: string[]; userKey: string }[] = [];
   /** The next N calls answer 429 with this Retry-After. */
   throttle: { times: number; retryAfter: string } | undefined;
@@ -41,6 +45,10 @@ export class FakeGraphDirectory {
     this.members.set(key, groups);
   }
 
+  addOwner(objectId: string, groupId: string): void {
+    this.owners.set(groupId, [...(this.owners.get(groupId) ?? []), objectId]);
+  }
+
   removeMember(tenantId: string, objectId: string, groupId: string): void {
     this.members.get(`${tenantId}/${objectId}`)?.delete(groupId);
   }
@@ -52,6 +60,8 @@ export class FakeGraphDirectory {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
+    const owners = /^\/v1\.0\/groups\/([^/?]+)\/owners(?:\?(.*))?$/.exec(req.url ?? '');
+    if (req.method === 'GET' && owners) return this.listOwners(req, res, owners[1]!, owners[2] ?? '');
     const other = /^\/v1\.0\/users\/([^/?]+)\/checkMemberGroups$/.exec(req.url ?? '');
     if (req.method !== 'POST' || (req.url !== '/v1.0/me/checkMemberGroups' && !other)) {
       return graphError(res, 400, 'BadRequest', 'Resource not found for the segment.');
@@ -100,6 +110,40 @@ export class FakeGraphDirectory {
       value,
     });
   }
+
+  /** `GET /groups/{id}/owners`: app-only here (GroupMember.Read.All), paged. */
+  private listOwners(req: IncomingMessage, res: ServerResponse, groupId: string, search: string): void {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const issued = this.entra.graphTokens.get(token);
+    if (!issued || issued.expiresAt <= Date.now()) {
+      return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+    }
+    if (issued.kind !== 'app')
+      return graphError(res, 403, 'Authorization_RequestDenied', 'Insufficient privileges.');
+    const ids = this.owners.get(decodeURIComponent(groupId)) ?? [];
+    const { value, next } = page(
+      ids.map((id) => ({ '@odata.type': '#microsoft.graph.user', id })),
+      new URLSearchParams(search),
+      this.ownersPageSize,
+      `${this.url}/v1.0/groups/${groupId}/owners`,
+    );
+    json(res, 200, { value, ...(next ? { '@odata.nextLink': next } : {}) });
+  }
+}
+
+/** Pages `value` the way Graph does: `$skiptoken` in an absolute `@odata.nextLink`. */
+function page<T>(
+  all: T[],
+  query: URLSearchParams,
+  size: number,
+  base: string,
+): { value: T[]; next?: string } {
+  const start = Number(query.get('$skiptoken') ?? 0);
+  const value = all.slice(start, start + size);
+  if (start + size >= all.length) return { value };
+  const next = new URLSearchParams(query);
+  next.set('$skiptoken', String(start + size));
+  return { value, next: `${base}?${next.toString()}` };
 }
 
 function graphError(res: ServerResponse, status: number, code: string, message: string): void {

@@ -412,7 +412,10 @@ export class FakeSharePoint {
     return item;
   }
 
-  /** Deletes an item (to the recycle bin in SharePoint): it is gone from the list and its unique values freed. */
+  /**
+   * Deletes an item with its version history (and a library item's file), freeing its unique values.
+   * SharePoint may keep it in the site's recycle bin; this fake keeps no recycle bin.
+   */
   deleteItem(list: FakeList, item: FakeItem): void {
     list.items.delete(item.id);
     for (const values of list.uniqueValues.values()) {

@@ -122,8 +122,8 @@ const ROUTES: { op: string; method: string; pattern: RegExp }[] = [
 
 const WRITE_OPS = new Set([
   'items.create',
-  'items.update',
   'items.delete',
+  'items.update',
   'lists.create',
   'columns.create',
   'columns.update',

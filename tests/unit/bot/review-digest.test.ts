@@ -29,22 +29,23 @@ const due: DueReview = {
   overallRisk: 'medium',
 };
 
-async function setup(options: { installs?: Installation[]; items?: DueReview[] } = {}) {
+async function setup(options: { installs?: Installation[]; items?: DueReview[]; late?: number } = {}) {
   const registry = new InstallationRegistry(new MemoryStorage());
   for (const i of options.installs ?? [installation('team:a')]) await registry.add(i);
   const clock = fixedClock('2026-03-09T07:59:00Z'); // Monday, 07:59 in London (GMT)
-  const posts: { key: string; card: Attachment }[] = [];
+  const posts: { key: string; card: Attachment; cards: Attachment[] }[] = [];
   let failNext = false;
   const digest = new ReviewDigest({
     registry,
     schoolFor: (i) => (i.key === 'team:not-safeguarding' ? null : 'local'),
     dueReviews: async () => ({ today: '2026-03-09', items: options.items ?? [due] }),
-    post: async (i, card) => {
+    lateTransfers: async () => options.late ?? 0,
+    post: async (i, cards) => {
       if (failNext) {
         failNext = false;
         throw new Error('connector down');
       }
-      posts.push({ key: i.key, card });
+      posts.push({ key: i.key, card: cards[0]!, cards });
     },
     links: deepLinks({ mode: 'local', TEAMS_APP_ID: undefined }, () => 'http://127.0.0.1:3978'),
     clock,
@@ -120,5 +121,26 @@ describe('ReviewDigest', () => {
     const [a, b] = await Promise.all([digest.runOnce(), digest.runOnce()]);
     expect(a).toBe(b);
     expect(posts).toHaveLength(1);
+  });
+
+  it('reminds of late transfers by count and a link, in the same message, never naming a child', async () => {
+    const { digest, clock, posts } = await setup({ late: 2 });
+    clock.set('2026-03-09T09:00:00Z');
+    expect((await digest.runOnce()).posted).toBe(1);
+    expect(posts[0]!.cards).toHaveLength(2);
+    const reminder = JSON.stringify(posts[0]!.cards[1]);
+    expect(reminder).toContain(
+      '2 child-protection files were sent to a new school more than five school days ago',
+    );
+    expect(reminder).toContain('http://127.0.0.1:3978');
+    expect(reminder).not.toMatch(/HSB-\d{4}|[0-9a-f]{8}-[0-9a-f]{4}/);
+  });
+
+  it('posts the transfer reminder alone when no review is due', async () => {
+    const { digest, clock, posts } = await setup({ items: [], late: 1 });
+    clock.set('2026-03-09T09:00:00Z');
+    expect(await digest.runOnce()).toEqual({ posted: 1, empty: 0, failed: 0 });
+    expect(posts[0]!.cards).toHaveLength(1);
+    expect(JSON.stringify(posts[0]!.card)).toContain('1 child-protection file was sent');
   });
 });
