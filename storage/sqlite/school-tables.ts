@@ -73,8 +73,8 @@ export class SchoolTables {
     const record: ChronologyEntry = { ...entry, id: this.newId(), recordedAt: context.at.toISOString() };
     this.statements
       .get(
-        `INSERT INTO chronology (id, school_id, case_id, child_id, date, data, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO chronology (id, school_id, case_id, child_id, date, kind, data, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         record.id,
@@ -82,6 +82,7 @@ export class SchoolTables {
         record.caseId ?? null,
         record.childId ?? null,
         record.date,
+        record.kind,
         JSON.stringify(record),
         record.recordedAt,
       );

@@ -48,7 +48,7 @@ describe('the dashboard by case', () => {
       }),
     );
     const table = await screen.findByRole('table', { name: 'Cases' });
-    expect(sent[0]!.url).toBe('/api/cases?status=open');
+    expect(sent.map((r) => r.url)).toContain('/api/cases?status=open');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual([
       'HSB-2026-2',

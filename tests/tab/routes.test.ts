@@ -39,6 +39,16 @@ describe('the first view', () => {
     });
   });
 
+  it('opens the case a bot card deep-links to (subEntityId cases/<id>)', () => {
+    expect(startRoute({ frame: 'content', theme: 'default', subPageId: `cases/${ID}` }, '#/')).toEqual({
+      name: 'case',
+      id: ID,
+    });
+    expect(startRoute({ frame: 'content', theme: 'default', subPageId: 'cases/Zebedee' }, '#/')).toEqual({
+      name: 'dashboard',
+    });
+  });
+
   it('keeps the local link the bot uses outside Teams', () => {
     expect(startRoute({ frame: 'content', theme: 'default' }, `#/assessments/${ID}`)).toEqual({
       name: 'assessment',

@@ -1,8 +1,11 @@
-import { Button, Subtitle2 } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { hackettLevels, type Incident } from '../../../core/assessment/schema';
+import { hackettLevels, riskContexts } from '../../../core/assessment/schema';
+import type { CaseIncident } from '../../../core/cases/case';
+import { seenChoices } from '../../../core/classify/labels';
 import { hackettLabels } from '../../../core/documents/labels';
 import type { HackettGuide, RiskTemplate } from '../api/content-types';
+import { idAsWords } from '../content/use-content';
 import { HintedTextarea } from '../language/hinted-textarea';
 import { newItemId, withOptional } from '../editor/draft';
 import {
@@ -38,7 +41,7 @@ export function CaseIncidents({
 }) {
   const styles = useFormStyles();
   const [guidedFor, setGuidedFor] = useState<string | null>(null);
-  const update = (index: number, change: (i: Incident) => Incident) =>
+  const update = (index: number, change: (i: CaseIncident) => CaseIncident) =>
     edit((d) => ({ ...d, incidents: replaceAt(d.incidents, index, change(d.incidents[index]!)) }));
 
   return (
@@ -46,7 +49,7 @@ export function CaseIncidents({
       {draft.incidents.length === 0 && <p>No incidents are recorded on this case yet.</p>}
       {draft.incidents.map((incident, index) => {
         const path = `incidents.${index}`;
-        const set = <K extends keyof Incident>(key: K, value: Incident[K] | '') =>
+        const set = <K extends keyof CaseIncident>(key: K, value: CaseIncident[K] | '') =>
           update(index, (i) => withOptional(i, key, value));
         const name = incidentName(incident, index);
         return (
@@ -66,6 +69,25 @@ export function CaseIncidents({
                 value={incident.location}
                 onChange={(v) => set('location', v)}
                 problem={problemAt(`${path}.location`)}
+              />
+              <TextField
+                label={L['incidents.time']}
+                hint="As HH:MM, e.g. 12:40. Counted in the trends, never shown with a name."
+                path={`${path}.time`}
+                value={incident.time}
+                onChange={(v) => set('time', v)}
+                problem={problemAt(`${path}.time`)}
+              />
+              <SelectField
+                label={L['incidents.context']}
+                path={`${path}.context`}
+                value={incident.context}
+                emptyLabel="Not recorded"
+                options={riskContexts.map((c) => ({
+                  value: c,
+                  label: template?.contexts.find((t) => t.context === c)?.title ?? idAsWords(c),
+                }))}
+                onChange={(v) => set('context', v)}
               />
               <YesNoField
                 label={L['incidents.online']}
@@ -97,6 +119,28 @@ export function CaseIncidents({
                 onChange={(v) => set('brookRating', v)}
               />
             </div>
+            <Field label={L['incidents.kinds']}>
+              <div role="group" aria-label={L['incidents.kinds']} className={styles.row}>
+                {seenChoices.map((choice) => {
+                  const kinds = incident.kinds ?? [];
+                  return (
+                    <Checkbox
+                      key={choice.value}
+                      label={choice.title}
+                      checked={kinds.includes(choice.value)}
+                      onChange={(_, d) =>
+                        set(
+                          'kinds',
+                          d.checked === true
+                            ? [...kinds, choice.value]
+                            : kinds.filter((k) => k !== choice.value),
+                        )
+                      }
+                    />
+                  );
+                })}
+              </div>
+            </Field>
             <HintedTextarea
               label={L['incidents.description']}
               value={incident.description ?? ''}

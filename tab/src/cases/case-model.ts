@@ -1,9 +1,9 @@
 import { changedFields } from '../../../core/assessment/lifecycle';
-import type { Incident } from '../../../core/assessment/schema';
 import {
   replaceCaseSchema,
   type Agencies,
   type CaseDecision,
+  type CaseIncident,
   type Participant,
 } from '../../../core/cases/case';
 import type { Case } from '../api/api-client';
@@ -15,7 +15,7 @@ import { caseFieldLabels, type CaseFieldPath } from './labels';
 
 /** The case as the page edits it: what GET returned, with its parts typed as the case model has them. */
 export type CaseDraft = Omit<Case, 'incidents' | 'decision' | 'agencies' | 'participants'> & {
-  incidents: Incident[];
+  incidents: CaseIncident[];
   decision?: CaseDecision;
   agencies: Agencies;
   participants: Participant[];

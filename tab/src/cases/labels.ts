@@ -36,10 +36,7 @@ export const chronologyKindLabels: Record<ChronologyKind, string> = {
   note: 'Note',
 };
 
-export const planKindLabels = {
-  'risk-assessment': 'Risk assessment',
-  'support-plan': 'Support plan',
-} as const;
+export { planKindNames as planKindLabels } from '../../../core/cases/case-service';
 
 /**
  * The case page's field labels: the visible label of each box and the words a save problem or a
@@ -49,6 +46,9 @@ export const caseFieldLabels = {
   'incidents.date': 'Date',
   'incidents.location': 'Where, or the context',
   'incidents.online': 'Online',
+  'incidents.time': 'Time of day (if known)',
+  'incidents.context': 'Setting',
+  'incidents.kinds': 'Kinds of behaviour (choose all that apply)',
   'incidents.description': 'What happened (the behaviour, in factual words)',
   'incidents.hackettLevel': 'Place on Hackett’s continuum (the DSL’s judgement)',
   'incidents.brookRating': 'Brook Traffic Light (if your school uses it)',

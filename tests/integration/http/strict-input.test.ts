@@ -14,7 +14,7 @@ const CANARY_PARAM = encodeURIComponent(CANARY);
  * The front ends' pages are the only addresses that accept any query: Teams and Office open them with
  * their own parameters, and a page holds no data.
  */
-const PAGES = new Set(['/', '/tab', '/tab/*', '/word', '/word/*']);
+const PAGES = new Set(['/', '/favicon.ico', '/tab', '/tab/*', '/word', '/word/*']);
 
 /** Parameters a route needs before an unknown one can be the only problem. */
 const REQUIRED: Record<string, string> = { '/api/assessments/:id/document': 'audience=staff' };
@@ -148,7 +148,9 @@ describe('strict input on every route (real server, local mode)', () => {
         { learner: { name: 'x', [CANARY]: 'y' } },
         { status: 'draft', learner: { name: 'x' }, risks: [{ [CANARY]: 1 }] },
       ]) {
-        const reply = await send(route, route.path.replace(':id', id), body);
+        // A transfer id is a 12-hex item id; any well-formed one reaches the body check.
+        const path = route.path.replace(':id', id).replace(':tid', '0123456789ab');
+        const reply = await send(route, path, body);
         expect({ route: `${route.method} ${route.path}`, status: reply.status }).toEqual({
           route: `${route.method} ${route.path}`,
           status: 400,

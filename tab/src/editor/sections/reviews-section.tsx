@@ -147,12 +147,18 @@ function ReviewHistory({
 
 function ReviewAndClose({ draft, template, controller, today = dateInZone(new Date()) }: ReviewsProps) {
   const styles = useFormStyles();
-  const strategies = draft.risks.flatMap((r) =>
-    r.strategies.map((s) => ({
-      ...s,
-      label: `${contextTitle(template, r.context, r.contextLabel)}: ${s.action}`,
-    })),
-  );
+  // A support plan's measures are reviewed like a risk assessment's strategies: each for its impact.
+  const strategies = [
+    ...draft.risks.flatMap((r) =>
+      r.strategies.map((s) => ({
+        ...s,
+        label: `${contextTitle(template, r.context, r.contextLabel)}: ${s.action}`,
+      })),
+    ),
+    ...(draft.supportPlan?.measures ?? []).flatMap((m) =>
+      m.id ? [{ ...m, id: m.id, label: `Support: ${m.action}` }] : [],
+    ),
+  ];
   const impactLabel = impactLabelsOf(template);
   const strategyName = (id: string) =>
     strategies.find((s) => s.id === id)?.label ?? 'A strategy since removed';
@@ -255,7 +261,7 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
           />
           {strategies.length > 0 && (
             <fieldset>
-              <legend>Impact of each strategy</legend>
+              <legend>Impact of each strategy and support measure</legend>
               {strategies.map((s) => (
                 <div key={s.id} className={styles.grid}>
                   <Field label={s.label}>
