@@ -1,5 +1,5 @@
 // Browser tests: headless Debian Chromium driven by playwright-core (see README, "Browser tests").
-// Every browser test runs on SQLite; the case and plan journey runs again on SharePoint through the
+// Every browser test runs on SQLite; the plan and case journeys run again on SharePoint through the
 // local Graph fake (the `sharepoint` project sets HSB_TEST_BACKEND for tests/browser/helpers).
 const shared = require('./jest.shared.js');
 
@@ -19,7 +19,10 @@ module.exports = {
     {
       ...browser,
       displayName: 'sharepoint',
-      testMatch: ['<rootDir>/tests/browser/tab-assessment.test.ts'],
+      testMatch: [
+        '<rootDir>/tests/browser/tab-assessment.test.ts',
+        '<rootDir>/tests/browser/tab-case.test.ts',
+      ],
       setupFiles: ['<rootDir>/tests/browser/helpers/sharepoint-backend.ts'],
     },
   ],

@@ -530,7 +530,8 @@ export class CaseService {
     }
     const oldOutcomes = new Map(before.agencies.referrals.map((r) => [r.id, r.outcome]));
     for (const r of data.agencies.referrals) {
-      if (r.outcome && oldOutcomes.get(r.id) !== r.outcome && oldReferrals.has(r.id)) {
+      // A referral saved with its outcome already known gets both entries.
+      if (r.outcome && oldOutcomes.get(r.id) !== r.outcome) {
         await this.note(signer, {
           caseId: id,
           kind: 'outcome',

@@ -262,6 +262,32 @@ describe('cases, children and chronology API (real server, local mode)', () => {
     expect(chronology.body.items.map((e: { kind: string }) => e.kind)).toContain('referral');
   });
 
+  it('a referral saved with its outcome already known records both the referral and its outcome', async () => {
+    const { res } = await openCase();
+    const path = `${url}/api/cases/${res.body.id}`;
+    const saved = await call(path, {
+      method: 'PUT',
+      body: {
+        ...res.body,
+        agencies: {
+          ...res.body.agencies,
+          referrals: [
+            {
+              to: 'childrens-social-care',
+              on: '2026-03-10',
+              outcome: 'Strategy meeting held',
+              outcomeOn: '2026-03-10',
+            },
+          ],
+        },
+      },
+      headers: { 'if-match': res.headers.get('etag')! },
+    });
+    expect(saved.status).toBe(200);
+    const kinds = (await call(`${path}/chronology`)).body.items.map((e: { kind: string }) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['referral', 'outcome']));
+  });
+
   it('finds children by name in any Unicode form, and lists cases by status', async () => {
     await openCase();
     const found = await call(`${url}/api/children?q=${encodeURIComponent(HARMED_FORMS[0]!)}`);

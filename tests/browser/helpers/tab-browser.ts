@@ -151,6 +151,16 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: the tab's Content-Security-Policy (script-src 'self')
   // rightly refuses an injected <script>, and the test must run under the real policy.
+  // Colours are checked at rest: no pointer over a control and no transition half-way (a dialog
+  // fading in, a button just enabled), which would blend colours and fail contrast by chance.
+  await page.mouse.move(0, 0);
+  for (let i = 0; i < 50; i++) {
+    const settled = await page.evaluate(
+      "document.getAnimations().every((a) => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)",
+    );
+    if (settled) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
   const violations = (await page.evaluate(`
     axe.run(document, { resultTypes: ['violations'] }).then((r) =>
