@@ -56,7 +56,8 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-const MONTHS = [
+/** English month names, January first: one list for documents and reports. */
+export const MONTHS = [
   'January',
   'February',
   'March',

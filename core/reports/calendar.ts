@@ -1,25 +1,10 @@
-import { addDays, type IsoDate } from '../dates.js';
+import { MONTHS, addDays, type IsoDate } from '../dates.js';
 
 /**
  * How a report groups dates and times. The academic year is counted from 1 September (the start of
  * the school year in England); week 1 is 1–7 September, whatever day of the week it starts on, so a
  * week number means the same dates in every school.
  */
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 /**
  * Days since 1970-01-01 of an ISO date, by arithmetic (the proleptic Gregorian calendar). A report
@@ -66,7 +51,7 @@ export function monthKey(date: IsoDate): string {
 
 export function monthLabel(key: string): string {
   const month = Number(key.slice(5, 7));
-  return `${MONTH_NAMES[month - 1] ?? key} ${key.slice(0, 4)}`;
+  return `${MONTHS[month - 1] ?? key} ${key.slice(0, 4)}`;
 }
 
 /** Every month from `from` to `to`, so a month with nothing in it still shows as 0. */
@@ -103,7 +88,7 @@ export function academicWeekKey(date: IsoDate): string {
 export function academicWeekLabel(key: string): string {
   const [year, week] = key.split(' W') as [string, string];
   const start = addDays(`${year.slice(0, 4)}-09-01`, (Number(week) - 1) * 7);
-  return `${year.replace('-', '/')} week ${Number(week)} (from ${Number(start.slice(8))} ${MONTH_NAMES[Number(start.slice(5, 7)) - 1]!})`;
+  return `${year.replace('-', '/')} week ${Number(week)} (from ${Number(start.slice(8))} ${MONTHS[Number(start.slice(5, 7)) - 1]!})`;
 }
 
 /** The academic year from 1 September to 31 August holding `date`. */

@@ -1,9 +1,8 @@
 import { Button, Checkbox, Field, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { hackettLevels, riskContexts } from '../../../core/assessment/schema';
+import { riskContexts } from '../../../core/assessment/schema';
 import type { CaseIncident } from '../../../core/cases/case';
 import { seenChoices } from '../../../core/classify/labels';
-import { hackettLabels } from '../../../core/documents/labels';
 import type { HackettGuide, RiskTemplate } from '../api/content-types';
 import { idAsWords } from '../content/use-content';
 import { HintedTextarea } from '../language/hinted-textarea';
@@ -18,6 +17,7 @@ import {
   useFormStyles,
 } from '../editor/fields';
 import { GuidedPlacement, type Classifier } from '../editor/sections/guided-placement';
+import { PlacementFields } from '../editor/sections/placement-fields';
 import { incidentName } from '../editor/sections/incidents-section';
 import type { CaseSectionProps } from './case-fields';
 import { caseFieldLabels as L } from './labels';
@@ -95,29 +95,7 @@ export function CaseIncidents({
                 value={incident.online}
                 onChange={(v) => set('online', v)}
               />
-              <SelectField
-                label={L['incidents.hackettLevel']}
-                path={`${path}.hackettLevel`}
-                value={incident.hackettLevel}
-                emptyLabel="Not yet judged"
-                options={hackettLevels.map((l) => ({
-                  value: l,
-                  label: hackett?.levels.find((x) => x.id === l)?.title ?? hackettLabels[l],
-                }))}
-                onChange={(v) => set('hackettLevel', v)}
-              />
-              <SelectField
-                label={L['incidents.brookRating']}
-                path={`${path}.brookRating`}
-                value={incident.brookRating}
-                emptyLabel="Not used"
-                options={[
-                  { value: 'green', label: 'Green' },
-                  { value: 'amber', label: 'Amber' },
-                  { value: 'red', label: 'Red' },
-                ]}
-                onChange={(v) => set('brookRating', v)}
-              />
+              <PlacementFields path={path} incident={incident} hackett={hackett} set={set} />
             </div>
             <Field label={L['incidents.kinds']}>
               <div role="group" aria-label={L['incidents.kinds']} className={styles.row}>

@@ -1,14 +1,11 @@
 import { Button, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { hackettLevels, type Incident } from '../../../../core/assessment/schema';
-import { CheckStatusNote } from '../../content/check-status-note';
-import { idAsWords } from '../../content/use-content';
+import type { Incident } from '../../../../core/assessment/schema';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { formatDate } from '../../ui/format';
 import { newItemId, withOptional } from '../draft';
 import {
   DateField,
-  SelectField,
   TextField,
   YesNoField,
   removeAt,
@@ -17,6 +14,7 @@ import {
   type SectionProps,
 } from '../fields';
 import { GuidedPlacement } from './guided-placement';
+import { PlacementFields } from './placement-fields';
 
 export function incidentName(incident: Incident, index: number): string {
   return `Incident ${index + 1}${incident.date ? ` (${formatDate(incident.date)})` : ''}`;
@@ -63,34 +61,7 @@ export function IncidentsSection({ draft, edit, hackett, template, problemAt, cl
                 value={incident.online}
                 onChange={(v) => set('online', v)}
               />
-              <SelectField
-                label="Place on Hackett’s continuum"
-                path={`${path}.hackettLevel`}
-                value={incident.hackettLevel}
-                emptyLabel="Not yet judged"
-                options={hackettLevels.map((l) => ({
-                  value: l,
-                  label: hackett?.levels.find((x) => x.id === l)?.title ?? idAsWords(l),
-                }))}
-                onChange={(v) => set('hackettLevel', v)}
-                hint={
-                  hackett?.levels.find((l) => l.id === incident.hackettLevel)?.description ??
-                  'A guide for the DSL’s judgement, not a score'
-                }
-              />
-              {hackett && <CheckStatusNote item={hackett} />}
-              <SelectField
-                label="Brook Traffic Light (if your school uses it)"
-                path={`${path}.brookRating`}
-                value={incident.brookRating}
-                emptyLabel="Not used"
-                options={[
-                  { value: 'green', label: 'Green' },
-                  { value: 'amber', label: 'Amber' },
-                  { value: 'red', label: 'Red' },
-                ]}
-                onChange={(v) => set('brookRating', v)}
-              />
+              <PlacementFields path={path} incident={incident} hackett={hackett} set={set} />
             </div>
             <HintedTextarea
               label="What happened"
