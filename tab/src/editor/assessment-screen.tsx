@@ -12,6 +12,7 @@ import {
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Assessment } from '../../../core/assessment/schema';
 import { ApiError, type ApiClient, type Versioned } from '../api/api-client';
+import { DocumentsPanel } from './documents-panel';
 import { navigate } from '../app/router';
 import { LoadFailedScreen } from '../app/auth-screens';
 import { childrenOf } from '../cases/mentions';
@@ -139,6 +140,7 @@ function Editor({
           compact={compact ?? false}
           actions={actions}
         />
+        {!compact && <DocumentsPanel api={api} id={loaded.record.id} caseRef={loaded.record.caseRef} />}
         <Dialog open={leaving} modalType="alert">
           <DialogSurface>
             <DialogBody>

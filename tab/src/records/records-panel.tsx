@@ -23,7 +23,7 @@ import { navigate } from '../app/router';
 import { formatDate } from '../ui/format';
 import { EraseDialog } from './erase-dialog';
 import { ReceiptDialog } from './receipt-dialog';
-import { saveJson } from './save-file';
+import { saveJson } from '../ui/save-file';
 import { today, TransferDialog } from './transfer-dialog';
 
 const useStyles = makeStyles({

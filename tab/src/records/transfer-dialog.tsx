@@ -21,7 +21,7 @@ import { useState, type FormEvent } from 'react';
 import { planKindLabels } from '../cases/labels';
 import { transferMethodLabels, transferMethods, type TransferMethod } from '../../../core/records/transfer';
 import { ApiError, type ApiClient, type TransferSentResponse } from '../api/api-client';
-import { saveFile, saveJson } from './save-file';
+import { saveFile, saveJson } from '../ui/save-file';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -23,6 +23,7 @@ import { navigate } from '../app/router';
 import { academicYearRange } from '../../../core/reports/calendar';
 import { countText } from '../../../core/reports/types';
 import { TrendTable } from './trend-table';
+import { saveFile } from '../ui/save-file';
 
 // The charting library (and d3 under it) is its own chunk, fetched only when this view draws a chart.
 const TrendChart = lazy(() => import('./trend-chart'));
@@ -92,15 +93,6 @@ export interface TrendsScreenProps {
   now?: string;
   /** Where the downloaded governors' report goes (the browser's download by default). */
   onDownload?: (file: Blob, name: string) => void;
-}
-
-function saveFile(file: Blob, name: string): void {
-  const url = URL.createObjectURL(file);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export default function TrendsScreen({ api, now = today(), onDownload = saveFile }: TrendsScreenProps) {
