@@ -97,7 +97,18 @@ describe('the guided form', () => {
     await waitFor(() => expect(saveStatus().textContent).toBe('Saved 10:42'));
 
     const example = template.contexts.find((c) => c.id === 'context.toilets-changing')!.exampleStrategies[0]!;
-    await user.selectOptions(within(card).getByRole('combobox', { name: 'Start from an example' }), example);
+    const examples = within(card).getByRole('combobox', { name: 'Start from an example' });
+    const strategy = within(card).getByRole('textbox', { name: /new strategy/i });
+    await user.type(strategy, 'Typed by hand');
+    // Arrow keys move through the examples without choosing one: what was typed stays.
+    examples.focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect((strategy as HTMLInputElement).value).toBe('Typed by hand');
+    await user.keyboard('{Escape}');
+    await user.click(examples);
+    await user.click(await screen.findByRole('option', { name: example }));
+    expect((strategy as HTMLInputElement).value).toBe(example);
+    await waitFor(() => expect(document.activeElement).toBe(strategy));
     await user.type(within(card).getByRole('textbox', { name: /who will do it/i }), 'Site team');
     await user.click(within(card).getByRole('button', { name: 'Add strategy' }));
     await waitFor(async () => {

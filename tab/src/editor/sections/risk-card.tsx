@@ -1,17 +1,18 @@
 import {
   Button,
   Checkbox,
+  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
+  Option,
   Radio,
   RadioGroup,
-  Select,
   Subtitle1,
   Subtitle2,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { riskLevel } from '../../../../core/assessment/risk-level';
 import type { AssessmentStrategy } from '../../../../core/assessment/schema';
 import type { RiskTemplate, ScalePoint } from '../../api/content-types';
@@ -350,6 +351,7 @@ function AddStrategy({
 }) {
   const styles = useFormStyles();
   const [action, setAction] = useState('');
+  const actionRef = useRef<HTMLInputElement>(null);
   const [owner, setOwner] = useState('');
   const [startDate, setStartDate] = useState('');
   const [inPlace, setInPlace] = useState(false);
@@ -378,19 +380,28 @@ function AddStrategy({
           label="Start from an example"
           hint="Examples from the template; adapt them to this school and these children"
         >
-          <Select
+          {/*
+            A listbox, not a native select: a closed native select applies an option on every arrow key,
+            which overwrote what was typed. Here only Enter or a click chooses, and focus then goes to the
+            strategy's own field to adapt the example.
+          */}
+          <Dropdown
             className={styles.shrink}
-            select={{ className: styles.shrink }}
+            placeholder="Choose an example…"
             value=""
-            onChange={(_, d) => d.value && setAction(d.value)}
+            selectedOptions={[]}
+            onOptionSelect={(_, d) => {
+              if (!d.optionValue) return;
+              setAction(d.optionValue);
+              requestAnimationFrame(() => actionRef.current?.focus());
+            }}
           >
-            <option value="">Choose an example…</option>
             {examples.map((e) => (
-              <option key={e} value={e}>
+              <Option key={e} value={e} text={e}>
                 {e}
-              </option>
+              </Option>
             ))}
-          </Select>
+          </Dropdown>
         </Field>
       )}
       <Field
@@ -398,7 +409,7 @@ function AddStrategy({
         required
         validationMessage={tried && !action.trim() ? 'Say what will be done.' : undefined}
       >
-        <Input value={action} onChange={(_, d) => setAction(d.value)} autoComplete="off" />
+        <Input ref={actionRef} value={action} onChange={(_, d) => setAction(d.value)} autoComplete="off" />
       </Field>
       <div className={styles.grid}>
         <Field
