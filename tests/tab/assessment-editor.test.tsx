@@ -60,6 +60,18 @@ describe('the guided form', () => {
     expect((await api.getAssessment(id)).record.learner.yearGroup).toBe('Year 9');
   });
 
+  it('Next and Previous move focus to the new section’s heading, so a second Enter skips nothing', async () => {
+    const { user } = await renderEditor('learner');
+    await user.click(screen.getByRole('button', { name: /^Next: / }));
+    const heading = () => document.getElementById('section-title')!;
+    await waitFor(() => expect(document.activeElement).toBe(heading()));
+    const opened = heading().textContent;
+    await user.keyboard('{Enter}');
+    expect(heading().textContent).toBe(opened);
+    await user.click(screen.getByRole('button', { name: /^Previous: / }));
+    await waitFor(() => expect(document.activeElement).toBe(heading()));
+  });
+
   it('says a context’s guidance is not yet checked, with what is still to check on demand', async () => {
     const { user } = await renderEditor('risks');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Add a context' }), 'online');

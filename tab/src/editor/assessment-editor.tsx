@@ -168,6 +168,13 @@ export function AssessmentEditor({
     });
   };
 
+  // Previous and Next move focus to the new section's heading: left on the button, a second Enter
+  // would silently skip the section that had just opened.
+  const move = (to: SectionId) => {
+    onSection(to);
+    requestAnimationFrame(() => document.getElementById('section-title')?.focus());
+  };
+
   const props: SectionProps = { draft, edit, template, hackett, problemAt, classify };
   const readOnly = draft.status === 'closed' && section !== 'status';
 
@@ -265,12 +272,12 @@ export function AssessmentEditor({
           </fieldset>
           <nav className={styles.nav} aria-label="Previous and next section">
             {previous ? (
-              <Button onClick={() => onSection(previous)}>Previous: {titles[previous]}</Button>
+              <Button onClick={() => move(previous)}>Previous: {titles[previous]}</Button>
             ) : (
               <span />
             )}
             {next && (
-              <Button appearance="primary" onClick={() => onSection(next)}>
+              <Button appearance="primary" onClick={() => move(next)}>
                 Next: {titles[next]}
               </Button>
             )}
