@@ -1,4 +1,11 @@
-import { isFocused, openPage, startTabHarness, tabTo, type TabHarness } from './helpers/tab-browser.js';
+import {
+  focusCoveredBySticky,
+  isFocused,
+  openPage,
+  startTabHarness,
+  tabTo,
+  type TabHarness,
+} from './helpers/tab-browser.js';
 
 let harness: TabHarness;
 beforeAll(async () => {
@@ -62,6 +69,13 @@ describe('keyboard only', () => {
     await tabTo(page, card.getByRole('button', { name: 'Add strategy' }));
     await key('Enter');
     await card.getByRole('group', { name: 'Strategy 1' }).waitFor();
+
+    // Moving back up the page, nothing that takes focus is hidden under the sticky save bar.
+    await page.keyboard.press('End');
+    for (let i = 0; i < 25; i++) {
+      await key('Shift+Tab');
+      expect(await focusCoveredBySticky(page)).toBeNull();
+    }
 
     await page
       .getByTestId('save-status')

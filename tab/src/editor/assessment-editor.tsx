@@ -16,6 +16,7 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import type { HackettGuide, RiskTemplate } from '../api/content-types';
 import type { Classifier } from './sections/guided-placement';
 import { RiskBadge, StatusBadge } from '../ui/badges';
+import { useStickyClearance } from '../ui/use-sticky-clearance';
 import type { AutosaveController } from './autosave-controller';
 import { ConflictDialog } from './conflict-dialog';
 import { sectionOf } from './field-labels';
@@ -175,6 +176,7 @@ export function AssessmentEditor({
     requestAnimationFrame(() => document.getElementById('section-title')?.focus());
   };
 
+  const saveBar = useStickyClearance<HTMLDivElement>();
   const props: SectionProps = { draft, edit, template, hackett, problemAt, classify };
   const readOnly = draft.status === 'closed' && section !== 'status';
 
@@ -198,7 +200,7 @@ export function AssessmentEditor({
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.saveBar} role="region" aria-label="Saving">
+      <div ref={saveBar} className={styles.saveBar} role="region" aria-label="Saving">
         <SaveStatus state={state} template={template} onRetry={() => controller.retry()} onGoTo={goTo} />
         {state.saved.status !== 'draft' && draft.status !== 'closed' && (
           <Field

@@ -189,6 +189,27 @@ export async function tabTo(page: Page, target: Locator, max = 60, key = 'Tab'):
   throw new Error(`Could not reach ${target.toString()} with ${key}.`);
 }
 
+/**
+ * What covers the focused element, if anything: a bar stuck to the top of the page (the editor's save
+ * bar) must never hide what has focus (WCAG 2.2, 2.4.11). Null when nothing covers it.
+ */
+export async function focusCoveredBySticky(page: Page): Promise<string | null> {
+  return page.evaluate(`(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const r = el.getBoundingClientRect();
+    for (const bar of document.querySelectorAll('*')) {
+      const style = getComputedStyle(bar);
+      if (style.position !== 'sticky' && style.position !== 'fixed') continue;
+      if (bar.contains(el)) continue;
+      const b = bar.getBoundingClientRect();
+      if (r.bottom > b.top && r.top < b.bottom && r.right > b.left && r.left < b.right)
+        return (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().slice(0, 60);
+    }
+    return null;
+  })()`);
+}
+
 export async function isFocused(target: Locator): Promise<boolean> {
   return target.evaluate((el) => el === el.ownerDocument.activeElement);
 }
