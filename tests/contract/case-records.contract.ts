@@ -358,9 +358,15 @@ export function describeCaseRecordsContract(name: string, setup: () => Promise<C
       it('leaves nothing behind when a part cannot be written', async () => {
         const ids = someIds();
         const first = await a().cases.open(opening(ids));
-        // The same plan id again: the second plan's write fails after the case and children were made.
-        const again = { ...someIds(), sp: ids.sp };
-        await expect(a().cases.open(opening(again))).rejects.toThrow();
+        // The second plan is one the store must refuse (a kind it does not know): its write fails after
+        // the case, the children and the first plan were written, and all of them must go again.
+        const again = someIds();
+        const refused = opening(again);
+        refused.plans[1] = {
+          ...refused.plans[1]!,
+          data: { ...refused.plans[1]!.data, kind: 'not-a-kind' as never },
+        };
+        await expect(a().cases.open(refused)).rejects.toThrow();
         await expect(a().cases.get(again.kase)).rejects.toBeInstanceOf(NotFoundError);
         await expect(a().children.get(again.one)).rejects.toBeInstanceOf(NotFoundError);
         expect(await a().chronology.list({ caseId: again.kase })).toEqual([]);
