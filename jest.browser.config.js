@@ -8,6 +8,7 @@ const browser = {
   rootDir: __dirname,
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
+  setupFiles: ['<rootDir>/tests/setup/sqlite-error.js'],
 };
 
 /** @type {import('jest').Config} */
@@ -23,7 +24,7 @@ module.exports = {
         '<rootDir>/tests/browser/tab-assessment.test.ts',
         '<rootDir>/tests/browser/tab-case.test.ts',
       ],
-      setupFiles: ['<rootDir>/tests/browser/helpers/sharepoint-backend.ts'],
+      setupFiles: [...browser.setupFiles, '<rootDir>/tests/browser/helpers/sharepoint-backend.ts'],
     },
   ],
 };
