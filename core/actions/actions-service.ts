@@ -1,7 +1,8 @@
 import type { AssessmentStatus, PlanRecord } from '../assessment/schema.js';
 import type { MyActionsResponse } from '../api/actions.js';
 import { dateInZone, systemClock, type Clock, type IsoDate } from '../dates.js';
-import { renderMentions } from '../privacy/mentions.js';
+import { createRedactor } from '../privacy/redaction.js';
+import { ANOTHER_CHILD } from '../privacy/wording.js';
 import type { AssessmentRepository } from '../repositories/assessment-repository.js';
 import type { CaseRecords } from '../repositories/case-records.js';
 import { ownedActions, overdueActions, sortActions } from './my-actions.js';
@@ -79,21 +80,46 @@ export class ActionsService {
     return plans;
   }
 
-  /** Renders mention tokens as the pseudonyms of each plan's case; anyone else is "another child". */
+  /**
+   * How each plan's action text is shown: every child of the plan's case, named in any form or
+   * mentioned, becomes the case's pseudonym for them ("Child A"), as on the meeting stage; a child
+   * outside the case becomes "another child". One redactor per case.
+   */
   private async labels(
     plans: readonly PlanRecord[],
   ): Promise<(plan: PlanRecord) => (text: string) => string> {
-    const byCase = new Map<string, Map<string, string>>();
+    const participants = new Map<string, { childId: string; label: string }[]>();
+    const names = new Map<string, string>();
     const { records } = this.options;
     const wanted = new Set(plans.map((p) => p.caseId).filter((id): id is string => id !== undefined));
     if (records && wanted.size > 0) {
       for (const c of await records.cases.list()) {
-        if (wanted.has(c.id)) byCase.set(c.id, new Map(c.participants.map((p) => [p.childId, p.label])));
+        if (wanted.has(c.id)) participants.set(c.id, c.participants);
+      }
+      const ids = [...new Set([...participants.values()].flat().map((p) => p.childId))];
+      for (const child of ids.length ? await records.children.list({ ids }) : []) {
+        names.set(child.id, child.name);
       }
     }
-    return (plan) => {
-      const labels = (plan.caseId ? byCase.get(plan.caseId) : undefined) ?? new Map<string, string>();
-      return (text) => renderMentions(text, (childId) => labels.get(childId) ?? 'another child');
+    const byCase = new Map<string, (text: string) => string>();
+    const redactorFor = (caseId: string | undefined): ((text: string) => string) => {
+      const key = caseId ?? '';
+      let redact = byCase.get(key);
+      if (!redact) {
+        const inCase = (caseId ? participants.get(caseId) : undefined) ?? [];
+        const labels = new Map(inCase.map((p) => [p.childId, p.label]));
+        const redactor = createRedactor({
+          others: inCase.flatMap((p) => {
+            const name = names.get(p.childId);
+            return name ? [{ id: p.childId, name }] : [];
+          }),
+          replacement: (id) => labels.get(id) ?? ANOTHER_CHILD,
+        });
+        redact = (text) => redactor.redact(text);
+        byCase.set(key, redact);
+      }
+      return redact;
     };
+    return (plan) => redactorFor(plan.caseId);
   }
 }
