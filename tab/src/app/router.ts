@@ -13,6 +13,10 @@ export type Route =
   | { name: 'stage'; id: string; of?: 'case' }
   | { name: 'trends' }
   | { name: 'retention' }
+  /** The signed-in member of staff's own actions (strategies and measures they own). */
+  | { name: 'actions' }
+  /** Local mode's outbox: the notifications a school's tenant would have had from Teams. */
+  | { name: 'outbox' }
   | { name: 'config' }
   /** The meeting side panel, with the id of the case linked to the meeting. */
   | { name: 'meeting'; id?: string }
@@ -49,6 +53,8 @@ export function parseRoute(hash: string): Route {
   if (head === 'config' && parts.length === 1) return { name: 'config' };
   if (head === 'trends' && parts.length === 1) return { name: 'trends' };
   if (head === 'retention' && parts.length === 1) return { name: 'retention' };
+  if (head === 'actions' && parts.length === 1) return { name: 'actions' };
+  if (head === 'outbox' && parts.length === 1) return { name: 'outbox' };
   if (head === 'meeting' && parts.length === 1) return { name: 'meeting' };
   if (head === 'meeting' && isAssessmentId(id) && parts.length === 2) return { name: 'meeting', id };
   return { name: 'not-found' };
@@ -72,6 +78,10 @@ export function routePath(route: Route): string {
       return '/config';
     case 'retention':
       return '/retention';
+    case 'actions':
+      return '/actions';
+    case 'outbox':
+      return '/outbox';
     case 'meeting':
       return route.id ? `/meeting/${route.id}` : '/meeting';
     case 'info':

@@ -65,6 +65,8 @@ const riskFields: Record<string, string> = {
 const strategyFields: Record<string, string> = {
   action: 'what',
   owner: 'who',
+  ownerId: 'who',
+  due: 'due',
   startDate: 'from',
   inPlace: 'in place',
 };

@@ -20,6 +20,7 @@ import { CheckStatusNote } from '../../content/check-status-note';
 import { contextTitle, templateFor, withoutPlaceholders } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge, riskLabel } from '../../ui/badges';
+import { PeoplePicker, type OwnerChoice } from '../../ui/people-picker';
 import { newItemId, withOptional, type DraftRisk } from '../draft';
 import { DateField, SelectField, TextField, removeAt, replaceAt, useFormStyles } from '../fields';
 
@@ -310,13 +311,20 @@ function StrategyRow({
         problem={problemAt(`${path}.action`)}
       />
       <div className={styles.grid}>
-        <TextField
+        <PeoplePicker
           label="Who"
           path={`${path}.owner`}
           required
-          value={strategy.owner}
-          onChange={(v) => onChange({ ...strategy, owner: v })}
+          value={strategy}
+          onChange={(o) => onChange(withOptional({ ...strategy, owner: o.owner }, 'ownerId', o.ownerId))}
           problem={problemAt(`${path}.owner`)}
+        />
+        <DateField
+          label="Due"
+          path={`${path}.due`}
+          value={strategy.due}
+          onChange={(v) => onChange(withOptional(strategy, 'due', v))}
+          problem={problemAt(`${path}.due`)}
         />
         <DateField
           label="From"
@@ -352,22 +360,26 @@ function AddStrategy({
   const styles = useFormStyles();
   const [action, setAction] = useState('');
   const actionRef = useRef<HTMLInputElement>(null);
-  const [owner, setOwner] = useState('');
+  const [owner, setOwner] = useState<OwnerChoice>({ owner: '' });
+  const [due, setDue] = useState('');
   const [startDate, setStartDate] = useState('');
   const [inPlace, setInPlace] = useState(false);
   const [tried, setTried] = useState(false);
   const add = () => {
     setTried(true);
-    if (!action.trim() || !owner.trim()) return;
+    if (!action.trim() || !owner.owner.trim()) return;
     onAdd({
       id: newItemId(),
       action: action.trim(),
-      owner: owner.trim(),
+      owner: owner.owner.trim(),
+      ...(owner.ownerId ? { ownerId: owner.ownerId } : {}),
       inPlace,
+      ...(due ? { due } : {}),
       ...(startDate ? { startDate } : {}),
     });
     setAction('');
-    setOwner('');
+    setOwner({ owner: '' });
+    setDue('');
     setStartDate('');
     setInPlace(false);
     setTried(false);
@@ -412,13 +424,15 @@ function AddStrategy({
         <Input ref={actionRef} value={action} onChange={(_, d) => setAction(d.value)} autoComplete="off" />
       </Field>
       <div className={styles.grid}>
-        <Field
+        <PeoplePicker
           label="Who will do it"
           required
-          validationMessage={tried && !owner.trim() ? 'Name who is responsible.' : undefined}
-          hint="A role or a member of staff"
-        >
-          <Input value={owner} onChange={(_, d) => setOwner(d.value)} autoComplete="off" />
+          value={owner}
+          onChange={setOwner}
+          problem={tried && !owner.owner.trim() ? 'Name who is responsible.' : undefined}
+        />
+        <Field label="Due (date)">
+          <Input type="date" value={due} onChange={(_, d) => setDue(d.value)} />
         </Field>
         <Field label="From (date)">
           <Input type="date" value={startDate} onChange={(_, d) => setStartDate(d.value)} />
