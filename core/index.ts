@@ -15,3 +15,4 @@ export * from './services.js';
 export * from './reports/index.js';
 export * from './repositories/record-erasure.js';
 export * from './records/index.js';
+export * from './actions/index.js';

@@ -1,5 +1,6 @@
 import type { Assessment, AssessmentStatus, AssessmentSummary, StageView } from '../assessment/index.js';
 import type { Classification } from '../classify/classify.js';
+import type { MyActionsResponse, OutboxResponse, PersonResponse } from './actions.js';
 import type { ClassificationInput } from '../classify/input.js';
 import type { Clause, HackettGuide, LanguageGuide, RiskTemplate } from '../content/schema.js';
 import { SignInError } from './browser-sign-in.js';
@@ -32,7 +33,8 @@ import { parseRetryAfter } from './retry-after.js';
  * token logic of its own: each front end injects how it gets a token (single sign-on,
  * nested app authentication, a sign-in window), and this client decides, the same way for both,
  * what a refusal means and when to ask for a fresh token. Child data only ever travels in bodies:
- * ids go in paths, and only the content routes take search text.
+ * ids go in paths; search text goes in the query of the content routes, the children search and the
+ * people directory (staff names) only.
  */
 
 export type ErrorDetail = ApiErrorDetail;
@@ -130,6 +132,11 @@ export type ChildSummary = ChildSummaryResponse;
 export type Case = CaseResponse;
 export type CaseSummary = CaseSummaryResponse;
 export type ChronologyEntry = ChronologyEntryResponse;
+
+/** A member of staff the owner picker offers (GET /api/people). */
+export type Person = PersonResponse;
+export type MyActions = MyActionsResponse;
+export type Outbox = OutboxResponse;
 
 export type StageAnswer = { unchanged: true } | { unchanged: false; view: StageView; etag: string | null };
 
@@ -481,6 +488,29 @@ export class ApiClient {
     if (!path.startsWith('/api/')) throw new ApiError(400, 'BAD_LINK', UNEXPECTED_MESSAGE);
     const response = await this.request('GET', path);
     return response.blob();
+  }
+
+  /**
+   * Staff whose name starts with `q`: the safeguarding team's members first, then the school's
+   * directory (local mode: a small local list). Without `q`, the team alone. `top` is 1 to 20.
+   */
+  async people(q?: string, top?: number, signal?: AbortSignal): Promise<Person[]> {
+    const { items } = await this.json<{ items: Person[] }>(
+      'GET',
+      withQuery(apiRoutes.people, { q: q?.trim() || undefined, top }),
+      { signal },
+    );
+    return items;
+  }
+
+  /** The caller's own actions in the school's open plans, overdue first. */
+  myActions(): Promise<MyActions> {
+    return this.json('GET', apiRoutes.myActions);
+  }
+
+  /** Local mode's outbox: the notifications that would have gone to Teams, newest first. */
+  outbox(): Promise<Outbox> {
+    return this.json('GET', apiRoutes.outbox);
   }
 
   /** A first placement of a described behaviour (POST /api/classify); the server stores nothing. */

@@ -3,6 +3,7 @@ import { createAssessmentSchema, replaceAssessmentSchema, reviewInputSchema } fr
 import { createCaseSchema, replaceCaseSchema } from '../cases/case.js';
 import { childInputSchema, replaceChildSchema } from '../cases/child.js';
 import { chronologyInputSchema } from '../cases/chronology.js';
+import { actionsContract } from './actions.js';
 import { apiRoutes } from './paths.js';
 import { governorsReportBody, governorsReportQuery, trendsQuery, trendsResponse } from './reports.js';
 import { recordsContract } from './records.js';
@@ -220,6 +221,7 @@ export const apiContract = {
     status: 200,
   },
   ...recordsContract,
+  ...actionsContract,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiContract = typeof apiContract;

@@ -7,3 +7,4 @@ export * from './responses.js';
 export * from './reports.js';
 export * from './contract.js';
 export * from './records.js';
+export * from './actions.js';

@@ -34,6 +34,9 @@ export const apiRoutes = {
   childErase: '/api/children/:id/erase',
   retentionDue: '/api/retention/due',
   transfersAwaitingReceipt: '/api/transfers/awaiting-receipt',
+  people: '/api/people',
+  myActions: '/api/actions/mine',
+  outbox: '/api/notifications/outbox',
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;

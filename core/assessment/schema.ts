@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownerIdSchema } from '../actions/owner-id.js';
 import { personNameSchema } from '../names.js';
 
 /**
@@ -122,10 +123,19 @@ export const meetingSchema = z.strictObject({
   learnerContribution: longText.optional(),
 });
 
+/** A risk's strategy or a support plan's measure: an action someone owns. */
 export const strategySchema = z.strictObject({
   id: itemId.optional(),
   action: mediumText,
+  /** The owner's name as shown, whether chosen from the directory or typed freely. */
   owner: personNameSchema,
+  /**
+   * The owner as a person (the people picker's choice): notified when the action becomes theirs, and
+   * listed in their "My actions". Absent for a name typed freely (someone outside the tenant).
+   */
+  ownerId: ownerIdSchema.optional(),
+  /** When the action should be in place; overdue after this date until it is. */
+  due: isoDate.optional(),
   startDate: isoDate.optional(),
   inPlace: z.boolean().default(false),
 });
