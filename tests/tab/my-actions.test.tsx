@@ -104,9 +104,7 @@ describe('the My actions view', () => {
     expect(item.textContent).toContain('Due 2 Mar 2026');
     expect(within(item).getByText('Overdue')).toBeTruthy();
     const soon = within(screen.getByRole('region', { name: 'Due soon (1)' })).getByRole('listitem');
-    await within(soon).findByText(
-      `Risk assessment · ${contentLabels(template).context('toilets-changing')}`,
-    );
+    await within(soon).findByText(`Risk assessment · ${contentLabels(template).context('toilets-changing')}`);
     const undated = within(screen.getByRole('region', { name: 'No date (1)' })).getByRole('listitem');
     expect(undated.textContent).toContain('HSB-2026-0005');
     expect(undated.textContent).toContain('Support plan · support measure');
@@ -146,7 +144,9 @@ describe('the My actions view', () => {
   });
 
   it('offers to try again when the list cannot be loaded', async () => {
-    const { fetch } = scriptedFetch(() => json(500, { error: { code: 'INTERNAL', message: 'Something went wrong.' } }));
+    const { fetch } = scriptedFetch(() =>
+      json(500, { error: { code: 'INTERNAL', message: 'Something went wrong.' } }),
+    );
     render(
       <FluentProvider theme={teamsLightTheme}>
         <MyActionsScreen api={new ApiClient({ getToken: async () => undefined, fetch })} />

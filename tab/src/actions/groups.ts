@@ -34,9 +34,7 @@ export function groupOf(item: MyAction, today: string): ActionGroupId {
 }
 
 /** The groups that have actions, in the order above; each keeps the server's order (by due date). */
-export function groupActions(
-  answer: MyActions,
-): { id: ActionGroupId; title: string; items: MyAction[] }[] {
+export function groupActions(answer: MyActions): { id: ActionGroupId; title: string; items: MyAction[] }[] {
   return actionGroups
     .map((g) => ({ ...g, items: answer.items.filter((i) => groupOf(i, answer.today) === g.id) }))
     .filter((g) => g.items.length > 0);

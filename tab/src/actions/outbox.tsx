@@ -105,8 +105,8 @@ export function OutboxScreen({ api }: { api: ApiClient }) {
       <Body1 as="p">
         When someone is made the owner of a strategy or a support measure, they are told. In a school’s
         Microsoft 365 tenant that is a Teams activity-feed notification; in local mode, with no tenant, the
-        notifications are kept here instead. Each carries the case reference and the due date, never a
-        child’s name.
+        notifications are kept here instead. Each carries the case reference and the due date, never a child’s
+        name.
       </Body1>
       {me === null && <Spinner size="small" label="Loading…" />}
       {me?.mode === 'local' && <OutboxList api={api} />}

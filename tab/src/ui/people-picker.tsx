@@ -49,11 +49,8 @@ const groupOrder: Person['source'][] = ['team', 'directory', 'local'];
 /** The value of the option that keeps a typed name as it is; no directory id looks like it. */
 const KEEP_TYPED = '\u0000typed';
 
-type Search =
-  | { state: 'idle' }
-  | { state: 'searching' }
-  | { state: 'found'; q: string; people: Person[] }
-  | { state: 'failed' };
+/** Where the directory search is; the people found last stay offered while the next search runs. */
+type Search = 'idle' | 'searching' | 'found' | 'failed';
 
 const useStyles = makeStyles({
   combobox: { minWidth: 0, maxWidth: '100%' },
@@ -72,8 +69,8 @@ export interface PeoplePickerProps {
 }
 
 function noteFor(value: OwnerChoice, search: Search): string {
-  if (search.state === 'searching') return 'Searching the staff directory…';
-  if (search.state === 'failed') {
+  if (search === 'searching') return 'Searching the staff directory…';
+  if (search === 'failed') {
     return 'The staff directory could not be searched. A name typed here is kept as written.';
   }
   if (value.ownerId) return 'Chosen from the directory: they are told, and see it in their actions.';
@@ -92,7 +89,8 @@ export function PeoplePicker({ label, value, onChange, required, problem, path }
   const styles = useStyles();
   const searchPeople = useContext(PeopleContext);
   const [text, setText] = useState(value.owner);
-  const [search, setSearch] = useState<Search>({ state: 'idle' });
+  const [search, setSearch] = useState<Search>('idle');
+  const [people, setPeople] = useState<Person[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<AbortController | null>(null);
   /** The last value this field sent, to tell its own changes from the record's (undo, reload, reset). */
@@ -122,23 +120,26 @@ export function PeoplePicker({ label, value, onChange, required, problem, path }
     clearTimeout(timer.current);
     pending.current?.abort();
     if (!searchPeople) return;
-    setSearch({ state: 'searching' });
+    setSearch('searching');
     timer.current = setTimeout(() => {
       const controller = new AbortController();
       pending.current = controller;
       searchPeople(q, controller.signal).then(
-        (people) => {
-          if (pending.current === controller) setSearch({ state: 'found', q, people });
+        (found) => {
+          if (pending.current !== controller) return;
+          setPeople(found);
+          setSearch('found');
         },
         () => {
-          if (pending.current === controller) setSearch({ state: 'failed' });
+          if (pending.current !== controller) return;
+          setPeople([]);
+          setSearch('failed');
         },
       );
     }, PEOPLE_SEARCH_DELAY_MS);
   };
 
   const typed = text.trim();
-  const people = search.state === 'found' ? search.people : [];
   const offerTyped = typed !== '' && !people.some((p) => p.displayName === typed);
 
   const onOptionSelect: ComboboxProps['onOptionSelect'] = (event, data) => {
@@ -168,18 +169,15 @@ export function PeoplePicker({ label, value, onChange, required, problem, path }
 
   const note = noteFor(value, search);
   return (
-    <Field
-      label={label}
-      required={required}
-      validationMessage={problem}
-      hint={problem ? undefined : note}
-    >
+    <Field label={label} required={required} validationMessage={problem} hint={problem ? undefined : note}>
       <div onKeyDownCapture={onKeyDownCapture}>
         <Combobox
           className={styles.combobox}
           data-path={path}
           freeform
           clearable
+          // A search box, not a list to browse: no chevron, so one Tab stop per owner.
+          expandIcon={null}
           autoComplete="off"
           value={text}
           selectedOptions={value.ownerId ? [value.ownerId] : []}
@@ -190,7 +188,7 @@ export function PeoplePicker({ label, value, onChange, required, problem, path }
             runSearch(next.trim());
           }}
           onOpenChange={(_, data) => {
-            if (data.open && search.state === 'idle') runSearch(typed);
+            if (data.open && search === 'idle') runSearch(typed);
           }}
           onOptionSelect={onOptionSelect}
         >
