@@ -1,3 +1,5 @@
+import { ActionsService } from './actions/actions-service.js';
+import type { ActionNotifier } from './actions/assignments.js';
 import { AssessmentService } from './assessment/assessment-service.js';
 import { StageService } from './assessment/stage-service.js';
 import { CaseService, type Signer } from './cases/case-service.js';
@@ -20,6 +22,8 @@ export interface SchoolServices {
   reports: ReportService | undefined;
   /** A child's whole record: transfer, subject access, retention. Absent where `cases` is. */
   records: RecordsService | undefined;
+  /** Actions given to people: one person's list and the overdue count. */
+  actions: ActionsService;
   signer: Signer;
 }
 
@@ -33,6 +37,8 @@ export interface SchoolServicesOptions {
   timeZone?: string;
   /** The words for a setting in reports (the risk-assessment template's titles); the codes otherwise. */
   contextLabel?: ContextLabel;
+  /** Told of actions a plan save gives to someone; without one, no one is told. */
+  notifier?: ActionNotifier;
 }
 
 /** The one way to reach a school's records: nothing else builds a service or opens a repository. */
@@ -49,8 +55,10 @@ export function schoolServices(store: AssessmentStore, options: SchoolServicesOp
       repository,
       ...(records ? { records } : {}),
       callerName: options.callerName,
+      ...(options.notifier ? { notifier: options.notifier } : {}),
       ...common,
     }),
+    actions: new ActionsService({ repository, ...(records ? { records } : {}), ...common }),
     cases: records ? new CaseService({ records, plans: repository, ...common }) : undefined,
     stage: new StageService({ repository, ...(records ? { records } : {}), clock: options.clock }),
     reports: records ? new ReportService(records, options.contextLabel ?? ((c) => c)) : undefined,

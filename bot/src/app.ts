@@ -1,7 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type { INetworkModule } from '@azure/msal-node';
 import type { Server } from 'restify';
-import { systemClock, type AssessmentStore, type Clock, type ContentLibrary } from '../../core/index.js';
+import {
+  hasOutbox,
+  systemClock,
+  type AssessmentStore,
+  type Clock,
+  type ContentLibrary,
+} from '../../core/index.js';
 import { createAssessmentStore, documentArchiveOf } from '../../storage/index.js';
 import {
   Authorisation,
@@ -13,15 +19,22 @@ import {
   OpenIdKeys,
   type GraphTokenService,
 } from './auth/index.js';
+import { tenantAndTeamOf } from './auth/school-id.js';
 import { createTeamsBot, type TeamsBot, type TeamsBotOverrides } from './bot/create-teams-bot.js';
+import { deepLinks } from './bot/deep-links.js';
 import { libraryFaqAnswers, libraryHackettGuide } from './bot/library-knowledge.js';
 import { loadContentLibrary } from './content/load-content.js';
 import { isLoopback, type AppConfig } from './config.js';
-import { LocalAuthenticator, type Authenticator } from './http/authenticator.js';
+import { LOCAL_USER_NAME, LocalAuthenticator, type Authenticator } from './http/authenticator.js';
 import type { AppDeps } from './http/app-deps.js';
 import { createHttpServer } from './http/server.js';
 import type { Logger } from './logger.js';
+import { GraphActivityNotifier } from './notify/graph-notifier.js';
+import { NotDelivered, Notifications, type NotificationSink } from './notify/notifications.js';
+import { OutboxNotifier } from './notify/outbox-notifier.js';
 import { packageVersion } from './paths.js';
+import { GraphPeopleDirectory } from './people/graph-people.js';
+import { LocalPeopleDirectory } from './people/local-people.js';
 
 export interface App {
   server: Server;
@@ -29,6 +42,8 @@ export interface App {
   content: ContentLibrary;
   /** The Teams bot: its installations and its review reminders. */
   bot: TeamsBot;
+  /** Action notifications in flight; `settled()` waits for them. */
+  notifications: Notifications;
   /** Listens on the configured host and port (port 0 picks a free one); resolves to the bound address. */
   listen(): Promise<{ host: string; port: number; url: string }>;
   /** Stops accepting connections, waits for open requests, then closes the store. Safe to call twice. */
@@ -163,6 +178,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     },
     overrides.bot,
   );
+  const { notifications, people } = actionWiring(config, identity, store, clock, logger, () => publicBaseUrl);
   const deps: AppDeps = {
     config,
     logger,
@@ -174,6 +190,8 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     version: packageVersion(config.paths.root),
     processActivity: (req, res) => bot.processActivity(req, res),
     ...(documentArchive ? { documentArchive } : {}),
+    notifications,
+    ...(people ? { people } : {}),
   };
   const server = createHttpServer(deps);
 
@@ -183,6 +201,7 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
     store,
     content,
     bot,
+    notifications,
     listen: () =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);
@@ -208,8 +227,57 @@ export function buildApp(config: AppConfig, logger: Logger, overrides: AppOverri
           server.close(() => resolve());
           server.server.closeIdleConnections?.();
         });
+        await notifications.settled();
         await store.close();
       })()),
+  };
+}
+
+/**
+ * Who an action can be given to, and how its owner is told: Graph (the team's members and the
+ * directory; Teams activity-feed notifications) in Microsoft 365, a local list and the outbox in
+ * local mode.
+ */
+function actionWiring(
+  config: AppConfig,
+  identity: IdentityWiring,
+  store: AssessmentStore,
+  clock: Clock,
+  logger: Logger,
+  publicBaseUrl: () => string,
+): { notifications: Notifications; people?: AppDeps['people'] } {
+  const links = deepLinks(config, publicBaseUrl);
+  const planLink = (id: string) => links.assessment(id);
+  if (config.mode === 'local') {
+    const directory = new LocalPeopleDirectory(LOCAL_USER_NAME, config.LOCAL_STAFF);
+    const sink: NotificationSink = hasOutbox(store)
+      ? new OutboxNotifier(store, clock)
+      : {
+          deliver: async () => {
+            throw new NotDelivered('NOTIFY_NO_OUTBOX');
+          },
+        };
+    return { notifications: new Notifications({ sink, logger, planLink }), people: () => directory };
+  }
+  const product = `hsb-assistant/${packageVersion(config.paths.root)}`;
+  const tokens = identity.tokens;
+  if (!tokens) throw new Error('Microsoft 365 mode needs Graph tokens for people and notifications.');
+  const graphPeople = new GraphPeopleDirectory({
+    tokens,
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    product,
+    logger,
+  });
+  const sink = new GraphActivityNotifier({ tokens, graphBaseUrl: config.GRAPH_BASE_URL, product });
+  return {
+    notifications: new Notifications({ sink, logger, planLink }),
+    people: (caller) => {
+      const school = tenantAndTeamOf(caller.schoolId);
+      if (!school || !caller.userAssertion) {
+        return { find: async () => [] };
+      }
+      return graphPeople.forCaller({ ...school, userAssertion: caller.userAssertion });
+    },
   };
 }
 

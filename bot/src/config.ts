@@ -62,6 +62,13 @@ const localSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   PUBLIC_BASE_URL: z.url().optional(),
   TEAMS_APP_ID: z.string().optional(),
+  /**
+   * The staff the owner picker offers in local mode, comma separated (the local user is always
+   * offered too). Fictional names by default, so the picker works with no tenant.
+   */
+  LOCAL_STAFF: csv
+    .pipe(z.array(z.string().max(100, 'each name at most 100 characters')).max(50, 'at most 50 names'))
+    .default(['Alex Morgan (DSL)', 'Sam Patel', 'Jo Williams']),
 });
 
 const m365Schema = z.object({

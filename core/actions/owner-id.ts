@@ -55,3 +55,12 @@ export function localPersonId(displayName: string): string {
     .replace(/-+$/, '');
   return `${LOCAL_PERSON_PREFIX}${slug || 'person'}`;
 }
+
+/**
+ * The id an action names its owner by, for a signed-in actor: the Entra object id of a Microsoft 365
+ * user (whose actor id is `<tenant id>/<object id>`), or the local user's own id.
+ */
+export function ownerIdOfActor(actor: { id: string; kind: string }): string {
+  if (actor.kind !== 'user') return actor.id;
+  return actor.id.slice(actor.id.lastIndexOf('/') + 1).toLowerCase();
+}

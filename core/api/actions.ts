@@ -55,7 +55,10 @@ export const myActionResponse = z.object({
   /** A risk assessment's strategy, or a support plan's measure. */
   itemKind: z.enum(actionItemKinds),
   strategyId: z.string(),
-  /** The action's text; a child mentioned in it is shown as the case's label ("Child A"), never named. */
+  /**
+   * The action's text; every child of the case, named or mentioned in it, is shown as the case's
+   * label for them ("Child A"), and a child outside the case as "another child": never a name.
+   */
   action: z.string(),
   /** For a strategy: the context of the risk it manages (the template's code, e.g. `classroom`). */
   context: z.enum(riskContexts).optional(),

@@ -1,3 +1,4 @@
+import { newAssignments, noticesFor, type ActionNotifier } from '../actions/assignments.js';
 import { CaseService, emptyPlanContent, planKindFor, type Signer } from '../cases/case-service.js';
 import { participantLabel as participantLabelOf, planOf, plansOf } from '../cases/case.js';
 import { childData } from '../cases/child.js';
@@ -51,6 +52,8 @@ export interface AssessmentServiceOptions {
   timeZone?: string;
   /** The signed-in person's display name, for sign-off and the chronology. */
   callerName?: string;
+  /** Told of actions a save gives to someone (a new action, or a new owner). */
+  notifier?: ActionNotifier;
 }
 
 export interface SummaryView extends AssessmentSummary {
@@ -84,9 +87,11 @@ export class AssessmentService {
   private readonly newId: NewId;
   private readonly timeZone: string | undefined;
   private readonly callerName: string | undefined;
+  private readonly notifier: ActionNotifier | undefined;
 
   constructor(options: AssessmentServiceOptions) {
     this.repository = options.repository;
+    this.notifier = options.notifier;
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? defaultNewId;
     this.timeZone = options.timeZone;
@@ -111,6 +116,27 @@ export class AssessmentService {
   }
 
   async create(body: unknown, actor: Actor): Promise<StoredAssessment> {
+    const created = await this.createPlan(body, actor);
+    this.announce(undefined, created.record);
+    return created;
+  }
+
+  /**
+   * Tells the owners of actions this save gave them, once the save has succeeded. Whatever the
+   * notifier does, the save stands: a notifier that throws is ignored here (it logs its own failures).
+   */
+  private announce(before: PlanRecord | undefined, after: PlanRecord): void {
+    if (!this.notifier) return;
+    const given = newAssignments(before, after);
+    if (given.length === 0) return;
+    try {
+      this.notifier.actionsAssigned(noticesFor(after, given));
+    } catch {
+      // The notifier reports its own failures; a save is never undone by one.
+    }
+  }
+
+  private async createPlan(body: unknown, actor: Actor): Promise<StoredAssessment> {
     const input = parseWith(createAssessmentSchema, body);
     const status = input.status ?? 'draft';
     const content = normaliseContent(input, status, this.newId);
@@ -434,6 +460,7 @@ export class AssessmentService {
       },
       chronology.length ? { chronology } : undefined,
     );
+    this.announce(before, saved.record);
     return this.view(saved);
   }
 

@@ -211,6 +211,20 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'notification outbox: local mode keeps the action notifications it would have sent',
+    sql: `
+      CREATE TABLE notification_outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        school_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX notification_outbox_by_school ON notification_outbox (school_id, seq);
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen, each in its own transaction. */

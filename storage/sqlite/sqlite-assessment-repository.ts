@@ -14,6 +14,7 @@ import {
   type AssessmentSummary,
   type AuditEntry,
   type ChangeContext,
+  type OwnedActionScan,
   type PlanWriteExtras,
   type StoredPlan,
 } from '../../core/index.js';
@@ -65,7 +66,7 @@ export function nextCaseRef(statements: StatementCache, schoolId: string, at: Da
 }
 
 /** One school's assessments in the shared SQLite database. All writes are single transactions. */
-export class SqliteAssessmentRepository implements AssessmentRepository {
+export class SqliteAssessmentRepository implements AssessmentRepository, OwnedActionScan {
   private readonly tables: SchoolTables;
 
   constructor(
@@ -118,6 +119,22 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
       });
     this.audit(full.id, context.at, context.actor, context.action, context.fields, context.reason, undefined);
     return full;
+  }
+
+  /**
+   * Open plans with an owned action, found by the text the JSON column holds (`"ownerId":"<id>"`, as
+   * JSON.stringify writes it) before any record is parsed: plans with no owner are never read.
+   */
+  async openPlansWithOwners(ownerId?: string): Promise<PlanRecord[]> {
+    const needle = ownerId === undefined ? '"ownerId":' : `"ownerId":${JSON.stringify(ownerId)}`;
+    const rows = this.statements
+      .get(
+        `SELECT data FROM assessments
+           WHERE school_id = ? AND status IN ('draft', 'active') AND instr(data, ?) > 0
+           ORDER BY case_ref, id`,
+      )
+      .all(this.schoolId, needle) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as PlanRecord);
   }
 
   async get(id: string): Promise<StoredPlan> {

@@ -7,12 +7,15 @@ import type {
   AssessmentStore,
   CaseRecords,
   CaseRecordStore,
+  Outbox,
+  OutboxStore,
   RecordEraser,
   RecordEraserStore,
 } from '../../core/index.js';
 import { migrate } from './migrations.js';
 import { SqliteAssessmentRepository } from './sqlite-assessment-repository.js';
 import { sqliteCaseRecords } from './sqlite-case-records.js';
+import { SqliteOutbox } from './sqlite-outbox.js';
 import { SqliteRecordEraser } from './sqlite-record-eraser.js';
 import { StatementCache } from './statement-cache.js';
 
@@ -58,7 +61,9 @@ function narrowFiles(file: string): void {
 }
 
 /** The local-mode store: one SQLite file in WAL mode holding every school's assessments. */
-export class SqliteAssessmentStore implements AssessmentStore, CaseRecordStore, RecordEraserStore {
+export class SqliteAssessmentStore
+  implements AssessmentStore, CaseRecordStore, RecordEraserStore, OutboxStore
+{
   readonly db: Database.Database;
   private readonly newId: () => string;
   private readonly statements: StatementCache;
@@ -87,6 +92,10 @@ export class SqliteAssessmentStore implements AssessmentStore, CaseRecordStore, 
 
   eraserFor(schoolId: string): RecordEraser {
     return new SqliteRecordEraser(this.db, this.statements, schoolId);
+  }
+
+  outboxFor(schoolId: string): Outbox {
+    return new SqliteOutbox(this.db, this.statements, schoolId);
   }
 
   async close(): Promise<void> {

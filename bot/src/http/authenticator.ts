@@ -43,9 +43,12 @@ export interface Authenticator {
 
 export const LOCAL_SCHOOL_ID = 'local';
 
+/** How local mode's one user is named wherever a name is shown (the people picker, sign-off). */
+export const LOCAL_USER_NAME = 'Local user (no sign-in)';
+
 const LOCAL_IDENTITY: Identity = {
   actor: { id: 'local-user', kind: 'local' },
-  displayName: 'Local user (no sign-in)',
+  displayName: LOCAL_USER_NAME,
 };
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import restify, { type Server } from 'restify';
 import type { AppDeps } from './app-deps.js';
 import { correlationIdOf, mapError, setCorrelationId } from './errors.js';
+import { registerActionRoutes } from './routes/actions.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerClassifyRoutes } from './routes/classify.js';
 import { registerCaseRoutes } from './routes/cases.js';
@@ -100,6 +101,7 @@ export function createHttpServer(deps: AppDeps): Server {
   registerClassifyRoutes(server, deps);
   registerDocumentRoutes(server, deps);
   registerReportRoutes(server, deps);
+  registerActionRoutes(server, deps);
   registerStaticRoutes(server, deps);
   return server;
 }

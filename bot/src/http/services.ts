@@ -7,6 +7,7 @@ import {
   type ReportService,
   type SchoolServices,
 } from '../../../core/index.js';
+import { tenantAndTeamOf } from '../auth/school-id.js';
 import type { AppDeps } from './app-deps.js';
 import type { Caller } from './authenticator.js';
 
@@ -29,6 +30,14 @@ export async function servicesFor(deps: AppDeps, req: Request): Promise<CallerSe
       clock: deps.clock,
       contextLabel: (context) => contentLabels(deps.content.riskTemplate).context(context),
       ...(caller.userAssertion ? { access: { userAssertion: caller.userAssertion } } : {}),
+      ...(deps.notifications
+        ? {
+            notifier: deps.notifications.forSchool(
+              caller.schoolId,
+              tenantAndTeamOf(caller.schoolId)?.tenantId,
+            ),
+          }
+        : {}),
     }),
   };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FakeEntra } from './fake-entra.js';
+import { FakeGraphPeople } from './fake-graph-people.js';
 
 /**
  * The slice of Microsoft Graph the identity layer calls: `POST /v1.0/me/checkMemberGroups` (delegated)
@@ -22,8 +23,12 @@ export class FakeGraphDirectory {
   failWith: number | undefined;
   private server!: Server;
   url = '';
+  /** The people picker's and the action notifications' slice of Graph (fake-graph-people.ts). */
+  readonly people: FakeGraphPeople;
 
-  private constructor(private readonly entra: FakeEntra) {}
+  private constructor(private readonly entra: FakeEntra) {
+    this.people = new FakeGraphPeople(entra, () => this.url);
+  }
 
   static async start(entra: FakeEntra): Promise<FakeGraphDirectory> {
     const fake = new FakeGraphDirectory(entra);
@@ -60,6 +65,7 @@ export class FakeGraphDirectory {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
+    if (this.people.handle(req, res, body)) return;
     const owners = /^\/v1\.0\/groups\/([^/?]+)\/owners(?:\?(.*))?$/.exec(req.url ?? '');
     if (req.method === 'GET' && owners) return this.listOwners(req, res, owners[1]!, owners[2] ?? '');
     const other = /^\/v1\.0\/users\/([^/?]+)\/checkMemberGroups$/.exec(req.url ?? '');
