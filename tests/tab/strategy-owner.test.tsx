@@ -6,7 +6,7 @@ import { configure, fireEvent, render, screen, waitFor, within } from '@testing-
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { ApiClient } from '../../tab/src/api/api-client';
-import { AssessmentEditor } from '../../tab/src/editor/assessment-editor';
+import { AssessmentEditor, type SectionId } from '../../tab/src/editor/assessment-editor';
 import { AutosaveController } from '../../tab/src/editor/autosave-controller';
 import { PeopleProvider } from '../../tab/src/ui/people-picker';
 import { hackettGuide, riskTemplate } from './support/content';
@@ -28,7 +28,7 @@ beforeEach(() => {
 afterEach(() => service.close());
 
 /** The plan editor as the tab shows it, with GET /api/people answering from a small local directory. */
-async function renderEditor(body: unknown) {
+async function renderEditor(body: unknown, start: SectionId = 'risks') {
   const created = await service.create(body);
   const controller = new AutosaveController(service, await service.getAssessment(created.record.id), {
     debounceMs: 30,
@@ -39,7 +39,7 @@ async function renderEditor(body: unknown) {
     return json(200, { items });
   });
   function Harness() {
-    const [section, setSection] = useState<'risks' | 'learner'>('risks');
+    const [section, setSection] = useState<SectionId>(start);
     return (
       <AssessmentEditor
         controller={controller}
@@ -47,7 +47,7 @@ async function renderEditor(body: unknown) {
         hackett={hackettGuide()}
         contentUnavailable={false}
         section={section}
-        onSection={(s) => setSection(s as 'risks')}
+        onSection={setSection}
       />
     );
   }
@@ -129,5 +129,30 @@ describe('a strategy’s owner and due date', () => {
       expect(strategy).toMatchObject({ owner: 'Sam Patel B' });
       expect(strategy).not.toHaveProperty('ownerId');
     });
+  }, 60_000);
+
+  it('gives a support plan’s measure to a member of staff, with a due date', async () => {
+    const { id, user } = await renderEditor({ learner: { name: 'Ria' }, kind: 'support-plan' }, 'wishes');
+    const add = screen.getByRole('group', { name: 'Add a support measure for the child' });
+    fireEvent.change(within(add).getByRole('textbox', { name: /new support measure/i }), {
+      target: { value: 'Weekly check-in with a trusted adult' },
+    });
+    const who = within(add).getByRole('combobox', { name: /who will do it/i });
+    await user.click(who);
+    fireEvent.change(who, { target: { value: 'Sam' } });
+    await user.click(await screen.findByRole('option', { name: 'Sam Patel' }));
+    fireEvent.change(within(add).getByLabelText('Due (date)'), { target: { value: '2026-04-01' } });
+    await user.click(within(add).getByRole('button', { name: 'Add support measure' }));
+    await waitFor(async () =>
+      expect((await service.getAssessment(id)).record.supportPlan?.measures).toEqual([
+        expect.objectContaining({
+          action: 'Weekly check-in with a trusted adult',
+          owner: 'Sam Patel',
+          ownerId: SAM.id,
+          due: '2026-04-01',
+        }),
+      ]),
+    );
+    expect(screen.getByRole('group', { name: 'Support measure 1' })).toBeTruthy();
   }, 60_000);
 });

@@ -47,6 +47,7 @@ const labels: Record<string, string> = {
   'supportPlan.trustedAdults': 'Trusted adults',
   'supportPlan.adjustments': 'Adjustments',
   'supportPlan.contactWithOtherChild': 'Contact with the other child',
+  'supportPlan.measures': 'Support measures',
   'supportPlan.onlineHelp.reportRemove': 'Report Remove',
   'supportPlan.onlineHelp.notes': 'Other online help',
   changeReason: 'Reason for the changes',

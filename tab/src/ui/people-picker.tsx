@@ -140,7 +140,9 @@ export function PeoplePicker({ label, value, onChange, required, problem, path }
   };
 
   const typed = text.trim();
-  const offerTyped = typed !== '' && !people.some((p) => p.displayName === typed);
+  // Offered once the search for this text has answered, below the people it found: appearing with
+  // them keeps the list's order stable, so the first Arrow Down reaches the first person.
+  const offerTyped = typed !== '' && search !== 'searching' && !people.some((p) => p.displayName === typed);
 
   const onOptionSelect: ComboboxProps['onOptionSelect'] = (event, data) => {
     if (!data.optionValue) {
@@ -207,7 +209,8 @@ export function PeoplePicker({ label, value, onChange, required, problem, path }
             );
           })}
           {offerTyped && (
-            <Option value={KEEP_TYPED} text={typed}>
+            // Its text is not the typed name, so typing never highlights it ahead of a person found.
+            <Option value={KEEP_TYPED} text={`Use “${typed}” (not in the directory)`}>
               {`Use “${typed}” (not in the directory)`}
             </Option>
           )}

@@ -284,9 +284,14 @@ export function RiskCard({
   );
 }
 
-function StrategyRow({
+/** "strategy" → "Strategy", for the start of a label. */
+const capital = (noun: string) => noun.charAt(0).toUpperCase() + noun.slice(1);
+
+/** One action and who owns it: a risk's strategy, or (with `noun`) a support plan's measure. */
+export function StrategyRow({
   strategy,
   number,
+  noun = 'strategy',
   path,
   problemAt,
   onChange,
@@ -294,6 +299,7 @@ function StrategyRow({
 }: {
   strategy: AssessmentStrategy;
   number: number;
+  noun?: string;
   path: string;
   problemAt: (path: string) => string | undefined;
   onChange: (s: AssessmentStrategy) => void;
@@ -301,9 +307,9 @@ function StrategyRow({
 }) {
   const styles = useFormStyles();
   return (
-    <div className={styles.card} role="group" aria-label={`Strategy ${number}`}>
+    <div className={styles.card} role="group" aria-label={`${capital(noun)} ${number}`}>
       <TextField
-        label={`Strategy ${number}`}
+        label={`${capital(noun)} ${number}`}
         path={`${path}.action`}
         required
         value={strategy.action}
@@ -341,20 +347,22 @@ function StrategyRow({
       </div>
       <div>
         <Button size="small" onClick={onRemove}>
-          Remove strategy {number}
+          Remove {noun} {number}
         </Button>
       </div>
     </div>
   );
 }
 
-function AddStrategy({
+export function AddStrategy({
   examples,
   contextTitle: title,
+  noun = 'strategy',
   onAdd,
 }: {
   examples: string[];
   contextTitle: string;
+  noun?: string;
   onAdd: (s: AssessmentStrategy) => void;
 }) {
   const styles = useFormStyles();
@@ -385,7 +393,7 @@ function AddStrategy({
     setTried(false);
   };
   return (
-    <div className={styles.addForm} role="group" aria-label={`Add a strategy for ${title}`}>
+    <div className={styles.addForm} role="group" aria-label={`Add a ${noun} for ${title}`}>
       {examples.length > 0 && (
         <Field
           className={styles.shrink}
@@ -417,7 +425,7 @@ function AddStrategy({
         </Field>
       )}
       <Field
-        label="New strategy"
+        label={`New ${noun}`}
         required
         validationMessage={tried && !action.trim() ? 'Say what will be done.' : undefined}
       >
@@ -444,7 +452,7 @@ function AddStrategy({
         />
       </div>
       <div>
-        <Button onClick={add}>Add strategy</Button>
+        <Button onClick={add}>Add {noun}</Button>
       </div>
     </div>
   );
