@@ -5,7 +5,7 @@ import { LoadFailedScreen } from '../app/auth-screens';
 import { navigate } from '../app/router';
 import { useMe } from '../app/session';
 import { useLoad } from '../cases/use-load';
-import { formatDate, formatTime } from '../ui/format';
+import { formatDateTime } from '../ui/format';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -34,7 +34,7 @@ type Entry = Outbox['items'][number];
 
 function when(createdAt: string): string {
   const at = new Date(createdAt);
-  return Number.isNaN(at.getTime()) ? createdAt : `${formatDate(createdAt.slice(0, 10))}, ${formatTime(at)}`;
+  return Number.isNaN(at.getTime()) ? createdAt : formatDateTime(at);
 }
 
 function OutboxEntry({ entry }: { entry: Entry }) {
