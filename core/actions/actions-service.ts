@@ -14,16 +14,19 @@ const OPEN: readonly AssessmentStatus[] = ['draft', 'active'];
 const READS_AT_ONCE = 8;
 
 /**
- * A backend that can find the open plans with any owned action without reading every plan: SQLite
- * with a text scan of its JSON column. Others are read plan by plan.
+ * A backend that can find the open plans that matter here without reading every plan: SQLite, with
+ * a text scan of its JSON column. Others are read plan by plan.
  */
 export interface OwnedActionScan {
-  /** Open plans (drafts and active) with an action whose `ownerId` is `ownerId`, or any owner when absent. */
-  openPlansWithOwners(ownerId?: string): Promise<PlanRecord[]>;
+  /**
+   * Open plans (drafts and active) with an action owned by `ownerId`; without one, open plans with
+   * an action that has a due date (the only ones that can be overdue). May return more, never fewer.
+   */
+  openPlansWithActions(query: { ownerId?: string }): Promise<PlanRecord[]>;
 }
 
 export function hasOwnedActionScan<R extends object>(repository: R): repository is R & OwnedActionScan {
-  return typeof (repository as Partial<OwnedActionScan>).openPlansWithOwners === 'function';
+  return typeof (repository as Partial<OwnedActionScan>).openPlansWithActions === 'function';
 }
 
 export interface ActionsServiceOptions {
@@ -70,7 +73,9 @@ export class ActionsService {
 
   private async openPlans(ownerId: string | undefined): Promise<PlanRecord[]> {
     const { repository } = this.options;
-    if (hasOwnedActionScan(repository)) return repository.openPlansWithOwners(ownerId);
+    if (hasOwnedActionScan(repository)) {
+      return repository.openPlansWithActions(ownerId === undefined ? {} : { ownerId });
+    }
     const rows = await repository.list({ status: OPEN });
     const plans: PlanRecord[] = [];
     for (let i = 0; i < rows.length; i += READS_AT_ONCE) {

@@ -1,7 +1,16 @@
 import { createNameMatcher, tokeniseMentions, type NamedChild } from '../privacy/index.js';
 
 /** Keys whose values are ids, references or codes, never prose that could name a child. */
-const NOT_PROSE = new Set(['id', 'caseId', 'childId', 'strategyId', 'caseRef', 'corrects', 'assessmentId']);
+const NOT_PROSE = new Set([
+  'id',
+  'caseId',
+  'childId',
+  'strategyId',
+  'caseRef',
+  'corrects',
+  'assessmentId',
+  'ownerId',
+]);
 
 /**
  * Every string in `value` (a record's content) with the names of `others` — typed in any form —

@@ -122,11 +122,13 @@ export class SqliteAssessmentRepository implements AssessmentRepository, OwnedAc
   }
 
   /**
-   * Open plans with an owned action, found by the text the JSON column holds (`"ownerId":"<id>"`, as
-   * JSON.stringify writes it) before any record is parsed: plans with no owner are never read.
+   * Open plans with an owned (or dated) action, found by the text the JSON column holds
+   * (`"ownerId":"<id>"` or `"due":`, as JSON.stringify writes them) before any record is parsed:
+   * plans with no such action are never read. A match in free text only adds a plan the domain
+   * then filters out.
    */
-  async openPlansWithOwners(ownerId?: string): Promise<PlanRecord[]> {
-    const needle = ownerId === undefined ? '"ownerId":' : `"ownerId":${JSON.stringify(ownerId)}`;
+  async openPlansWithActions(query: { ownerId?: string }): Promise<PlanRecord[]> {
+    const needle = query.ownerId === undefined ? '"due":' : `"ownerId":${JSON.stringify(query.ownerId)}`;
     const rows = this.statements
       .get(
         `SELECT data FROM assessments

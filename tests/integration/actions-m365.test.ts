@@ -84,6 +84,21 @@ describe('actions given to people (Microsoft 365 mode, Graph fake)', () => {
     expect(t.logLines.join('\n')).not.toMatch(/q=sam|displayName:sam/);
   });
 
+  it('still offers the team when Graph refuses the directory search, and logs the code only', async () => {
+    t.directory.people.failSearchWith = 403;
+    try {
+      const reply = await call(t.url, 'GET', '/api/people?q=samira', { token: tokens.dsl });
+      expect(reply.status).toBe(200);
+      expect((reply.body as any).items).toEqual([]);
+      const team = await call(t.url, 'GET', '/api/people?q=sam', { token: tokens.dsl });
+      expect((team.body as any).items.map((p: { id: string }) => p.id)).toEqual([NOT_INSTALLED, OWNER]);
+      expect(t.logLines.join('\n')).toContain('people directory refused');
+      expect(t.logLines.join('\n')).not.toMatch(/samira/i);
+    } finally {
+      t.directory.people.failSearchWith = undefined;
+    }
+  });
+
   it('refuses the people directory to someone outside the safeguarding team', async () => {
     const outsider = await call(t.url, 'GET', '/api/people?q=sam', { token: await t.token(STRANGER) });
     expect([outsider.status, errorCode(outsider)]).toEqual([403, 'NOT_A_MEMBER']);

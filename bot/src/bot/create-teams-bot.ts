@@ -126,6 +126,15 @@ export function createTeamsBot(deps: TeamsBotDeps, overrides: TeamsBotOverrides 
       });
       return records ? (await records.awaitingReceipt()).filter((t) => t.overdue).length : 0;
     },
+    async overdueActions(schoolId) {
+      const { actions } = schoolServices(store, {
+        schoolId,
+        actor: { id: 'review-digest', kind: 'app' },
+        callerName: 'HSB assistant (review reminders)',
+        clock,
+      });
+      return actions.overdueCount();
+    },
     async post(installation, cards) {
       const reference: Partial<ConversationReference> = {
         channelId: installation.channelId,

@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import { dateInZone, SCHOOL_TIME_ZONE, type Clock, type IsoDate } from '../../../core/index.js';
 import type { Logger } from '../logger.js';
 import { reviewsCard, type DueReview } from './cards/reviews-card.js';
+import { overdueActionsCard } from './cards/overdue-actions-card.js';
 import { transferReminderCard } from './cards/transfer-reminder-card.js';
 import type { DeepLinks } from './deep-links.js';
 import type { Installation, InstallationRegistry } from './installation-registry.js';
@@ -19,6 +20,8 @@ export interface ReviewDigestOptions {
   dueReviews(schoolId: string, withinDays: number): Promise<{ today: IsoDate; items: DueReview[] }>;
   /** How many child-protection file transfers have had no receipt for five school days. */
   lateTransfers?(schoolId: string): Promise<number>;
+  /** How many actions in open plans are past their due date and not in place. */
+  overdueActions?(schoolId: string): Promise<number>;
   /** One message with these cards. */
   post(installation: Installation, cards: Attachment[]): Promise<void>;
   links: DeepLinks;
@@ -37,7 +40,7 @@ export interface DigestRun {
 
 /**
  * Posts each installed safeguarding channel a card of the reviews due within a week (and of file
- * transfers still awaiting receipt), on school days
+ * transfers still awaiting receipt, and the count of overdue actions), on school days
  * (Monday to Friday) from `hour`. At most once a day per channel, across restarts and instances: the day
  * is claimed in the registry (an ETag-checked write) before posting, and given back if the post fails.
  */
@@ -87,7 +90,8 @@ export class ReviewDigest {
       try {
         const due = await this.options.dueReviews(schoolId, DIGEST_WINDOW_DAYS);
         const late = (await this.options.lateTransfers?.(schoolId)) ?? 0;
-        if (due.items.length === 0 && late === 0) {
+        const overdue = (await this.options.overdueActions?.(schoolId)) ?? 0;
+        if (due.items.length === 0 && late === 0 && overdue === 0) {
           run.empty++;
           continue;
         }
@@ -105,6 +109,7 @@ export class ReviewDigest {
           );
         }
         if (late > 0) cards.push(transferReminderCard({ count: late, tabUrl: this.options.links.tab() }));
+        if (overdue > 0) cards.push(overdueActionsCard({ count: overdue, tabUrl: this.options.links.tab() }));
         await this.options.post(installation, cards);
         run.posted++;
       } catch (error) {

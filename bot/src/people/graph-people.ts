@@ -59,9 +59,23 @@ export class GraphPeopleDirectory {
   private async find(caller: PeopleCaller, q: string | undefined, top: number): Promise<Person[]> {
     const [team, directory] = await Promise.all([
       this.teamMembers(caller),
-      q === undefined ? Promise.resolve([]) : this.search(caller, q, top),
+      q === undefined ? Promise.resolve([]) : this.searchOrNone(caller, q, top),
     ]);
     return mergePeople(team, directory, q, top);
+  }
+
+  /**
+   * The directory's answer, or none when Graph refuses it (a permission not yet granted, throttling):
+   * the team's members still come back, so a meeting can go on choosing among them, and the refusal
+   * is logged by its code. Consent the user can give is still asked for.
+   */
+  private async searchOrNone(caller: PeopleCaller, q: string, top: number): Promise<Person[]> {
+    try {
+      return await this.search(caller, q, top);
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'CONSENT_REQUIRED') throw error;
+      return [];
+    }
   }
 
   private async teamMembers(caller: PeopleCaller): Promise<Person[]> {

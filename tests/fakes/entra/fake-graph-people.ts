@@ -48,6 +48,8 @@ export class FakeGraphPeople {
   /** Every `$search` received, with its ConsistencyLevel header. */
   readonly searches: { search: string; consistencyLevel: string | undefined }[] = [];
   membersPageSize = 2;
+  /** While set, `/users?$search` answers this status (a permission not granted: 403). */
+  failSearchWith: number | undefined;
   /** The next N notification calls answer 429 with this Retry-After. */
   throttleNotifications: { times: number; retryAfter: string } | undefined;
   private readonly activityTypes = declaredActivityTypes();
@@ -125,8 +127,11 @@ export class FakeGraphPeople {
     const consistencyLevel = header(req, 'consistencylevel');
     const search = url.searchParams.get('$search') ?? '';
     this.searches.push({ search, consistencyLevel });
-    if (token.kind !== 'user') {
+    if (token.kind !== 'user' || this.failSearchWith === 403) {
       return graphError(answer, 403, 'Authorization_RequestDenied', 'Insufficient privileges.');
+    }
+    if (this.failSearchWith !== undefined) {
+      return graphError(answer, this.failSearchWith, 'serviceNotAvailable', 'Service unavailable.');
     }
     if (consistencyLevel !== 'eventual') {
       return graphError(

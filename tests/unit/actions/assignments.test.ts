@@ -4,6 +4,7 @@ import {
   noticeText,
   noticesFor,
   sortActions,
+  tokeniseNames,
   type AssessmentData,
   type MyAction,
 } from '../../../core/index.js';
@@ -117,5 +118,15 @@ describe('my actions in order', () => {
       'later',
       'undated',
     ]);
+  });
+});
+
+describe('an owner id beside free text', () => {
+  it('is never turned into a mention, even when a child of the case shares the owner’s name', () => {
+    const strategy = { ownerId: 'local:sam-patel', owner: 'Sam Patel', action: 'Sam Patel checks in' };
+    const child = { id: '5f2b9c1e-8a7d-4e3b-9c6a-1d2e3f4a5b6c', name: 'Sam Patel' };
+    const tokenised = tokeniseNames(strategy, [child]);
+    expect(tokenised.ownerId).toBe('local:sam-patel');
+    expect(tokenised.action).toBe(`@[child:${child.id}] checks in`);
   });
 });

@@ -29,7 +29,9 @@ const due: DueReview = {
   overallRisk: 'medium',
 };
 
-async function setup(options: { installs?: Installation[]; items?: DueReview[]; late?: number } = {}) {
+async function setup(
+  options: { installs?: Installation[]; items?: DueReview[]; late?: number; overdue?: number } = {},
+) {
   const registry = new InstallationRegistry(new MemoryStorage());
   for (const i of options.installs ?? [installation('team:a')]) await registry.add(i);
   const clock = fixedClock('2026-03-09T07:59:00Z'); // Monday, 07:59 in London (GMT)
@@ -40,6 +42,7 @@ async function setup(options: { installs?: Installation[]; items?: DueReview[]; 
     schoolFor: (i) => (i.key === 'team:not-safeguarding' ? null : 'local'),
     dueReviews: async () => ({ today: '2026-03-09', items: options.items ?? [due] }),
     lateTransfers: async () => options.late ?? 0,
+    overdueActions: async () => options.overdue ?? 0,
     post: async (i, cards) => {
       if (failNext) {
         failNext = false;
@@ -142,5 +145,26 @@ describe('ReviewDigest', () => {
     expect(await digest.runOnce()).toEqual({ posted: 1, empty: 0, failed: 0 });
     expect(posts[0]!.cards).toHaveLength(1);
     expect(JSON.stringify(posts[0]!.card)).toContain('1 child-protection file was sent');
+  });
+
+  it('counts overdue actions with a link to the tab, never naming an owner, an action or a child', async () => {
+    const { digest, clock, posts } = await setup({ overdue: 3 });
+    clock.set('2026-03-09T09:00:00Z');
+    expect((await digest.runOnce()).posted).toBe(1);
+    expect(posts[0]!.cards).toHaveLength(2);
+    const card = JSON.stringify(posts[0]!.cards[1]);
+    expect(card).toContain('3 actions overdue');
+    expect(card).toContain('http://127.0.0.1:3978/tab/');
+    expect(card).not.toMatch(/HSB-\d{4}|[0-9a-f]{8}-[0-9a-f]{4}/);
+  });
+
+  it('posts the overdue count alone when nothing else is due, and nothing when it is 0', async () => {
+    const one = await setup({ items: [], overdue: 1 });
+    one.clock.set('2026-03-09T09:00:00Z');
+    expect(await one.digest.runOnce()).toEqual({ posted: 1, empty: 0, failed: 0 });
+    expect(JSON.stringify(one.posts[0]!.card)).toContain('1 action overdue');
+    const none = await setup({ items: [], overdue: 0 });
+    none.clock.set('2026-03-09T09:00:00Z');
+    expect(await none.digest.runOnce()).toEqual({ posted: 0, empty: 1, failed: 0 });
   });
 });
