@@ -7,6 +7,8 @@ const LEARNER = 'Zebedee Quarrington';
 let harness: TabHarness;
 let id = '';
 let caseRef = '';
+/** The id of the strategy given to the local user. */
+let mine = '';
 beforeAll(async () => {
   harness = await startTabHarness();
   const res = await fetch(`${harness.server.url}/api/assessments`, {
@@ -86,8 +88,9 @@ describe('actions that reach people (local mode)', () => {
     await addStrategy(page, 2, 'Check in with the maths teacher weekly.', 'Local', 'Local user (no sign-in)');
     await savedStatus(page);
     const stored = (await (await fetch(`${harness.server.url}/api/assessments/${id}`)).json()) as {
-      risks: { strategies: { owner: string; ownerId?: string; due?: string }[] }[];
+      risks: { strategies: { id: string; owner: string; ownerId?: string; due?: string }[] }[];
     };
+    mine = stored.risks[0]!.strategies[1]!.id;
     expect(stored.risks[0]!.strategies).toEqual([
       expect.objectContaining({
         owner: 'Alex Morgan (DSL)',
@@ -130,7 +133,7 @@ describe('actions that reach people (local mode)', () => {
     const item = overdue.getByRole('listitem');
     expect(await item.textContent()).toContain(caseRef);
     const link = item.getByRole('link', { name: 'Check in with the maths teacher weekly.' });
-    expect(await link.getAttribute('href')).toBe(`#/assessments/${id}/risks`);
+    expect(await link.getAttribute('href')).toBe(`#/assessments/${id}/risks/${mine}`);
     // Alex's action is Alex's, not the local user's.
     expect(await page.getByText('Seat the two apart in maths.').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
@@ -139,7 +142,13 @@ describe('actions that reach people (local mode)', () => {
     const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
     expect(width).toBeLessThanOrEqual(320);
     await link.click();
-    await page.locator('[data-risk="classroom"]').waitFor();
+    // The link opens the plan at that strategy, with focus in its first field.
+    const strategy = page.getByRole('textbox', { name: 'Strategy 2', exact: true });
+    await strategy.waitFor();
+    await page.waitForFunction(
+      "document.activeElement?.getAttribute('data-path') === 'risks.0.strategies.1.action'",
+    );
+    expect(await isFocused(strategy)).toBe(true);
     await page.close();
   });
 });

@@ -115,17 +115,23 @@ describe('the My actions view', () => {
     const { user } = setup({
       today: TODAY,
       items: [
-        action({ action: 'Escort between lessons' }),
-        action({ action: 'Check-in', assessmentId: SUPPORT, planKind: 'support-plan', itemKind: 'measure' }),
+        action({ action: 'Escort between lessons', strategyId: 'st-1' }),
+        action({
+          action: 'Check-in',
+          assessmentId: SUPPORT,
+          planKind: 'support-plan',
+          itemKind: 'measure',
+          strategyId: 'm-1',
+        }),
       ],
     });
     const strategy = await screen.findByRole('link', { name: 'Escort between lessons' });
-    expect(strategy.getAttribute('href')).toBe(`#/assessments/${PLAN}/risks`);
+    expect(strategy.getAttribute('href')).toBe(`#/assessments/${PLAN}/risks/st-1`);
     expect(screen.getByRole('link', { name: 'Check-in' }).getAttribute('href')).toBe(
-      `#/assessments/${SUPPORT}/wishes`,
+      `#/assessments/${SUPPORT}/wishes/m-1`,
     );
     await user.click(strategy);
-    expect(window.location.hash).toBe(`#/assessments/${PLAN}/risks`);
+    expect(window.location.hash).toBe(`#/assessments/${PLAN}/risks/st-1`);
   });
 
   it('says plainly when nothing is theirs yet', async () => {

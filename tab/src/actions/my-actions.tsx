@@ -49,12 +49,13 @@ const useStyles = makeStyles({
   },
 });
 
-/** Where an action is edited: a strategy under its risk's context, a support measure in the support plan. */
+/** Where an action is edited, the action itself: a strategy under its risk, a measure in the support plan. */
 export function planRouteFor(item: MyAction): Route {
   return {
     name: 'assessment',
     id: item.assessmentId,
     section: item.itemKind === 'strategy' ? 'risks' : 'wishes',
+    item: item.strategyId,
   };
 }
 

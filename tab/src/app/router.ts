@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
  */
 export type Route =
   | { name: 'dashboard' }
-  | { name: 'assessment'; id: string; section?: string }
+  /** `item`: a strategy or measure to bring into view (My actions links to it), by its item id. */
+  | { name: 'assessment'; id: string; section?: string; item?: string }
   | { name: 'case'; id: string }
   | { name: 'child'; id: string }
   /** The meeting stage: a plan (`/stage/<plan id>`) or a case with no plan open (`/cases/<id>/stage`). */
@@ -28,6 +29,8 @@ export const infoPages = ['about', 'privacy', 'terms'] as const;
 export type InfoPage = (typeof infoPages)[number];
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A list item's id inside a plan (a strategy's, a measure's): what the plan's schema allows. */
+const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function isAssessmentId(value: string | undefined): value is string {
   return !!value && ID.test(value);
@@ -36,10 +39,13 @@ export function isAssessmentId(value: string | undefined): value is string {
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
   const parts = path.split('/').filter(Boolean);
-  const [head, id, section] = parts;
+  const [head, id, section, item] = parts;
   if (parts.length === 0 || (head === 'dashboard' && parts.length === 1)) return { name: 'dashboard' };
   if (parts.length === 1 && (infoPages as readonly string[]).includes(head ?? '')) {
     return { name: 'info', page: head as InfoPage };
+  }
+  if (head === 'assessments' && isAssessmentId(id) && section && item && parts.length === 4) {
+    return ITEM_ID.test(item) ? { name: 'assessment', id, section, item } : { name: 'not-found' };
   }
   if (head === 'assessments' && isAssessmentId(id) && parts.length <= 3) {
     return section ? { name: 'assessment', id, section } : { name: 'assessment', id };
@@ -65,7 +71,9 @@ export function routePath(route: Route): string {
     case 'dashboard':
       return '/';
     case 'assessment':
-      return `/assessments/${route.id}${route.section ? `/${route.section}` : ''}`;
+      return `/assessments/${route.id}${route.section ? `/${route.section}` : ''}${
+        route.section && route.item ? `/${route.item}` : ''
+      }`;
     case 'case':
       return `/cases/${route.id}`;
     case 'child':

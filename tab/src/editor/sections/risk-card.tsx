@@ -21,6 +21,7 @@ import { contextTitle, templateFor, withoutPlaceholders } from '../../content/us
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge, riskLabel } from '../../ui/badges';
 import { PeoplePicker, type OwnerChoice } from '../../ui/people-picker';
+import { useLinkedItem } from '../../actions/linked-item';
 import { newItemId, withOptional, type DraftRisk } from '../draft';
 import { DateField, SelectField, TextField, removeAt, replaceAt, useFormStyles } from '../fields';
 
@@ -306,8 +307,9 @@ export function StrategyRow({
   onRemove: () => void;
 }) {
   const styles = useFormStyles();
+  const linked = useLinkedItem<HTMLDivElement>(strategy.id);
   return (
-    <div className={styles.card} role="group" aria-label={`${capital(noun)} ${number}`}>
+    <div ref={linked} className={styles.card} role="group" aria-label={`${capital(noun)} ${number}`}>
       <TextField
         label={`${capital(noun)} ${number}`}
         path={`${path}.action`}
