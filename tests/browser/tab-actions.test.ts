@@ -123,6 +123,9 @@ describe('actions that reach people (local mode)', () => {
     expect(outbox.length).toBeGreaterThan(0);
     for (const body of outbox) expect(body).not.toContain('Zebedee');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect((await page.evaluate('document.documentElement.scrollWidth')) as number).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('lists the local user’s own action as overdue in My actions, linked to the plan', async () => {
