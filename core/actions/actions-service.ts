@@ -1,6 +1,7 @@
 import type { AssessmentStatus, PlanRecord } from '../assessment/schema.js';
 import type { MyActionsResponse } from '../api/actions.js';
 import { dateInZone, systemClock, type Clock, type IsoDate } from '../dates.js';
+import { NotFoundError } from '../errors.js';
 import { createRedactor } from '../privacy/redaction.js';
 import { ANOTHER_CHILD } from '../privacy/wording.js';
 import type { AssessmentRepository } from '../repositories/assessment-repository.js';
@@ -49,8 +50,9 @@ export class ActionsService {
   }
 
   /**
-   * The actions owned by `ownerId` in the school's open plans, overdue first. A child mentioned in an
-   * action is shown as the case's label for them ("Child A"): the list may be open in a meeting.
+   * The actions owned by `ownerId` in the school's open plans, overdue first. A child of the case,
+   * named or mentioned in an action, is shown as the case's label for them ("Child A"): the list may
+   * be open in a meeting.
    */
   async mine(ownerId: string): Promise<MyActionsResponse> {
     const today = this.today();
@@ -79,8 +81,16 @@ export class ActionsService {
     const rows = await repository.list({ status: OPEN });
     const plans: PlanRecord[] = [];
     for (let i = 0; i < rows.length; i += READS_AT_ONCE) {
-      const batch = await Promise.all(rows.slice(i, i + READS_AT_ONCE).map((r) => repository.get(r.id)));
-      plans.push(...batch.map((s) => s.record));
+      const batch = await Promise.all(
+        // A plan erased since the list was read is simply not there any more.
+        rows.slice(i, i + READS_AT_ONCE).map((r) =>
+          repository.get(r.id).catch((error: unknown) => {
+            if (error instanceof NotFoundError) return undefined;
+            throw error;
+          }),
+        ),
+      );
+      for (const stored of batch) if (stored) plans.push(stored.record);
     }
     return plans;
   }

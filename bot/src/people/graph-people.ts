@@ -13,6 +13,7 @@ import {
   toDomainError,
   type RetryPolicy,
 } from '../../../storage/sharepoint/index.js';
+import { ExpiringCache } from '../auth/expiring-cache.js';
 import type { GraphTokenService } from '../auth/graph-token-service.js';
 import type { Logger } from '../logger.js';
 
@@ -22,6 +23,9 @@ export interface GraphPeopleOptions {
   product: string;
   logger: Logger;
   retry?: Partial<RetryPolicy>;
+  /** How long a team's member list is reused; the picker asks on every few keystrokes. */
+  teamCacheMs?: number;
+  now?: () => number;
 }
 
 /** Whom the directory is asked for: the caller (their token, tenant) and their safeguarding team. */
@@ -50,7 +54,11 @@ const SELECT = 'id,displayName,jobTitle';
  * see. The search text is never logged.
  */
 export class GraphPeopleDirectory {
-  constructor(private readonly options: GraphPeopleOptions) {}
+  private readonly teams: ExpiringCache<Person[]>;
+
+  constructor(private readonly options: GraphPeopleOptions) {
+    this.teams = new ExpiringCache<Person[]>(100, options.now);
+  }
 
   forCaller(caller: PeopleCaller): PeopleDirectory {
     return { find: (q, top) => this.find(caller, q, top) };
@@ -78,7 +86,16 @@ export class GraphPeopleDirectory {
     }
   }
 
-  private async teamMembers(caller: PeopleCaller): Promise<Person[]> {
+  /** The team's members, read once per `teamCacheMs` (a minute by default) and shared by every caller. */
+  private teamMembers(caller: PeopleCaller): Promise<Person[]> {
+    const now = this.options.now ?? Date.now;
+    return this.teams.getOrLoad(`${caller.tenantId}/${caller.teamId}`, async () => ({
+      value: await this.readTeamMembers(caller),
+      expiresAt: now() + (this.options.teamCacheMs ?? 60_000),
+    }));
+  }
+
+  private async readTeamMembers(caller: PeopleCaller): Promise<Person[]> {
     const client = this.client(() => this.options.tokens.forApp(caller.tenantId));
     const members = await this.call('team', () =>
       allPages<GraphUser>(
