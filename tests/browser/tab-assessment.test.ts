@@ -39,7 +39,7 @@ async function addContext(
     .getByRole('radio', { name: impact })
     .check();
   await card.getByRole('textbox', { name: 'New strategy' }).fill(strategy.action);
-  await card.getByRole('textbox', { name: 'Who will do it' }).fill(strategy.owner);
+  await card.getByRole('combobox', { name: 'Who will do it' }).fill(strategy.owner);
   await card.getByRole('button', { name: 'Add strategy' }).click();
   await card.getByRole('group', { name: 'Strategy 1' }).waitFor();
 }
@@ -112,7 +112,7 @@ describe('the Teams tab in a browser (local mode)', () => {
     expect(await classroom.getByRole('textbox', { name: 'The risk' }).inputValue()).toBe(
       'Shared maths set; seated close together.',
     );
-    expect(await classroom.getByRole('textbox', { name: 'Who', exact: true }).inputValue()).toBe(
+    expect(await classroom.getByRole('combobox', { name: 'Who', exact: true }).inputValue()).toBe(
       'Maths teacher',
     );
     expect(await page.locator('[data-risk="toilets-changing"]').getByText('High (3 × 3)').count()).toBe(1);

@@ -121,7 +121,7 @@ describe('the guided form', () => {
     await user.click(await screen.findByRole('option', { name: example }));
     expect((strategy as HTMLInputElement).value).toBe(example);
     await waitFor(() => expect(document.activeElement).toBe(strategy));
-    await user.type(within(card).getByRole('textbox', { name: /who will do it/i }), 'Site team');
+    await user.type(within(card).getByRole('combobox', { name: /who will do it/i }), 'Site team');
     await user.click(within(card).getByRole('button', { name: 'Add strategy' }));
     await waitFor(async () => {
       const { record } = await api.getAssessment(id);

@@ -4,7 +4,8 @@ import type { ApiClient } from '../api/api-client';
 import type { Host } from '../host/host';
 import type { AuthProblems } from './auth-problems';
 import { navigate, useRoute, type Route } from './router';
-import { Session } from './session';
+import { Session, useMe } from './session';
+import { PeopleProvider } from '../ui/people-picker';
 import { themeFor } from './theme';
 
 // Every view is its own chunk, so the first download is the shell alone (README "The Teams tab",
@@ -20,6 +21,8 @@ const views = {
   info: () => import('../info/info-pages'),
   trends: () => import('../reports/trends-screen'),
   retention: () => import('../records/retention-screen'),
+  actions: () => import('../actions/my-actions'),
+  outbox: () => import('../actions/outbox'),
 };
 const Dashboard = lazy(views.dashboard);
 const AssessmentScreen = lazy(views.assessment);
@@ -31,6 +34,8 @@ const MeetingPanel = lazy(views.meeting);
 const InfoPageView = lazy(views.info);
 const TrendsScreen = lazy(views.trends);
 const RetentionScreen = lazy(views.retention);
+const MyActionsScreen = lazy(views.actions);
+const OutboxScreen = lazy(views.outbox);
 
 /**
  * Starts loading what the first view needs — its code, its record and the guidance — at the same
@@ -71,6 +76,7 @@ export interface AppProps {
 }
 
 function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }) {
+  const me = useMe();
   switch (route.name) {
     case 'dashboard':
       return (
@@ -80,6 +86,8 @@ function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }
           onOpenCase={(id) => navigate({ name: 'case', id })}
           onOpenChild={(id) => navigate({ name: 'child', id })}
           onOpenTrends={() => navigate({ name: 'trends' })}
+          onOpenActions={() => navigate({ name: 'actions' })}
+          {...(me?.mode === 'local' ? { onOpenOutbox: () => navigate({ name: 'outbox' }) } : {})}
         />
       );
     case 'trends':
@@ -100,6 +108,10 @@ function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }
       return <InfoPageView page={route.page} />;
     case 'retention':
       return <RetentionScreen api={api} />;
+    case 'actions':
+      return <MyActionsScreen api={api} />;
+    case 'outbox':
+      return <OutboxScreen api={api} />;
     case 'not-found':
       return (
         <Body1 as="p">
@@ -134,7 +146,9 @@ export function App({ host, api, authProblems }: AppProps) {
           <Session api={api} host={host} authProblems={authProblems}>
             {() => (
               <Suspense fallback={<Spinner size="small" label="Loading…" />}>
-                <View route={route} host={host} api={api} />
+                <PeopleProvider api={api}>
+                  <View route={route} host={host} api={api} />
+                </PeopleProvider>
               </Suspense>
             )}
           </Session>

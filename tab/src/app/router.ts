@@ -6,13 +6,18 @@ import { useEffect, useState } from 'react';
  */
 export type Route =
   | { name: 'dashboard' }
-  | { name: 'assessment'; id: string; section?: string }
+  /** `item`: a strategy or measure to bring into view (My actions links to it), by its item id. */
+  | { name: 'assessment'; id: string; section?: string; item?: string }
   | { name: 'case'; id: string }
   | { name: 'child'; id: string }
   /** The meeting stage: a plan (`/stage/<plan id>`) or a case with no plan open (`/cases/<id>/stage`). */
   | { name: 'stage'; id: string; of?: 'case' }
   | { name: 'trends' }
   | { name: 'retention' }
+  /** The signed-in member of staff's own actions (strategies and measures they own). */
+  | { name: 'actions' }
+  /** Local mode's outbox: the notifications a school's tenant would have had from Teams. */
+  | { name: 'outbox' }
   | { name: 'config' }
   /** The meeting side panel, with the id of the case linked to the meeting. */
   | { name: 'meeting'; id?: string }
@@ -24,6 +29,8 @@ export const infoPages = ['about', 'privacy', 'terms'] as const;
 export type InfoPage = (typeof infoPages)[number];
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A list item's id inside a plan (a strategy's, a measure's): what the plan's schema allows. */
+const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function isAssessmentId(value: string | undefined): value is string {
   return !!value && ID.test(value);
@@ -32,10 +39,13 @@ export function isAssessmentId(value: string | undefined): value is string {
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
   const parts = path.split('/').filter(Boolean);
-  const [head, id, section] = parts;
+  const [head, id, section, item] = parts;
   if (parts.length === 0 || (head === 'dashboard' && parts.length === 1)) return { name: 'dashboard' };
   if (parts.length === 1 && (infoPages as readonly string[]).includes(head ?? '')) {
     return { name: 'info', page: head as InfoPage };
+  }
+  if (head === 'assessments' && isAssessmentId(id) && section && item && parts.length === 4) {
+    return ITEM_ID.test(item) ? { name: 'assessment', id, section, item } : { name: 'not-found' };
   }
   if (head === 'assessments' && isAssessmentId(id) && parts.length <= 3) {
     return section ? { name: 'assessment', id, section } : { name: 'assessment', id };
@@ -49,6 +59,8 @@ export function parseRoute(hash: string): Route {
   if (head === 'config' && parts.length === 1) return { name: 'config' };
   if (head === 'trends' && parts.length === 1) return { name: 'trends' };
   if (head === 'retention' && parts.length === 1) return { name: 'retention' };
+  if (head === 'actions' && parts.length === 1) return { name: 'actions' };
+  if (head === 'outbox' && parts.length === 1) return { name: 'outbox' };
   if (head === 'meeting' && parts.length === 1) return { name: 'meeting' };
   if (head === 'meeting' && isAssessmentId(id) && parts.length === 2) return { name: 'meeting', id };
   return { name: 'not-found' };
@@ -59,7 +71,9 @@ export function routePath(route: Route): string {
     case 'dashboard':
       return '/';
     case 'assessment':
-      return `/assessments/${route.id}${route.section ? `/${route.section}` : ''}`;
+      return `/assessments/${route.id}${route.section ? `/${route.section}` : ''}${
+        route.section && route.item ? `/${route.item}` : ''
+      }`;
     case 'case':
       return `/cases/${route.id}`;
     case 'child':
@@ -72,6 +86,10 @@ export function routePath(route: Route): string {
       return '/config';
     case 'retention':
       return '/retention';
+    case 'actions':
+      return '/actions';
+    case 'outbox':
+      return '/outbox';
     case 'meeting':
       return route.id ? `/meeting/${route.id}` : '/meeting';
     case 'info':

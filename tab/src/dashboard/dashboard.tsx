@@ -76,6 +76,10 @@ export interface DashboardProps {
   onOpenChild?: (id: string) => void;
   /** Opens the trends view (counts over a period, and the governors' report). */
   onOpenTrends?: () => void;
+  /** Opens "My actions": the strategies and measures the signed-in member of staff owns. */
+  onOpenActions?: () => void;
+  /** Opens local mode's outbox of notifications (absent outside local mode). */
+  onOpenOutbox?: () => void;
   /** Which list shows first: the cases, or each child's plans. */
   initialView?: DashboardView;
   /** Shown when the dashboard picks an assessment for a meeting rather than opening it. */
@@ -94,6 +98,8 @@ export function Dashboard({
   onOpenCase,
   onOpenChild,
   onOpenTrends,
+  onOpenActions,
+  onOpenOutbox,
   initialView = 'cases',
   pickLabel,
 }: DashboardProps) {
@@ -143,6 +149,16 @@ export function Dashboard({
           {view === 'cases' ? 'Cases' : 'Plans by child'}
         </Title2>
         <div className={styles.actions}>
+          {onOpenActions && (
+            <Link as="button" onClick={onOpenActions}>
+              My actions
+            </Link>
+          )}
+          {onOpenOutbox && (
+            <Link as="button" onClick={onOpenOutbox}>
+              Outbox
+            </Link>
+          )}
           {onOpenTrends && (
             <Link as="button" onClick={onOpenTrends}>
               Trends and the governors’ report

@@ -47,6 +47,7 @@ const labels: Record<string, string> = {
   'supportPlan.trustedAdults': 'Trusted adults',
   'supportPlan.adjustments': 'Adjustments',
   'supportPlan.contactWithOtherChild': 'Contact with the other child',
+  'supportPlan.measures': 'Support measures',
   'supportPlan.onlineHelp.reportRemove': 'Report Remove',
   'supportPlan.onlineHelp.notes': 'Other online help',
   changeReason: 'Reason for the changes',
@@ -65,6 +66,8 @@ const riskFields: Record<string, string> = {
 const strategyFields: Record<string, string> = {
   action: 'what',
   owner: 'who',
+  ownerId: 'who',
+  due: 'due',
   startDate: 'from',
   inPlace: 'in place',
 };

@@ -16,3 +16,15 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatTime(at: Date): string {
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
 }
+
+/** A moment in the user's time zone, e.g. "9 Mar 2026, 08:05": the date and the time of one clock. */
+export function formatDateTime(at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(at);
+}

@@ -20,6 +20,8 @@ import { CheckStatusNote } from '../../content/check-status-note';
 import { contextTitle, templateFor, withoutPlaceholders } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge, riskLabel } from '../../ui/badges';
+import { PeoplePicker, type OwnerChoice } from '../../ui/people-picker';
+import { useLinkedItem } from '../../actions/linked-item';
 import { newItemId, withOptional, type DraftRisk } from '../draft';
 import { DateField, SelectField, TextField, removeAt, replaceAt, useFormStyles } from '../fields';
 
@@ -283,9 +285,14 @@ export function RiskCard({
   );
 }
 
-function StrategyRow({
+/** "strategy" → "Strategy", for the start of a label. */
+const capital = (noun: string) => noun.charAt(0).toUpperCase() + noun.slice(1);
+
+/** One action and who owns it: a risk's strategy, or (with `noun`) a support plan's measure. */
+export function StrategyRow({
   strategy,
   number,
+  noun = 'strategy',
   path,
   problemAt,
   onChange,
@@ -293,16 +300,18 @@ function StrategyRow({
 }: {
   strategy: AssessmentStrategy;
   number: number;
+  noun?: string;
   path: string;
   problemAt: (path: string) => string | undefined;
   onChange: (s: AssessmentStrategy) => void;
   onRemove: () => void;
 }) {
   const styles = useFormStyles();
+  const linked = useLinkedItem<HTMLDivElement>(strategy.id);
   return (
-    <div className={styles.card} role="group" aria-label={`Strategy ${number}`}>
+    <div ref={linked} className={styles.card} role="group" aria-label={`${capital(noun)} ${number}`}>
       <TextField
-        label={`Strategy ${number}`}
+        label={`${capital(noun)} ${number}`}
         path={`${path}.action`}
         required
         value={strategy.action}
@@ -310,13 +319,20 @@ function StrategyRow({
         problem={problemAt(`${path}.action`)}
       />
       <div className={styles.grid}>
-        <TextField
+        <PeoplePicker
           label="Who"
           path={`${path}.owner`}
           required
-          value={strategy.owner}
-          onChange={(v) => onChange({ ...strategy, owner: v })}
+          value={strategy}
+          onChange={(o) => onChange(withOptional({ ...strategy, owner: o.owner }, 'ownerId', o.ownerId))}
           problem={problemAt(`${path}.owner`)}
+        />
+        <DateField
+          label="Due"
+          path={`${path}.due`}
+          value={strategy.due}
+          onChange={(v) => onChange(withOptional(strategy, 'due', v))}
+          problem={problemAt(`${path}.due`)}
         />
         <DateField
           label="From"
@@ -333,47 +349,53 @@ function StrategyRow({
       </div>
       <div>
         <Button size="small" onClick={onRemove}>
-          Remove strategy {number}
+          Remove {noun} {number}
         </Button>
       </div>
     </div>
   );
 }
 
-function AddStrategy({
+export function AddStrategy({
   examples,
   contextTitle: title,
+  noun = 'strategy',
   onAdd,
 }: {
   examples: string[];
   contextTitle: string;
+  noun?: string;
   onAdd: (s: AssessmentStrategy) => void;
 }) {
   const styles = useFormStyles();
   const [action, setAction] = useState('');
   const actionRef = useRef<HTMLInputElement>(null);
-  const [owner, setOwner] = useState('');
+  const [owner, setOwner] = useState<OwnerChoice>({ owner: '' });
+  const [due, setDue] = useState('');
   const [startDate, setStartDate] = useState('');
   const [inPlace, setInPlace] = useState(false);
   const [tried, setTried] = useState(false);
   const add = () => {
     setTried(true);
-    if (!action.trim() || !owner.trim()) return;
+    if (!action.trim() || !owner.owner.trim()) return;
     onAdd({
       id: newItemId(),
       action: action.trim(),
-      owner: owner.trim(),
+      owner: owner.owner.trim(),
+      ...(owner.ownerId ? { ownerId: owner.ownerId } : {}),
       inPlace,
+      ...(due ? { due } : {}),
       ...(startDate ? { startDate } : {}),
     });
     setAction('');
-    setOwner('');
+    setOwner({ owner: '' });
+    setDue('');
     setStartDate('');
     setInPlace(false);
     setTried(false);
   };
   return (
-    <div className={styles.addForm} role="group" aria-label={`Add a strategy for ${title}`}>
+    <div className={styles.addForm} role="group" aria-label={`Add a ${noun} for ${title}`}>
       {examples.length > 0 && (
         <Field
           className={styles.shrink}
@@ -405,20 +427,22 @@ function AddStrategy({
         </Field>
       )}
       <Field
-        label="New strategy"
+        label={`New ${noun}`}
         required
         validationMessage={tried && !action.trim() ? 'Say what will be done.' : undefined}
       >
         <Input ref={actionRef} value={action} onChange={(_, d) => setAction(d.value)} autoComplete="off" />
       </Field>
       <div className={styles.grid}>
-        <Field
+        <PeoplePicker
           label="Who will do it"
           required
-          validationMessage={tried && !owner.trim() ? 'Name who is responsible.' : undefined}
-          hint="A role or a member of staff"
-        >
-          <Input value={owner} onChange={(_, d) => setOwner(d.value)} autoComplete="off" />
+          value={owner}
+          onChange={setOwner}
+          problem={tried && !owner.owner.trim() ? 'Name who is responsible.' : undefined}
+        />
+        <Field label="Due (date)">
+          <Input type="date" value={due} onChange={(_, d) => setDue(d.value)} />
         </Field>
         <Field label="From (date)">
           <Input type="date" value={startDate} onChange={(_, d) => setStartDate(d.value)} />
@@ -430,7 +454,7 @@ function AddStrategy({
         />
       </div>
       <div>
-        <Button onClick={add}>Add strategy</Button>
+        <Button onClick={add}>Add {noun}</Button>
       </div>
     </div>
   );

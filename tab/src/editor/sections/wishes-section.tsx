@@ -1,8 +1,9 @@
-import { Field, Select } from '@fluentui/react-components';
-import type { SupportPlan } from '../../../../core/assessment/schema';
+import { Field, Select, Subtitle2 } from '@fluentui/react-components';
+import type { AssessmentStrategy, SupportPlan } from '../../../../core/assessment/schema';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { withOptional } from '../draft';
-import { useFormStyles, type SectionProps } from '../fields';
+import { removeAt, replaceAt, useFormStyles, type SectionProps } from '../fields';
+import { AddStrategy, StrategyRow } from './risk-card';
 
 type Text = Exclude<keyof SupportPlan, 'onlineHelp' | 'measures'>;
 type OnlineHelp = NonNullable<SupportPlan['onlineHelp']>;
@@ -33,6 +34,9 @@ export function WishesSection({ draft, edit, problemAt }: SectionProps) {
   const plan: SupportPlan = draft.supportPlan ?? { measures: [] };
   const setPlan = (change: (p: SupportPlan) => SupportPlan) =>
     edit((d) => ({ ...d, supportPlan: change(d.supportPlan ?? { measures: [] }) }));
+  const measures: AssessmentStrategy[] = plan.measures;
+  const setMeasures = (change: (list: AssessmentStrategy[]) => AssessmentStrategy[]) =>
+    setPlan((p) => ({ ...p, measures: change(p.measures) }));
   const online: OnlineHelp = plan.onlineHelp ?? {};
   const setOnline = <K extends keyof OnlineHelp>(key: K, value: OnlineHelp[K] | '') =>
     setPlan((p) => ({ ...p, onlineHelp: withOptional(p.onlineHelp ?? {}, key, value) }));
@@ -75,6 +79,29 @@ export function WishesSection({ draft, edit, problemAt }: SectionProps) {
         value={online.notes ?? ''}
         onChange={(v) => setOnline('notes', v)}
         validationMessage={problemAt('supportPlan.onlineHelp.notes')}
+      />
+      <Subtitle2 as="h3">Support measures</Subtitle2>
+      <p className={styles.muted}>
+        What is done to support the child, and who does it: each owner chosen from the staff is told, and each
+        measure is reviewed for its impact.
+      </p>
+      {measures.map((m, i) => (
+        <StrategyRow
+          key={m.id}
+          noun="support measure"
+          strategy={m}
+          number={i + 1}
+          path={`supportPlan.measures.${i}`}
+          problemAt={problemAt}
+          onChange={(next) => setMeasures((list) => replaceAt(list, i, next))}
+          onRemove={() => setMeasures((list) => removeAt(list, i))}
+        />
+      ))}
+      <AddStrategy
+        noun="support measure"
+        examples={[]}
+        contextTitle="the child"
+        onAdd={(m) => setMeasures((list) => [...list, m])}
       />
     </div>
   );
