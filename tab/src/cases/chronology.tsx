@@ -3,7 +3,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Select,
@@ -16,6 +15,7 @@ import { chronologyKinds, type ChronologyKind } from '../../../core/cases/chrono
 import { ApiError, type ChronologyEntry } from '../api/api-client';
 import { MentionTextarea } from '../editor/mention-textarea';
 import { formatDate } from '../ui/format';
+import { DateField } from '../ui/date-field';
 import { chronologyKindLabels } from './labels';
 
 const useStyles = makeStyles({
@@ -156,9 +156,7 @@ export function AddChronologyEntry({ entries, render, children, today, add, corr
 
   return (
     <form onSubmit={submit} noValidate aria-label="Add an entry" className={styles.form}>
-      <Field label="Date" required>
-        <Input type="date" value={date} max={today} onChange={(_, d) => setDate(d.value)} />
-      </Field>
+      <DateField label="Date" required value={date} max={today} onChange={(v) => setDate(v ?? '')} />
       <Field label="Kind">
         <Select value={kind} onChange={(_, d) => setKind(d.value as ChronologyKind)}>
           {chronologyKinds.map((k) => (

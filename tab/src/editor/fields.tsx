@@ -1,5 +1,6 @@
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { HackettGuide, RiskTemplate } from '../api/content-types';
+import { DateField as UkDateField } from '../ui/date-field';
 import type { Draft } from './draft';
 import type { Classifier } from './sections/guided-placement';
 
@@ -67,7 +68,7 @@ export function TextField({
 }: BaseFieldProps & {
   value: string | undefined;
   onChange: (value: string) => void;
-  type?: 'text' | 'date' | 'number';
+  type?: 'text' | 'number';
 }) {
   return (
     <Field label={label} required={required} validationMessage={problem} hint={hint}>
@@ -76,10 +77,19 @@ export function TextField({
   );
 }
 
-export function DateField(
-  props: BaseFieldProps & { value: string | undefined; onChange: (value: string) => void },
-) {
-  return <TextField {...props} type="date" />;
+/** A date in the form: the one date field, with the form's path and the save's problem for it. */
+export function DateField({
+  path,
+  problem,
+  onChange,
+  ...props
+}: BaseFieldProps & {
+  value: string | undefined;
+  onChange: (value: string) => void;
+  min?: string | undefined;
+  max?: string | undefined;
+}) {
+  return <UkDateField {...props} path={path} problem={problem} onChange={(v) => onChange(v ?? '')} />;
 }
 
 /** A yes / no that may also be "not recorded": `undefined` is different from "no". */

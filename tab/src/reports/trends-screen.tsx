@@ -2,7 +2,6 @@ import {
   Body1,
   Button,
   Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -23,6 +22,7 @@ import { navigate } from '../app/router';
 import { academicYearRange } from '../../../core/reports/calendar';
 import { countText } from '../../../core/reports/types';
 import { TrendTable } from './trend-table';
+import { DateField } from '../ui/date-field';
 import { saveFile } from '../ui/save-file';
 
 // The charting library (and d3 under it) is its own chunk, fetched only when this view draws a chart.
@@ -150,16 +150,12 @@ export default function TrendsScreen({ api, now = today(), onDownload = saveFile
             ))}
           </Select>
         </Field>
-        <Field label="From">
-          <Input
-            type="date"
-            value={draft.from}
-            onChange={(_, d) => setDraft((r) => ({ ...r, from: d.value }))}
-          />
-        </Field>
-        <Field label="To">
-          <Input type="date" value={draft.to} onChange={(_, d) => setDraft((r) => ({ ...r, to: d.value }))} />
-        </Field>
+        <DateField
+          label="From"
+          value={draft.from}
+          onChange={(v) => setDraft((r) => ({ ...r, from: v ?? '' }))}
+        />
+        <DateField label="To" value={draft.to} onChange={(v) => setDraft((r) => ({ ...r, to: v ?? '' }))} />
         <Button type="submit">Show these dates</Button>
       </form>
 

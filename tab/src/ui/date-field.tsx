@@ -113,8 +113,9 @@ export function DateField({
   };
 
   const validated = ({ error }: DatePickerValidationResultData) => {
-    if (!error) return setProblem(null);
-    const check = checkUkDate(text.current, { min: earliest, max, required });
+    // An empty required box is the form's to point out, when it is sent, not on the way past.
+    if (!error || error === 'required-input') return setProblem(null);
+    const check = checkUkDate(text.current, { min: earliest, max });
     setProblem(check.ok ? null : { code: check.code, message: check.message });
   };
 

@@ -68,7 +68,7 @@ export function parseUkDate(text: string): IsoDate | null {
   return null;
 }
 
-export type DateProblemCode = 'DATE_INVALID' | 'DATE_TOO_EARLY' | 'DATE_TOO_LATE' | 'DATE_REQUIRED';
+export type DateProblemCode = 'DATE_INVALID' | 'DATE_TOO_EARLY' | 'DATE_TOO_LATE';
 
 export type DateCheck =
   { ok: true; value: IsoDate | undefined } | { ok: false; code: DateProblemCode; message: string };
@@ -77,17 +77,14 @@ const EXAMPLE = 'for example 05/03/2026';
 
 /**
  * What a typed date means for the field: a date inside `min`..`max` (ISO, both inclusive), nothing
- * (an empty box, when the field is optional), or a problem with a code and the words to show.
+ * (an empty box: whether a date is needed is the form's question), or a problem with a code and the
+ * words to show.
  */
 export function checkUkDate(
   text: string,
-  limits: { min?: string | undefined; max?: string | undefined; required?: boolean | undefined } = {},
+  limits: { min?: string | undefined; max?: string | undefined } = {},
 ): DateCheck {
-  if (!text.trim()) {
-    return limits.required
-      ? { ok: false, code: 'DATE_REQUIRED', message: `Enter a date, ${EXAMPLE}.` }
-      : { ok: true, value: undefined };
-  }
+  if (!text.trim()) return { ok: true, value: undefined };
   const iso = parseUkDate(text);
   if (!iso) {
     return {

@@ -420,9 +420,12 @@ function AddStrategy({
         >
           <Input value={owner} onChange={(_, d) => setOwner(d.value)} autoComplete="off" />
         </Field>
-        <Field label="From (date)">
-          <Input type="date" value={startDate} onChange={(_, d) => setStartDate(d.value)} />
-        </Field>
+        <DateField
+          label="From (date)"
+          path="new-strategy-startDate"
+          value={startDate}
+          onChange={setStartDate}
+        />
         <Checkbox
           label="Already in place"
           checked={inPlace}
