@@ -14,7 +14,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { chronologyKinds, type ChronologyKind } from '../../../core/cases/chronology';
 import { ApiError, type ChronologyEntry } from '../api/api-client';
 import { MentionTextarea } from '../editor/mention-textarea';
-import { formatDate } from '../ui/format';
+import { formatDate, shorten } from '../ui/format';
 import { DateField } from '../ui/date-field';
 import { chronologyKindLabels } from './labels';
 
@@ -184,7 +184,7 @@ export function AddChronologyEntry({ entries, render, children, today, add, corr
             <option value="">No earlier entry</option>
             {sortChronology(entries).map((e) => (
               <option key={e.id} value={e.id}>
-                {formatDate(e.date)} · {chronologyKindLabels[e.kind]}: {truncate(render(e.summary))}
+                {formatDate(e.date)} · {chronologyKindLabels[e.kind]}: {shorten(render(e.summary))}
               </option>
             ))}
           </Select>
@@ -210,8 +210,4 @@ export function AddChronologyEntry({ entries, render, children, today, add, corr
       </div>
     </form>
   );
-}
-
-function truncate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -20,9 +20,12 @@ export const useFormStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    // As many 220 px columns as fit, and one column however narrow the panel: a column never asks for
+    // more room than there is, and a field never spills into its neighbour (a long option in a select).
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(220px, 100%), 1fr))',
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     alignItems: 'start',
+    '& > *': { minWidth: 0 },
   },
   card: {
     display: 'flex',
@@ -125,17 +128,21 @@ export function SelectField<T extends string>({
   required,
   hint,
   emptyLabel,
+  describedBy,
 }: BaseFieldProps & {
   value: T | undefined;
   options: readonly { value: T; label: string }[];
   onChange: (value: T | undefined) => void;
   /** Offered as the first choice when the field may be left empty. */
   emptyLabel?: string;
+  /** The id of a longer description laid out away from the field (read with it all the same). */
+  describedBy?: string | undefined;
 }) {
   return (
     <Field label={label} required={required} validationMessage={problem} hint={hint}>
       <Select
         data-path={path}
+        aria-describedby={describedBy}
         value={value ?? ''}
         onChange={(_, d) => onChange(d.value === '' ? undefined : (d.value as T))}
       >
