@@ -26,6 +26,7 @@ describe('reading a typed date, day first', () => {
     ['5 Mar. 2026', '2026-03-05'],
     ['2026-03-05', '2026-03-05'],
     ['29/02/2024', '2024-02-29'],
+    ['05032026', '2026-03-05'],
   ])('%s is %s', (typed, iso) => {
     expect(parseUkDate(typed)).toBe(iso);
   });
@@ -39,6 +40,7 @@ describe('reading a typed date, day first', () => {
     ['5 Ma 2026', 'two letters name no month'],
     ['5 Smarch 2026', 'not a month'],
     ['2026-3-5', 'ISO needs two digits'],
+    ['20260305', 'eight digits are day, month, year'],
     ['today', 'words'],
     ['', 'nothing'],
   ])('%s is not a date (%s)', (typed) => {

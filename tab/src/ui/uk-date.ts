@@ -51,14 +51,14 @@ function monthNumber(word: string): number | null {
 
 /**
  * Reads a date as staff type it: `05/03/2026`, `5/3/2026`, `5-3-2026`, `5.3.2026`, `5 March 2026`,
- * `5th Mar 2026`, or ISO `2026-03-05`. Day first always: `03/05/2026` is 3 May. A year needs all four
+ * `5th Mar 2026`, ISO `2026-03-05`, or the eight digits `05032026` that a browser's own date box took. Day first always: `03/05/2026` is 3 May. A year needs all four
  * digits, so `5/3/26` is not guessed at. Returns the ISO date, or null when the text is not a real date.
  */
 export function parseUkDate(text: string): IsoDate | null {
   const t = text.trim().replace(/\s+/g, ' ');
   let m = ISO.exec(t);
   if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})$/.exec(t);
+  m = /^(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})$/.exec(t) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(t);
   if (m) return isoOf(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+\.?),? (\d{4})$/i.exec(t);
   if (m) {
