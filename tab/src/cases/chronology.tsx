@@ -28,11 +28,14 @@ const useStyles = makeStyles({
   corrected: { borderLeftColor: tokens.colorNeutralStroke1, color: tokens.colorNeutralForeground3 },
   form: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(180px, 100%), 1fr))',
     gap: tokens.spacingHorizontalM,
     alignItems: 'end',
+    '& > *': { minWidth: 0 },
   },
   wide: { gridColumn: '1 / -1' },
+  // An earlier entry's summary is long: the list of them shrinks to the column, not the page to it.
+  shrink: { minWidth: 0, maxWidth: '100%' },
 });
 
 /** Oldest first, as a chronology reads; entries of one day in the order they were recorded. */
@@ -180,7 +183,7 @@ export function AddChronologyEntry({ entries, render, children, today, add, corr
       )}
       {entries.length > 0 && (
         <Field label="Corrects" hint="Only if this entry corrects an earlier one">
-          <Select value={corrects} onChange={(_, d) => setCorrects(d.value)}>
+          <Select className={styles.shrink} value={corrects} onChange={(_, d) => setCorrects(d.value)}>
             <option value="">No earlier entry</option>
             {sortChronology(entries).map((e) => (
               <option key={e.id} value={e.id}>

@@ -110,9 +110,9 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
-  // Fluent centres a tab's text in a vertical list, so names of different lengths start at different
-  // places; a list of sections reads down one straight edge.
-  tab: { justifyContent: 'flex-start' },
+  // A tab's text sits in a cell as wide as its bold (selected) form and a button centres its text, so
+  // each name started a few pixels further in than the last; a list of sections reads down one edge.
+  tab: { textAlign: 'start' },
   nav: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 

@@ -103,9 +103,11 @@ export function YesNoField({
   onChange,
   problem,
 }: BaseFieldProps & { value: boolean | undefined; onChange: (value: boolean | undefined) => void }) {
+  const styles = useFormStyles();
   return (
     <Field label={label} validationMessage={problem}>
       <Select
+        className={styles.shrink}
         data-path={path}
         value={value === undefined ? '' : value ? 'yes' : 'no'}
         onChange={(_, d) => onChange(d.value === '' ? undefined : d.value === 'yes')}
@@ -138,9 +140,11 @@ export function SelectField<T extends string>({
   /** The id of a longer description laid out away from the field (read with it all the same). */
   describedBy?: string | undefined;
 }) {
+  const styles = useFormStyles();
   return (
     <Field label={label} required={required} validationMessage={problem} hint={hint}>
       <Select
+        className={styles.shrink}
         data-path={path}
         aria-describedby={describedBy}
         value={value ?? ''}
