@@ -190,6 +190,55 @@ describe('the meeting side panel at 320 px', () => {
   });
 });
 
+describe('the channel tab', () => {
+  it('fits the case, the child and the dashboard at 320 px too', async () => {
+    const kase = (await (await api('GET', `/api/cases/${caseId}`)).json()) as {
+      participants: { childId: string }[];
+    };
+    const pages = [
+      ['dashboard', '/tab/', (p: Page) => p.getByRole('table', { name: 'Cases' })],
+      ['case', `/tab/#/cases/${caseId}`, (p: Page) => p.getByRole('list', { name: 'Chronology' })],
+      [
+        'child',
+        `/tab/#/children/${kase.participants[0]!.childId}`,
+        (p: Page) => p.getByRole('heading', { level: 2, name: 'Plans' }),
+      ],
+    ] as const;
+    for (const [view, path, ready] of pages) {
+      const { page } = await openPage(harness, path);
+      await page.setViewportSize({ width: NARROW, height: 800 });
+      await ready(page).waitFor();
+      await expectFits(page, view);
+      await page.close();
+    }
+  });
+
+  it('lists the sections down one edge, and puts Hackett’s description under both placement fields', async () => {
+    const { page } = await openPage(harness, `/tab/#/assessments/${riskId}`);
+    await page.getByRole('tab', { name: 'Incidents' }).click();
+    const starts = await page
+      .getByRole('tablist', { name: 'Sections of the assessment' })
+      .locator('.fui-Tab__content:not(.fui-Tab__content--reserved-space)')
+      .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().left)));
+    expect(starts.length).toBeGreaterThan(5);
+    expect(new Set(starts).size).toBe(1);
+
+    const hackett = page.getByRole('combobox', { name: /Hackett’s continuum/ });
+    await hackett.waitFor();
+    const about = await hackett.getAttribute('aria-describedby');
+    const description = page.locator(`[id="${about!.split(' ').at(-1)}"]`);
+    expect(await description.innerText()).toMatch(/developmentally unusual/);
+    const box = (await hackett.boundingBox())!;
+    const brook = (await page.getByRole('combobox', { name: /Brook Traffic Light/ }).boundingBox())!;
+    const text = (await description.boundingBox())!;
+    // Side by side at this width, with the description straight under them across the card.
+    expect(Math.abs(brook.y - box.y)).toBeLessThan(2);
+    expect(text.y - (box.y + box.height)).toBeLessThan(16);
+    expect(text.width).toBeGreaterThan(brook.x + brook.width - box.x);
+    await page.close();
+  });
+});
+
 describe('dates in a browser set to US English', () => {
   it('shows and takes day/month/year, one Tab stop per date', async () => {
     const us = await launchChromium({ locale: 'en-US', timezoneId: 'America/New_York' });
