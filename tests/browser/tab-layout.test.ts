@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import {
+  isFocused,
   launchChromium,
   openPage,
   seriousViolations,
@@ -135,7 +136,7 @@ async function everySection(page: Page, plan: string): Promise<string[]> {
   const menu = page.getByRole('combobox', { name: 'Section' });
   const sections = await menu
     .locator('option')
-    .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? ''] as const));
+    .evaluateAll((os) => os.map((o) => [o.getAttribute('value') ?? '', o.textContent ?? ''] as const));
   for (const [value, title] of sections) {
     await menu.selectOption(value);
     await page.getByRole('heading', { level: 2, name: title.replace(/ \(\d+ to check\)$/, '') }).waitFor();
@@ -256,11 +257,7 @@ describe('dates in a browser set to US English', () => {
       await date.fill('5/3/2026');
       await date.press('Tab');
       // One Tab from the date goes on to the next field: the calendar is not a Tab stop of its own.
-      expect(
-        await page
-          .getByRole('combobox', { name: 'Parents or carers took part' })
-          .evaluate((el) => el === document.activeElement),
-      ).toBe(true);
+      expect(await isFocused(page.getByRole('combobox', { name: 'Parents or carers took part' }))).toBe(true);
       expect(await date.inputValue()).toBe('05/03/2026');
       await page.getByText(/^Saved \d\d:\d\d$/).waitFor();
       expect(((await plan(riskId)).meeting as { date: string }).date).toBe('2026-03-05');
