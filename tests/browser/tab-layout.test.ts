@@ -167,7 +167,7 @@ describe('the meeting side panel at 320 px', () => {
     await page.close();
   });
 
-  it('shows Remove on the attendee and sharing rows, each named briefly for its entry', async () => {
+  it('says Remove on attendee and sharing rows, naming each briefly; the calendar fits the panel', async () => {
     const { page } = await openPage(harness, `/tab/#/meeting/${caseId}`);
     await page.setViewportSize({ width: NARROW, height: 800 });
     await page.getByRole('button', { name: 'Open Tamsin Orchard’s plan' }).click();
@@ -178,6 +178,18 @@ describe('the meeting side panel at 320 px', () => {
     expect(await khan.innerText()).toBe('Remove');
     const long = attendees.getByRole('button', { name: /^Remove Mr Oluwaseun/ });
     expect(await long.innerText()).toBe('Remove');
+
+    // The calendar opens from the keyboard, fits the panel, and gives focus back when closed.
+    const date = page.getByRole('combobox', { name: 'Date of the meeting' });
+    await date.focus();
+    await page.keyboard.press('ArrowDown');
+    const calendar = page.getByRole('dialog', { name: 'Calendar' });
+    await calendar.waitFor();
+    await expectFits(page, 'the calendar open');
+    await expectNoSeriousViolations(page, 'the calendar open');
+    await page.keyboard.press('Escape');
+    await calendar.waitFor({ state: 'detached' });
+    expect(await isFocused(date)).toBe(true);
 
     await menu.selectOption('sharing');
     const shared = page.getByRole('table', { name: 'Shared with' });
