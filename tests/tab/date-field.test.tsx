@@ -28,6 +28,7 @@ function Harness({ initial, min, max }: { initial?: string; min?: string; max?: 
         }}
       />
       <Button>After</Button>
+      <Button onClick={() => setValue('2026-04-01')}>Set elsewhere</Button>
       <output data-testid="saved">{JSON.stringify({ value: value ?? null, changes })}</output>
     </FluentProvider>
   );
@@ -78,6 +79,18 @@ describe('the date field', () => {
     await user.tab();
     expect(saved().value).toBe('2026-02-28');
     expect(screen.queryByText(/not a date this field can read/)).toBeNull();
+  });
+
+  it('drops the message when the date is set from elsewhere, showing that date', async () => {
+    render(<Harness initial="2026-01-10" />);
+    const user = userEvent.setup();
+    await user.clear(box());
+    await user.type(box(), 'soon');
+    await user.tab();
+    expect(screen.getByText(/not a date this field can read/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Set elsewhere' }));
+    expect(screen.queryByText(/not a date this field can read/)).toBeNull();
+    expect(box()).toHaveProperty('value', '01/04/2026');
   });
 
   it('refuses a date outside its range with the limit in British form, keeping the text', async () => {

@@ -99,6 +99,13 @@ export function DateField({
   const styles = useStyles();
   const text = useRef(toUkNumeric(value));
   const [problem, setProblem] = useState<{ code: DateProblemCode; message: string } | null>(null);
+  // A date set from outside (an undo, the other version of a conflict) replaces what was typed, and
+  // with it any message about that text.
+  const [shownFor, setShownFor] = useState(value);
+  if (shownFor !== value) {
+    setShownFor(value);
+    setProblem(null);
+  }
   const earliest = min ?? EARLIEST;
   // The picker resets its text whenever the Date it is given changes identity: keep one per value.
   const date = useMemo(() => isoToLocalDate(value), [value]);
