@@ -252,6 +252,35 @@ describe('the channel tab', () => {
   });
 });
 
+describe('the calendar inside a dialog', () => {
+  it('chooses a day from the keyboard and gives focus back to the box, the dialog still open', async () => {
+    const kase = (await (await api('GET', `/api/cases/${caseId}`)).json()) as {
+      participants: { childId: string }[];
+    };
+    const { page } = await openPage(harness, `/tab/#/children/${kase.participants[0]!.childId}`);
+    await page.getByRole('button', { name: 'Transfer the child-protection file' }).click();
+    const dialog = page.getByRole('dialog', { name: /Transfer/ });
+    const date = dialog.getByRole('combobox', { name: 'Date sent' });
+    await date.waitFor();
+    const today = await date.inputValue();
+    expect(today).toMatch(/^\d\d\/\d\d\/\d{4}$/);
+    await date.focus();
+    await page.keyboard.press('ArrowDown');
+    const calendar = page.getByRole('dialog', { name: 'Calendar' });
+    await calendar.waitFor();
+    expect(await calendar.evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await calendar.waitFor({ state: 'detached' });
+    expect(await isFocused(date)).toBe(true);
+    expect(await dialog.isVisible()).toBe(true);
+    const [d, m, y] = today.split('/').map(Number) as [number, number, number];
+    const yesterday = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+    expect(await date.inputValue()).toBe(yesterday.split('-').reverse().join('/'));
+    await page.close();
+  });
+});
+
 describe('dates in a browser set to US English', () => {
   it('shows and takes day/month/year, one Tab stop per date', async () => {
     const us = await launchChromium({ locale: 'en-US', timezoneId: 'America/New_York' });
