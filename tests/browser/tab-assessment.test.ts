@@ -12,6 +12,8 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The same date as staff type it in the date field: day/month/year. */
+const typed = (days: number) => isoDate(days).split('-').reverse().join('/');
 const saved = (page: Page) =>
   page
     .getByTestId('save-status')
@@ -126,7 +128,8 @@ describe('the Teams tab in a browser (local mode)', () => {
       .getByRole('textbox', { name: /Why this decision was made/ })
       .fill('Problematic, not abusive; family engaged; needs coordinated support.');
     await page.getByRole('tab', { name: 'Review plan' }).click();
-    await page.getByLabel('Next review').fill(isoDate(14));
+    await page.getByLabel('Next review').fill(typed(14));
+    await page.getByLabel('Next review').press('Tab');
     await saved(page);
 
     await page.getByRole('tab', { name: 'Make active' }).click();
@@ -143,7 +146,8 @@ describe('the Teams tab in a browser (local mode)', () => {
       .getByRole('textbox', { name: /Changes in behaviour/ })
       .fill('No further concerns from staff or either child.');
     await review.getByRole('combobox', { name: /Use the staff toilet/ }).selectOption('effective');
-    await review.getByLabel('Next review').fill(isoDate(28));
+    await review.getByLabel('Next review').fill(typed(28));
+    await review.getByLabel('Next review').press('Tab');
     await review.getByRole('button', { name: 'Save review' }).click();
     await page.getByText(/^Review saved\./).waitFor();
     await page

@@ -53,7 +53,7 @@ describe('the case page in a browser (local mode)', () => {
     await page.waitForFunction(
       "document.activeElement && document.activeElement.getAttribute('data-path') === 'incidents.0.date'",
     );
-    await page.keyboard.type('03022026');
+    await page.keyboard.type('02/03/2026');
     await incident.getByRole('textbox', { name: 'Where, or the context' }).fill('Year 10 corridor');
     await incident.getByRole('combobox', { name: 'Online' }).selectOption('no');
     await incident
@@ -69,7 +69,8 @@ describe('the case page in a browser (local mode)', () => {
     await referral
       .getByRole('textbox', { name: 'Outcome', exact: true })
       .fill('Early help assessment agreed.');
-    await referral.getByLabel('Outcome on').fill('2026-02-10');
+    await referral.getByLabel('Outcome on').fill('10/02/2026');
+    await referral.getByLabel('Outcome on').press('Tab');
     await saved(page);
     await expectNoSeriousViolations(page, 'case page, editing');
 
@@ -78,7 +79,7 @@ describe('the case page in a browser (local mode)', () => {
     expect(await again.getByRole('textbox', { name: 'Where, or the context' }).inputValue()).toBe(
       'Year 10 corridor',
     );
-    expect(await again.getByLabel('Date').inputValue()).toBe('2026-03-02');
+    expect(await again.getByLabel('Date').inputValue()).toBe('02/03/2026');
     const ref = page.getByRole('region', { name: /^Referral 1/ });
     expect(await ref.getByRole('textbox', { name: 'Their reference' }).inputValue()).toBe('MASH-2041');
     expect(await ref.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('accepted');

@@ -126,9 +126,14 @@ describe('the trends view', () => {
     await table('Incidents, by where they happened');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Academic year' }), '2024-09-01');
     await waitFor(() => expect(sent.at(-1)!.url).toContain('from=2024-09-01&to=2025-08-31'));
-    const from = screen.getByLabelText('From');
+    // Dates are typed the British way; leaving the box reads the date, and the button applies it.
+    const from = screen.getByRole('combobox', { name: 'From' });
     await userEvent.clear(from);
-    await userEvent.type(from, '2026-01-01{Enter}');
+    await userEvent.type(from, '1/1/2026');
+    await userEvent.tab();
+    expect(from).toHaveProperty('value', '01/01/2026');
+    screen.getByRole('button', { name: 'Show these dates' }).focus();
+    await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(sent.at(-1)!.url).toContain('from=2026-01-01&to=2025-08-31'));
   });
 });

@@ -32,7 +32,10 @@ const useStyles = makeStyles({
   },
   facts: {
     display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
+    // The names column is as wide as its longest name but no more than half: a long name wraps
+    // between words instead of pushing the values off a narrow panel; a long value wraps anywhere.
+    gridTemplateColumns: 'fit-content(50%) minmax(0, 1fr)',
+    '& > dd': { overflowWrap: 'anywhere' },
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,

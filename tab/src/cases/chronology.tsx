@@ -3,7 +3,6 @@ import {
   Button,
   Caption1,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Select,
@@ -15,7 +14,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { chronologyKinds, type ChronologyKind } from '../../../core/cases/chronology';
 import { ApiError, type ChronologyEntry } from '../api/api-client';
 import { MentionTextarea } from '../editor/mention-textarea';
-import { formatDate } from '../ui/format';
+import { formatDate, shorten } from '../ui/format';
+import { DateField } from '../ui/date-field';
 import { chronologyKindLabels } from './labels';
 
 const useStyles = makeStyles({
@@ -28,11 +28,14 @@ const useStyles = makeStyles({
   corrected: { borderLeftColor: tokens.colorNeutralStroke1, color: tokens.colorNeutralForeground3 },
   form: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(180px, 100%), 1fr))',
     gap: tokens.spacingHorizontalM,
     alignItems: 'end',
+    '& > *': { minWidth: 0 },
   },
   wide: { gridColumn: '1 / -1' },
+  // An earlier entry's summary is long: the list of them shrinks to the column, not the page to it.
+  shrink: { minWidth: 0, maxWidth: '100%' },
 });
 
 /** Oldest first, as a chronology reads; entries of one day in the order they were recorded. */
@@ -156,9 +159,7 @@ export function AddChronologyEntry({ entries, render, children, today, add, corr
 
   return (
     <form onSubmit={submit} noValidate aria-label="Add an entry" className={styles.form}>
-      <Field label="Date" required>
-        <Input type="date" value={date} max={today} onChange={(_, d) => setDate(d.value)} />
-      </Field>
+      <DateField label="Date" required value={date} max={today} onChange={(v) => setDate(v ?? '')} />
       <Field label="Kind">
         <Select value={kind} onChange={(_, d) => setKind(d.value as ChronologyKind)}>
           {chronologyKinds.map((k) => (
@@ -182,11 +183,11 @@ export function AddChronologyEntry({ entries, render, children, today, add, corr
       )}
       {entries.length > 0 && (
         <Field label="Corrects" hint="Only if this entry corrects an earlier one">
-          <Select value={corrects} onChange={(_, d) => setCorrects(d.value)}>
+          <Select className={styles.shrink} value={corrects} onChange={(_, d) => setCorrects(d.value)}>
             <option value="">No earlier entry</option>
             {sortChronology(entries).map((e) => (
               <option key={e.id} value={e.id}>
-                {formatDate(e.date)} · {chronologyKindLabels[e.kind]}: {truncate(render(e.summary))}
+                {formatDate(e.date)} · {chronologyKindLabels[e.kind]}: {shorten(render(e.summary))}
               </option>
             ))}
           </Select>
@@ -212,8 +213,4 @@ export function AddChronologyEntry({ entries, render, children, today, add, corr
       </div>
     </form>
   );
-}
-
-function truncate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

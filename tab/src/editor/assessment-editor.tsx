@@ -16,6 +16,7 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import type { HackettGuide, RiskTemplate } from '../api/content-types';
 import type { Classifier } from './sections/guided-placement';
 import { RiskBadge, StatusBadge } from '../ui/badges';
+import { useNarrow } from '../ui/use-narrow';
 import { useStickyClearance } from '../ui/use-sticky-clearance';
 import type { AutosaveController } from './autosave-controller';
 import { ConflictDialog } from './conflict-dialog';
@@ -96,7 +97,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     boxShadow: tokens.shadow2,
   },
-  reason: { minWidth: '260px', flexGrow: 1 },
+  reason: { minWidth: 'min(260px, 100%)', flexGrow: 1 },
   body: { display: 'grid', gridTemplateColumns: 'minmax(160px, 200px) 1fr', gap: tokens.spacingHorizontalL },
   bodyCompact: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   panel: {
@@ -109,6 +110,9 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  // A tab's text sits in a cell as wide as its bold (selected) form and a button centres its text, so
+  // each name started a few pixels further in than the last; a list of sections reads down one edge.
+  tab: { textAlign: 'start' },
   nav: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -135,10 +139,13 @@ export function AssessmentEditor({
   contentUnavailable,
   section: requested,
   onSection,
-  compact,
+  compact: compactHost,
   actions,
 }: AssessmentEditorProps) {
   const styles = useStyles();
+  // A channel tab squeezed to side-panel width gets the side panel's section list too.
+  const narrow = useNarrow();
+  const compact = compactHost || narrow;
   const state = useEditorState(controller);
   const { draft, status } = state;
   const sections = sectionsFor(draft);
@@ -239,7 +246,7 @@ export function AssessmentEditor({
             aria-label="Sections of the assessment"
           >
             {sections.map((id) => (
-              <Tab key={id} value={id}>
+              <Tab key={id} value={id} className={styles.tab}>
                 {label(id)}
               </Tab>
             ))}

@@ -1,5 +1,6 @@
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { HackettGuide, RiskTemplate } from '../api/content-types';
+import { DateField as UkDateField } from '../ui/date-field';
 import type { Draft } from './draft';
 import type { Classifier } from './sections/guided-placement';
 
@@ -19,9 +20,12 @@ export const useFormStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    // As many 220 px columns as fit, and one column however narrow the panel: a column never asks for
+    // more room than there is, and a field never spills into its neighbour (a long option in a select).
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(220px, 100%), 1fr))',
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     alignItems: 'start',
+    '& > *': { minWidth: 0 },
   },
   card: {
     display: 'flex',
@@ -67,7 +71,7 @@ export function TextField({
 }: BaseFieldProps & {
   value: string | undefined;
   onChange: (value: string) => void;
-  type?: 'text' | 'date' | 'number';
+  type?: 'text' | 'number';
 }) {
   return (
     <Field label={label} required={required} validationMessage={problem} hint={hint}>
@@ -76,10 +80,19 @@ export function TextField({
   );
 }
 
-export function DateField(
-  props: BaseFieldProps & { value: string | undefined; onChange: (value: string) => void },
-) {
-  return <TextField {...props} type="date" />;
+/** A date in the form: the one date field, with the form's path and the save's problem for it. */
+export function DateField({
+  path,
+  problem,
+  onChange,
+  ...props
+}: BaseFieldProps & {
+  value: string | undefined;
+  onChange: (value: string) => void;
+  min?: string | undefined;
+  max?: string | undefined;
+}) {
+  return <UkDateField {...props} path={path} problem={problem} onChange={(v) => onChange(v ?? '')} />;
 }
 
 /** A yes / no that may also be "not recorded": `undefined` is different from "no". */
@@ -90,9 +103,11 @@ export function YesNoField({
   onChange,
   problem,
 }: BaseFieldProps & { value: boolean | undefined; onChange: (value: boolean | undefined) => void }) {
+  const styles = useFormStyles();
   return (
     <Field label={label} validationMessage={problem}>
       <Select
+        className={styles.shrink}
         data-path={path}
         value={value === undefined ? '' : value ? 'yes' : 'no'}
         onChange={(_, d) => onChange(d.value === '' ? undefined : d.value === 'yes')}
@@ -115,17 +130,23 @@ export function SelectField<T extends string>({
   required,
   hint,
   emptyLabel,
+  describedBy,
 }: BaseFieldProps & {
   value: T | undefined;
   options: readonly { value: T; label: string }[];
   onChange: (value: T | undefined) => void;
   /** Offered as the first choice when the field may be left empty. */
   emptyLabel?: string;
+  /** The id of a longer description laid out away from the field (read with it all the same). */
+  describedBy?: string | undefined;
 }) {
+  const styles = useFormStyles();
   return (
     <Field label={label} required={required} validationMessage={problem} hint={hint}>
       <Select
+        className={styles.shrink}
         data-path={path}
+        aria-describedby={describedBy}
         value={value ?? ''}
         onChange={(_, d) => onChange(d.value === '' ? undefined : (d.value as T))}
       >

@@ -8,6 +8,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { shorten } from '../ui/format';
 
 export interface RowsTableProps<T> {
   /** The table's accessible name, e.g. "Attendees". */
@@ -17,7 +18,10 @@ export interface RowsTableProps<T> {
   rowKey: (row: T, index: number) => string;
   /** One cell per column, in column order. */
   cells: (row: T, index: number) => readonly ReactNode[];
-  /** Says whose row the Remove button removes, for screen readers and keyboard users. */
+  /**
+   * The Remove button's accessible name, naming the row briefly ("Remove Mrs Khan"); on screen the
+   * button says just "Remove", beside the row it removes.
+   */
   removeLabel: (row: T) => string;
   onRemove: (index: number) => void;
 }
@@ -51,8 +55,8 @@ export function RowsTable<T>({
               <TableCell key={columns[i] ?? i}>{cell}</TableCell>
             ))}
             <TableCell>
-              <Button size="small" onClick={() => onRemove(index)}>
-                {removeLabel(row)}
+              <Button size="small" aria-label={shorten(removeLabel(row), 40)} onClick={() => onRemove(index)}>
+                Remove
               </Button>
             </TableCell>
           </TableRow>

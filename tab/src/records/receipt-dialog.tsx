@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient } from '../api/api-client';
+import { DateField } from '../ui/date-field';
 import { today } from './transfer-dialog';
 
 const useStyles = makeStyles({
@@ -66,15 +67,14 @@ export function ReceiptDialog({
                   <MessageBarBody>{error}</MessageBarBody>
                 </MessageBar>
               )}
-              <Field label="Date the receiving school confirmed receipt" required>
-                <Input
-                  type="date"
-                  value={receivedOn}
-                  min={transfer?.sentOn}
-                  max={today()}
-                  onChange={(_e, d) => setReceivedOn(d.value)}
-                />
-              </Field>
+              <DateField
+                label="Date the receiving school confirmed receipt"
+                required
+                value={receivedOn}
+                min={transfer?.sentOn}
+                max={today()}
+                onChange={(v) => setReceivedOn(v ?? '')}
+              />
               <Field label="Confirmed by" hint="Their role at the receiving school, e.g. DSL." required>
                 <Input value={confirmedBy} onChange={(_e, d) => setConfirmedBy(d.value)} maxLength={200} />
               </Field>

@@ -2,8 +2,6 @@ import {
   Badge,
   Body1,
   Button,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Subtitle1,
@@ -21,6 +19,7 @@ import { receiptOverdue, transferMethodLabels } from '../../../core/records/tran
 import { ApiError, type ApiClient, type Child, type TransferResponse } from '../api/api-client';
 import { navigate } from '../app/router';
 import { formatDate } from '../ui/format';
+import { DateField } from '../ui/date-field';
 import { EraseDialog } from './erase-dialog';
 import { ReceiptDialog } from './receipt-dialog';
 import { saveJson } from '../ui/save-file';
@@ -71,9 +70,7 @@ function DateOfBirthPrompt({
         </Body1>
         {error && <Body1 as="p">{error}</Body1>}
         <div className={styles.row}>
-          <Field label="Date of birth">
-            <Input type="date" value={dob} max={today()} onChange={(_e, d) => setDob(d.value)} />
-          </Field>
+          <DateField label="Date of birth" value={dob} max={today()} onChange={(v) => setDob(v ?? '')} />
           <Button onClick={() => void save()} disabled={!dob}>
             Save the date of birth
           </Button>

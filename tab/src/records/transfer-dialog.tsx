@@ -19,8 +19,10 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { planKindLabels } from '../cases/labels';
+import { dateInZone } from '../../../core/dates';
 import { transferMethodLabels, transferMethods, type TransferMethod } from '../../../core/records/transfer';
 import { ApiError, type ApiClient, type TransferSentResponse } from '../api/api-client';
+import { DateField } from '../ui/date-field';
 import { saveFile, saveJson } from '../ui/save-file';
 
 const useStyles = makeStyles({
@@ -28,8 +30,9 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
+/** Today in England: between midnight and 1 a.m. in summer, UTC is still on yesterday. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return dateInZone(new Date());
 }
 
 /**
@@ -137,14 +140,13 @@ export function TransferDialog({
                   <Field label="Receiving school" required>
                     <Input value={school} onChange={(_e, d) => setSchool(d.value)} maxLength={200} />
                   </Field>
-                  <Field label="Date sent" required>
-                    <Input
-                      type="date"
-                      value={sentOn}
-                      max={today()}
-                      onChange={(_e, d) => setSentOn(d.value)}
-                    />
-                  </Field>
+                  <DateField
+                    label="Date sent"
+                    required
+                    value={sentOn}
+                    max={today()}
+                    onChange={(v) => setSentOn(v ?? '')}
+                  />
                   <Field label="How it was sent" required>
                     <RadioGroup value={method} onChange={(_e, d) => setMethod(d.value as TransferMethod)}>
                       {transferMethods.map((m) => (

@@ -2,7 +2,6 @@ import {
   Body1,
   Button,
   Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -23,6 +22,7 @@ import { navigate } from '../app/router';
 import { academicYearRange } from '../../../core/reports/calendar';
 import { countText } from '../../../core/reports/types';
 import { TrendTable } from './trend-table';
+import { DateField } from '../ui/date-field';
 import { saveFile } from '../ui/save-file';
 
 // The charting library (and d3 under it) is its own chunk, fetched only when this view draws a chart.
@@ -35,7 +35,7 @@ const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(340px, 100%), 1fr))',
     gap: tokens.spacingVerticalXL,
   },
   figure: {
@@ -50,6 +50,8 @@ const useStyles = makeStyles({
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  shrink: { minWidth: 0, maxWidth: '100%' },
+  tabs: { flexWrap: 'wrap' },
 });
 
 /** When a chart cannot load (a blocked chunk, an old browser), the table beside it still tells all. */
@@ -137,8 +139,9 @@ export default function TrendsScreen({ api, now = today(), onDownload = saveFile
           applyDates();
         }}
       >
-        <Field label="Academic year">
+        <Field label="Academic year" className={styles.shrink}>
           <Select
+            className={styles.shrink}
             value={years.find((y) => y.from === range.from && y.to === range.to)?.from ?? ''}
             onChange={(_, d) => chooseYear(d.value)}
           >
@@ -150,20 +153,20 @@ export default function TrendsScreen({ api, now = today(), onDownload = saveFile
             ))}
           </Select>
         </Field>
-        <Field label="From">
-          <Input
-            type="date"
-            value={draft.from}
-            onChange={(_, d) => setDraft((r) => ({ ...r, from: d.value }))}
-          />
-        </Field>
-        <Field label="To">
-          <Input type="date" value={draft.to} onChange={(_, d) => setDraft((r) => ({ ...r, to: d.value }))} />
-        </Field>
+        <DateField
+          label="From"
+          value={draft.from}
+          onChange={(v) => setDraft((r) => ({ ...r, from: v ?? '' }))}
+        />
+        <DateField label="To" value={draft.to} onChange={(v) => setDraft((r) => ({ ...r, to: v ?? '' }))} />
         <Button type="submit">Show these dates</Button>
       </form>
 
-      <TabList selectedValue={audience} onTabSelect={(_, d) => setAudience(d.value as Audience)}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={audience}
+        onTabSelect={(_, d) => setAudience(d.value as Audience)}
+      >
         <Tab value="dsl">Safeguarding team</Tab>
         <Tab value="governors">Governors’ preview</Tab>
       </TabList>

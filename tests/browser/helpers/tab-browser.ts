@@ -33,8 +33,13 @@ export function ensureTabBuilt(): void {
   if (result.status !== 0) throw new Error('Building the tab failed.');
 }
 
-/** Debian's Chromium (apt-get install chromium), headless, with a fresh profile and nothing phoning home. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * Debian's Chromium (apt-get install chromium), headless, with a fresh profile and nothing phoning home;
+ * British English in London unless a test needs a browser set otherwise.
+ */
+export async function launchChromium(
+  options: { locale?: string; timezoneId?: string } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'hsb-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -49,8 +54,8 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
       '--disable-sync',
     ],
     viewport: { width: 1280, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
+    locale: options.locale ?? 'en-GB',
+    timezoneId: options.timezoneId ?? 'Europe/London',
   });
   return {
     context,

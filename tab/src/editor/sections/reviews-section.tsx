@@ -23,6 +23,7 @@ import { CheckStatusNote } from '../../content/check-status-note';
 import { contextTitle, idAsWords } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge } from '../../ui/badges';
+import { DateField } from '../../ui/date-field';
 import { formatDate } from '../../ui/format';
 import { ApiErrorBar } from '../api-error-bar';
 import type { AutosaveController } from '../autosave-controller';
@@ -239,13 +240,14 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
             </details>
           )}
           <div className={styles.grid}>
-            <Field
+            <DateField
               label="Date of the review"
               required
-              validationMessage={tried && !date ? 'Enter the date.' : undefined}
-            >
-              <Input type="date" value={date} max={today} onChange={(_, d) => setDate(d.value)} />
-            </Field>
+              problem={tried && !date ? 'Enter the date.' : undefined}
+              value={date}
+              max={today}
+              onChange={(v) => setDate(v ?? '')}
+            />
             <Field label="Reviewed by">
               <Input value={reviewedBy} onChange={(_, d) => setReviewedBy(d.value)} autoComplete="off" />
             </Field>
@@ -306,13 +308,14 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
                 <option value="high">High</option>
               </Select>
             </Field>
-            <Field
+            <DateField
               label="Next review"
               required
-              validationMessage={tried && !nextDue ? 'Set the next review date.' : undefined}
-            >
-              <Input type="date" value={nextDue} min={date} onChange={(_, d) => setNextDue(d.value)} />
-            </Field>
+              problem={tried && !nextDue ? 'Set the next review date.' : undefined}
+              value={nextDue}
+              min={date || undefined}
+              onChange={(v) => setNextDue(v ?? '')}
+            />
           </div>
           <HintedTextarea label="Other notes" value={notes} onChange={setNotes} />
           {error && <ApiErrorBar error={error} draft={draft} template={template} />}

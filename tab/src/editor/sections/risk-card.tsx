@@ -444,9 +444,12 @@ export function AddStrategy({
         <Field label="Due (date)">
           <Input type="date" value={due} onChange={(_, d) => setDue(d.value)} />
         </Field>
-        <Field label="From (date)">
-          <Input type="date" value={startDate} onChange={(_, d) => setStartDate(d.value)} />
-        </Field>
+        <DateField
+          label="From (date)"
+          path="new-strategy-startDate"
+          value={startDate}
+          onChange={setStartDate}
+        />
         <Checkbox
           label="Already in place"
           checked={inPlace}

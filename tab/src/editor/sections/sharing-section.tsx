@@ -1,6 +1,7 @@
 import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import { RowsTable } from '../rows-table';
+import { DateField } from '../../ui/date-field';
 import { sharingAudiences, type Sharing } from '../../../../core/assessment/schema';
 import { withOptional } from '../draft';
 import { SelectField, removeAt, replaceAt, useFormStyles, type SectionProps } from '../fields';
@@ -48,15 +49,15 @@ export function SharingSection({ draft, edit }: SectionProps) {
           cells={(s, index) => [
             audienceLabels[s.audience],
             s.who,
-            <Input
+            <DateField
               key="informedOn"
-              type="date"
-              aria-label={`Date ${s.who} was told`}
-              value={s.informedOn ?? ''}
-              onChange={(_, d) =>
+              label={`Date ${s.who} was told`}
+              labelHidden
+              value={s.informedOn}
+              onChange={(v) =>
                 edit((x) => ({
                   ...x,
-                  sharing: replaceAt(x.sharing, index, withOptional(s, 'informedOn', d.value)),
+                  sharing: replaceAt(x.sharing, index, withOptional(s, 'informedOn', v)),
                 }))
               }
             />,
@@ -86,9 +87,7 @@ export function SharingSection({ draft, edit }: SectionProps) {
           >
             <Input value={who} onChange={(_, d) => setWho(d.value)} autoComplete="off" />
           </Field>
-          <Field label="Told on">
-            <Input type="date" value={informedOn} onChange={(_, d) => setInformedOn(d.value)} />
-          </Field>
+          <DateField label="Told on" value={informedOn} onChange={(v) => setInformedOn(v ?? '')} />
         </div>
         <div>
           <Button onClick={add}>Add</Button>

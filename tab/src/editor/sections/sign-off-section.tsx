@@ -4,6 +4,7 @@ import { RowsTable } from '../rows-table';
 import { dateInZone } from '../../../../core/dates';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { formatDate } from '../../ui/format';
+import { DateField } from '../../ui/date-field';
 import { withOptional } from '../draft';
 import { removeAt, useFormStyles, type SectionProps } from '../fields';
 
@@ -56,9 +57,13 @@ export function SignOffSection({
           >
             <Input value={role} onChange={(_, d) => setRole(d.value)} autoComplete="off" />
           </Field>
-          <Field label="Date" required validationMessage={tried && !date ? 'Enter the date.' : undefined}>
-            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-          </Field>
+          <DateField
+            label="Date"
+            required
+            problem={tried && !date ? 'Enter the date.' : undefined}
+            value={date}
+            onChange={(v) => setDate(v ?? '')}
+          />
         </div>
         <div>
           <Button onClick={add}>Sign off</Button>
