@@ -37,7 +37,7 @@ const VERSIONS: readonly { audience: DocumentAudience; title: string; forWhom: s
   },
   {
     audience: 'file',
-    title: 'The child’s own file',
+    title: 'Child’s own file',
     forWhom:
       'For a subject access request or a transfer: this child’s record only, others as “another child”.',
   },
