@@ -41,6 +41,31 @@ describe('cases, children and chronology API (real server, local mode)', () => {
     return { res, displayed: displayed!, harmed: harmed! };
   }
 
+  it('keeps codes as codes when a child’s name is also a role or a context word', async () => {
+    const res = await call(`${url}/api/cases`, {
+      method: 'POST',
+      body: {
+        participants: [
+          { child: { name: 'Online Displayedhsb' }, roles: ['displayedHsb'] },
+          { child: { name: 'Layout Harmed' }, roles: ['harmed', 'witness'] },
+        ],
+        incidents: [{ date: '2026-03-09', location: 'Online', description: 'Harmed was sent a message.' }],
+      },
+    });
+    expect(res.status).toBe(201);
+    const got = await call(`${url}/api/cases/${res.body.id}`);
+    const roles = (got.body.participants as { roles: string[] }[]).map((p) => p.roles);
+    expect(roles).toEqual([['displayedHsb'], ['harmed', 'witness']]);
+    // The prose still has the name made a mention, and the record goes back as it came.
+    expect(JSON.stringify(got.body.incidents)).toContain('@[child:');
+    const put = await call(`${url}/api/cases/${res.body.id}`, {
+      method: 'PUT',
+      headers: { 'if-match': got.headers.get('etag')! },
+      body: got.body,
+    });
+    expect(put.status).toBe(200);
+  });
+
   it('POST /api/cases makes the children, the case and a plan for each child by role', async () => {
     const { res, displayed, harmed } = await openCase();
     expect(caseResponse.safeParse(res.body).success).toBe(true);
