@@ -441,9 +441,7 @@ export function AddStrategy({
           onChange={setOwner}
           problem={tried && !owner.owner.trim() ? 'Name who is responsible.' : undefined}
         />
-        <Field label="Due (date)">
-          <Input type="date" value={due} onChange={(_, d) => setDue(d.value)} />
-        </Field>
+        <DateField label="Due (date)" path="new-strategy-due" value={due} onChange={setDue} />
         <DateField
           label="From (date)"
           path="new-strategy-startDate"
