@@ -77,7 +77,9 @@ describe('a strategy’s owner and due date', () => {
     await user.click(who);
     fireEvent.change(who, { target: { value: 'Alex' } });
     await user.click(await screen.findByRole('option', { name: 'Alex Morgan (DSL)' }));
-    fireEvent.change(within(add).getByLabelText('Due (date)'), { target: { value: '2026-03-20' } });
+    // The date field reads what was typed, day first, when the box is left.
+    await user.type(within(add).getByLabelText('Due (date)'), '20/03/2026');
+    await user.tab();
     await user.click(within(add).getByRole('button', { name: 'Add strategy' }));
     await waitFor(async () =>
       expect(await saved(id)).toEqual([
@@ -93,7 +95,8 @@ describe('a strategy’s owner and due date', () => {
     expect((within(row).getByRole('combobox', { name: 'Who' }) as HTMLInputElement).value).toBe(
       'Alex Morgan (DSL)',
     );
-    expect((within(row).getByLabelText('Due') as HTMLInputElement).value).toBe('2026-03-20');
+    // The row shows the saved date the en-GB way.
+    expect((within(row).getByLabelText('Due') as HTMLInputElement).value).toBe('20/03/2026');
   }, 60_000);
 
   it('shows an owner typed before as a name, and gives the strategy to a person chosen instead', async () => {
@@ -141,7 +144,9 @@ describe('a strategy’s owner and due date', () => {
     await user.click(who);
     fireEvent.change(who, { target: { value: 'Sam' } });
     await user.click(await screen.findByRole('option', { name: 'Sam Patel' }));
-    fireEvent.change(within(add).getByLabelText('Due (date)'), { target: { value: '2026-04-01' } });
+    // The date field reads what was typed, day first, when the box is left.
+    await user.type(within(add).getByLabelText('Due (date)'), '01/04/2026');
+    await user.tab();
     await user.click(within(add).getByRole('button', { name: 'Add support measure' }));
     await waitFor(async () =>
       expect((await service.getAssessment(id)).record.supportPlan?.measures).toEqual([
