@@ -6,6 +6,7 @@ import {
   dateInZone,
   formatCaseRef,
   NotFoundError,
+  readStoredPlan,
   type AccessContext,
   type AssessmentData,
   type PlanRecord,
@@ -122,7 +123,7 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
 
   async get(id: string): Promise<StoredPlan> {
     const row = this.row(id);
-    return { record: JSON.parse(row.data) as PlanRecord, etag: sqliteEtag(row.version) };
+    return { record: readStoredPlan(JSON.parse(row.data) as PlanRecord), etag: sqliteEtag(row.version) };
   }
 
   async replace(

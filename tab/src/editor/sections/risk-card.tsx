@@ -20,20 +20,14 @@ import { CheckStatusNote } from '../../content/check-status-note';
 import { contextTitle, templateFor, withoutPlaceholders } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge, riskLabel } from '../../ui/badges';
+import { AffectsField } from './affects-field';
 import { newItemId, withOptional, type DraftRisk } from '../draft';
-import { DateField, SelectField, TextField, removeAt, replaceAt, useFormStyles } from '../fields';
+import { DateField, TextField, removeAt, replaceAt, useFormStyles } from '../fields';
 
 const defaultScale = (labels: string[]): ScalePoint[] =>
   labels.map((label, i) => ({ value: i + 1, label, description: '' }));
 const fallbackLikelihood = defaultScale(['Unlikely', 'Possible', 'Likely']);
 const fallbackImpact = defaultScale(['Minor', 'Significant', 'Serious']);
-
-const affectsOptions = [
-  { value: 'learner', label: 'The learner' },
-  { value: 'harmed', label: 'The child harmed' },
-  { value: 'others', label: 'Other children' },
-  { value: 'staff', label: 'Staff' },
-] as const;
 
 function ScaleField({
   label,
@@ -157,13 +151,10 @@ export function RiskCard({
             problem={problemAt(`${path}.contextLabel`)}
           />
         )}
-        <SelectField
-          label="Who could be harmed"
+        <AffectsField
           path={`${path}.affects`}
           value={risk.affects}
-          emptyLabel="Not specified"
-          options={affectsOptions}
-          onChange={(v) => set('affects', v)}
+          onChange={(v) => onChange({ ...risk, affects: v })}
         />
       </div>
       <HintedTextarea

@@ -41,7 +41,13 @@ export function RisksSection({
 
   const add = () => {
     if (!choice) return;
-    const risk: DraftRisk = { id: newItemId(), context: choice, description: '', strategies: [] };
+    const risk: DraftRisk = {
+      id: newItemId(),
+      context: choice,
+      affects: [],
+      description: '',
+      strategies: [],
+    };
     edit((d) => ({ ...d, risks: [...d.risks, risk] }));
     setChoice('');
     // Move focus to the new context's description so the meeting can carry on typing.
