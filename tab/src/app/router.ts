@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
  */
 export type Route =
   | { name: 'dashboard' }
-  | { name: 'assessment'; id: string; section?: string }
+  /** A plan at a section, or in meeting mode (`/assessments/<id>/agenda/<step>`) at an agenda step. */
+  | { name: 'assessment'; id: string; section?: string; agenda?: true }
   | { name: 'case'; id: string }
   | { name: 'child'; id: string }
   /** The meeting stage: a plan (`/stage/<plan id>`) or a case with no plan open (`/cases/<id>/stage`). */
@@ -37,6 +38,12 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && (infoPages as readonly string[]).includes(head ?? '')) {
     return { name: 'info', page: head as InfoPage };
   }
+  if (head === 'assessments' && isAssessmentId(id) && section === 'agenda' && parts.length <= 4) {
+    const step = parts[3];
+    return step
+      ? { name: 'assessment', id, agenda: true, section: step }
+      : { name: 'assessment', id, agenda: true };
+  }
   if (head === 'assessments' && isAssessmentId(id) && parts.length <= 3) {
     return section ? { name: 'assessment', id, section } : { name: 'assessment', id };
   }
@@ -59,7 +66,7 @@ export function routePath(route: Route): string {
     case 'dashboard':
       return '/';
     case 'assessment':
-      return `/assessments/${route.id}${route.section ? `/${route.section}` : ''}`;
+      return `/assessments/${route.id}${route.agenda ? '/agenda' : ''}${route.section ? `/${route.section}` : ''}`;
     case 'case':
       return `/cases/${route.id}`;
     case 'child':

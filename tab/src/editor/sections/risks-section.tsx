@@ -30,8 +30,18 @@ export function RisksSection({
   template,
   problemAt,
   incompleteIds,
-}: SectionProps & { incompleteIds: ReadonlySet<string> }) {
+  only,
+}: SectionProps & {
+  incompleteIds: ReadonlySet<string>;
+  /** Meeting mode shows one context at a time: the id of the risk to show alone. */
+  only?: string | undefined;
+}) {
   const styles = useFormStyles();
+  // Sparse where a context is not shown: `map` skips the gaps and each card keeps its index in the plan.
+  const listed: DraftRisk[] = [];
+  draft.risks.forEach((risk, i) => {
+    if (only === undefined || risk.id === only) listed[i] = risk;
+  });
   const [choice, setChoice] = useState<RiskContext | ''>('');
   const used = new Set(draft.risks.map((r) => r.context));
   const ordered: RiskContext[] = template
@@ -68,7 +78,7 @@ export function RisksSection({
         <span>Overall risk now:</span>
         <RiskBadge level={draftOverallRisk(draft.risks)} />
       </div>
-      {draft.risks.map((risk, index) => (
+      {listed.map((risk, index) => (
         <RiskCard
           key={risk.id}
           risk={risk}
