@@ -92,8 +92,12 @@ export function RisksSection({
       ))}
       <div className={styles.addForm} role="group" aria-label="Add a context">
         <div className={styles.row}>
-          <Field label="Add a context">
-            <Select value={choice} onChange={(_, d) => setChoice(d.value as RiskContext | '')}>
+          <Field label="Add a context" className={styles.shrink}>
+            <Select
+              className={styles.shrink}
+              value={choice}
+              onChange={(_, d) => setChoice(d.value as RiskContext | '')}
+            >
               <option value="">Choose a context…</option>
               {available.map((c) => (
                 <option key={c} value={c}>
