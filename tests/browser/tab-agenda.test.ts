@@ -147,7 +147,7 @@ describe('meeting mode in the side panel, 320 px, keyboard only', () => {
     await page.close();
   });
 
-  it('opens at a step from its address in the channel tab, with the sections one toggle away', async () => {
+  it('opens at a step from its address in the channel tab, with the sections where the meeting was one toggle away', async () => {
     const { page, errors } = await openPage(harness, `/tab/#/assessments/${riskId}/agenda/actions`);
     await page.getByRole('heading', { level: 2, name: 'Actions' }).waitFor();
     const toggle = page.getByRole('button', { name: 'Meeting mode' });
@@ -155,7 +155,9 @@ describe('meeting mode in the side panel, 320 px, keyboard only', () => {
     await tabTo(page, toggle, 80, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('tablist', { name: 'Sections of the assessment' }).waitFor();
-    expect(page.url()).toMatch(new RegExp(`/tab/#/assessments/${riskId}$`));
+    // The sections open where the meeting was: the actions are the strategies, under the risks.
+    expect(page.url()).toMatch(new RegExp(`/tab/#/assessments/${riskId}/risks$`));
+    await page.getByRole('heading', { level: 2, name: 'Risks by context' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

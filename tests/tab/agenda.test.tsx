@@ -9,7 +9,14 @@ import { AssessmentEditor } from '../../tab/src/editor/assessment-editor';
 import { AutosaveController } from '../../tab/src/editor/autosave-controller';
 import { toDraft, type Draft } from '../../tab/src/editor/draft';
 import { LanguageGuideProvider } from '../../tab/src/language/hinted-textarea';
-import { agendaSteps, currentStep, stepForPath, type AgendaStepId } from '../../tab/src/meeting/agenda-steps';
+import {
+  agendaSteps,
+  currentStep,
+  sectionOfStep,
+  stepForPath,
+  stepOfSection,
+  type AgendaStepId,
+} from '../../tab/src/meeting/agenda-steps';
 import { hackettGuide, languageGuide, riskTemplate } from './support/content';
 import { ServiceApi } from './support/fake-api';
 
@@ -109,6 +116,25 @@ describe('the agenda, computed from the plan', () => {
     expect(stepForPath(draft, 'meeting.attendees.0.role')).toBe('attendees');
     expect(stepForPath(draft, 'review.nextDue')).toBe('review');
     expect(stepForPath(draft, 'learner.name')).toBeNull();
+  });
+
+  it('switches between steps and sections where the meeting was', () => {
+    expect(
+      ['attendees', 'views', 'context-rc2', 'contexts', 'decision', 'actions', 'review'].map(sectionOfStep),
+    ).toEqual(['meeting', 'views', 'risks', 'risks', 'decision', 'risks', 'plan']);
+    expect(['meeting', 'views', 'risks', 'decision', 'plan', 'learner'].map(stepOfSection)).toEqual([
+      'attendees',
+      'views',
+      'contexts',
+      'decision',
+      'review',
+      undefined,
+    ]);
+  });
+
+  it('opens the first context for the contexts', async () => {
+    const steps = agendaSteps(await draftOf(twoContexts), template);
+    expect(currentStep(steps, 'contexts')!.id).toBe('context-rc1');
   });
 
   it('has no agenda for a support plan', async () => {

@@ -14,7 +14,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Assessment } from '../../../core/assessment/schema';
 import { ApiError, type ApiClient, type Versioned } from '../api/api-client';
 import { DocumentsPanel } from './documents-panel';
-import type { AgendaStepId } from '../meeting/agenda-steps';
+import { sectionOfStep, stepOfSection, type AgendaStepId } from '../meeting/agenda-steps';
 import { focusWhenShown } from '../meeting/agenda-view';
 import { navigate } from '../app/router';
 import { LoadFailedScreen } from '../app/auth-screens';
@@ -127,9 +127,21 @@ function Editor({
     onSection ? onSection(s) : navigate({ name: 'assessment', id, section: s });
   const toStep = (step: AgendaStepId) =>
     onStep ? onStep(step) : navigate({ name: 'assessment', id, agenda: true, section: step });
+  // Switching keeps the meeting where it was: the step showing the section, or the section of the step.
   const setMeetingMode = (on: boolean) => {
-    if (onAgenda) onAgenda(on);
-    else navigate(on ? { name: 'assessment', id, agenda: true } : { name: 'assessment', id });
+    const step = on ? stepOfSection(section) : undefined;
+    const at = sectionOfStep(section);
+    if (onAgenda) {
+      onAgenda(on);
+      if (!on) toSection(at);
+      else if (step) toStep(step);
+    } else {
+      navigate(
+        on
+          ? { name: 'assessment', id, agenda: true, ...(step ? { section: step } : {}) }
+          : { name: 'assessment', id, section: at },
+      );
+    }
     focusWhenShown('#section-title', 0);
   };
   const leaveAgenda = (s: SectionId) => {

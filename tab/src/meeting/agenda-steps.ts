@@ -120,7 +120,9 @@ export function currentStep(
 ): AgendaStep | undefined {
   const found = steps.find((s) => s.id === requested);
   if (found) return found;
-  if (requested?.startsWith('context-')) return steps.find((s) => s.section === 'risks');
+  if (requested === 'contexts' || requested?.startsWith('context-')) {
+    return steps.find((s) => s.section === 'risks');
+  }
   return steps[0];
 }
 
@@ -145,5 +147,30 @@ export function stepForPath(draft: Pick<Draft, 'risks'>, path: string): AgendaSt
     }
     default:
       return null;
+  }
+}
+
+/** The form's section holding a step, to leave meeting mode where the meeting was. */
+export function sectionOfStep(step: string | undefined): SectionId {
+  if (step === 'attendees') return 'meeting';
+  if (step === 'views' || step === 'decision') return step;
+  if (step === 'review') return 'plan';
+  return 'risks';
+}
+
+/** The step showing a section, to enter meeting mode where the form was; the first step otherwise. */
+export function stepOfSection(section: string | undefined): AgendaStepId | undefined {
+  switch (section) {
+    case 'meeting':
+      return 'attendees';
+    case 'views':
+    case 'decision':
+      return section;
+    case 'plan':
+      return 'review';
+    case 'risks':
+      return 'contexts';
+    default:
+      return undefined;
   }
 }
