@@ -150,6 +150,14 @@ describe('meeting mode in the side panel, 320 px, keyboard only', () => {
   it('opens at a step from its address in the channel tab, with the sections where the meeting was one toggle away', async () => {
     const { page, errors } = await openPage(harness, `/tab/#/assessments/${riskId}/agenda/actions`);
     await page.getByRole('heading', { level: 2, name: 'Actions' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Agenda' })
+      .getByText(/^Agenda: step 6 of 7, \d done$/)
+      .waitFor();
+    expect({ view: 'agenda, wide', violations: await seriousViolations(page) }).toEqual({
+      view: 'agenda, wide',
+      violations: [],
+    });
     const toggle = page.getByRole('button', { name: 'Meeting mode' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await tabTo(page, toggle, 80, 'Shift+Tab');
