@@ -3,7 +3,13 @@ export { riskLevel, currentRiskLevel, overallRisk, higherRisk } from './risk-lev
 export { formatCaseRef, parseCaseRef, isCaseRef, nextCaseRef } from './case-ref.js';
 export { nextReviewDate, isOverdue, isDue, daysUntilDue, suggestedReviewWeeks } from './review-schedule.js';
 export { activationProblems, checkLifecycle, changedFields } from './lifecycle.js';
-export { normaliseContent, assessmentContent, defaultNewId, type NewId } from './normalise.js';
+export {
+  normaliseContent,
+  assessmentContent,
+  readStoredPlan,
+  defaultNewId,
+  type NewId,
+} from './normalise.js';
 export {
   AssessmentService,
   type AssessmentServiceOptions,

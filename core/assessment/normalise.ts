@@ -119,3 +119,20 @@ export function assessmentContent(record: PlanRecord): AssessmentData {
   } = record;
   return content;
 }
+
+/**
+ * A stored plan in the shape today's code reads. Plans saved when "who could be harmed" took one
+ * value hold it as a string, or not at all; every backend reads them through here, so each reader
+ * sees a list and nothing has to be migrated.
+ */
+export function readStoredPlan<T extends Pick<PlanRecord, 'risks'>>(stored: T): T {
+  const risks = stored.risks as (Omit<Risk, 'affects'> & { affects?: unknown })[] | undefined;
+  if (!Array.isArray(risks) || risks.every((r) => Array.isArray(r.affects))) return stored;
+  return {
+    ...stored,
+    risks: risks.map((r) => ({
+      ...r,
+      affects: typeof r.affects === 'string' ? [r.affects] : Array.isArray(r.affects) ? r.affects : [],
+    })),
+  };
+}

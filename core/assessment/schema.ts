@@ -43,6 +43,10 @@ export type RiskContext = (typeof riskContexts)[number];
 export const riskLevels = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof riskLevels)[number];
 
+/** Who could be harmed in a context: the learner, the child harmed, other children, staff. */
+export const riskAffects = ['learner', 'harmed', 'others', 'staff'] as const;
+export type RiskAffects = (typeof riskAffects)[number];
+
 /** Hackett's continuum (Hackett 2010, as set out in the NSPCC HSB framework). */
 export const hackettLevels = ['normal', 'inappropriate', 'problematic', 'abusive', 'violent'] as const;
 export type HackettLevel = (typeof hackettLevels)[number];
@@ -81,6 +85,20 @@ const shortText = z.string().trim().min(1).max(200);
 const mediumText = z.string().trim().min(1).max(2_000);
 const longText = z.string().max(20_000);
 const likert = z.number().int().min(1).max(3);
+
+/**
+ * Several may be harmed in one context, each named once. Clients and records from when only one
+ * could be chosen sent a single value: it is read as a list of one, so they keep working.
+ */
+export const affectsSchema = z
+  .preprocess(
+    (value) => (typeof value === 'string' ? [value] : value),
+    z
+      .array(z.enum(riskAffects))
+      .max(riskAffects.length)
+      .refine((a) => new Set(a).size === a.length, 'Each choice once.'),
+  )
+  .default([]);
 
 export const learnerSchema = z.strictObject({
   name: personNameSchema,
@@ -145,8 +163,7 @@ export const riskSchema = z
     id: itemId.optional(),
     context: z.enum(riskContexts),
     contextLabel: shortText.optional(),
-    /** Who could be harmed: the learner, the child harmed, other children, staff. */
-    affects: z.enum(['learner', 'harmed', 'others', 'staff']).optional(),
+    affects: affectsSchema,
     description: mediumText,
     likelihood: likert,
     impact: likert,

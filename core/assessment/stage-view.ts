@@ -9,6 +9,7 @@ import type {
   DecisionOption,
   PlanKind,
   PlanRecord,
+  RiskAffects,
   RiskContext,
   RiskLevel,
 } from './schema.js';
@@ -82,6 +83,8 @@ export interface StageContext {
   context: RiskContext;
   /** Only for context "other"; children appear as their pseudonyms. */
   contextLabel?: string;
+  /** Who could be harmed here, as chosen: kinds of people, never a child. */
+  affects: RiskAffects[];
   levelBefore: RiskLevel;
   levelAfter?: RiskLevel;
   currentLevel: RiskLevel;
@@ -163,6 +166,7 @@ export function stageView(source: StageSource): StageView {
               id: risk.id,
               context: risk.context,
               ...(risk.contextLabel ? { contextLabel: clean(risk.contextLabel) } : {}),
+              affects: [...risk.affects],
               levelBefore: risk.levelBefore,
               ...(risk.levelAfter ? { levelAfter: risk.levelAfter } : {}),
               currentLevel: currentRiskLevel(risk),

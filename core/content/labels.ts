@@ -1,4 +1,4 @@
-import type { RiskContext, RiskLevel, strategyImpacts } from '../assessment/schema.js';
+import type { RiskAffects, RiskContext, RiskLevel, strategyImpacts } from '../assessment/schema.js';
 import type { RiskTemplate } from './schema.js';
 
 /**
@@ -28,4 +28,22 @@ export function contentLabels(template: LabelSource): ContentLabels {
     level: (level) => levels.get(level) ?? level,
     strategyImpact: (impact) => impacts.get(impact) ?? impact,
   };
+}
+
+/**
+ * "Who could be harmed" in a context, as the tab, the documents, the stage and the referral say it.
+ * Not part of the template's content files: these are the plan's own fixed choices.
+ */
+export const affectsLabels: Record<RiskAffects, string> = {
+  learner: 'The learner',
+  harmed: 'The child harmed',
+  others: 'Other children',
+  staff: 'Staff',
+};
+
+/** The choices in their fixed order, joined for one line of a document or a screen; "" for none. */
+export function affectsText(affects: readonly RiskAffects[], label = (a: RiskAffects) => affectsLabels[a]): string {
+  const order = Object.keys(affectsLabels) as RiskAffects[];
+  const names = [...new Set(order.filter((a) => affects.includes(a)).map(label))];
+  return names.join(', ');
 }

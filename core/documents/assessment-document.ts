@@ -1,9 +1,9 @@
 import type { IsoDate } from '../dates.js';
-import type { Assessment, Risk } from '../assessment/schema.js';
+import type { Assessment, Risk, RiskAffects } from '../assessment/schema.js';
 import type { ChronologyEntry } from '../cases/chronology.js';
 import { currentRiskLevel } from '../assessment/risk-level.js';
 import { guidanceDocuments } from '../content/guidance-documents.js';
-import type { ContentLabels } from '../content/labels.js';
+import { affectsLabels, affectsText, type ContentLabels } from '../content/labels.js';
 import { decisionLabels, hackettLabels, roleLabels, sharingLabels, statusLabels } from './labels.js';
 import { ANOTHER_CHILD, createRedactor, renderMentions } from '../privacy/index.js';
 import { xmlText } from './xml-text.js';
@@ -138,19 +138,14 @@ function ukDate(date: string | undefined | null): string {
   return `${d}/${m}/${y}`;
 }
 
+/**
+ * Who could be harmed, for one audience. The learner's parents read "other children" where staff read
+ * "the child harmed": the plan tells them what is in place, not who was harmed.
+ */
 function affectsLabel(affects: Risk['affects'], audience: DocumentAudience): string {
-  switch (affects) {
-    case 'learner':
-      return 'The learner';
-    case 'harmed':
-      return audience === 'parents' ? 'Other children' : 'The child harmed';
-    case 'others':
-      return 'Other children';
-    case 'staff':
-      return 'Staff';
-    default:
-      return '—';
-  }
+  const label = (a: RiskAffects) =>
+    audience === 'parents' && a === 'harmed' ? affectsLabels.others : affectsLabels[a];
+  return affectsText(affects, label) || '—';
 }
 
 /** Free text is split into paragraphs at line breaks: a paragraph is the unit that is kept or left out. */

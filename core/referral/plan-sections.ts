@@ -122,6 +122,21 @@ export function widerConcerns(w: SectionWriter, ctx: ReferralContext): void {
       `Risks outside school or online are assessed for: ${listJoin([...outside].map((c) => c.toLowerCase()))}.`,
     );
   }
+  // Who else the plan says could be harmed, by context: a referral form asks about other children at
+  // risk. Context titles hold "and" themselves, so they are parted by semicolons.
+  const at = (who: 'others' | 'staff') => [
+    ...new Set(
+      assessment.risks
+        .filter((r) => r.affects.includes(who))
+        .map((r) => labels.context(r.context).toLowerCase()),
+    ),
+  ];
+  const toOthers = at('others');
+  const toStaff = at('staff');
+  if (toOthers.length) {
+    w.text(`The risk assessment records a risk to other children in: ${toOthers.join('; ')}.`);
+  }
+  if (toStaff.length) w.text(`The risk assessment records a risk to staff in: ${toStaff.join('; ')}.`);
   const factors = (ctx.decision?.factors ?? []).filter(
     (f) => f === 'intra-familial' || f === 'wider-context',
   );

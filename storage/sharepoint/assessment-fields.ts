@@ -1,6 +1,7 @@
 import {
   ASSESSMENT_SCHEMA_VERSION,
   dateInZone,
+  readStoredPlan,
   UpstreamError,
   ValidationError,
   type PlanRecord,
@@ -159,7 +160,7 @@ export function readRecord(fields: Fields): StoredRecord {
       'A record in SharePoint was saved by a newer version of the app.',
     );
   }
-  return { ...envelope.record, kind: envelope.record.kind ?? 'risk-assessment' };
+  return readStoredPlan({ ...envelope.record, kind: envelope.record.kind ?? 'risk-assessment' });
 }
 
 export function storedFrom(fields: Fields, etag: string): StoredPlan {

@@ -6,6 +6,7 @@ import {
   dateInZone,
   formatCaseRef,
   NotFoundError,
+  readStoredPlan,
   type AccessContext,
   type AssessmentData,
   type PlanRecord,
@@ -129,7 +130,8 @@ export class SqliteAssessmentRepository implements AssessmentRepository, OwnedAc
 
   async get(id: string): Promise<StoredPlan> {
     const row = this.row(id);
-    return storedRow<PlanRecord>(row);
+    const stored = storedRow<PlanRecord>(row);
+    return { ...stored, record: readStoredPlan(stored.record) };
   }
 
   async replace(

@@ -121,8 +121,12 @@ describe('the meeting side panel and the stage, 320 px wide (local mode)', () =>
     await page.getByRole('button', { name: `Open ${LEARNER}’s plan` }).click();
     await page.getByRole('button', { name: 'Back to the case' }).waitFor();
     await page.getByRole('heading', { level: 1, name: new RegExp(caseRef) }).waitFor();
-    // The plan opens at its risks: measured once the classroom context and its strategy are drawn.
-    await page.getByRole('heading', { level: 2, name: 'Risks by context' }).waitFor();
+    // The panel opens the plan in meeting mode; its one context is two steps on. Measured once the
+    // classroom context and its strategy are drawn.
+    await page.getByRole('heading', { level: 2, name: 'Who is here' }).waitFor();
+    await page.getByRole('button', { name: 'Next: Views' }).click();
+    await page.getByRole('button', { name: /^Next: / }).click();
+    await page.getByRole('heading', { level: 2, name: /^Context 1 of 1: / }).waitFor();
     await page.locator('[data-risk="classroom"]').getByRole('group', { name: 'Strategy 1' }).waitFor();
     await expectNoHorizontalScroll(page, 'meeting panel: the plan');
     await expectNoSeriousViolations(page, 'meeting panel: the plan');

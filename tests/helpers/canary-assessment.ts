@@ -14,7 +14,7 @@ export function canaryAssessmentBody(): Record<string, unknown> {
   ];
   body.incidents[0].description = `${CANARY_LEARNER} touched ${CANARY_OTHER_CHILD} over clothing while queuing.`;
   body.risks[0].description = 'Contact with Robin during unsupervised changeovers.';
-  body.risks[0].affects = 'harmed';
+  body.risks[0].affects = ['harmed', 'others'];
   body.risks[0].strategies[0].action =
     'Leaves lessons two minutes early so that ROBIN WREN is not in the corridor.';
   body.views = { learner: 'Says it was a joke.', parentsCarers: "Worried about Wren's older brother." };

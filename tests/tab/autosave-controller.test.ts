@@ -74,7 +74,10 @@ describe('autosave', () => {
     const c = await open();
     c.edit((d) => ({
       ...d,
-      risks: [...d.risks, { id: 'newrisk1', context: 'online', description: '', strategies: [] }],
+      risks: [
+        ...d.risks,
+        { id: 'newrisk1', context: 'online', affects: [], description: '', strategies: [] },
+      ],
     }));
     await jest.advanceTimersByTimeAsync(DEBOUNCE);
     expect(api.puts()).toBe(0);

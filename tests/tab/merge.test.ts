@@ -13,7 +13,17 @@ const base: Draft = {
   learner: { name: 'Sam', yearGroup: 'Year 8' },
   incidents: [],
   otherChildren: [],
-  risks: [{ id: 'r1', context: 'corridors', description: 'one', likelihood: 1, impact: 1, strategies: [] }],
+  risks: [
+    {
+      id: 'r1',
+      context: 'corridors',
+      affects: [],
+      description: 'one',
+      likelihood: 1,
+      impact: 1,
+      strategies: [],
+    },
+  ],
   sharing: [],
   review: {},
   reviews: [],
@@ -39,13 +49,16 @@ describe('three-way merge of an assessment', () => {
   it('keeps contexts both people added during the meeting', () => {
     const mine = {
       ...base,
-      risks: [...base.risks, { id: 'm', context: 'online' as const, description: 'x', strategies: [] }],
+      risks: [
+        ...base.risks,
+        { id: 'm', context: 'online' as const, affects: [], description: 'x', strategies: [] },
+      ],
     };
     const theirs = {
       ...base,
       risks: [
         ...base.risks,
-        { id: 't', context: 'toilets-changing' as const, description: 'y', strategies: [] },
+        { id: 't', context: 'toilets-changing' as const, affects: [], description: 'y', strategies: [] },
       ],
     };
     const { merged, overlaps } = mergeDrafts(base, mine, theirs);

@@ -18,6 +18,7 @@ const record: Assessment = {
     {
       id: 'r1',
       context: 'corridors',
+      affects: [],
       description: 'Crowded changeovers',
       likelihood: 2,
       impact: 2,
@@ -47,7 +48,10 @@ describe('what autosave sends', () => {
   it('holds back a new context until it has a description, likelihood and impact', () => {
     const draft: Draft = {
       ...saved,
-      risks: [...saved.risks, { id: 'r2', context: 'toilets-changing', description: '', strategies: [] }],
+      risks: [
+        ...saved.risks,
+        { id: 'r2', context: 'toilets-changing', affects: [], description: '', strategies: [] },
+      ],
     };
     const p = buildPayload(draft, saved);
     expect(p.incomplete.map((r) => r.id)).toEqual(['r2']);
@@ -67,7 +71,7 @@ describe('what autosave sends', () => {
     const draft: Draft = {
       ...saved,
       risks: [
-        { id: 'r0', context: 'online', description: '', strategies: [] },
+        { id: 'r0', context: 'online', affects: [], description: '', strategies: [] },
         { ...saved.risks[0]!, description: '  ' },
       ],
     };

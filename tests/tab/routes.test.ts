@@ -10,6 +10,12 @@ describe('hash routes', () => {
     ['#/', { name: 'dashboard' }],
     [`#/assessments/${ID}`, { name: 'assessment', id: ID }],
     [`#/assessments/${ID}/risks`, { name: 'assessment', id: ID, section: 'risks' }],
+    [`#/assessments/${ID}/agenda`, { name: 'assessment', id: ID, agenda: true }],
+    [
+      `#/assessments/${ID}/agenda/context-r_1`,
+      { name: 'assessment', id: ID, agenda: true, section: 'context-r_1' },
+    ],
+    [`#/assessments/${ID}/agenda/views/more`, { name: 'not-found' }],
     [`#/stage/${ID}`, { name: 'stage', id: ID }],
     [`#/cases/${ID}/stage`, { name: 'stage', id: ID, of: 'case' }],
     [`#/cases/${ID}/children`, { name: 'not-found' }],

@@ -33,6 +33,7 @@ describe('the meeting stage', () => {
         {
           context: 'corridors',
           description: `${LEARNER} waits for ${HARMED} at the stairs`,
+          affects: ['harmed', 'others'],
           likelihood: 3,
           impact: 2,
           strategies: [
@@ -67,6 +68,7 @@ describe('the meeting stage', () => {
     );
     expect(within(stage).getByRole('heading', { level: 1 }).textContent).toBe('Case HSB-2026-0001');
     expect(within(stage).getByText('Head of Year 9')).toBeTruthy();
+    expect(within(stage).getByText('Who could be harmed: The child harmed, Other children')).toBeTruthy();
     expect(
       within(stage).getByText('Child A uses the east stairs; Child B keeps her usual route'),
     ).toBeTruthy();

@@ -97,7 +97,15 @@ function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }
     case 'child':
       return <ChildScreen api={api} id={route.id} />;
     case 'assessment':
-      return <AssessmentScreen api={api} host={host} id={route.id} section={route.section} />;
+      return (
+        <AssessmentScreen
+          api={api}
+          host={host}
+          id={route.id}
+          section={route.section}
+          agenda={route.agenda ?? false}
+        />
+      );
     case 'stage':
       return <StageScreen api={api} id={route.id} of={route.of ?? 'plan'} />;
     case 'config':

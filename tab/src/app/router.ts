@@ -6,8 +6,11 @@ import { useEffect, useState } from 'react';
  */
 export type Route =
   | { name: 'dashboard' }
-  /** `item`: a strategy or measure to bring into view (My actions links to it), by its item id. */
-  | { name: 'assessment'; id: string; section?: string; item?: string }
+  /**
+   * A plan at a section; with `item`, a strategy or measure to bring into view (My actions links to
+   * it); with `agenda`, in meeting mode (`/assessments/<id>/agenda/<step>`) at an agenda step.
+   */
+  | { name: 'assessment'; id: string; section?: string; item?: string; agenda?: true }
   | { name: 'case'; id: string }
   | { name: 'child'; id: string }
   /** The meeting stage: a plan (`/stage/<plan id>`) or a case with no plan open (`/cases/<id>/stage`). */
@@ -44,6 +47,12 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && (infoPages as readonly string[]).includes(head ?? '')) {
     return { name: 'info', page: head as InfoPage };
   }
+  if (head === 'assessments' && isAssessmentId(id) && section === 'agenda' && parts.length <= 4) {
+    const step = parts[3];
+    return step
+      ? { name: 'assessment', id, agenda: true, section: step }
+      : { name: 'assessment', id, agenda: true };
+  }
   if (head === 'assessments' && isAssessmentId(id) && section && item && parts.length === 4) {
     return ITEM_ID.test(item) ? { name: 'assessment', id, section, item } : { name: 'not-found' };
   }
@@ -71,8 +80,8 @@ export function routePath(route: Route): string {
     case 'dashboard':
       return '/';
     case 'assessment':
-      return `/assessments/${route.id}${route.section ? `/${route.section}` : ''}${
-        route.section && route.item ? `/${route.item}` : ''
+      return `/assessments/${route.id}${route.agenda ? '/agenda' : ''}${route.section ? `/${route.section}` : ''}${
+        route.section && route.item && !route.agenda ? `/${route.item}` : ''
       }`;
     case 'case':
       return `/cases/${route.id}`;

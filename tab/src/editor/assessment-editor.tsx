@@ -13,6 +13,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useMemo, type ReactNode } from 'react';
+import { AgendaActions } from '../meeting/agenda-actions';
+import { agendaSteps, currentStep, stepForPath, type AgendaStepId } from '../meeting/agenda-steps';
+import { AgendaNav, AgendaSteps, focusWhenShown } from '../meeting/agenda-view';
 import type { HackettGuide, RiskTemplate } from '../api/content-types';
 import type { Classifier } from './sections/guided-placement';
 import { RiskBadge, StatusBadge } from '../ui/badges';
@@ -129,6 +132,10 @@ export interface AssessmentEditorProps {
   compact?: boolean;
   /** Extra header actions (Share to stage in a meeting). */
   actions?: ReactNode;
+  /** Meeting mode: the agenda, one step at a time, instead of the sections (risk assessments only). */
+  agenda?: { step: string | undefined; onStep: (step: AgendaStepId) => void } | undefined;
+  /** Leaves meeting mode for the sections, at the one given. */
+  onLeaveAgenda?: (section: SectionId) => void;
 }
 
 export function AssessmentEditor({
@@ -141,6 +148,8 @@ export function AssessmentEditor({
   onSection,
   compact: compactHost,
   actions,
+  agenda: agendaRequest,
+  onLeaveAgenda,
 }: AssessmentEditorProps) {
   const styles = useStyles();
   // A channel tab squeezed to side-panel width gets the side panel's section list too.
@@ -149,8 +158,11 @@ export function AssessmentEditor({
   const state = useEditorState(controller);
   const { draft, status } = state;
   const sections = sectionsFor(draft);
+  const steps = agendaRequest ? agendaSteps(draft, template) : [];
+  const step = currentStep(steps, agendaRequest?.step);
+  const agenda = agendaRequest && step ? { ...agendaRequest, steps, step } : undefined;
   // An address may name a section this kind of plan does not have.
-  const section = sections.includes(requested) ? requested : 'learner';
+  const section = agenda ? agenda.step.section : sections.includes(requested) ? requested : 'learner';
   const edit = useCallback(
     (update: Parameters<AutosaveController['edit']>[0]) => controller.edit(update),
     [controller],
@@ -163,13 +175,16 @@ export function AssessmentEditor({
   const problemCount = (id: SectionId) => problems.filter((p) => sectionOf(p.path) === id).length;
   const label = (id: SectionId) =>
     problemCount(id) ? `${titles[id]} (${problemCount(id)} to check)` : titles[id];
-  const index = sections.indexOf(section);
+  const index = sections.indexOf(section as SectionId);
   const previous = sections[index - 1];
   const next = sections[index + 1];
 
   const goTo = (path: string) => {
     const target = path === 'changeReason' ? null : (sectionOf(path) as SectionId);
-    if (target) onSection(target);
+    const inAgenda = agenda && stepForPath(draft, path);
+    if (agenda && inAgenda) agenda.onStep(inAgenda);
+    else if (agenda && target) onLeaveAgenda?.(target);
+    else if (target) onSection(target);
     requestAnimationFrame(() => {
       const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
       (el ?? document.getElementById('section-title'))?.focus();
@@ -182,6 +197,11 @@ export function AssessmentEditor({
     onSection(to);
     requestAnimationFrame(() => document.getElementById('section-title')?.focus());
   };
+  const moveStep = (to: AgendaStepId) => {
+    agenda?.onStep(to);
+    focusWhenShown('#section-title', 0);
+  };
+  const title = agenda ? agenda.step.title : titles[section as SectionId];
 
   const saveBar = useStickyClearance<HTMLDivElement>();
   const props: SectionProps = { draft, edit, template, hackett, problemAt, classify };
@@ -228,7 +248,16 @@ export function AssessmentEditor({
         )}
       </div>
       <div className={compact ? styles.bodyCompact : styles.body}>
-        {compact ? (
+        {agenda ? (
+          <AgendaSteps
+            draft={draft}
+            steps={agenda.steps}
+            current={agenda.step}
+            onGo={moveStep}
+            onFollow={agenda.onStep}
+            compact={compact ?? false}
+          />
+        ) : compact ? (
           <Field label="Section">
             <Select value={section} onChange={(_, d) => onSection(d.value as SectionId)}>
               {sections.map((id) => (
@@ -254,7 +283,7 @@ export function AssessmentEditor({
         )}
         <section className={styles.panel} aria-labelledby="section-title">
           <Title2 as="h2" id="section-title" tabIndex={-1}>
-            {titles[section]}
+            {title}
           </Title2>
           {readOnly && (
             <MessageBar intent="info">
@@ -264,14 +293,17 @@ export function AssessmentEditor({
             </MessageBar>
           )}
           <fieldset className={styles.fieldset} disabled={readOnly}>
-            <legend className="visually-hidden">{titles[section]}</legend>
+            <legend className="visually-hidden">{title}</legend>
             {section === 'learner' && <LearnerSection {...props} />}
             {section === 'wishes' && <WishesSection {...props} />}
             {section === 'support' && <SupportSection {...props} />}
             {section === 'incidents' && <IncidentsSection {...props} />}
             {section === 'children' && <ChildrenSection {...props} />}
             {section === 'meeting' && <MeetingSection {...props} />}
-            {section === 'risks' && <RisksSection {...props} incompleteIds={incompleteIds} />}
+            {section === 'risks' && (
+              <RisksSection {...props} incompleteIds={incompleteIds} only={agenda?.step.riskId} />
+            )}
+            {section === 'actions' && <AgendaActions draft={draft} template={template} onGo={moveStep} />}
             {section === 'views' && <ViewsSection {...props} />}
             {section === 'decision' && <DecisionSection {...props} heldBack={state.decisionHeldBack} />}
             {section === 'sharing' && <SharingSection {...props} />}
@@ -279,7 +311,12 @@ export function AssessmentEditor({
             {section === 'signoff' && <SignOffSection {...props} />}
             {section === 'status' && <ReviewsSection {...props} controller={controller} />}
           </fieldset>
-          <nav className={styles.nav} aria-label="Previous and next section">
+          {agenda && <AgendaNav steps={agenda.steps} current={agenda.step} onGo={moveStep} />}
+          <nav
+            className={styles.nav}
+            aria-label="Previous and next section"
+            style={agenda ? { display: 'none' } : undefined}
+          >
             {previous ? (
               <Button onClick={() => move(previous)}>Previous: {titles[previous]}</Button>
             ) : (

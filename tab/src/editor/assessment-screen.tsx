@@ -8,11 +8,14 @@ import {
   DialogTitle,
   Link,
   Spinner,
+  ToggleButton,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Assessment } from '../../../core/assessment/schema';
 import { ApiError, type ApiClient, type Versioned } from '../api/api-client';
 import { DocumentsPanel } from './documents-panel';
+import { sectionOfStep, stepOfSection, type AgendaStepId } from '../meeting/agenda-steps';
+import { focusWhenShown } from '../meeting/agenda-view';
 import { navigate } from '../app/router';
 import { LoadFailedScreen } from '../app/auth-screens';
 import { childrenOf } from '../cases/mentions';
@@ -34,6 +37,12 @@ export interface AssessmentScreenProps {
   compact?: boolean;
   actions?: ReactNode;
   onSection?: (section: SectionId) => void;
+  /** Meeting mode: the agenda of a risk assessment; `section` is then the agenda step. */
+  agenda?: boolean;
+  /** Turns meeting mode on or off; without it, the address changes. */
+  onAgenda?: (on: boolean) => void;
+  /** Moves to an agenda step; without it, the address changes. */
+  onStep?: (step: AgendaStepId) => void;
 }
 
 /** The names of the children of the plan's case, to show its mentions by name; none if unreadable. */
@@ -90,6 +99,9 @@ function Editor({
   actions,
   onSection,
   names,
+  agenda = false,
+  onAgenda,
+  onStep,
 }: Omit<AssessmentScreenProps, 'id' | 'host'> & {
   loaded: Versioned<Assessment>;
   names: ReadonlyMap<string, string>;
@@ -109,6 +121,33 @@ function Editor({
     [names, ownChild],
   );
   const current: SectionId = sectionIds.includes(section as SectionId) ? (section as SectionId) : 'learner';
+  const id = loaded.record.id;
+  const meetingMode = agenda && loaded.record.kind !== 'support-plan';
+  const toSection = (s: SectionId) =>
+    onSection ? onSection(s) : navigate({ name: 'assessment', id, section: s });
+  const toStep = (step: AgendaStepId) =>
+    onStep ? onStep(step) : navigate({ name: 'assessment', id, agenda: true, section: step });
+  // Switching keeps the meeting where it was: the step showing the section, or the section of the step.
+  const setMeetingMode = (on: boolean) => {
+    const step = on ? stepOfSection(section) : undefined;
+    const at = sectionOfStep(section);
+    if (onAgenda) {
+      onAgenda(on);
+      if (!on) toSection(at);
+      else if (step) toStep(step);
+    } else {
+      navigate(
+        on
+          ? { name: 'assessment', id, agenda: true, ...(step ? { section: step } : {}) }
+          : { name: 'assessment', id, section: at },
+      );
+    }
+    focusWhenShown('#section-title', 0);
+  };
+  const leaveAgenda = (s: SectionId) => {
+    if (onAgenda) onAgenda(false);
+    toSection(s);
+  };
 
   // A plan in a case goes back to its case, where its other children and their plans are.
   const caseId = loaded.record.caseId;
@@ -134,11 +173,20 @@ function Editor({
           classify={classifyWith}
           contentUnavailable={content.unavailable}
           section={current}
-          onSection={(s) =>
-            onSection ? onSection(s) : navigate({ name: 'assessment', id: loaded.record.id, section: s })
-          }
+          onSection={toSection}
           compact={compact ?? false}
-          actions={actions}
+          actions={
+            <>
+              {actions}
+              {loaded.record.kind !== 'support-plan' && (
+                <ToggleButton checked={meetingMode} onClick={() => setMeetingMode(!meetingMode)}>
+                  Meeting mode
+                </ToggleButton>
+              )}
+            </>
+          }
+          agenda={meetingMode ? { step: section, onStep: toStep } : undefined}
+          onLeaveAgenda={leaveAgenda}
         />
         {!compact && <DocumentsPanel api={api} id={loaded.record.id} caseRef={loaded.record.caseRef} />}
         <Dialog open={leaving} modalType="alert">

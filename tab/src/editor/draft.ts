@@ -1,4 +1,9 @@
-import type { Assessment, AssessmentStrategy, RiskContext } from '../../../core/assessment/schema';
+import type {
+  Assessment,
+  AssessmentStrategy,
+  RiskAffects,
+  RiskContext,
+} from '../../../core/assessment/schema';
 
 /**
  * A risk as the form holds it: likelihood and impact stay empty until the meeting agrees them (a
@@ -9,7 +14,8 @@ export interface DraftRisk {
   id: string;
   context: RiskContext;
   contextLabel?: string;
-  affects?: 'learner' | 'harmed' | 'others' | 'staff';
+  /** Who could be harmed here; several may be. */
+  affects: RiskAffects[];
   description: string;
   likelihood?: number;
   impact?: number;

@@ -11,7 +11,6 @@ import {
 import { useEffect, useState } from 'react';
 import { ApiError, type ApiClient } from '../api/api-client';
 import { navigate } from '../app/router';
-import type { SectionId } from '../editor/assessment-editor';
 import { AssessmentScreen } from '../editor/assessment-screen';
 import { caseEntityId, meetingLink, type Host, type MeetingLink } from '../host/host';
 import { ShareToStage } from '../stage/share-to-stage';
@@ -45,7 +44,9 @@ export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id
   const [place, setPlace] = useState<Place>(() =>
     placeOf(id ? { kind: 'case', id } : meetingLink(host.context.entityId)),
   );
-  const [section, setSection] = useState<SectionId>('risks');
+  // A section of the plan, or in meeting mode (where the panel opens a plan) a step of its agenda.
+  const [section, setSection] = useState<string>('attendees');
+  const [agenda, setAgenda] = useState(true);
   const [choosing, setChoosing] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -143,6 +144,9 @@ export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id
       id={place.planId}
       section={section}
       onSection={setSection}
+      agenda={agenda}
+      onAgenda={setAgenda}
+      onStep={setSection}
       compact
       actions={
         <>

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { StagePlan, StageRiskAssessment, StageSupportPlan } from '../../../core/assessment/stage-view';
 import type { RiskTemplate } from '../../../core/content/schema';
+import { affectsText } from '../../../core/content/labels';
 import { decisionLabels } from '../../../core/documents/labels';
 import { planKindLabels } from '../cases/labels';
 import { contextTitle } from '../content/use-content';
@@ -92,6 +93,7 @@ function RiskAssessmentStage({
               <RiskBadge level={c.levelBefore} prefix="Before" />
               {c.levelAfter && <RiskBadge level={c.levelAfter} prefix="After" />}
             </div>
+            {c.affects.length > 0 && <Body1>Who could be harmed: {affectsText(c.affects)}</Body1>}
             {c.strategies.length > 0 ? (
               <Table aria-label={`Strategies: ${title}`} size="small">
                 <TableHeader>

@@ -61,6 +61,7 @@ const riskAssessment = plan({
     {
       id: 'r1',
       context: 'corridors',
+      affects: ['harmed', 'others'],
       description: `${CANARY} follows ${mentionToken(HARMED_ID)} between lessons`,
       likelihood: 3,
       impact: 3,
@@ -82,6 +83,7 @@ const riskAssessment = plan({
     {
       id: 'r2',
       context: 'other',
+      affects: [],
       contextLabel: `Nightingale-Oduya family events with ${mentionToken(OUTSIDER_ID)}`,
       description: 'x',
       likelihood: 1,
@@ -199,6 +201,10 @@ describe('stageView of a risk assessment', () => {
     expect(shown.contexts[1]!.contextLabel).toBe(`Child B-Child B family events with ${ANOTHER_CHILD}`);
   });
 
+  it('shows who could be harmed in each context as kinds of people, as chosen', () => {
+    expect(shown.contexts.map((c) => c.affects)).toEqual([['harmed', 'others'], []]);
+  });
+
   it('shows the decided ways forward, not the factors or the reasons', () => {
     expect(shown.decision).toEqual({
       options: ['referral-csc', 'manage-internally'],
@@ -236,6 +242,7 @@ describe('stageView of a risk assessment', () => {
         {
           id: 'r9',
           context: 'online',
+          affects: [],
           description: 'x',
           likelihood: 1,
           impact: 1,

@@ -22,20 +22,14 @@ import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge, riskLabel } from '../../ui/badges';
 import { PeoplePicker, type OwnerChoice } from '../../ui/people-picker';
 import { useLinkedItem } from '../../actions/linked-item';
+import { AffectsField } from './affects-field';
 import { newItemId, withOptional, type DraftRisk } from '../draft';
-import { DateField, SelectField, TextField, removeAt, replaceAt, useFormStyles } from '../fields';
+import { DateField, TextField, removeAt, replaceAt, useFormStyles } from '../fields';
 
 const defaultScale = (labels: string[]): ScalePoint[] =>
   labels.map((label, i) => ({ value: i + 1, label, description: '' }));
 const fallbackLikelihood = defaultScale(['Unlikely', 'Possible', 'Likely']);
 const fallbackImpact = defaultScale(['Minor', 'Significant', 'Serious']);
-
-const affectsOptions = [
-  { value: 'learner', label: 'The learner' },
-  { value: 'harmed', label: 'The child harmed' },
-  { value: 'others', label: 'Other children' },
-  { value: 'staff', label: 'Staff' },
-] as const;
 
 function ScaleField({
   label,
@@ -159,13 +153,10 @@ export function RiskCard({
             problem={problemAt(`${path}.contextLabel`)}
           />
         )}
-        <SelectField
-          label="Who could be harmed"
+        <AffectsField
           path={`${path}.affects`}
           value={risk.affects}
-          emptyLabel="Not specified"
-          options={affectsOptions}
-          onChange={(v) => set('affects', v)}
+          onChange={(v) => onChange({ ...risk, affects: v })}
         />
       </div>
       <HintedTextarea

@@ -30,8 +30,18 @@ export function RisksSection({
   template,
   problemAt,
   incompleteIds,
-}: SectionProps & { incompleteIds: ReadonlySet<string> }) {
+  only,
+}: SectionProps & {
+  incompleteIds: ReadonlySet<string>;
+  /** Meeting mode shows one context at a time: the id of the risk to show alone. */
+  only?: string | undefined;
+}) {
   const styles = useFormStyles();
+  // Sparse where a context is not shown: `map` skips the gaps and each card keeps its index in the plan.
+  const listed: DraftRisk[] = [];
+  draft.risks.forEach((risk, i) => {
+    if (only === undefined || risk.id === only) listed[i] = risk;
+  });
   const [choice, setChoice] = useState<RiskContext | ''>('');
   const used = new Set(draft.risks.map((r) => r.context));
   const ordered: RiskContext[] = template
@@ -41,7 +51,13 @@ export function RisksSection({
 
   const add = () => {
     if (!choice) return;
-    const risk: DraftRisk = { id: newItemId(), context: choice, description: '', strategies: [] };
+    const risk: DraftRisk = {
+      id: newItemId(),
+      context: choice,
+      affects: [],
+      description: '',
+      strategies: [],
+    };
     edit((d) => ({ ...d, risks: [...d.risks, risk] }));
     setChoice('');
     // Move focus to the new context's description so the meeting can carry on typing.
@@ -62,7 +78,7 @@ export function RisksSection({
         <span>Overall risk now:</span>
         <RiskBadge level={draftOverallRisk(draft.risks)} />
       </div>
-      {draft.risks.map((risk, index) => (
+      {listed.map((risk, index) => (
         <RiskCard
           key={risk.id}
           risk={risk}
