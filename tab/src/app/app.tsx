@@ -6,6 +6,7 @@ import type { AuthProblems } from './auth-problems';
 import { navigate, useRoute, type Route } from './router';
 import { Session } from './session';
 import { themeFor } from './theme';
+import { AppToaster } from '../ui/toasts';
 
 // Every view is its own chunk, so the first download is the shell alone (README "The Teams tab",
 // performance budget); preloadRoute starts the one the address asks for while the shell starts up.
@@ -140,6 +141,7 @@ export function App({ host, api, authProblems }: AppProps) {
           </Session>
         )}
       </main>
+      <AppToaster />
     </FluentProvider>
   );
 }

@@ -16,6 +16,7 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import type { HackettGuide, RiskTemplate } from '../api/content-types';
 import type { Classifier } from './sections/guided-placement';
 import { RiskBadge, StatusBadge } from '../ui/badges';
+import { UndoRemovalProvider } from '../ui/undo-toast';
 import { useStickyClearance } from '../ui/use-sticky-clearance';
 import type { AutosaveController } from './autosave-controller';
 import { ConflictDialog } from './conflict-dialog';
@@ -180,7 +181,7 @@ export function AssessmentEditor({
   const props: SectionProps = { draft, edit, template, hackett, problemAt, classify };
   const readOnly = draft.status === 'closed' && section !== 'status';
 
-  return (
+  const page = (
     <div className={styles.root}>
       <div className={styles.header}>
         <Title2 as="h1">{draft.caseRef}</Title2>
@@ -294,4 +295,5 @@ export function AssessmentEditor({
       />
     </div>
   );
+  return <UndoRemovalProvider holder={controller}>{page}</UndoRemovalProvider>;
 }

@@ -1,11 +1,21 @@
 import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { RowsTable } from '../rows-table';
+import { RowsTable, rowEntry } from '../rows-table';
+import { listRemoval } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { withOptional, type Draft } from '../draft';
-import { DateField, YesNoField, removeAt, useFormStyles, type SectionProps } from '../fields';
+import { DateField, YesNoField, useFormStyles, type SectionProps } from '../fields';
 
 type Meeting = NonNullable<Draft['meeting']>;
+
+const attendeesOf = {
+  get: (d: Draft) => d.meeting?.attendees ?? [],
+  set: (d: Draft, attendees: Meeting['attendees']): Draft => ({
+    ...d,
+    meeting: { ...(d.meeting ?? {}), attendees },
+  }),
+};
 
 export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
   const styles = useFormStyles();
@@ -14,6 +24,7 @@ export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
   const [role, setRole] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [tried, setTried] = useState(false);
+  const removal = useRemoval<Draft>();
   const setMeeting = (change: (m: Meeting) => Meeting) =>
     edit((d) => ({ ...d, meeting: change(d.meeting ?? { attendees: [] }) }));
   const set = <K extends keyof Meeting>(key: K, value: Meeting[K] | '') =>
@@ -73,7 +84,13 @@ export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
           rowKey={(a, index) => `${a.name}-${index}`}
           cells={(a) => [a.name, a.role, a.organisation ?? '—']}
           removeLabel={(a) => `Remove ${a.name}`}
-          onRemove={(index) => setMeeting((m) => ({ ...m, attendees: removeAt(m.attendees, index) }))}
+          onRemove={(index) =>
+            removal({
+              message: 'Attendee removed',
+              entry: rowEntry('Attendees', index),
+              ...listRemoval(attendeesOf, index),
+            })
+          }
         />
       ) : (
         <p className={styles.muted}>No attendees recorded yet.</p>

@@ -20,8 +20,10 @@ import { CheckStatusNote } from '../../content/check-status-note';
 import { contextTitle, templateFor, withoutPlaceholders } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge, riskLabel } from '../../ui/badges';
-import { newItemId, withOptional, type DraftRisk } from '../draft';
-import { DateField, SelectField, TextField, removeAt, replaceAt, useFormStyles } from '../fields';
+import { listRemoval, type ListLens } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
+import { newItemId, withOptional, type Draft, type DraftRisk } from '../draft';
+import { DateField, SelectField, TextField, replaceAt, useFormStyles } from '../fields';
 
 const defaultScale = (labels: string[]): ScalePoint[] =>
   labels.map((label, i) => ({ value: i + 1, label, description: '' }));
@@ -79,6 +81,15 @@ function ScaleField({
   );
 }
 
+/** The strategies of one context, found by its id wherever it is in the list. */
+const strategiesOf = (riskId: string): ListLens<Draft, AssessmentStrategy> => ({
+  get: (d) => d.risks.find((r) => r.id === riskId)?.strategies ?? [],
+  set: (d, strategies) => ({
+    ...d,
+    risks: d.risks.map((r) => (r.id === riskId ? { ...r, strategies } : r)),
+  }),
+});
+
 function levelOf(likelihood: number | undefined, impact: number | undefined) {
   return likelihood && impact ? riskLevel(likelihood, impact) : null;
 }
@@ -111,7 +122,7 @@ export function RiskCard({
   const impact = template?.scales.impact ?? fallbackImpact;
   const before = levelOf(risk.likelihood, risk.impact);
   const after = levelOf(risk.residualLikelihood, risk.residualImpact);
-  const [confirmRemove, setConfirmRemove] = useState(false);
+  const removal = useRemoval<Draft>();
   const set = <K extends keyof DraftRisk>(key: K, value: DraftRisk[K] | '') =>
     onChange(withOptional(risk, key, value));
   const headingId = `risk-${risk.id}-title`;
@@ -122,6 +133,7 @@ export function RiskCard({
       aria-labelledby={headingId}
       data-risk={risk.context}
       data-risk-id={risk.id}
+      data-entry={risk.id}
     >
       <div className={styles.row}>
         <Subtitle1 as="h3" id={headingId}>
@@ -212,7 +224,13 @@ export function RiskCard({
           path={`${path}.strategies.${i}`}
           problemAt={problemAt}
           onChange={(next) => onChange({ ...risk, strategies: replaceAt(risk.strategies, i, next) })}
-          onRemove={() => onChange({ ...risk, strategies: removeAt(risk.strategies, i) })}
+          onRemove={() =>
+            removal({
+              message: 'Strategy removed',
+              entry: s.id,
+              ...listRemoval(strategiesOf(risk.id), i),
+            })
+          }
         />
       ))}
       <AddStrategy
@@ -267,17 +285,7 @@ export function RiskCard({
       </div>
 
       <div className={styles.row}>
-        {confirmRemove ? (
-          <>
-            <span role="alert">Remove {title} and its strategies from the assessment?</span>
-            <Button appearance="primary" onClick={onRemove}>
-              Yes, remove
-            </Button>
-            <Button onClick={() => setConfirmRemove(false)}>Keep it</Button>
-          </>
-        ) : (
-          <Button onClick={() => setConfirmRemove(true)}>Remove {title}</Button>
-        )}
+        <Button onClick={onRemove}>Remove {title}</Button>
       </div>
     </section>
   );
@@ -300,7 +308,7 @@ function StrategyRow({
 }) {
   const styles = useFormStyles();
   return (
-    <div className={styles.card} role="group" aria-label={`Strategy ${number}`}>
+    <div className={styles.card} role="group" aria-label={`Strategy ${number}`} data-entry={strategy.id}>
       <TextField
         label={`Strategy ${number}`}
         path={`${path}.action`}

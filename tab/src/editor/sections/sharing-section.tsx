@@ -1,9 +1,11 @@
 import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
-import { RowsTable } from '../rows-table';
+import { RowsTable, rowEntry } from '../rows-table';
+import { listAt, listRemoval } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
 import { sharingAudiences, type Sharing } from '../../../../core/assessment/schema';
-import { withOptional } from '../draft';
-import { SelectField, removeAt, replaceAt, useFormStyles, type SectionProps } from '../fields';
+import { withOptional, type Draft } from '../draft';
+import { SelectField, replaceAt, useFormStyles, type SectionProps } from '../fields';
 
 type Audience = (typeof sharingAudiences)[number];
 
@@ -21,6 +23,7 @@ export function SharingSection({ draft, edit }: SectionProps) {
   const [who, setWho] = useState('');
   const [informedOn, setInformedOn] = useState('');
   const [tried, setTried] = useState(false);
+  const removal = useRemoval<Draft>();
 
   const add = () => {
     setTried(true);
@@ -62,7 +65,13 @@ export function SharingSection({ draft, edit }: SectionProps) {
             />,
           ]}
           removeLabel={(s) => `Remove ${s.who}`}
-          onRemove={(index) => edit((x) => ({ ...x, sharing: removeAt(x.sharing, index) }))}
+          onRemove={(index) =>
+            removal({
+              message: 'Sharing entry removed',
+              entry: rowEntry('Shared with', index),
+              ...listRemoval(listAt<Draft, 'sharing'>('sharing'), index),
+            })
+          }
         />
       ) : (
         <p className={styles.muted}>Not shared with anyone yet.</p>

@@ -1,11 +1,13 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { RowsTable } from '../rows-table';
+import { RowsTable, rowEntry } from '../rows-table';
+import { listAt, listRemoval } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
 import { dateInZone } from '../../../../core/dates';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { formatDate } from '../../ui/format';
-import { withOptional } from '../draft';
-import { removeAt, useFormStyles, type SectionProps } from '../fields';
+import { withOptional, type Draft } from '../draft';
+import { useFormStyles, type SectionProps } from '../fields';
 
 export function SignOffSection({
   draft,
@@ -18,6 +20,7 @@ export function SignOffSection({
   const [role, setRole] = useState('');
   const [date, setDate] = useState(today);
   const [tried, setTried] = useState(false);
+  const removal = useRemoval<Draft>();
   const add = () => {
     setTried(true);
     if (!name.trim() || !role.trim() || !date) return;
@@ -37,7 +40,13 @@ export function SignOffSection({
           rowKey={(s, index) => `${s.name}-${index}`}
           cells={(s) => [s.name, s.role, formatDate(s.date)]}
           removeLabel={(s) => `Remove ${s.name}`}
-          onRemove={(index) => edit((d) => ({ ...d, signOff: removeAt(d.signOff, index) }))}
+          onRemove={(index) =>
+            removal({
+              message: 'Sign-off removed',
+              entry: rowEntry('Signed off by', index),
+              ...listRemoval(listAt<Draft, 'signOff'>('signOff'), index),
+            })
+          }
         />
       )}
       <div className={styles.addForm} role="group" aria-label="Sign off">
