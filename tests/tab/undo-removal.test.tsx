@@ -13,7 +13,7 @@ import { LanguageGuideProvider } from '../../tab/src/language/hinted-textarea';
 import { AppToaster } from '../../tab/src/ui/toasts';
 import { UNDO_MS } from '../../tab/src/ui/undo-removal';
 import { languageGuide, riskTemplate } from './support/content';
-import { ServiceApi } from './support/fake-api';
+import { ServiceApi, TODAY } from './support/fake-api';
 
 const template = riskTemplate();
 const guide = languageGuide();
@@ -232,5 +232,83 @@ describe('focus after Remove in other sections', () => {
     await user.click(undoButton());
     expect(controller.getState().draft.otherChildren[0]!.incidentIds).toEqual(['inc1']);
     expect(screen.getByRole('region', { name: /^Incident 1/ }).contains(document.activeElement)).toBe(true);
+  });
+});
+
+describe('focus after Add and after a change of status', () => {
+  const firstFieldOf = (group: HTMLElement) =>
+    group.querySelector<HTMLElement>('input, select, textarea, button:not([disabled])');
+
+  it('attendees: focus returns to the add-form’s first field and the new entry is announced', async () => {
+    const { user } = await renderEditor('meeting');
+    const form = screen.getByRole('group', { name: 'Add an attendee' });
+    await user.type(within(form).getByRole('textbox', { name: /Attendee’s name/ }), 'A Teacher');
+    await user.type(within(form).getByRole('textbox', { name: /^Role/ }), 'DSL');
+    await user.click(within(form).getByRole('button', { name: 'Add attendee' }));
+    await wait(100);
+    expect(document.activeElement).toBe(within(form).getByRole('textbox', { name: /Attendee’s name/ }));
+    expect(within(form).getByRole('status').textContent).toBe('Attendee 1 added.');
+    expect(screen.getByRole('button', { name: 'Remove A Teacher' })).toBeTruthy();
+  });
+
+  it('sharing: focus returns to “Shared with” for the next entry', async () => {
+    const { user } = await renderEditor('sharing');
+    const form = screen.getByRole('group', { name: 'Record who it is shared with' });
+    await user.selectOptions(within(form).getByRole('combobox', { name: /Shared with/ }), 'staff');
+    await user.type(within(form).getByRole('textbox', { name: /Who/ }), 'Form tutor');
+    await user.click(within(form).getByRole('button', { name: 'Add' }));
+    await wait(100);
+    expect(document.activeElement).toBe(within(form).getByRole('combobox', { name: /Shared with/ }));
+    expect(within(form).getByRole('status').textContent).toBe('Sharing entry 1 added.');
+  });
+
+  it('strategies: focus returns to the first field of the strategy form', async () => {
+    const { user } = await renderEditor('risks');
+    const form = screen.getByRole('group', { name: /^Add a strategy for / });
+    await user.type(within(form).getByRole('textbox', { name: /New strategy/ }), 'Walk with a buddy');
+    await user.type(within(form).getByRole('textbox', { name: /Who will do it/ }), 'Form tutor');
+    await user.click(within(form).getByRole('button', { name: 'Add strategy' }));
+    await wait(100);
+    expect(strategyFields()).toHaveLength(4);
+    expect(document.activeElement).toBe(firstFieldOf(form));
+    expect(within(form).getByRole('status').textContent).toBe('Strategy 4 added.');
+  });
+
+  it('incidents: focus goes to the new incident’s first field', async () => {
+    const { user } = await renderEditor('incidents');
+    await user.click(screen.getByRole('button', { name: 'Add an incident' }));
+    await wait(100);
+    expect(document.activeElement?.getAttribute('data-path')).toBe('incidents.0.date');
+  });
+
+  it('Make active: focus goes to the section’s title, not to the page', async () => {
+    const { user } = await renderEditor('status', {
+      decision: { options: ['early-help'], rationale: 'Family agreed.' },
+      review: { nextDue: '2026-04-01' },
+    });
+    await user.click(screen.getByRole('button', { name: 'Make active' }));
+    const dialog = await screen.findByRole('dialog', { hidden: true });
+    await user.click(within(dialog).getByRole('button', { name: 'Make active', hidden: true }));
+    await wait(200);
+    expect(screen.getByText('Active')).toBeTruthy();
+    expect(document.activeElement).toBe(document.getElementById('section-title'));
+  });
+
+  it('Save review: focus goes to the message that the review was saved', async () => {
+    // The review is dated today, as the service's clock has it.
+    jest.setSystemTime(new Date(`${TODAY}T10:42:00Z`));
+    const { user } = await renderEditor('status', {
+      status: 'active',
+      decision: { options: ['early-help'], rationale: 'Family agreed.' },
+      review: { nextDue: '2026-04-01' },
+    });
+    await user.type(
+      screen.getByRole('textbox', { name: /Changes in behaviour since the last review/ }),
+      'No further incidents.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Save review' }));
+    await screen.findByText(/^Review saved\./);
+    await wait(200);
+    expect(document.activeElement?.textContent).toMatch(/^Review saved\./);
   });
 });

@@ -9,6 +9,7 @@ import { MentionProvider } from '../editor/mention-textarea';
 import { statusText } from '../editor/save-status';
 import { useCloseOnLeave, useEditorState, useLeaveWarning } from '../editor/use-autosave';
 import { LanguageGuideProvider } from '../language/hinted-textarea';
+import { useArrivalFocus } from '../ui/focus-after';
 import { UndoRemovalProvider } from '../ui/undo-toast';
 import { CaseAgencies } from './case-agencies';
 import { CaseDecisionSection } from './case-decision';
@@ -85,6 +86,7 @@ export function CaseEditor({ api, loaded, children, onChild, onSaved, today }: C
   const content = useContent(api);
   const classify = useMemo(() => api.classify.bind(api), [api]);
   const focusPath = useFocusPath();
+  useArrivalFocus('case-title');
 
   useEffect(() => onSaved(state.etag), [state.etag, onSaved]);
 

@@ -16,6 +16,7 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import type { HackettGuide, RiskTemplate } from '../api/content-types';
 import type { Classifier } from './sections/guided-placement';
 import { RiskBadge, StatusBadge } from '../ui/badges';
+import { useArrivalFocus } from '../ui/focus-after';
 import { UndoRemovalProvider } from '../ui/undo-toast';
 import { useStickyClearance } from '../ui/use-sticky-clearance';
 import type { AutosaveController } from './autosave-controller';
@@ -178,13 +179,16 @@ export function AssessmentEditor({
   };
 
   const saveBar = useStickyClearance<HTMLDivElement>();
+  useArrivalFocus('plan-title');
   const props: SectionProps = { draft, edit, template, hackett, problemAt, classify };
   const readOnly = draft.status === 'closed' && section !== 'status';
 
   const page = (
     <div className={styles.root}>
       <div className={styles.header}>
-        <Title2 as="h1">{draft.caseRef}</Title2>
+        <Title2 as="h1" id="plan-title" tabIndex={-1}>
+          {draft.caseRef}
+        </Title2>
         <Body1>{draft.learner.name}</Body1>
         <StatusBadge status={draft.status} />
         {draft.kind === 'support-plan' ? (

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { childRoles, type ChildRole, type OtherChild } from '../../../../core/assessment/schema';
+import { AddedStatus, useAddForm } from '../../ui/focus-after';
 import { listAt, listRemoval } from '../../ui/undo-removal';
 import { useRemoval } from '../../ui/undo-toast';
 import { newItemId, withOptional, type Draft } from '../draft';
@@ -22,6 +23,7 @@ export function ChildrenSection({ draft, edit, problemAt }: SectionProps) {
   const [yearGroup, setYearGroup] = useState('');
   const [tried, setTried] = useState(false);
   const removal = useRemoval<Draft>();
+  const form = useAddForm();
 
   const update = (index: number, change: (c: OtherChild) => OtherChild) =>
     edit((d) => ({
@@ -43,6 +45,7 @@ export function ChildrenSection({ draft, edit, problemAt }: SectionProps) {
     setRole(undefined);
     setYearGroup('');
     setTried(false);
+    form.announce(`Child ${draft.otherChildren.length + 1} added.`);
   };
 
   return (
@@ -124,7 +127,7 @@ export function ChildrenSection({ draft, edit, problemAt }: SectionProps) {
           </section>
         );
       })}
-      <div className={styles.addForm} role="group" aria-label="Add another child">
+      <div ref={form.ref} className={styles.addForm} role="group" aria-label="Add another child">
         <Subtitle2 as="h3">Add another child</Subtitle2>
         <div className={styles.grid}>
           <Field
@@ -150,6 +153,7 @@ export function ChildrenSection({ draft, edit, problemAt }: SectionProps) {
         </div>
         <div>
           <Button onClick={add}>Add child</Button>
+          <AddedStatus text={form.added} />
         </div>
       </div>
     </div>

@@ -2,6 +2,7 @@ import { Button, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Incident } from '../../../../core/assessment/schema';
 import { HintedTextarea } from '../../language/hinted-textarea';
+import { focusSoon } from '../../ui/focus-after';
 import { formatDate } from '../../ui/format';
 import { listAt, listRemoval } from '../../ui/undo-removal';
 import { useRemoval } from '../../ui/undo-toast';
@@ -137,7 +138,14 @@ export function IncidentsSection({ draft, edit, hackett, template, problemAt, cl
         );
       })}
       <div>
-        <Button onClick={() => edit((d) => ({ ...d, incidents: [...d.incidents, { id: newItemId() }] }))}>
+        <Button
+          onClick={() => {
+            edit((d) => ({ ...d, incidents: [...d.incidents, { id: newItemId() }] }));
+            // The new incident's first field, so the meeting carries on typing.
+            const path = `incidents.${draft.incidents.length}.date`;
+            focusSoon(() => document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`));
+          }}
+        >
           Add an incident
         </Button>
       </div>

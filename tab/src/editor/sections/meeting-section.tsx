@@ -1,6 +1,7 @@
 import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { RowsTable, rowEntry } from '../rows-table';
+import { AddedStatus, useAddForm } from '../../ui/focus-after';
 import { listRemoval } from '../../ui/undo-removal';
 import { useRemoval } from '../../ui/undo-toast';
 import { HintedTextarea } from '../../language/hinted-textarea';
@@ -25,6 +26,7 @@ export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
   const [organisation, setOrganisation] = useState('');
   const [tried, setTried] = useState(false);
   const removal = useRemoval<Draft>();
+  const form = useAddForm();
   const setMeeting = (change: (m: Meeting) => Meeting) =>
     edit((d) => ({ ...d, meeting: change(d.meeting ?? { attendees: [] }) }));
   const set = <K extends keyof Meeting>(key: K, value: Meeting[K] | '') =>
@@ -43,6 +45,7 @@ export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
     setRole('');
     setOrganisation('');
     setTried(false);
+    form.announce(`Attendee ${meeting.attendees.length + 1} added.`);
   };
 
   return (
@@ -95,7 +98,7 @@ export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
       ) : (
         <p className={styles.muted}>No attendees recorded yet.</p>
       )}
-      <div className={styles.addForm} role="group" aria-label="Add an attendee">
+      <div ref={form.ref} className={styles.addForm} role="group" aria-label="Add an attendee">
         <div className={styles.grid}>
           <Field
             label="Attendee’s name"
@@ -118,6 +121,7 @@ export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
         </div>
         <div>
           <Button onClick={add}>Add attendee</Button>
+          <AddedStatus text={form.added} />
         </div>
       </div>
     </div>

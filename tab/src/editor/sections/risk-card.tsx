@@ -20,6 +20,7 @@ import { CheckStatusNote } from '../../content/check-status-note';
 import { contextTitle, templateFor, withoutPlaceholders } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge, riskLabel } from '../../ui/badges';
+import { AddedStatus, useAddForm } from '../../ui/focus-after';
 import { listRemoval, type ListLens } from '../../ui/undo-removal';
 import { useRemoval } from '../../ui/undo-toast';
 import { newItemId, withOptional, type Draft, type DraftRisk } from '../draft';
@@ -236,6 +237,7 @@ export function RiskCard({
       <AddStrategy
         examples={(content?.exampleStrategies ?? []).map(withoutPlaceholders)}
         contextTitle={title}
+        count={risk.strategies.length}
         onAdd={(s) => onChange({ ...risk, strategies: [...risk.strategies, s] })}
       />
 
@@ -351,13 +353,17 @@ function StrategyRow({
 function AddStrategy({
   examples,
   contextTitle: title,
+  count,
   onAdd,
 }: {
   examples: string[];
   contextTitle: string;
+  /** How many strategies there are before this one. */
+  count: number;
   onAdd: (s: AssessmentStrategy) => void;
 }) {
   const styles = useFormStyles();
+  const form = useAddForm();
   const [action, setAction] = useState('');
   const actionRef = useRef<HTMLInputElement>(null);
   const [owner, setOwner] = useState('');
@@ -379,9 +385,10 @@ function AddStrategy({
     setStartDate('');
     setInPlace(false);
     setTried(false);
+    form.announce(`Strategy ${count + 1} added.`);
   };
   return (
-    <div className={styles.addForm} role="group" aria-label={`Add a strategy for ${title}`}>
+    <div ref={form.ref} className={styles.addForm} role="group" aria-label={`Add a strategy for ${title}`}>
       {examples.length > 0 && (
         <Field
           className={styles.shrink}
@@ -439,6 +446,7 @@ function AddStrategy({
       </div>
       <div>
         <Button onClick={add}>Add strategy</Button>
+        <AddedStatus text={form.added} />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import { RowsTable, rowEntry } from '../rows-table';
+import { AddedStatus, useAddForm } from '../../ui/focus-after';
 import { listAt, listRemoval } from '../../ui/undo-removal';
 import { useRemoval } from '../../ui/undo-toast';
 import { sharingAudiences, type Sharing } from '../../../../core/assessment/schema';
@@ -24,6 +25,7 @@ export function SharingSection({ draft, edit }: SectionProps) {
   const [informedOn, setInformedOn] = useState('');
   const [tried, setTried] = useState(false);
   const removal = useRemoval<Draft>();
+  const form = useAddForm();
 
   const add = () => {
     setTried(true);
@@ -34,6 +36,7 @@ export function SharingSection({ draft, edit }: SectionProps) {
     setWho('');
     setInformedOn('');
     setTried(false);
+    form.announce(`Sharing entry ${draft.sharing.length + 1} added.`);
   };
 
   return (
@@ -76,7 +79,7 @@ export function SharingSection({ draft, edit }: SectionProps) {
       ) : (
         <p className={styles.muted}>Not shared with anyone yet.</p>
       )}
-      <div className={styles.addForm} role="group" aria-label="Record who it is shared with">
+      <div ref={form.ref} className={styles.addForm} role="group" aria-label="Record who it is shared with">
         <div className={styles.grid}>
           <SelectField
             label="Shared with"
@@ -101,6 +104,7 @@ export function SharingSection({ draft, edit }: SectionProps) {
         </div>
         <div>
           <Button onClick={add}>Add</Button>
+          <AddedStatus text={form.added} />
         </div>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { RowsTable, rowEntry } from '../rows-table';
+import { AddedStatus, useAddForm } from '../../ui/focus-after';
 import { listAt, listRemoval } from '../../ui/undo-removal';
 import { useRemoval } from '../../ui/undo-toast';
 import { dateInZone } from '../../../../core/dates';
@@ -21,6 +22,7 @@ export function SignOffSection({
   const [date, setDate] = useState(today);
   const [tried, setTried] = useState(false);
   const removal = useRemoval<Draft>();
+  const form = useAddForm();
   const add = () => {
     setTried(true);
     if (!name.trim() || !role.trim() || !date) return;
@@ -28,6 +30,7 @@ export function SignOffSection({
     setName('');
     setRole('');
     setTried(false);
+    form.announce(`Sign-off ${draft.signOff.length + 1} added.`);
   };
   return (
     <div className={styles.section}>
@@ -49,7 +52,7 @@ export function SignOffSection({
           }
         />
       )}
-      <div className={styles.addForm} role="group" aria-label="Sign off">
+      <div ref={form.ref} className={styles.addForm} role="group" aria-label="Sign off">
         <div className={styles.grid}>
           <Field
             label="Name"
@@ -71,6 +74,7 @@ export function SignOffSection({
         </div>
         <div>
           <Button onClick={add}>Sign off</Button>
+          <AddedStatus text={form.added} />
         </div>
       </div>
       <Subtitle2 as="h3">Notes for the safeguarding team</Subtitle2>
