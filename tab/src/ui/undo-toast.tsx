@@ -208,16 +208,17 @@ export function UndoRemovalProvider<D>({
 }
 
 /**
- * `remove(spec)` for a section: takes the entry out of view with an Undo toast. Outside a page with
- * an autosave (no provider) it removes at once, as there is nothing to hold the removal back.
+ * `remove(spec)` for a section: takes the entry out of view with an Undo toast. The plan and case
+ * editors give every section one (UndoRemovalProvider); without it there is nothing to hold a
+ * removal back from saving, so removing fails loudly rather than saving at once.
  */
-export function useRemoval<D>(fallback?: (update: (draft: D) => D) => void): Remove<D> {
+export function useRemoval<D>(): Remove<D> {
   const remove = useContext(RemovalContext) as unknown as Remove<D> | null;
   return useCallback<Remove<D>>(
     (spec) => {
-      if (remove) remove(spec);
-      else fallback?.(spec.remove);
+      if (!remove) throw new Error('Removing needs the page’s UndoRemovalProvider.');
+      remove(spec);
     },
-    [remove, fallback],
+    [remove],
   );
 }
