@@ -125,7 +125,7 @@ describe('keyboard only', () => {
     const strategies = () =>
       page
         .getByRole('textbox', { name: /^Strategy \d/ })
-        .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+        .evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));
     const focusOnBody = () => page.evaluate('document.activeElement === document.body');
     const undo = page.getByRole('button', { name: 'Undo' });
     await page.getByRole('heading', { level: 2, name: 'Risks by context' }).waitFor();
