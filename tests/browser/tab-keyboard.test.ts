@@ -2,6 +2,7 @@ import {
   focusCoveredBySticky,
   isFocused,
   openPage,
+  seriousViolations,
   startTabHarness,
   tabTo,
   type TabHarness,
@@ -137,6 +138,7 @@ describe('keyboard only', () => {
     expect(await focusOnBody()).toBe(false);
     expect(await isFocused(undo)).toBe(true);
     expect(await strategies()).toEqual(['Separate lunch times']);
+    expect(await seriousViolations(page)).toEqual([]);
     await key('Enter');
     await undo.waitFor({ state: 'detached' });
     expect(await strategies()).toEqual(['Seating plan in English', 'Separate lunch times']);
