@@ -140,6 +140,19 @@ describe('Remove with Undo', () => {
     expect(undoButton()).toBeTruthy();
   });
 
+  it('does not lapse while the pointer is over the toast, and lapses after it leaves', async () => {
+    const { user, id } = await renderEditor('risks');
+    await user.click(screen.getByRole('button', { name: 'Remove strategy 1' }));
+    await user.tab();
+    const toast = screen.getByText('Strategy removed');
+    await user.hover(toast);
+    await wait(UNDO_MS * 2);
+    expect(api.puts()).toBe(0);
+    await user.unhover(toast);
+    await wait(UNDO_MS + DEBOUNCE_MS * 4);
+    expect(await actions(id)).toEqual([strategies[1]!.action, strategies[2]!.action]);
+  });
+
   it('holds back two pending removals when another edit is saved, and keeps both undoable', async () => {
     const { user, id } = await renderEditor('risks');
     await user.click(screen.getByRole('button', { name: 'Remove strategy 1' }));
