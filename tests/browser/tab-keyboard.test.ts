@@ -174,4 +174,41 @@ describe('keyboard only', () => {
     expect(await strategies()).toEqual(['Separate lunch times']);
     expect(errors).toEqual([]);
   });
+
+  it('after Make active and Save review, focus is on what changed, never on the page', async () => {
+    const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const res = await fetch(`${harness.server.url}/api/assessments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        learner: { name: 'Status Learner' },
+        decision: { options: ['early-help'], rationale: 'Family engaged; coordinated support.' },
+        review: { nextDue: inTwoWeeks },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const { page, errors } = await openPage(harness, `/tab/#/assessments/${id}/status`);
+    const key = (k: string) => page.keyboard.press(k);
+    const title = page.locator('#section-title');
+    await title.filter({ hasText: 'Make active' }).waitFor();
+
+    await tabTo(page, page.getByRole('button', { name: 'Make active' }));
+    await key('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Make this assessment active?' });
+    await tabTo(page, dialog.getByRole('button', { name: 'Make active' }));
+    await key('Enter');
+    await title.filter({ hasText: 'Review and close' }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction('document.activeElement?.id === "section-title"');
+
+    const review = page.getByRole('form', { name: 'Add a review' });
+    await tabTo(page, review.getByRole('textbox', { name: /Changes in behaviour/ }));
+    await page.keyboard.type('No further concerns.');
+    await tabTo(page, review.getByRole('button', { name: 'Save review' }));
+    await key('Enter');
+    await page.getByText(/^Review saved\./).waitFor();
+    await page.waitForFunction('/^Review saved/.test(document.activeElement?.textContent ?? "")');
+    expect(errors).toEqual([]);
+  });
 });
