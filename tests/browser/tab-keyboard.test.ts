@@ -153,6 +153,7 @@ describe('keyboard only', () => {
     await undo.waitFor();
     await key('Tab');
     expect(await focusOnBody()).toBe(false);
+    expect(await focusCoveredBySticky(page)).toBeNull();
     expect(await page.evaluate('!!document.activeElement?.closest("[data-undo-toast]")')).toBe(false);
     const stored = async () =>
       (

@@ -40,6 +40,16 @@ let sequence = 0;
 /** The toast's own element, to know whether it has focus when it goes. */
 const toastSelector = (id: string) => `[data-undo-toast="${CSS.escape(id)}"]`;
 
+/**
+ * Keeps what has focus clear of the toasts at the foot of the window (WCAG 2.2, 2.4.11): the page's
+ * bottom scroll padding follows the height of the stack, so the browser scrolls a focused control above it.
+ */
+function clearOfToasts(): void {
+  const stack = document.querySelector<HTMLElement>('[data-toaster-position]');
+  const height = stack ? Math.ceil(stack.getBoundingClientRect().height) : 0;
+  document.documentElement.style.scrollPaddingBottom = height > 0 ? `${height + 16}px` : '';
+}
+
 function UndoToast({
   id,
   message,
@@ -55,7 +65,13 @@ function UndoToast({
 }) {
   const undo = useRef<HTMLButtonElement>(null);
   // Focus comes here from the Remove button, so Enter undoes at once and nothing falls to the page.
-  useEffect(() => undo.current?.focus(), []);
+  useEffect(() => {
+    undo.current?.focus();
+    clearOfToasts();
+    return () => {
+      requestAnimationFrame(clearOfToasts);
+    };
+  }, []);
   // The toast sits at the edge of the window; Tab and Shift+Tab go back to where the entry was.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Tab') return;
