@@ -2,6 +2,7 @@ import {
   focusCoveredBySticky,
   isFocused,
   openPage,
+  seriousViolations,
   startTabHarness,
   tabTo,
   type TabHarness,
@@ -69,6 +70,10 @@ describe('keyboard only', () => {
     await tabTo(page, card.getByRole('button', { name: 'Add strategy' }));
     await key('Enter');
     await card.getByRole('group', { name: 'Strategy 1' }).waitFor();
+    // Focus is back on the first field of the strategy form, ready for the next one.
+    await page.waitForFunction('document.activeElement?.getAttribute("role") === "combobox"');
+    expect(await isFocused(card.getByRole('combobox', { name: 'Start from an example' }))).toBe(true);
+    await tabTo(page, card.getByRole('button', { name: 'Add strategy' }));
 
     // Moving back up the page, nothing that takes focus is hidden under the sticky save bar.
     await page.keyboard.press('End');
@@ -91,6 +96,120 @@ describe('keyboard only', () => {
     );
     await page.getByRole('tab', { name: 'Learner' }).click();
     expect(await page.getByRole('textbox', { name: 'Key adult' }).inputValue()).toBe('Mr Okafor');
+    expect(errors).toEqual([]);
+  });
+
+  it('removes a strategy with Undo by keyboard: kept after Undo, saved as removed only once Undo lapses', async () => {
+    const res = await fetch(`${harness.server.url}/api/assessments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        learner: { name: 'Undo Learner' },
+        risks: [
+          {
+            context: 'classroom',
+            description: 'Sits near the other child.',
+            likelihood: 2,
+            impact: 2,
+            strategies: [
+              { action: 'Seating plan in English', owner: 'English teacher', inPlace: true },
+              { action: 'Separate lunch times', owner: 'Head of year', inPlace: false },
+            ],
+          },
+        ],
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const { page, errors } = await openPage(harness, `/tab/#/assessments/${id}/risks`);
+    const key = (k: string) => page.keyboard.press(k);
+    const strategies = () =>
+      page
+        .getByRole('textbox', { name: /^Strategy \d/ })
+        .evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));
+    const focusOnBody = () => page.evaluate('document.activeElement === document.body');
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await page.getByRole('heading', { level: 2, name: 'Risks by context' }).waitFor();
+
+    // Remove, then Undo: focus goes to the toast's Undo, then back into the strategy.
+    await tabTo(page, page.getByRole('button', { name: 'Remove strategy 1' }));
+    await key('Enter');
+    await undo.waitFor();
+    expect(await focusOnBody()).toBe(false);
+    expect(await isFocused(undo)).toBe(true);
+    expect(await strategies()).toEqual(['Separate lunch times']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await key('Enter');
+    await undo.waitFor({ state: 'detached' });
+    expect(await strategies()).toEqual(['Seating plan in English', 'Separate lunch times']);
+    expect(await isFocused(page.getByRole('textbox', { name: /^Strategy 1/ }))).toBe(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Risks by context' }).waitFor();
+    expect(await strategies()).toEqual(['Seating plan in English', 'Separate lunch times']);
+
+    // Remove and move on: Tab goes back to where the strategy was, and the toast lapses.
+    await tabTo(page, page.getByRole('button', { name: 'Remove strategy 1' }));
+    await key('Enter');
+    await undo.waitFor();
+    await key('Tab');
+    expect(await focusOnBody()).toBe(false);
+    expect(await focusCoveredBySticky(page)).toBeNull();
+    expect(await page.evaluate('!!document.activeElement?.closest("[data-undo-toast]")')).toBe(false);
+    const stored = async () =>
+      (
+        (await (await fetch(`${harness.server.url}/api/assessments/${id}`)).json()) as {
+          risks: { strategies: { action: string }[] }[];
+        }
+      ).risks[0]!.strategies.map((s) => s.action);
+    // Not saved while Undo is on offer, whatever autosave does meanwhile.
+    await page.waitForTimeout(3000);
+    expect(await stored()).toEqual(['Seating plan in English', 'Separate lunch times']);
+    await undo.waitFor({ state: 'detached', timeout: 20_000 });
+    await page
+      .getByTestId('save-status')
+      .filter({ hasText: /^Saved \d\d:\d\d$/ })
+      .waitFor();
+    expect(await stored()).toEqual(['Separate lunch times']);
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Risks by context' }).waitFor();
+    expect(await strategies()).toEqual(['Separate lunch times']);
+    expect(errors).toEqual([]);
+  });
+
+  it('after Make active and Save review, focus is on what changed, never on the page', async () => {
+    const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const res = await fetch(`${harness.server.url}/api/assessments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        learner: { name: 'Status Learner' },
+        decision: { options: ['early-help'], rationale: 'Family engaged; coordinated support.' },
+        review: { nextDue: inTwoWeeks },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const { page, errors } = await openPage(harness, `/tab/#/assessments/${id}/status`);
+    const key = (k: string) => page.keyboard.press(k);
+    const title = page.locator('#section-title');
+    await title.filter({ hasText: 'Make active' }).waitFor();
+
+    await tabTo(page, page.getByRole('button', { name: 'Make active' }));
+    await key('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Make this assessment active?' });
+    await tabTo(page, dialog.getByRole('button', { name: 'Make active' }));
+    await key('Enter');
+    await title.filter({ hasText: 'Review and close' }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction('document.activeElement?.id === "section-title"');
+
+    const review = page.getByRole('form', { name: 'Add a review' });
+    await tabTo(page, review.getByRole('textbox', { name: /Changes in behaviour/ }));
+    await page.keyboard.type('No further concerns.');
+    await tabTo(page, review.getByRole('button', { name: 'Save review' }));
+    await key('Enter');
+    await page.getByText(/^Review saved\./).waitFor();
+    await page.waitForFunction('/^Review saved/.test(document.activeElement?.textContent ?? "")');
     expect(errors).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { ApiClient } from '../../tab/src/api/api-client';
 import { CaseScreen } from '../../tab/src/cases/case-screen';
 import { ChildScreen } from '../../tab/src/cases/child-screen';
+import { AppToaster } from '../../tab/src/ui/toasts';
 import { json, scriptedFetch, type Sent } from './support/http';
 
 const CASE = '99999999-9999-4999-8999-999999999999';
@@ -219,6 +220,38 @@ describe('the case page', () => {
     await waitFor(() => expect(screen.getByTestId('save-status').textContent).toMatch(/^Saved/), {
       timeout: 4000,
     });
+  });
+
+  it('removes a referral with Undo: nothing is saved while Undo is offered, and Undo brings it back', async () => {
+    const { fetch, sent } = scriptedFetch((req) => {
+      if (req.method === 'PUT' && req.url === `/api/cases/${CASE}`) {
+        return json(200, { ...(req.body as object), version: 4 }, { ETag: '"4"' });
+      }
+      return answer(req);
+    });
+    const user = userEvent.setup();
+    wrap(
+      <>
+        <CaseScreen api={new ApiClient({ fetch })} id={CASE} today="2026-03-10" />
+        <AppToaster />
+      </>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Remove referral 1' }));
+    expect(screen.queryByRole('region', { name: /^Referral 1/ })).toBeNull();
+    expect(screen.getByText('Referral 1 removed')).toBeTruthy();
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    // Another change saves meanwhile, with the referral still in the case.
+    await user.click(screen.getByRole('textbox', { name: /Police reference/ }));
+    await user.type(document.activeElement!, '-1');
+    const puts = () => sent.filter((r) => r.method === 'PUT');
+    await waitFor(() => expect(puts().length).toBeGreaterThan(0), { timeout: 4000 });
+    const body = puts().at(-1)!.body as typeof theCase;
+    expect(body.agencies.police.reference).toBe('CRN-42-1');
+    expect(body.agencies.referrals.map((r) => r.id)).toEqual(['r1']);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    const back = screen.getByRole('region', { name: /^Referral 1/ });
+    expect(back.contains(document.activeElement)).toBe(true);
   });
 
   it('reads the chronology oldest first, marks corrections both ways, and adds an entry', async () => {

@@ -110,6 +110,21 @@ describe('the task pane in preview mode (outside Word)', () => {
     expect(within(checked).queryByText('What is still to check')).toBeNull();
   });
 
+  it('moves focus to an opened clause’s title, so Insert is a Tab or two away', async () => {
+    const { user } = setUp({ host: 'word' });
+    await waitFor(() => expect(clauseButtons()).toHaveLength(4));
+    await user.click(clauseButtons()[1]!);
+    const article = screen.getByRole('article');
+    expect(document.activeElement).toBe(within(article).getByRole('heading', { level: 3 }));
+    // What Tab reaches after the title, in order (user-event cannot Tab on from a tabindex="-1" element).
+    const reached = [
+      ...article.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary'),
+    ].filter((el) => !(el as HTMLButtonElement).disabled);
+    const insert = within(article).getByRole('button', { name: 'Insert' });
+    expect(reached.indexOf(insert)).toBeGreaterThanOrEqual(0);
+    expect(reached.indexOf(insert)).toBeLessThanOrEqual(1);
+  });
+
   it('browses, filters, searches, previews with the school’s details, and copies', async () => {
     const { api, services, user } = setUp();
     expect(await screen.findByText(/Preview mode/)).toBeTruthy();

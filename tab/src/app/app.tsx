@@ -7,6 +7,7 @@ import { navigate, useRoute, type Route } from './router';
 import { Session, useMe } from './session';
 import { PeopleProvider } from '../ui/people-picker';
 import { themeFor } from './theme';
+import { AppToaster } from '../ui/toasts';
 
 // Every view is its own chunk, so the first download is the shell alone (README "The Teams tab",
 // performance budget); preloadRoute starts the one the address asks for while the shell starts up.
@@ -162,6 +163,7 @@ export function App({ host, api, authProblems }: AppProps) {
           </Session>
         )}
       </main>
+      <AppToaster />
     </FluentProvider>
   );
 }

@@ -9,10 +9,13 @@ import {
   type Referral,
 } from '../../../core/cases/case';
 import { newItemId, withOptional } from '../editor/draft';
-import { DateField, SelectField, TextField, removeAt, replaceAt, useFormStyles } from '../editor/fields';
+import { DateField, SelectField, TextField, replaceAt, useFormStyles } from '../editor/fields';
 import { HintedTextarea } from '../language/hinted-textarea';
 import { formatDate } from '../ui/format';
+import { listRemoval, type ListLens } from '../ui/undo-removal';
+import { useRemoval } from '../ui/undo-toast';
 import type { CaseSectionProps } from './case-fields';
+import type { CaseDraft } from './case-model';
 import {
   agencyLabels,
   caseFieldLabels as L,
@@ -26,6 +29,18 @@ const options = <T extends string>(values: readonly T[], labels: Record<T, strin
 
 type SocialWorker = NonNullable<Agencies['socialWorker']>;
 
+const referralsOf: ListLens<CaseDraft, Referral> = {
+  get: (d) => d.agencies.referrals,
+  set: (d, referrals) => ({ ...d, agencies: { ...d.agencies, referrals } }),
+};
+const agreedSharingOf: ListLens<CaseDraft, Police['agreedSharing'][number]> = {
+  get: (d) => d.agencies.police.agreedSharing,
+  set: (d, agreedSharing) => ({
+    ...d,
+    agencies: { ...d.agencies, police: { ...d.agencies.police, agreedSharing } },
+  }),
+};
+
 /** Referrals and their outcomes, the social worker, children's social care, the police, specialists. */
 export function CaseAgencies({
   draft,
@@ -36,6 +51,7 @@ export function CaseAgencies({
 }: CaseSectionProps & { today: string }) {
   const styles = useFormStyles();
   const { agencies } = draft;
+  const removal = useRemoval<CaseDraft>();
   const setAgencies = (change: (a: Agencies) => Agencies) =>
     edit((d) => ({ ...d, agencies: change(d.agencies) }));
   const setReferral = (index: number, change: (r: Referral) => Referral) =>
@@ -62,7 +78,7 @@ export function CaseAgencies({
         const path = `agencies.referrals.${index}`;
         const name = `Referral ${index + 1} (${agencyLabels[r.to]}, ${formatDate(r.on)})`;
         return (
-          <section key={r.id} className={styles.card} aria-label={name}>
+          <section key={r.id} className={styles.card} aria-label={name} data-entry={r.id}>
             <div className={styles.grid}>
               <SelectField
                 label={L['agencies.referrals.to']}
@@ -109,7 +125,15 @@ export function CaseAgencies({
               validationMessage={problemAt(`${path}.outcome`)}
             />
             <div className={styles.row}>
-              <Button onClick={() => setAgencies((a) => ({ ...a, referrals: removeAt(a.referrals, index) }))}>
+              <Button
+                onClick={() =>
+                  removal({
+                    message: `Referral ${index + 1} removed`,
+                    entry: r.id,
+                    ...listRemoval(referralsOf, index),
+                  })
+                }
+              >
                 Remove referral {index + 1}
               </Button>
             </div>
@@ -182,7 +206,13 @@ export function CaseAgencies({
             agreedSharing: replaceAt(p.agreedSharing, index, { ...p.agreedSharing[index]!, [key]: value }),
           }));
         return (
-          <div key={index} className={styles.row} role="group" aria-label={`Agreed sharing ${index + 1}`}>
+          <div
+            key={index}
+            className={styles.row}
+            role="group"
+            aria-label={`Agreed sharing ${index + 1}`}
+            data-entry={`agreed-sharing:${index}`}
+          >
             <TextField
               label={L['agencies.police.agreedSharing.what']}
               path={`${path}.what`}
@@ -198,7 +228,13 @@ export function CaseAgencies({
               problem={problemAt(`${path}.with`)}
             />
             <Button
-              onClick={() => setPolice((p) => ({ ...p, agreedSharing: removeAt(p.agreedSharing, index) }))}
+              onClick={() =>
+                removal({
+                  message: `Agreed sharing ${index + 1} removed`,
+                  entry: `agreed-sharing:${index}`,
+                  ...listRemoval(agreedSharingOf, index),
+                })
+              }
             >
               Remove agreed sharing {index + 1}
             </Button>

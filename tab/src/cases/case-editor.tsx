@@ -7,8 +7,10 @@ import { ConflictDialog } from '../editor/conflict-dialog';
 import { withNames } from '../editor/mention-names';
 import { MentionProvider } from '../editor/mention-textarea';
 import { statusText } from '../editor/save-status';
-import { useEditorState, useLeaveWarning } from '../editor/use-autosave';
+import { useCloseOnLeave, useEditorState, useLeaveWarning } from '../editor/use-autosave';
 import { LanguageGuideProvider } from '../language/hinted-textarea';
+import { useArrivalFocus } from '../ui/focus-after';
+import { UndoRemovalProvider } from '../ui/undo-toast';
 import { CaseAgencies } from './case-agencies';
 import { CaseDecisionSection } from './case-decision';
 import { useFocusPath } from './case-fields';
@@ -78,12 +80,13 @@ export function CaseEditor({ api, loaded, children, onChild, onSaved, today }: C
       { record: withNames(loaded.record, namesNow.current), etag: loaded.etag },
     );
   }, [api, loaded]);
-  useEffect(() => () => controller.dispose(), [controller]);
+  useCloseOnLeave(controller);
   useLeaveWarning(controller);
   const state = useEditorState(controller);
   const content = useContent(api);
   const classify = useMemo(() => api.classify.bind(api), [api]);
   const focusPath = useFocusPath();
+  useArrivalFocus('case-title');
 
   useEffect(() => onSaved(state.etag), [state.etag, onSaved]);
 
@@ -102,7 +105,7 @@ export function CaseEditor({ api, loaded, children, onChild, onSaved, today }: C
   );
   const trouble = !['saved', 'pending', 'saving'].includes(status.kind);
 
-  return (
+  const page = (
     <LanguageGuideProvider guide={content.language}>
       <MentionProvider candidates={mentionable}>
         <div className={styles.status}>
@@ -156,4 +159,5 @@ export function CaseEditor({ api, loaded, children, onChild, onSaved, today }: C
       </MentionProvider>
     </LanguageGuideProvider>
   );
+  return <UndoRemovalProvider holder={controller}>{page}</UndoRemovalProvider>;
 }

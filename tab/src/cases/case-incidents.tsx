@@ -7,19 +7,14 @@ import type { HackettGuide, RiskTemplate } from '../api/content-types';
 import { idAsWords } from '../content/use-content';
 import { HintedTextarea } from '../language/hinted-textarea';
 import { newItemId, withOptional } from '../editor/draft';
-import {
-  DateField,
-  SelectField,
-  TextField,
-  YesNoField,
-  removeAt,
-  replaceAt,
-  useFormStyles,
-} from '../editor/fields';
+import { DateField, SelectField, TextField, YesNoField, replaceAt, useFormStyles } from '../editor/fields';
 import { GuidedPlacement, type Classifier } from '../editor/sections/guided-placement';
 import { PlacementFields } from '../editor/sections/placement-fields';
 import { incidentName } from '../editor/sections/incidents-section';
+import { listAt, listRemoval } from '../ui/undo-removal';
+import { useRemoval } from '../ui/undo-toast';
 import type { CaseSectionProps } from './case-fields';
+import type { CaseDraft } from './case-model';
 import { caseFieldLabels as L } from './labels';
 
 /**
@@ -41,6 +36,7 @@ export function CaseIncidents({
 }) {
   const styles = useFormStyles();
   const [guidedFor, setGuidedFor] = useState<string | null>(null);
+  const removal = useRemoval<CaseDraft>();
   const update = (index: number, change: (i: CaseIncident) => CaseIncident) =>
     edit((d) => ({ ...d, incidents: replaceAt(d.incidents, index, change(d.incidents[index]!)) }));
 
@@ -53,7 +49,7 @@ export function CaseIncidents({
           update(index, (i) => withOptional(i, key, value));
         const name = incidentName(incident, index);
         return (
-          <section key={incident.id} className={styles.card} aria-label={name}>
+          <section key={incident.id} className={styles.card} aria-label={name} data-entry={incident.id}>
             <Subtitle2 as="h3">{name}</Subtitle2>
             <div className={styles.grid}>
               <DateField
@@ -138,7 +134,15 @@ export function CaseIncidents({
                     : 'Think it through with guided questions'}
                 </Button>
               )}
-              <Button onClick={() => edit((d) => ({ ...d, incidents: removeAt(d.incidents, index) }))}>
+              <Button
+                onClick={() =>
+                  removal({
+                    message: `${name} removed`,
+                    entry: incident.id,
+                    ...listRemoval(listAt<CaseDraft, 'incidents'>('incidents'), index),
+                  })
+                }
+              >
                 Remove {name.toLowerCase()}
               </Button>
             </div>

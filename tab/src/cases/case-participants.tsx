@@ -14,7 +14,10 @@ import { ApiError, type ApiClient, type Child } from '../api/api-client';
 import { navigate } from '../app/router';
 import { roleLabel } from '../dashboard/new-case-dialog';
 import { useFormStyles } from '../editor/fields';
+import { listAt, listRemoval } from '../ui/undo-removal';
+import { useRemoval } from '../ui/undo-toast';
 import type { CaseSectionProps } from './case-fields';
+import type { CaseDraft } from './case-model';
 import { ChildFinder, type FoundChild } from './child-finder';
 import { caseFieldLabels as L, planKindLabels } from './labels';
 
@@ -70,6 +73,7 @@ export function CaseParticipants({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const removal = useRemoval<CaseDraft>();
 
   const nameOf = (p: Participant) => children.get(p.childId)?.name ?? `${p.label ?? 'New child'}`;
   const setRolesAt = (index: number, next: ChildRole[]) =>
@@ -128,7 +132,7 @@ export function CaseParticipants({
           const saved = p.label !== '';
           const missing = saved ? planKindsFor(p.roles).filter((k) => !plans.some((x) => x.kind === k)) : [];
           return (
-            <li key={p.childId} className={styles.card}>
+            <li key={p.childId} className={styles.card} data-entry={p.childId}>
               <Subtitle2 as="h3">
                 {saved ? `${p.label}: ` : ''}
                 <Link as="button" onClick={() => navigate({ name: 'child', id: p.childId })}>
@@ -165,7 +169,15 @@ export function CaseParticipants({
                 {plans.length === 0 && (
                   <Button
                     onClick={() =>
-                      edit((d) => ({ ...d, participants: d.participants.filter((_, i) => i !== index) }))
+                      removal({
+                        message: 'Child removed from the case',
+                        entry: p.childId,
+                        ...listRemoval(
+                          listAt<CaseDraft, 'participants'>('participants'),
+                          index,
+                          (x) => x.childId,
+                        ),
+                      })
                     }
                   >
                     Remove {name} from the case

@@ -168,7 +168,7 @@ export function CaseScreen({ api, id, today = dateInZone(new Date()) }: CaseScre
         <Link href="#/" onClick={() => navigate({ name: 'dashboard' })}>
           All cases
         </Link>
-        <Title2 as="h1" id="case-title" block>
+        <Title2 as="h1" id="case-title" block tabIndex={-1}>
           Case {record.caseRef}{' '}
           <Badge appearance="tint" color={record.status === 'open' ? 'brand' : 'informative'}>
             {record.status === 'open' ? 'Open' : 'Closed'}

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api/api-client';
+import { focusTitleOnArrival } from '../ui/focus-after';
 
 export interface CreateDialogProps {
   /** The button that opens the dialog. */
@@ -61,6 +62,8 @@ export function CreateDialog(props: CreateDialogProps) {
       const created = await props.create();
       setOpen(false);
       reset();
+      // The new record's page opens with focus on its title, not on the page's body.
+      focusTitleOnArrival();
       props.onCreated(created.id, created.caseRef);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : props.failure);

@@ -20,6 +20,8 @@ import type { HackettGuide, RiskTemplate } from '../api/content-types';
 import type { Classifier } from './sections/guided-placement';
 import { RiskBadge, StatusBadge } from '../ui/badges';
 import { useNarrow } from '../ui/use-narrow';
+import { useArrivalFocus } from '../ui/focus-after';
+import { UndoRemovalProvider } from '../ui/undo-toast';
 import { useStickyClearance } from '../ui/use-sticky-clearance';
 import type { AutosaveController } from './autosave-controller';
 import { ConflictDialog } from './conflict-dialog';
@@ -204,13 +206,16 @@ export function AssessmentEditor({
   const title = agenda ? agenda.step.title : titles[section as SectionId];
 
   const saveBar = useStickyClearance<HTMLDivElement>();
+  useArrivalFocus('plan-title');
   const props: SectionProps = { draft, edit, template, hackett, problemAt, classify };
   const readOnly = draft.status === 'closed' && section !== 'status';
 
-  return (
+  const page = (
     <div className={styles.root}>
       <div className={styles.header}>
-        <Title2 as="h1">{draft.caseRef}</Title2>
+        <Title2 as="h1" id="plan-title" tabIndex={-1}>
+          {draft.caseRef}
+        </Title2>
         <Body1>{draft.learner.name}</Body1>
         <StatusBadge status={draft.status} />
         {draft.kind === 'support-plan' ? (
@@ -338,4 +343,5 @@ export function AssessmentEditor({
       />
     </div>
   );
+  return <UndoRemovalProvider holder={controller}>{page}</UndoRemovalProvider>;
 }

@@ -26,7 +26,7 @@ import { AssessmentEditor, sectionIds, type SectionId } from './assessment-edito
 import { AutosaveController } from './autosave-controller';
 import { namedApi, withNames } from './mention-names';
 import { MentionProvider } from './mention-textarea';
-import { useLeaveWarning } from './use-autosave';
+import { useCloseOnLeave, useLeaveWarning } from './use-autosave';
 
 export interface AssessmentScreenProps {
   api: ApiClient;
@@ -110,7 +110,7 @@ function Editor({
     () => new AutosaveController(namedApi(api, names), loaded),
     [api, loaded, names],
   );
-  useEffect(() => () => controller.dispose(), [controller]);
+  useCloseOnLeave(controller);
   useLeaveWarning(controller);
   const content = useContent(api);
   const classifyWith = useMemo(() => api.classify.bind(api), [api]);

@@ -68,7 +68,8 @@ export class AutosaveController extends Autosave<Assessment, Draft, DraftRisk> {
     const previous = this.state.draft;
     const draft: Draft = { ...previous, status: change.status };
     if (change.closingReason !== undefined) draft.closingReason = change.closingReason;
-    const p = buildPayload(draft, this.state.saved, {
+    // Removals still waiting for their Undo are not saved with the status change either.
+    const p = buildPayload(this.withHeld(draft), this.state.saved, {
       changeReason: change.changeReason ?? this.state.changeReason,
     });
     if (p.problems.length > 0) {
@@ -78,7 +79,7 @@ export class AutosaveController extends Autosave<Assessment, Draft, DraftRisk> {
     try {
       await this.exclusive(
         (etag) => this.api.replaceAssessment(draft.id, p.body, etag),
-        sentVersion(draft, this.state.saved, p),
+        sentVersion(this.withHeld(draft), this.state.saved, p),
       );
     } catch (error) {
       const restored: Draft = { ...this.state.draft, status: previous.status };
@@ -95,7 +96,7 @@ export class AutosaveController extends Autosave<Assessment, Draft, DraftRisk> {
     const { draft, saved, incomplete, decisionHeldBack } = this.state;
     await this.exclusive(
       (etag) => this.api.addReview(draft.id, input, etag),
-      sentVersion(draft, saved, { incomplete, decisionHeldBack }),
+      sentVersion(this.withHeld(draft), saved, { incomplete, decisionHeldBack }),
     );
   }
 }

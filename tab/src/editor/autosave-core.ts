@@ -81,6 +81,15 @@ export interface RecordApi<R> {
   replace(id: string, body: unknown, etag: string): Promise<Versioned<R>>;
 }
 
+/**
+ * An entry removed from view whose removal is not saved yet: while its Undo is on offer, every save
+ * sends the record with the entry still in it (`restore` puts it back into a version of the draft).
+ */
+interface HeldRemoval<D> {
+  id: string;
+  restore: (draft: D) => D;
+}
+
 const DEFAULT_DEBOUNCE_MS = 1000;
 const DEFAULT_RETRY_DELAYS = [2000, 5000, 15000, 30000];
 
@@ -100,6 +109,7 @@ export class Autosave<R, D, I = never> {
   private again = false;
   private failures = 0;
   private disposed = false;
+  private held: HeldRemoval<D>[] = [];
   private readonly debounceMs: number;
   private readonly now: () => Date;
   private readonly retryDelays: readonly number[];
@@ -139,7 +149,52 @@ export class Autosave<R, D, I = never> {
   }
 
   private payload(draft = this.state.draft, changeReason = this.state.changeReason) {
-    return this.model.payload(draft, this.state.saved, { changeReason });
+    return this.model.payload(this.withHeld(draft), this.state.saved, { changeReason });
+  }
+
+  /** The draft as a save sees it: with every removal still waiting for its Undo to lapse put back. */
+  protected withHeld(draft: D): D {
+    // Latest first, so each entry goes back into the list as it was when it was removed.
+    return this.held.reduceRight((d, removal) => removal.restore(d), draft);
+  }
+
+  /**
+   * Removes an entry from view at once but holds the removal back from every save until
+   * `commitRemoval` (its Undo lapsed) or `undoRemoval` (it comes back). Other edits save meanwhile,
+   * with the entry still in the record.
+   */
+  holdRemoval(id: string, remove: (draft: D) => D, restore: (draft: D) => D): void {
+    this.held = [...this.held, { id, restore }];
+    this.edit(remove);
+  }
+
+  /** Puts a held entry back where it was; false when it is no longer held (already committed). */
+  undoRemoval(id: string): boolean {
+    const removal = this.held.find((r) => r.id === id);
+    if (!removal) return false;
+    this.held = this.held.filter((r) => r !== removal);
+    this.edit(removal.restore);
+    return true;
+  }
+
+  /** Lets a held removal go: the next save sends the record without the entry. */
+  commitRemoval(id: string): void {
+    if (!this.held.some((r) => r.id === id)) return;
+    this.held = this.held.filter((r) => r.id !== id);
+    this.edit((draft) => draft);
+  }
+
+  /** Lets every held removal go (the page is being left); true when there was one. */
+  commitRemovals(): boolean {
+    if (this.held.length === 0) return false;
+    this.held = [];
+    this.edit((draft) => draft);
+    return true;
+  }
+
+  /** The ids of the removals still held back. */
+  heldRemovals(): readonly string[] {
+    return this.held.map((r) => r.id);
   }
 
   hasUnsavedChanges(): boolean {
@@ -173,6 +228,15 @@ export class Autosave<R, D, I = never> {
     clearTimeout(this.retryTimer);
     this.failures = 0;
     void this.run();
+  }
+
+  /**
+   * Leaving the page: removals still waiting for their Undo are committed and saved first, so that
+   * what the person saw removed stays removed; then the autosave stops.
+   */
+  async close(): Promise<void> {
+    if (this.commitRemovals()) await this.flush().catch(() => undefined);
+    this.dispose();
   }
 
   dispose(): void {
@@ -216,7 +280,7 @@ export class Autosave<R, D, I = never> {
       this.set({ status: { kind: 'needs-reason' } });
       return Promise.resolve();
     }
-    const sentDraft = this.model.sentVersion(this.state.draft, this.state.saved, p);
+    const sentDraft = this.model.sentVersion(this.withHeld(this.state.draft), this.state.saved, p);
     this.set({ status: { kind: 'saving' } });
     this.inflight = this.records
       .replace(this.model.idOf(this.state.draft), p.body, this.state.etag)
@@ -292,7 +356,7 @@ export class Autosave<R, D, I = never> {
       theirEtag: current.etag,
       theirChanges: this.model.changedBetween(saved, theirs),
       myChanges: mine.changed,
-      overlaps: this.model.merge(saved, draft, theirs).overlaps,
+      overlaps: this.model.merge(saved, this.withHeld(draft), theirs).overlaps,
     };
     this.set({ status: { kind: 'conflict', conflict } });
   }
@@ -306,6 +370,8 @@ export class Autosave<R, D, I = never> {
     if (status.kind !== 'conflict') return;
     const { theirs, theirEtag } = status.conflict;
     if (choice === 'theirs') {
+      // Their version replaces this page's, removals waiting for Undo included.
+      this.held = [];
       this.set({
         saved: theirs,
         etag: theirEtag,

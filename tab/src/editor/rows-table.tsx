@@ -26,6 +26,9 @@ export interface RowsTableProps<T> {
   onRemove: (index: number) => void;
 }
 
+/** The `data-entry` of a row, for Undo to put focus back in it once it is restored. */
+export const rowEntry = (label: string, index: number) => `${label}:${index}`;
+
 /** A list the form edits as rows: attendees, people it is shared with, sign-offs. */
 export function RowsTable<T>({
   label,
@@ -50,7 +53,7 @@ export function RowsTable<T>({
       </TableHeader>
       <TableBody>
         {rows.map((row, index) => (
-          <TableRow key={rowKey(row, index)}>
+          <TableRow key={rowKey(row, index)} data-entry={rowEntry(label, index)}>
             {cells(row, index).map((cell, i) => (
               <TableCell key={columns[i] ?? i}>{cell}</TableCell>
             ))}

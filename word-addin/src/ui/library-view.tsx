@@ -12,7 +12,7 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { checkStatus } from '../../../core/content/check-status.js';
 import {
   missingVariables,
@@ -83,6 +83,15 @@ export function LibraryView(props: {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  const opened = useRef<HTMLElement>(null);
+
+  // An opened clause comes into view with focus on its title, so Insert is a Tab or two away rather
+  // than below the fold behind the rest of the list.
+  useEffect(() => {
+    if (!selectedId) return;
+    opened.current?.scrollIntoView?.({ block: 'start' });
+    opened.current?.querySelector<HTMLElement>('#clause-heading')?.focus({ preventScroll: true });
+  }, [selectedId]);
 
   useEffect(() => {
     if (!q.trim()) {
@@ -212,8 +221,8 @@ export function LibraryView(props: {
         ))}
       </ul>
       {selected && (
-        <article className={styles.preview} aria-labelledby="clause-heading">
-          <Subtitle2 as="h3" id="clause-heading">
+        <article ref={opened} className={styles.preview} aria-labelledby="clause-heading">
+          <Subtitle2 as="h3" id="clause-heading" tabIndex={-1}>
             {selected.title}
           </Subtitle2>
           <Caption1>

@@ -1,8 +1,11 @@
 import { Button, Checkbox, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { childRoles, type ChildRole, type OtherChild } from '../../../../core/assessment/schema';
-import { newItemId, withOptional } from '../draft';
-import { SelectField, TextField, removeAt, replaceAt, useFormStyles, type SectionProps } from '../fields';
+import { AddedStatus, useAddForm } from '../../ui/focus-after';
+import { listAt, listRemoval } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
+import { newItemId, withOptional, type Draft } from '../draft';
+import { SelectField, TextField, replaceAt, useFormStyles, type SectionProps } from '../fields';
 import { incidentName } from './incidents-section';
 
 export const roleLabels: Record<ChildRole, string> = {
@@ -19,6 +22,8 @@ export function ChildrenSection({ draft, edit, problemAt }: SectionProps) {
   const [role, setRole] = useState<ChildRole | undefined>(undefined);
   const [yearGroup, setYearGroup] = useState('');
   const [tried, setTried] = useState(false);
+  const removal = useRemoval<Draft>();
+  const form = useAddForm();
 
   const update = (index: number, change: (c: OtherChild) => OtherChild) =>
     edit((d) => ({
@@ -40,6 +45,7 @@ export function ChildrenSection({ draft, edit, problemAt }: SectionProps) {
     setRole(undefined);
     setYearGroup('');
     setTried(false);
+    form.announce(`Child ${draft.otherChildren.length + 1} added.`);
   };
 
   return (
@@ -56,6 +62,7 @@ export function ChildrenSection({ draft, edit, problemAt }: SectionProps) {
             key={child.id}
             className={styles.card}
             aria-label={`Child ${index + 1}: ${roleLabels[child.role]}`}
+            data-entry={child.id}
           >
             <Subtitle2 as="h3">
               Child {index + 1}: {roleLabels[child.role]}
@@ -106,7 +113,13 @@ export function ChildrenSection({ draft, edit, problemAt }: SectionProps) {
             )}
             <div>
               <Button
-                onClick={() => edit((d) => ({ ...d, otherChildren: removeAt(d.otherChildren, index) }))}
+                onClick={() =>
+                  removal({
+                    message: `Child ${index + 1} removed`,
+                    entry: child.id,
+                    ...listRemoval(listAt<Draft, 'otherChildren'>('otherChildren'), index),
+                  })
+                }
               >
                 Remove child {index + 1}
               </Button>
@@ -114,7 +127,7 @@ export function ChildrenSection({ draft, edit, problemAt }: SectionProps) {
           </section>
         );
       })}
-      <div className={styles.addForm} role="group" aria-label="Add another child">
+      <div ref={form.ref} className={styles.addForm} role="group" aria-label="Add another child">
         <Subtitle2 as="h3">Add another child</Subtitle2>
         <div className={styles.grid}>
           <Field
@@ -140,6 +153,7 @@ export function ChildrenSection({ draft, edit, problemAt }: SectionProps) {
         </div>
         <div>
           <Button onClick={add}>Add child</Button>
+          <AddedStatus text={form.added} />
         </div>
       </div>
     </div>

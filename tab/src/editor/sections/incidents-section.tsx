@@ -2,17 +2,12 @@ import { Button, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Incident } from '../../../../core/assessment/schema';
 import { HintedTextarea } from '../../language/hinted-textarea';
+import { focusSoon } from '../../ui/focus-after';
 import { formatDate } from '../../ui/format';
-import { newItemId, withOptional } from '../draft';
-import {
-  DateField,
-  TextField,
-  YesNoField,
-  removeAt,
-  replaceAt,
-  useFormStyles,
-  type SectionProps,
-} from '../fields';
+import { listAt, listRemoval } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
+import { newItemId, withOptional, type Draft } from '../draft';
+import { DateField, TextField, YesNoField, replaceAt, useFormStyles, type SectionProps } from '../fields';
 import { GuidedPlacement } from './guided-placement';
 import { PlacementFields } from './placement-fields';
 
@@ -20,10 +15,40 @@ export function incidentName(incident: Incident, index: number): string {
   return `Incident ${index + 1}${incident.date ? ` (${formatDate(incident.date)})` : ''}`;
 }
 
+/**
+ * Removing an incident also takes it off the other children it was linked to; Undo links them again.
+ */
+function incidentRemoval(index: number, incidentId: string) {
+  const list = listRemoval(listAt<Draft, 'incidents'>('incidents'), index);
+  let linked: string[] = [];
+  return {
+    remove(d: Draft): Draft {
+      linked = d.otherChildren.filter((c) => c.incidentIds?.includes(incidentId)).map((c) => c.id);
+      return list.remove({
+        ...d,
+        otherChildren: d.otherChildren.map((c) =>
+          c.incidentIds ? { ...c, incidentIds: c.incidentIds.filter((id) => id !== incidentId) } : c,
+        ),
+      });
+    },
+    restore(d: Draft): Draft {
+      return list.restore({
+        ...d,
+        otherChildren: d.otherChildren.map((c) =>
+          linked.includes(c.id) && !c.incidentIds?.includes(incidentId)
+            ? { ...c, incidentIds: [...(c.incidentIds ?? []), incidentId] }
+            : c,
+        ),
+      });
+    },
+  };
+}
+
 export function IncidentsSection({ draft, edit, hackett, template, problemAt, classify }: SectionProps) {
   const styles = useFormStyles();
   // One guided placement open at a time, so its "the DSL decides" note shows once on the page.
   const [guidedFor, setGuidedFor] = useState<string | null>(null);
+  const removal = useRemoval<Draft>();
   const update = (index: number, change: (i: Incident) => Incident) =>
     edit((d) => ({ ...d, incidents: replaceAt(d.incidents, index, change(d.incidents[index]!)) }));
   return (
@@ -38,7 +63,12 @@ export function IncidentsSection({ draft, edit, hackett, template, problemAt, cl
         const set = <K extends keyof Incident>(key: K, value: Incident[K] | '') =>
           update(index, (i) => withOptional(i, key, value));
         return (
-          <section key={incident.id} className={styles.card} aria-label={incidentName(incident, index)}>
+          <section
+            key={incident.id}
+            className={styles.card}
+            aria-label={incidentName(incident, index)}
+            data-entry={incident.id}
+          >
             <Subtitle2 as="h3">{incidentName(incident, index)}</Subtitle2>
             <div className={styles.grid}>
               <DateField
@@ -94,25 +124,29 @@ export function IncidentsSection({ draft, edit, hackett, template, problemAt, cl
             <div className={styles.row}>
               <Button
                 onClick={() =>
-                  edit((d) => ({
-                    ...d,
-                    incidents: removeAt(d.incidents, index),
-                    otherChildren: d.otherChildren.map((c) =>
-                      c.incidentIds
-                        ? { ...c, incidentIds: c.incidentIds.filter((id) => id !== incident.id) }
-                        : c,
-                    ),
-                  }))
+                  removal({
+                    message: `${incidentName(incident, index)} removed`,
+                    entry: incident.id,
+                    ...incidentRemoval(index, incident.id),
+                  })
                 }
               >
-                Remove {incidentName(incident, index).toLowerCase()}
+                Remove incident {index + 1}
+                {incident.date ? ` (${formatDate(incident.date)})` : ''}
               </Button>
             </div>
           </section>
         );
       })}
       <div>
-        <Button onClick={() => edit((d) => ({ ...d, incidents: [...d.incidents, { id: newItemId() }] }))}>
+        <Button
+          onClick={() => {
+            edit((d) => ({ ...d, incidents: [...d.incidents, { id: newItemId() }] }));
+            // The new incident's first field, so the meeting carries on typing.
+            const path = `incidents.${draft.incidents.length}.date`;
+            focusSoon(() => document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`));
+          }}
+        >
           Add an incident
         </Button>
       </div>

@@ -1,11 +1,22 @@
 import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { RowsTable } from '../rows-table';
+import { RowsTable, rowEntry } from '../rows-table';
+import { AddedStatus, useAddForm } from '../../ui/focus-after';
+import { listRemoval } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { withOptional, type Draft } from '../draft';
-import { DateField, YesNoField, removeAt, useFormStyles, type SectionProps } from '../fields';
+import { DateField, YesNoField, useFormStyles, type SectionProps } from '../fields';
 
 type Meeting = NonNullable<Draft['meeting']>;
+
+const attendeesOf = {
+  get: (d: Draft) => d.meeting?.attendees ?? [],
+  set: (d: Draft, attendees: Meeting['attendees']): Draft => ({
+    ...d,
+    meeting: { ...(d.meeting ?? {}), attendees },
+  }),
+};
 
 export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
   const styles = useFormStyles();
@@ -14,6 +25,8 @@ export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
   const [role, setRole] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [tried, setTried] = useState(false);
+  const removal = useRemoval<Draft>();
+  const form = useAddForm();
   const setMeeting = (change: (m: Meeting) => Meeting) =>
     edit((d) => ({ ...d, meeting: change(d.meeting ?? { attendees: [] }) }));
   const set = <K extends keyof Meeting>(key: K, value: Meeting[K] | '') =>
@@ -32,6 +45,7 @@ export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
     setRole('');
     setOrganisation('');
     setTried(false);
+    form.announce(`Attendee ${meeting.attendees.length + 1} added.`);
   };
 
   return (
@@ -73,12 +87,18 @@ export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
           rowKey={(a, index) => `${a.name}-${index}`}
           cells={(a) => [a.name, a.role, a.organisation ?? '—']}
           removeLabel={(a) => `Remove ${a.name}`}
-          onRemove={(index) => setMeeting((m) => ({ ...m, attendees: removeAt(m.attendees, index) }))}
+          onRemove={(index) =>
+            removal({
+              message: 'Attendee removed',
+              entry: rowEntry('Attendees', index),
+              ...listRemoval(attendeesOf, index),
+            })
+          }
         />
       ) : (
         <p className={styles.muted}>No attendees recorded yet.</p>
       )}
-      <div className={styles.addForm} role="group" aria-label="Add an attendee">
+      <div ref={form.ref} className={styles.addForm} role="group" aria-label="Add an attendee">
         <div className={styles.grid}>
           <Field
             label="Attendee’s name"
@@ -101,6 +121,7 @@ export function MeetingSection({ draft, edit, problemAt }: SectionProps) {
         </div>
         <div>
           <Button onClick={add}>Add attendee</Button>
+          <AddedStatus text={form.added} />
         </div>
       </div>
     </div>

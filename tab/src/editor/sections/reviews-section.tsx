@@ -24,6 +24,7 @@ import { contextTitle, idAsWords } from '../../content/use-content';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { RiskBadge } from '../../ui/badges';
 import { DateField } from '../../ui/date-field';
+import { focusSoon } from '../../ui/focus-after';
 import { formatDate } from '../../ui/format';
 import { ApiErrorBar } from '../api-error-bar';
 import type { AutosaveController } from '../autosave-controller';
@@ -205,6 +206,7 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
       setNewRiskLevel('');
       setTried(false);
       setDone(`Review saved. The next review is on ${formatDate(nextDue)}.`);
+      focusSoon(() => document.getElementById('review-saved'));
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', 'The review could not be saved.'));
     } finally {
@@ -320,7 +322,7 @@ function ReviewAndClose({ draft, template, controller, today = dateInZone(new Da
           <HintedTextarea label="Other notes" value={notes} onChange={setNotes} />
           {error && <ApiErrorBar error={error} draft={draft} template={template} />}
           {done && (
-            <MessageBar intent="success">
+            <MessageBar intent="success" id="review-saved" tabIndex={-1}>
               <MessageBarBody>{done}</MessageBarBody>
             </MessageBar>
           )}

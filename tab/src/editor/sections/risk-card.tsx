@@ -23,8 +23,11 @@ import { RiskBadge, riskLabel } from '../../ui/badges';
 import { PeoplePicker, type OwnerChoice } from '../../ui/people-picker';
 import { useLinkedItem } from '../../actions/linked-item';
 import { AffectsField } from './affects-field';
-import { newItemId, withOptional, type DraftRisk } from '../draft';
-import { DateField, TextField, removeAt, replaceAt, useFormStyles } from '../fields';
+import { AddedStatus, useAddForm } from '../../ui/focus-after';
+import { listRemoval, type ListLens } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
+import { newItemId, withOptional, type Draft, type DraftRisk } from '../draft';
+import { DateField, TextField, replaceAt, useFormStyles } from '../fields';
 
 const defaultScale = (labels: string[]): ScalePoint[] =>
   labels.map((label, i) => ({ value: i + 1, label, description: '' }));
@@ -75,6 +78,15 @@ function ScaleField({
   );
 }
 
+/** The strategies of one context, found by its id wherever it is in the list. */
+const strategiesOf = (riskId: string): ListLens<Draft, AssessmentStrategy> => ({
+  get: (d) => d.risks.find((r) => r.id === riskId)?.strategies ?? [],
+  set: (d, strategies) => ({
+    ...d,
+    risks: d.risks.map((r) => (r.id === riskId ? { ...r, strategies } : r)),
+  }),
+});
+
 function levelOf(likelihood: number | undefined, impact: number | undefined) {
   return likelihood && impact ? riskLevel(likelihood, impact) : null;
 }
@@ -107,7 +119,7 @@ export function RiskCard({
   const impact = template?.scales.impact ?? fallbackImpact;
   const before = levelOf(risk.likelihood, risk.impact);
   const after = levelOf(risk.residualLikelihood, risk.residualImpact);
-  const [confirmRemove, setConfirmRemove] = useState(false);
+  const removal = useRemoval<Draft>();
   const set = <K extends keyof DraftRisk>(key: K, value: DraftRisk[K] | '') =>
     onChange(withOptional(risk, key, value));
   const headingId = `risk-${risk.id}-title`;
@@ -118,6 +130,7 @@ export function RiskCard({
       aria-labelledby={headingId}
       data-risk={risk.context}
       data-risk-id={risk.id}
+      data-entry={risk.id}
     >
       <div className={styles.row}>
         <Subtitle1 as="h3" id={headingId}>
@@ -205,12 +218,19 @@ export function RiskCard({
           path={`${path}.strategies.${i}`}
           problemAt={problemAt}
           onChange={(next) => onChange({ ...risk, strategies: replaceAt(risk.strategies, i, next) })}
-          onRemove={() => onChange({ ...risk, strategies: removeAt(risk.strategies, i) })}
+          onRemove={() =>
+            removal({
+              message: 'Strategy removed',
+              entry: s.id,
+              ...listRemoval(strategiesOf(risk.id), i),
+            })
+          }
         />
       ))}
       <AddStrategy
         examples={(content?.exampleStrategies ?? []).map(withoutPlaceholders)}
         contextTitle={title}
+        count={risk.strategies.length}
         onAdd={(s) => onChange({ ...risk, strategies: [...risk.strategies, s] })}
       />
 
@@ -260,17 +280,7 @@ export function RiskCard({
       </div>
 
       <div className={styles.row}>
-        {confirmRemove ? (
-          <>
-            <span role="alert">Remove {title} and its strategies from the assessment?</span>
-            <Button appearance="primary" onClick={onRemove}>
-              Yes, remove
-            </Button>
-            <Button onClick={() => setConfirmRemove(false)}>Keep it</Button>
-          </>
-        ) : (
-          <Button onClick={() => setConfirmRemove(true)}>Remove {title}</Button>
-        )}
+        <Button onClick={onRemove}>Remove {title}</Button>
       </div>
     </section>
   );
@@ -300,7 +310,13 @@ export function StrategyRow({
   const styles = useFormStyles();
   const linked = useLinkedItem<HTMLDivElement>(strategy.id);
   return (
-    <div ref={linked} className={styles.card} role="group" aria-label={`${capital(noun)} ${number}`}>
+    <div
+      ref={linked}
+      className={styles.card}
+      role="group"
+      aria-label={`${capital(noun)} ${number}`}
+      data-entry={strategy.id}
+    >
       <TextField
         label={`${capital(noun)} ${number}`}
         path={`${path}.action`}
@@ -351,14 +367,18 @@ export function AddStrategy({
   examples,
   contextTitle: title,
   noun = 'strategy',
+  count,
   onAdd,
 }: {
   examples: string[];
   contextTitle: string;
   noun?: string;
+  /** How many there are before this one. */
+  count: number;
   onAdd: (s: AssessmentStrategy) => void;
 }) {
   const styles = useFormStyles();
+  const form = useAddForm();
   const [action, setAction] = useState('');
   const actionRef = useRef<HTMLInputElement>(null);
   const [owner, setOwner] = useState<OwnerChoice>({ owner: '' });
@@ -384,9 +404,10 @@ export function AddStrategy({
     setStartDate('');
     setInPlace(false);
     setTried(false);
+    form.announce(`${capital(noun)} ${count + 1} added.`);
   };
   return (
-    <div className={styles.addForm} role="group" aria-label={`Add a ${noun} for ${title}`}>
+    <div ref={form.ref} className={styles.addForm} role="group" aria-label={`Add a ${noun} for ${title}`}>
       {examples.length > 0 && (
         <Field
           className={styles.shrink}
@@ -447,6 +468,7 @@ export function AddStrategy({
       </div>
       <div>
         <Button onClick={add}>Add {noun}</Button>
+        <AddedStatus text={form.added} />
       </div>
     </div>
   );

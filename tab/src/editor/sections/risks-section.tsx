@@ -4,8 +4,10 @@ import { overallRisk, riskLevel } from '../../../../core/assessment/risk-level';
 import { riskContexts, type RiskContext } from '../../../../core/assessment/schema';
 import { contextIdOf, contextTitle } from '../../content/use-content';
 import { RiskBadge } from '../../ui/badges';
-import { newItemId, riskComplete, type DraftRisk } from '../draft';
-import { removeAt, replaceAt, useFormStyles, type SectionProps } from '../fields';
+import { listAt, listRemoval } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
+import { newItemId, riskComplete, type Draft, type DraftRisk } from '../draft';
+import { replaceAt, useFormStyles, type SectionProps } from '../fields';
 import { RiskCard } from './risk-card';
 
 /** The template's contexts; "other" is added with a name of its own. */
@@ -43,6 +45,7 @@ export function RisksSection({
     if (only === undefined || risk.id === only) listed[i] = risk;
   });
   const [choice, setChoice] = useState<RiskContext | ''>('');
+  const removal = useRemoval<Draft>();
   const used = new Set(draft.risks.map((r) => r.context));
   const ordered: RiskContext[] = template
     ? [...template.contexts].sort((a, b) => a.order - b.order).map(contextIdOf)
@@ -87,7 +90,13 @@ export function RisksSection({
           incomplete={incompleteIds.has(risk.id)}
           problemAt={problemAt}
           onChange={(next) => edit((d) => ({ ...d, risks: replaceAt(d.risks, index, next) }))}
-          onRemove={() => edit((d) => ({ ...d, risks: removeAt(d.risks, index) }))}
+          onRemove={() =>
+            removal({
+              message: `${contextTitle(template, risk.context, risk.contextLabel)} removed`,
+              entry: risk.id,
+              ...listRemoval(listAt<Draft, 'risks'>('risks'), index),
+            })
+          }
         />
       ))}
       <div className={styles.addForm} role="group" aria-label="Add a context">

@@ -1,10 +1,13 @@
 import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
-import { RowsTable } from '../rows-table';
+import { RowsTable, rowEntry } from '../rows-table';
+import { AddedStatus, useAddForm } from '../../ui/focus-after';
+import { listAt, listRemoval } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
 import { DateField } from '../../ui/date-field';
 import { sharingAudiences, type Sharing } from '../../../../core/assessment/schema';
-import { withOptional } from '../draft';
-import { SelectField, removeAt, replaceAt, useFormStyles, type SectionProps } from '../fields';
+import { withOptional, type Draft } from '../draft';
+import { SelectField, replaceAt, useFormStyles, type SectionProps } from '../fields';
 
 type Audience = (typeof sharingAudiences)[number];
 
@@ -22,6 +25,8 @@ export function SharingSection({ draft, edit }: SectionProps) {
   const [who, setWho] = useState('');
   const [informedOn, setInformedOn] = useState('');
   const [tried, setTried] = useState(false);
+  const removal = useRemoval<Draft>();
+  const form = useAddForm();
 
   const add = () => {
     setTried(true);
@@ -32,6 +37,7 @@ export function SharingSection({ draft, edit }: SectionProps) {
     setWho('');
     setInformedOn('');
     setTried(false);
+    form.announce(`Sharing entry ${draft.sharing.length + 1} added.`);
   };
 
   return (
@@ -63,12 +69,18 @@ export function SharingSection({ draft, edit }: SectionProps) {
             />,
           ]}
           removeLabel={(s) => `Remove ${s.who}`}
-          onRemove={(index) => edit((x) => ({ ...x, sharing: removeAt(x.sharing, index) }))}
+          onRemove={(index) =>
+            removal({
+              message: 'Sharing entry removed',
+              entry: rowEntry('Shared with', index),
+              ...listRemoval(listAt<Draft, 'sharing'>('sharing'), index),
+            })
+          }
         />
       ) : (
         <p className={styles.muted}>Not shared with anyone yet.</p>
       )}
-      <div className={styles.addForm} role="group" aria-label="Record who it is shared with">
+      <div ref={form.ref} className={styles.addForm} role="group" aria-label="Record who it is shared with">
         <div className={styles.grid}>
           <SelectField
             label="Shared with"
@@ -91,6 +103,7 @@ export function SharingSection({ draft, edit }: SectionProps) {
         </div>
         <div>
           <Button onClick={add}>Add</Button>
+          <AddedStatus text={form.added} />
         </div>
       </div>
     </div>

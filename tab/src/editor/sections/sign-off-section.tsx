@@ -1,12 +1,15 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { RowsTable } from '../rows-table';
+import { RowsTable, rowEntry } from '../rows-table';
+import { AddedStatus, useAddForm } from '../../ui/focus-after';
+import { listAt, listRemoval } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
 import { dateInZone } from '../../../../core/dates';
 import { HintedTextarea } from '../../language/hinted-textarea';
 import { formatDate } from '../../ui/format';
 import { DateField } from '../../ui/date-field';
-import { withOptional } from '../draft';
-import { removeAt, useFormStyles, type SectionProps } from '../fields';
+import { withOptional, type Draft } from '../draft';
+import { useFormStyles, type SectionProps } from '../fields';
 
 export function SignOffSection({
   draft,
@@ -19,6 +22,8 @@ export function SignOffSection({
   const [role, setRole] = useState('');
   const [date, setDate] = useState(today);
   const [tried, setTried] = useState(false);
+  const removal = useRemoval<Draft>();
+  const form = useAddForm();
   const add = () => {
     setTried(true);
     if (!name.trim() || !role.trim() || !date) return;
@@ -26,6 +31,7 @@ export function SignOffSection({
     setName('');
     setRole('');
     setTried(false);
+    form.announce(`Sign-off ${draft.signOff.length + 1} added.`);
   };
   return (
     <div className={styles.section}>
@@ -38,10 +44,16 @@ export function SignOffSection({
           rowKey={(s, index) => `${s.name}-${index}`}
           cells={(s) => [s.name, s.role, formatDate(s.date)]}
           removeLabel={(s) => `Remove ${s.name}`}
-          onRemove={(index) => edit((d) => ({ ...d, signOff: removeAt(d.signOff, index) }))}
+          onRemove={(index) =>
+            removal({
+              message: 'Sign-off removed',
+              entry: rowEntry('Signed off by', index),
+              ...listRemoval(listAt<Draft, 'signOff'>('signOff'), index),
+            })
+          }
         />
       )}
-      <div className={styles.addForm} role="group" aria-label="Sign off">
+      <div ref={form.ref} className={styles.addForm} role="group" aria-label="Sign off">
         <div className={styles.grid}>
           <Field
             label="Name"
@@ -67,6 +79,7 @@ export function SignOffSection({
         </div>
         <div>
           <Button onClick={add}>Sign off</Button>
+          <AddedStatus text={form.added} />
         </div>
       </div>
       <Subtitle2 as="h3">Notes for the safeguarding team</Subtitle2>

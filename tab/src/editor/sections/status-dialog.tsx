@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/api-client';
+import { focusSoon } from '../../ui/focus-after';
 import { ApiErrorBar } from '../api-error-bar';
 import type { Draft } from '../draft';
 
@@ -51,6 +52,8 @@ export function StatusDialog({
     try {
       await onConfirm(reason.trim());
       setOpen(false);
+      // The button that opened the dialog goes with the old status: focus goes to the section's title.
+      focusSoon(() => document.getElementById('section-title'));
       setReason('');
       setTried(false);
     } catch (e) {

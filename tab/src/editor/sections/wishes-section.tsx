@@ -1,9 +1,16 @@
 import { Field, Select, Subtitle2 } from '@fluentui/react-components';
 import type { AssessmentStrategy, SupportPlan } from '../../../../core/assessment/schema';
 import { HintedTextarea } from '../../language/hinted-textarea';
-import { withOptional } from '../draft';
-import { removeAt, replaceAt, useFormStyles, type SectionProps } from '../fields';
+import { listRemoval, type ListLens } from '../../ui/undo-removal';
+import { useRemoval } from '../../ui/undo-toast';
+import { withOptional, type Draft } from '../draft';
+import { replaceAt, useFormStyles, type SectionProps } from '../fields';
 import { AddStrategy, StrategyRow } from './risk-card';
+
+const measuresOf: ListLens<Draft, AssessmentStrategy> = {
+  get: (d) => d.supportPlan?.measures ?? [],
+  set: (d, measures) => ({ ...d, supportPlan: { ...(d.supportPlan ?? { measures: [] }), measures } }),
+};
 
 type Text = Exclude<keyof SupportPlan, 'onlineHelp' | 'measures'>;
 type OnlineHelp = NonNullable<SupportPlan['onlineHelp']>;
@@ -38,6 +45,7 @@ export function WishesSection({ draft, edit, problemAt }: SectionProps) {
   const setMeasures = (change: (list: AssessmentStrategy[]) => AssessmentStrategy[]) =>
     setPlan((p) => ({ ...p, measures: change(p.measures) }));
   const online: OnlineHelp = plan.onlineHelp ?? {};
+  const removal = useRemoval<Draft>();
   const setOnline = <K extends keyof OnlineHelp>(key: K, value: OnlineHelp[K] | '') =>
     setPlan((p) => ({ ...p, onlineHelp: withOptional(p.onlineHelp ?? {}, key, value) }));
 
@@ -94,13 +102,16 @@ export function WishesSection({ draft, edit, problemAt }: SectionProps) {
           path={`supportPlan.measures.${i}`}
           problemAt={problemAt}
           onChange={(next) => setMeasures((list) => replaceAt(list, i, next))}
-          onRemove={() => setMeasures((list) => removeAt(list, i))}
+          onRemove={() =>
+            removal({ message: 'Support measure removed', entry: m.id, ...listRemoval(measuresOf, i) })
+          }
         />
       ))}
       <AddStrategy
         noun="support measure"
         examples={[]}
         contextTitle="the child"
+        count={measures.length}
         onAdd={(m) => setMeasures((list) => [...list, m])}
       />
     </div>
