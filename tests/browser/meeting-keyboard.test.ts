@@ -1,0 +1,318 @@
+import type { Locator, Page } from 'playwright-core';
+import { addDays, dateInZone } from '../../core/dates.js';
+import {
+  WAIT,
+  arrowToOption,
+  hasFocus,
+  press,
+  shiftTabTo,
+  tabTo,
+  type,
+  typeDate,
+  waitForFocus,
+} from './helpers/keyboard-keys.js';
+import { KeyboardJourney, watchFocus } from './helpers/keyboard-watch.js';
+import { startTabHarness, type TabHarness } from './helpers/tab-browser.js';
+
+// The whole risk-assessment meeting by keyboard alone (issue #15, item 6): in the channel tab at 1366 px,
+// and in the meeting side panel at 320 px. Every step is checked for a fall of focus to <body>, a focused
+// control drawn under something else, axe violations and, in the panel, sideways scrolling.
+
+let harness: TabHarness;
+beforeAll(async () => {
+  harness = await startTabHarness();
+});
+afterAll(() => harness?.close());
+
+const today = dateInZone(new Date());
+const firstReview = addDays(today, 28);
+
+interface Layout {
+  name: string;
+  width: number;
+  height: number;
+  /** The meeting side panel: a section list instead of tabs, the case and its plans in one view. */
+  panel: boolean;
+  learner: string;
+  harmed: string;
+}
+
+const wide: Layout = {
+  name: 'channel tab',
+  width: 1366,
+  height: 900,
+  panel: false,
+  learner: 'Ambrose Kettleworth',
+  harmed: 'Clemency Ashdown',
+};
+const panel: Layout = {
+  name: 'meeting side panel',
+  width: 320,
+  height: 800,
+  panel: true,
+  learner: 'Peregrine Thistlewood',
+  harmed: 'Rosamund Yelverton',
+};
+
+const VIEWS = {
+  learner: '“I did not think it would upset her.” He wants to stay in his form.',
+  parents: 'Mother is worried and will support the plan at home.',
+};
+const CONTEXTS = [
+  {
+    risk: 'Sits near the other child in English.',
+    likelihood: 2,
+    impact: 3,
+    strategy: 'Seating plan agreed with the English teacher.',
+    owner: 'English teacher',
+  },
+  {
+    risk: 'Unsupervised time at the bus stop after school.',
+    likelihood: 1,
+    impact: 3,
+    strategy: 'A member of staff walks to the bus stop.',
+    owner: 'Head of Year 8',
+  },
+];
+const RATIONALE = 'A first incident, owned by the child; a school plan is proportionate for now.';
+const REVIEW = 'No further incidents; the seating plan is working.';
+
+const saved = (page: Page) =>
+  page
+    .getByTestId('save-status')
+    .filter({ hasText: /^Saved \d\d:\d\d$/ })
+    .waitFor({ timeout: WAIT });
+
+/** The heading of the section now open. */
+const sectionHeading = (page: Page, title: string) =>
+  page.getByRole('heading', { level: 2, name: title, exact: true });
+
+/**
+ * Opens a section of the plan by keyboard: in the channel tab the section tabs (one Tab stop, arrows move,
+ * Enter opens); in the side panel the section list (a select: arrows choose).
+ */
+async function openSection(page: Page, layout: Layout, title: string, from: 'above' | 'below' = 'below') {
+  const move = (target: Locator) => (from === 'below' ? shiftTabTo(page, target) : tabTo(page, target, 80));
+  if (layout.panel) {
+    const list = page.getByRole('combobox', { name: 'Section' });
+    await move(list);
+    await arrowToOption(page, list, new RegExp(`^${title}`));
+  } else {
+    const tabs = page.getByRole('tablist', { name: 'Sections of the assessment' });
+    await move(tabs.getByRole('tab', { selected: true }));
+    const names = (await tabs.getByRole('tab').allTextContents()).map((t) => t.trim());
+    const want = names.findIndex((n) => n.startsWith(title));
+    const target = tabs.getByRole('tab').nth(want);
+    for (let i = 0; i < names.length && !(await hasFocus(target)); i++) {
+      const at = await tabs
+        .getByRole('tab')
+        .evaluateAll((els) => els.findIndex((el) => el === el.ownerDocument.activeElement));
+      await press(page, at < want ? 'ArrowDown' : 'ArrowUp');
+    }
+    await press(page, 'Enter');
+  }
+  await sectionHeading(page, title).waitFor({ timeout: WAIT });
+}
+
+/** Finds or adds a child in the New case dialog by name and year group, then adds them to the case. */
+async function addChild(page: Page, dialog: Locator, name: string) {
+  await tabTo(page, dialog.getByRole('textbox', { name: 'Child’s name' }));
+  await type(page, name);
+  await press(page, 'Tab');
+  await type(page, 'Year 8');
+  await tabTo(page, dialog.getByRole('button', { name: 'Find child' }));
+  await press(page, 'Enter');
+  const added = dialog.getByRole('radio', { name: new RegExp(`^A new child: ${name}`) });
+  await added.waitFor({ timeout: WAIT });
+  await tabTo(page, dialog.getByRole('button', { name: 'Add to the case' }));
+  await press(page, 'Enter');
+  await dialog.getByRole('group', { name: `Roles of ${name}` }).waitFor({ timeout: WAIT });
+}
+
+/** Adds the next context offered, with its risk, likelihood, impact and one strategy. */
+async function addContext(page: Page, n: number) {
+  const c = CONTEXTS[n]!;
+  const picker = page.getByRole('combobox', { name: 'Add a context' });
+  await tabTo(page, picker, 120);
+  await press(page, 'ArrowDown');
+  await tabTo(page, page.getByRole('button', { name: 'Add context' }), 3);
+  await press(page, 'Enter');
+  const card = page.locator('[data-risk-id]').nth(n);
+  await waitForFocus(page, card.getByRole('textbox', { name: 'The risk' }));
+  await type(page, c.risk);
+  const likelihood = card.getByRole('radiogroup', { name: 'Likelihood', exact: true });
+  await tabTo(page, likelihood.getByRole('radio').first());
+  for (let i = 1; i < c.likelihood; i++) await press(page, 'ArrowRight');
+  if (c.likelihood === 1) await press(page, 'Space');
+  const impact = card.getByRole('radiogroup', { name: 'Impact', exact: true });
+  await tabTo(page, impact.getByRole('radio').first());
+  for (let i = 1; i < c.impact; i++) await press(page, 'ArrowRight');
+  await card.getByText(new RegExp(`\\(${c.likelihood} × ${c.impact}\\)`)).waitFor({ timeout: WAIT });
+  await tabTo(page, card.getByRole('textbox', { name: 'New strategy' }));
+  await type(page, c.strategy);
+  await tabTo(page, card.getByRole('textbox', { name: 'Who will do it' }), 3);
+  await type(page, c.owner);
+  await tabTo(page, card.getByRole('button', { name: 'Add strategy' }), 6);
+  await press(page, 'Enter');
+  await card.getByRole('group', { name: 'Strategy 1' }).waitFor({ timeout: WAIT });
+}
+
+/** Creates the case from the New case dialog: the child who displayed HSB, then the child harmed. */
+async function createCase(page: Page, layout: Layout) {
+  await tabTo(page, page.getByRole('button', { name: 'New case' }));
+  await press(page, 'Enter');
+  const dialog = page.getByRole('dialog', { name: 'New case' });
+  await dialog.waitFor({ timeout: WAIT });
+  await addChild(page, dialog, layout.learner);
+  await addChild(page, dialog, layout.harmed);
+  // The first child added displayed the behaviour, the second was harmed: the dialog's defaults.
+  expect(
+    await dialog
+      .getByRole('group', { name: `Roles of ${layout.harmed}` })
+      .getByRole('checkbox', { name: 'Child harmed' })
+      .isChecked(),
+  ).toBe(true);
+  await tabTo(page, dialog.getByRole('button', { name: 'Create case' }));
+  await press(page, 'Enter');
+}
+
+/** From the case just created, opens the risk assessment of the child who displayed HSB. */
+async function openRiskAssessment(page: Page, layout: Layout) {
+  const open = layout.panel
+    ? page.getByRole('button', { name: `Open ${layout.learner}’s plan` })
+    : page.getByRole('button', { name: `Open ${layout.learner}’s risk assessment` });
+  await open.waitFor({ timeout: WAIT });
+  await tabTo(page, open, 80);
+  await press(page, 'Enter');
+  await page.getByRole('heading', { level: 1, name: /^HSB-\d{4}-\d+$/ }).waitFor({ timeout: WAIT });
+}
+
+async function runMeeting(layout: Layout) {
+  const page = await harness.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: layout.width, height: layout.height });
+  await watchFocus(page);
+  const journey = new KeyboardJourney(page, layout.panel);
+  const step = journey.step.bind(journey);
+
+  await step('open the tab', async () => {
+    await page.goto(`${harness.server.url}/tab/${layout.panel ? '#/meeting' : ''}`);
+    await page.getByText('Local mode').waitFor({ timeout: WAIT });
+    await page.getByRole('button', { name: 'New case' }).waitFor({ timeout: WAIT });
+    await tabTo(page, page.getByRole('button', { name: 'New case' }));
+  });
+
+  await step('create the case with two children', async () => {
+    await createCase(page, layout);
+    const title = layout.panel ? /^Case HSB-\d{4}-\d+$/ : /^Case HSB-\d{4}-\d+/;
+    await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: WAIT });
+  });
+
+  await step('open the risk assessment', () => openRiskAssessment(page, layout));
+
+  await step('the child’s and the parents’ views', async () => {
+    await openSection(page, layout, 'Views', 'above');
+    await tabTo(page, page.getByRole('textbox', { name: 'The learner’s views' }));
+    await type(page, VIEWS.learner);
+    await tabTo(page, page.getByRole('textbox', { name: 'Parents’ or carers’ views' }), 5);
+    await type(page, VIEWS.parents);
+  });
+
+  await step('open the risks', () => openSection(page, layout, 'Risks by context'));
+  await step('the first context, its risk and a strategy', () => addContext(page, 0));
+  await step('the second context, its risk and a strategy', () => addContext(page, 1));
+
+  await step('the decision and its reasons', async () => {
+    await openSection(page, layout, 'Decision');
+    const first = page.getByRole('checkbox').first();
+    await tabTo(page, first);
+    await press(page, 'Space');
+    await tabTo(page, page.getByRole('textbox', { name: /^Why this decision was made/ }));
+    await type(page, RATIONALE);
+  });
+
+  await step('the first review date', async () => {
+    await openSection(page, layout, 'Review plan');
+    await tabTo(page, page.getByLabel('Next review'));
+    await typeDate(page, firstReview);
+    await saved(page);
+  });
+
+  await step('make it active', async () => {
+    await openSection(page, layout, 'Make active');
+    await tabTo(page, page.getByRole('button', { name: 'Make active' }));
+    await press(page, 'Enter');
+    const dialog = page.getByRole('dialog', { name: 'Make this assessment active?' });
+    await dialog.waitFor({ timeout: WAIT });
+    await tabTo(page, dialog.getByRole('button', { name: 'Make active' }), 10);
+    await press(page, 'Enter');
+    await dialog.waitFor({ state: 'detached', timeout: WAIT });
+    await sectionHeading(page, 'Review and close').waitFor({ timeout: WAIT });
+  });
+
+  await step(
+    'reload',
+    async () => {
+      await saved(page);
+      await page.reload();
+      if (layout.panel) await openRiskAssessment(page, layout);
+      await page.getByRole('heading', { level: 1, name: /^HSB-\d{4}-\d+$/ }).waitFor({ timeout: WAIT });
+    },
+    { focusElsewhere: true },
+  );
+
+  await step('everything survived the reload', async () => {
+    await openSection(page, layout, 'Views', 'above');
+    expect(await page.getByRole('textbox', { name: 'The learner’s views' }).inputValue()).toBe(VIEWS.learner);
+    expect(await page.getByRole('textbox', { name: 'Parents’ or carers’ views' }).inputValue()).toBe(
+      VIEWS.parents,
+    );
+    await openSection(page, layout, 'Risks by context');
+    const cards = page.locator('[data-risk-id]');
+    expect(await cards.count()).toBe(2);
+    for (const [n, c] of CONTEXTS.entries()) {
+      const card = cards.nth(n);
+      expect(await card.getByRole('textbox', { name: 'The risk' }).inputValue()).toBe(c.risk);
+      expect(await card.getByRole('textbox', { name: 'Strategy 1' }).inputValue()).toBe(c.strategy);
+      await card.getByText(new RegExp(`\\(${c.likelihood} × ${c.impact}\\)`)).waitFor();
+    }
+    await openSection(page, layout, 'Decision');
+    expect(await page.getByRole('textbox', { name: /^Why this decision was made/ }).inputValue()).toBe(
+      RATIONALE,
+    );
+    expect(await page.getByRole('checkbox').first().isChecked()).toBe(true);
+  });
+
+  await step('record a review', async () => {
+    await openSection(page, layout, 'Review and close');
+    await tabTo(page, page.getByRole('textbox', { name: /^Changes in behaviour since the last review/ }));
+    await type(page, REVIEW);
+    await tabTo(page, page.getByRole('button', { name: 'Save review' }), 40);
+    await press(page, 'Enter');
+    await page.getByText(/^Review saved\./).waitFor({ timeout: WAIT });
+    await page.getByRole('list', { name: 'Reviews so far' }).getByText(REVIEW).waitFor({ timeout: WAIT });
+  });
+
+  expect(errors).toEqual([]);
+  await page.close();
+  return journey.log;
+}
+
+describe('the meeting, keyboard only', () => {
+  it(
+    'runs the whole meeting in the channel tab at 1366 × 900',
+    async () => {
+      await runMeeting(wide);
+    },
+    15 * 60_000,
+  );
+
+  it(
+    'runs the whole meeting in the meeting side panel at 320 × 800',
+    async () => {
+      await runMeeting(panel);
+    },
+    15 * 60_000,
+  );
+});
