@@ -26,6 +26,9 @@ afterAll(() => harness?.close());
 
 const today = dateInZone(new Date());
 const firstReview = addDays(today, 28);
+const due = addDays(today, 14);
+/** A member of the local directory (LOCAL_STAFF's default), found by typing part of the name. */
+const OWNER = { typed: 'Jo', name: 'Jo Williams' };
 
 interface Layout {
   name: string;
@@ -77,11 +80,16 @@ const CONTEXTS = [
 const RATIONALE = 'A first incident, owned by the child; a school plan is proportionate for now.';
 const REVIEW = 'No further incidents; the seating plan is working.';
 
-const saved = (page: Page) =>
-  page
-    .getByTestId('save-status')
-    .filter({ hasText: /^Saved \d\d:\d\d$/ })
-    .waitFor({ timeout: WAIT });
+/** Waits for autosave to have saved everything; fails with what the save status says instead. */
+async function saved(page: Page): Promise<void> {
+  const status = page.getByTestId('save-status');
+  try {
+    await status.filter({ hasText: /^Saved \d\d:\d\d$/ }).waitFor({ timeout: WAIT });
+  } catch {
+    const bar = await page.getByRole('region', { name: 'Saving' }).innerText();
+    throw new Error(`Not saved: the save bar says “${bar}”.`);
+  }
+}
 
 /** The heading of the section now open. */
 const sectionHeading = (page: Page, title: string) =>
@@ -150,11 +158,46 @@ async function addContext(page: Page, n: number) {
   await card.getByText(new RegExp(`\\(${c.likelihood} × ${c.impact}\\)`)).waitFor({ timeout: WAIT });
   await tabTo(page, card.getByRole('textbox', { name: 'New strategy' }));
   await type(page, c.strategy);
-  await tabTo(page, card.getByRole('textbox', { name: 'Who will do it' }), 3);
+  // A name typed freely is kept as it is: Tab moves on without choosing anyone from the directory.
+  await tabTo(page, card.getByRole('combobox', { name: 'Who will do it' }), 3);
   await type(page, c.owner);
-  await tabTo(page, card.getByRole('button', { name: 'Add strategy' }), 6);
+  await tabTo(page, card.getByRole('button', { name: 'Add strategy' }), 15);
   await press(page, 'Enter');
   await card.getByRole('group', { name: 'Strategy 1' }).waitFor({ timeout: WAIT });
+  // Ready for the next strategy: focus is back on the strategy form's first field.
+  await waitForFocus(page, card.getByRole('combobox', { name: 'Start from an example' }));
+}
+
+/** Removes the second context's strategy, then brings it back with the toast's Undo. */
+async function removeAndUndo(page: Page) {
+  const card = page.locator('[data-risk-id]').nth(1);
+  await shiftTabTo(page, card.getByRole('button', { name: 'Remove strategy 1' }));
+  await press(page, 'Enter');
+  await card.getByRole('group', { name: 'Strategy 1' }).waitFor({ state: 'detached', timeout: WAIT });
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await waitForFocus(page, undo);
+  await press(page, 'Enter');
+  await waitForFocus(page, card.getByRole('textbox', { name: 'Strategy 1' }));
+  expect(await card.getByRole('textbox', { name: 'Strategy 1' }).inputValue()).toBe(CONTEXTS[1]!.strategy);
+}
+
+/** Gives the first context's strategy to a member of staff from the directory, with a due date. */
+async function assignOwner(page: Page) {
+  const strategy = page.locator('[data-risk-id]').nth(0).getByRole('group', { name: 'Strategy 1' });
+  const picker = strategy.getByRole('combobox', { name: 'Who' });
+  await shiftTabTo(page, picker);
+  await press(page, 'Control+a');
+  await type(page, OWNER.typed);
+  const option = page.getByRole('option', { name: OWNER.name, exact: true });
+  await option.waitFor({ timeout: WAIT });
+  const optionId = await option.getAttribute('id');
+  for (let i = 0; i < 8 && (await picker.getAttribute('aria-activedescendant')) !== optionId; i++) {
+    await press(page, 'ArrowDown');
+  }
+  await press(page, 'Enter');
+  expect(await picker.inputValue()).toBe(OWNER.name);
+  await tabTo(page, strategy.getByLabel('Due'), 3);
+  await typeDate(page, due);
 }
 
 /** Creates the case from the New case dialog: the child who displayed HSB, then the child harmed. */
@@ -223,6 +266,8 @@ async function runMeeting(layout: Layout) {
   await step('the first context, its risk and a strategy', () => addContext(page, 0));
   await step('the second context, its risk and a strategy', () => addContext(page, 1));
 
+  await step('remove a strategy, then Undo', () => removeAndUndo(page));
+
   await step('the decision and its reasons', async () => {
     await openSection(page, layout, 'Decision');
     const first = page.getByRole('checkbox').first();
@@ -230,6 +275,11 @@ async function runMeeting(layout: Layout) {
     await press(page, 'Space');
     await tabTo(page, page.getByRole('textbox', { name: /^Why this decision was made/ }));
     await type(page, RATIONALE);
+  });
+
+  await step('an owner from the directory, with a due date', async () => {
+    await openSection(page, layout, 'Risks by context');
+    await assignOwner(page);
   });
 
   await step('the first review date', async () => {
@@ -277,12 +327,26 @@ async function runMeeting(layout: Layout) {
       expect(await card.getByRole('textbox', { name: 'Strategy 1' }).inputValue()).toBe(c.strategy);
       await card.getByText(new RegExp(`\\(${c.likelihood} × ${c.impact}\\)`)).waitFor();
     }
+    const owned = cards.nth(0).getByRole('group', { name: 'Strategy 1' });
+    expect(await owned.getByRole('combobox', { name: 'Who' }).inputValue()).toBe(OWNER.name);
+    expect(await owned.getByLabel('Due').inputValue()).toBe(due);
     await openSection(page, layout, 'Decision');
     expect(await page.getByRole('textbox', { name: /^Why this decision was made/ }).inputValue()).toBe(
       RATIONALE,
     );
     expect(await page.getByRole('checkbox').first().isChecked()).toBe(true);
   });
+
+  // The owner was told once, in the local outbox, by case reference: never a child's name.
+  const caseRef = ((await page.getByRole('heading', { level: 1 }).first().textContent()) ?? '').trim();
+  const outbox = (await (await fetch(`${harness.server.url}/api/notifications/outbox`)).json()) as {
+    items: { to: { displayName: string }; caseRef: string; text: string }[];
+  };
+  const told = outbox.items.filter((n) => n.caseRef === caseRef);
+  expect(told.map((n) => n.to.displayName)).toEqual([OWNER.name]);
+  for (const part of [...layout.learner.split(' '), ...layout.harmed.split(' ')]) {
+    expect(JSON.stringify(told)).not.toContain(part);
+  }
 
   await step('record a review', async () => {
     await openSection(page, layout, 'Review and close');

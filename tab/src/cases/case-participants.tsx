@@ -14,6 +14,7 @@ import { ApiError, type ApiClient, type Child } from '../api/api-client';
 import { navigate } from '../app/router';
 import { roleLabel } from '../dashboard/new-case-dialog';
 import { useFormStyles } from '../editor/fields';
+import { focusTitleOnArrival } from '../ui/focus-after';
 import { listAt, listRemoval } from '../ui/undo-removal';
 import { useRemoval } from '../ui/undo-toast';
 import type { CaseSectionProps } from './case-fields';
@@ -115,6 +116,7 @@ export function CaseParticipants({
     setError(null);
     try {
       const { record: plan } = await api.createAssessment({ caseId: draft.id, childId, kind });
+      focusTitleOnArrival();
       navigate({ name: 'assessment', id: plan.id });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'The plan could not be started.');
@@ -151,7 +153,11 @@ export function CaseParticipants({
                   <Link
                     key={x.assessmentId}
                     as="button"
-                    onClick={() => navigate({ name: 'assessment', id: x.assessmentId })}
+                    onClick={() => {
+                      // The link leaves with this page: focus goes to the plan's title once it opens.
+                      focusTitleOnArrival();
+                      navigate({ name: 'assessment', id: x.assessmentId });
+                    }}
                   >
                     Open {name}’s {planKindLabels[x.kind].toLowerCase()}
                   </Link>

@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError, type ApiClient, type ChildSummary } from '../api/api-client';
 import { formatDate } from '../ui/format';
 
@@ -57,6 +57,7 @@ export function ChildFinder({
   const [search, setSearch] = useState<Search>({ state: 'idle' });
   const [error, setError] = useState<string | null>(null);
   const [nameMissing, setNameMissing] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
 
   const find = async () => {
     if (!name.trim()) {
@@ -86,6 +87,8 @@ export function ChildFinder({
     setName('');
     setYearGroup('');
     setSearch({ state: 'idle' });
+    // "Add" leaves with the answer it belonged to: the next child starts at the name again.
+    nameRef.current?.focus();
   };
 
   return (
@@ -96,6 +99,7 @@ export function ChildFinder({
           validationMessage={nameMissing ? 'Enter the child’s name to find them.' : undefined}
         >
           <Input
+            ref={nameRef}
             value={name}
             onChange={(_, d) => {
               setName(d.value);
@@ -107,7 +111,8 @@ export function ChildFinder({
         <Field label="Year group" hint="For example, Year 8">
           <Input value={yearGroup} onChange={(_, d) => setYearGroup(d.value)} autoComplete="off" />
         </Field>
-        <Button onClick={() => void find()} disabled={search.state === 'searching'}>
+        {/* Focusable while it searches, so that focus stays here rather than falling to the page. */}
+        <Button onClick={() => void find()} disabledFocusable={search.state === 'searching'}>
           {search.state === 'searching' ? 'Finding…' : 'Find child'}
         </Button>
       </div>

@@ -16,6 +16,7 @@ import { childrenOf } from '../cases/mentions';
 import { roleLabel } from '../dashboard/new-case-dialog';
 import { useLoad } from '../cases/use-load';
 import { StatusBadge } from '../ui/badges';
+import { useArrivalFocus } from '../ui/focus-after';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -45,6 +46,16 @@ export interface MeetingCaseData {
   children: Map<string, Child>;
   /** Each child's plan in this case, by plan id: its kind and status, no narrative. */
   plans: Map<string, SummaryRow>;
+}
+
+/** The case's title: where focus goes when the panel opens the case (linked, created or come back to). */
+function CaseTitle({ caseRef }: { caseRef: string }) {
+  useArrivalFocus('meeting-case-title');
+  return (
+    <Title3 as="h1" id="meeting-case-title" tabIndex={-1}>
+      Case {caseRef}
+    </Title3>
+  );
 }
 
 /** A case as the panel shows it: the case, its children's records, and its plans' summaries. */
@@ -90,9 +101,7 @@ export function MeetingCase({
 
   return (
     <section className={styles.root} aria-labelledby="meeting-case-title">
-      <Title3 as="h1" id="meeting-case-title">
-        Case {record.caseRef}
-      </Title3>
+      <CaseTitle caseRef={record.caseRef} />
       {actions && <div className={styles.actions}>{actions}</div>}
       <Subtitle2 as="h2">Children</Subtitle2>
       <ul className={styles.list} aria-label="Children in this case">

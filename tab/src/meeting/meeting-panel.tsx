@@ -13,6 +13,7 @@ import { ApiError, type ApiClient } from '../api/api-client';
 import { navigate } from '../app/router';
 import { AssessmentScreen } from '../editor/assessment-screen';
 import { caseEntityId, meetingLink, type Host, type MeetingLink } from '../host/host';
+import { focusTitleOnArrival, useArrivalFocus } from '../ui/focus-after';
 import { ShareToStage } from '../stage/share-to-stage';
 import { CasePicker } from './case-picker';
 import { MeetingCase } from './meeting-case';
@@ -27,6 +28,16 @@ type Place =
   | { at: 'resolving'; planId: string }
   | { at: 'case'; caseId: string }
   | { at: 'plan'; planId: string; caseId: string | null };
+
+/** The chooser's title: focus comes here when the panel opens it from a case or a plan. */
+function ChooserTitle() {
+  useArrivalFocus('meeting-chooser-title');
+  return (
+    <Title3 as="h1" id="meeting-chooser-title" tabIndex={-1}>
+      Link a case to this meeting
+    </Title3>
+  );
+}
 
 function placeOf(link: MeetingLink | undefined): Place {
   if (!link) return { at: 'none' };
@@ -75,8 +86,10 @@ export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id
     };
   }, [api, resolving]);
 
+  // Each move within the panel replaces the view that had focus: focus goes to the new view's title.
   const link = async (caseId: string, caseRef: string) => {
     setError(null);
+    focusTitleOnArrival();
     try {
       if (host.configurator) {
         await host.configurator.save({
@@ -94,6 +107,11 @@ export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id
     }
   };
 
+  const chooseAnother = () => {
+    focusTitleOnArrival();
+    setChoosing(true);
+  };
+
   const errorBar = error && (
     <MessageBar intent="error">
       <MessageBarBody>{error}</MessageBarBody>
@@ -105,14 +123,23 @@ export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id
   if (place.at === 'none' || choosing) {
     return (
       <div className={styles.root}>
-        <Title3 as="h1">Link a case to this meeting</Title3>
+        <ChooserTitle />
         <Body1 as="p">
           Choose the case this meeting is about, or start a new case. Only the link and the case reference are
           kept with the meeting.
         </Body1>
         {errorBar}
         <CasePicker api={api} onPick={(caseId, caseRef) => void link(caseId, caseRef)} />
-        {choosing && <Button onClick={() => setChoosing(false)}>Cancel</Button>}
+        {choosing && (
+          <Button
+            onClick={() => {
+              focusTitleOnArrival();
+              setChoosing(false);
+            }}
+          >
+            Cancel
+          </Button>
+        )}
       </div>
     );
   }
@@ -124,11 +151,14 @@ export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id
         <MeetingCase
           api={api}
           id={place.caseId}
-          onOpenPlan={(planId) => setPlace({ at: 'plan', planId, caseId: place.caseId })}
+          onOpenPlan={(planId) => {
+            focusTitleOnArrival();
+            setPlace({ at: 'plan', planId, caseId: place.caseId });
+          }}
           actions={
             <>
               {host.stage && <ShareToStage stage={host.stage} target={{ of: 'case', id: place.caseId }} />}
-              <Button onClick={() => setChoosing(true)}>Link another case</Button>
+              <Button onClick={chooseAnother}>Link another case</Button>
             </>
           }
         />
@@ -150,9 +180,18 @@ export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id
       compact
       actions={
         <>
-          {caseId && <Button onClick={() => setPlace({ at: 'case', caseId })}>Back to the case</Button>}
+          {caseId && (
+            <Button
+              onClick={() => {
+                focusTitleOnArrival();
+                setPlace({ at: 'case', caseId });
+              }}
+            >
+              Back to the case
+            </Button>
+          )}
           {host.stage && <ShareToStage stage={host.stage} target={{ of: 'plan', id: place.planId }} />}
-          <Button onClick={() => setChoosing(true)}>Link another case</Button>
+          <Button onClick={chooseAnother}>Link another case</Button>
         </>
       }
     />

@@ -59,15 +59,19 @@ export async function press(page: Page, ...keys: string[]): Promise<void> {
 }
 
 /**
- * Types an ISO date into the focused date control. A native `type="date"` input in an en-GB browser takes
- * the digits day, month, year; a text box (an en-GB date picker that accepts typed dates) takes
- * dd/mm/yyyy. Either way the person only types.
+ * Types an ISO date into the focused date control, and checks it took. A native `type="date"` box takes
+ * digits in the order of the browser's own interface language, not the page's locale: Debian's Chromium
+ * here runs in US English, so month, day, year (as tab-case.test.ts types them). A text box (an en-GB
+ * date field that accepts typed dates) takes dd/mm/yyyy. Either way the person only types.
  */
 export async function typeDate(page: Page, iso: string): Promise<void> {
   const [year, month, day] = iso.split('-');
   const native = await page.evaluate("document.activeElement && document.activeElement.type === 'date'");
-  if (native) await page.keyboard.type(`${day}${month}${year}`);
-  else await page.keyboard.type(`${day}/${month}/${year}`);
+  await page.keyboard.type(native ? `${month}${day}${year}` : `${day}/${month}/${year}`);
+  if (native) {
+    const value = await page.evaluate('document.activeElement.value');
+    if (value !== iso) throw new Error(`Typed the date ${iso}, but the date box holds “${String(value)}”.`);
+  }
 }
 
 /** The text of the option a native select shows. */
