@@ -11,7 +11,7 @@ import {
   typeDate,
   waitForFocus,
 } from './helpers/keyboard-keys.js';
-import { KeyboardJourney, watchFocus } from './helpers/keyboard-watch.js';
+import { KeyboardJourney, focusObstruction, watchFocus } from './helpers/keyboard-watch.js';
 import { startTabHarness, type TabHarness } from './helpers/tab-browser.js';
 
 // The whole risk-assessment meeting by keyboard alone (issue #15, item 6): in the channel tab at 1366 px,
@@ -379,4 +379,63 @@ describe('the meeting, keyboard only', () => {
     },
     15 * 60_000,
   );
+});
+
+// The checks must be able to fail: each is shown a page with the fault it looks for.
+const faulty = `<!doctype html><html lang="en"><head><title>Keyboard checks</title></head><body><main>
+<button id="gone">Remove me</button>
+<button id="moves">Remove me and go on</button>
+<button id="next">Next</button>
+<div style="height:1200px"></div>
+<input id="under" aria-label="Under the bar">
+<div style="position:fixed;bottom:0;left:0;right:0;height:80px;background:#fff">A fixed bar</div>
+<div style="width:900px">A wide row</div>
+</main><script>
+document.getElementById('gone').addEventListener('click', (e) => e.target.remove());
+document.getElementById('moves').addEventListener('click', (e) => {
+  e.target.remove();
+  setTimeout(() => document.getElementById('next').focus(), 150);
+});
+</script></body></html>`;
+
+describe('the keyboard checks', () => {
+  let page: Page;
+  let journey: KeyboardJourney;
+  beforeAll(async () => {
+    page = await harness.context.newPage();
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.route('**/keyboard-checks', (route) =>
+      route.fulfill({ contentType: 'text/html', body: faulty }),
+    );
+    await watchFocus(page);
+    await page.goto(`${harness.server.url}/keyboard-checks`);
+    journey = new KeyboardJourney(page, true);
+  });
+  afterAll(() => page?.close());
+
+  it('report focus that falls to <body> and stays there, naming what had it', async () => {
+    const step = journey.step('remove', async () => {
+      await tabTo(page, page.locator('#gone'));
+      await press(page, 'Enter');
+      await page.locator('#gone').waitFor({ state: 'detached' });
+    });
+    await expect(step).rejects.toThrow(
+      /"from": "button \\"Remove me\\""[\s\S]*"focus": "focus is on <body>"/,
+    );
+  });
+
+  it('accept focus the app moves on by itself, but not a page that scrolls sideways at 320 px', async () => {
+    const step = journey.step('remove and go on', async () => {
+      await tabTo(page, page.locator('#moves'));
+      await press(page, 'Enter');
+      await waitForFocus(page, page.locator('#next'));
+    });
+    await expect(step).rejects.toThrow(/"focusLosses": \[\],\s+"focus": null,[\s\S]*"overflow": [1-9]/);
+  });
+
+  it('report a focused control drawn under another element', async () => {
+    await tabTo(page, page.locator('#under'));
+    await page.evaluate("document.getElementById('under').scrollIntoView({ block: 'end' })");
+    expect(await focusObstruction(page)).toMatch(/^covered at \(\d+, \d+\) by div/);
+  });
 });

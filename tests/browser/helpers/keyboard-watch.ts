@@ -161,6 +161,14 @@ export class KeyboardJourney {
     });
     try {
       await Promise.race([action(), limit]);
+    } catch (e) {
+      // A step that could not go on often could not because focus had fallen: say so beside the error.
+      const losses = await takeFocusLosses(this.page).catch(() => []);
+      const message = e instanceof Error ? e.message : String(e);
+      throw new Error(
+        `Step "${name}" failed: ${message}` +
+          (losses.length ? `\nFocus fell to <body> meanwhile: ${JSON.stringify(losses)}` : ''),
+      );
     } finally {
       clearTimeout(timer);
     }
