@@ -58,19 +58,29 @@ export async function press(page: Page, ...keys: string[]): Promise<void> {
   for (const key of keys) await page.keyboard.press(key);
 }
 
+/** The ways a date box may show an ISO date: as it is (a native date input's value) or en-GB dd/mm/yyyy. */
+export function dateShown(iso: string): string[] {
+  const [year, month, day] = iso.split('-');
+  return [iso, `${day}/${month}/${year}`];
+}
+
 /**
- * Types an ISO date into the focused date control, and checks it took. A native `type="date"` box takes
- * digits in the order of the browser's own interface language, not the page's locale: Debian's Chromium
- * here runs in US English, so month, day, year (as tab-case.test.ts types them). A text box (an en-GB
- * date field that accepts typed dates) takes dd/mm/yyyy. Either way the person only types.
+ * Types an ISO date into the focused date box, then Tab moves on (which is when a typed date is read),
+ * and checks the box took it. A native `type="date"` box takes digits in the order of the browser's own
+ * interface language, not the page's locale: Debian's Chromium here runs in US English, so month, day,
+ * year (as tab-case.test.ts types them). A text box (the en-GB date field, which reads typed dates) takes
+ * dd/mm/yyyy. Either way the person only types.
  */
 export async function typeDate(page: Page, iso: string): Promise<void> {
   const [year, month, day] = iso.split('-');
+  const box = await page.evaluateHandle('document.activeElement');
   const native = await page.evaluate("document.activeElement && document.activeElement.type === 'date'");
   await page.keyboard.type(native ? `${month}${day}${year}` : `${day}/${month}/${year}`);
-  if (native) {
-    const value = await page.evaluate('document.activeElement.value');
-    if (value !== iso) throw new Error(`Typed the date ${iso}, but the date box holds “${String(value)}”.`);
+  await page.keyboard.press('Tab');
+  const value = await box.evaluate((el: { value?: string }) => el.value ?? '');
+  await box.dispose();
+  if (!dateShown(iso).includes(value)) {
+    throw new Error(`Typed the date ${iso}, but the date box holds “${value}”.`);
   }
 }
 

@@ -45,8 +45,11 @@ const watcher = `(() => {
   // Focus put somewhere by the app before the next key repairs a fall (a view that focuses its heading
   // once its record has loaded).
   document.addEventListener('focusin', () => { state.pending = null; }, true);
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   window.__focusWatch = {
-    take() {
+    // Three frames first: a focusout just before is still being judged (two frames) and must count.
+    async take() {
+      await frame(); await frame(); await frame();
       const out = state.losses.slice();
       if (state.pending) out.push(state.pending);
       state.losses = [];
