@@ -11,6 +11,7 @@ import {
   type,
   typeDate,
   waitForFocus,
+  waitUntil,
 } from './helpers/keyboard-keys.js';
 import { KeyboardJourney, focusObstruction, watchFocus } from './helpers/keyboard-watch.js';
 import { startTabHarness, type TabHarness } from './helpers/tab-browser.js';
@@ -35,7 +36,10 @@ interface Layout {
   name: string;
   width: number;
   height: number;
-  /** The meeting side panel: a section list instead of tabs, the case and its plans in one view. */
+  /**
+   * The meeting side panel: the case and its plans in one view, a plan opening in meeting mode (the
+   * agenda, one step at a time), and a section list instead of tabs outside it.
+   */
   panel: boolean;
   learner: string;
   harmed: string;
@@ -123,6 +127,34 @@ async function openSection(page: Page, layout: Layout, title: string, from: 'abo
   await sectionHeading(page, title).waitFor({ timeout: WAIT });
 }
 
+/**
+ * Meeting mode: Next through the agenda until the step `title` is open. Next takes focus to the new
+ * step's heading, so each Tab goes on into the step.
+ */
+async function agendaTo(page: Page, title: string) {
+  for (let i = 0; i < 8; i++) {
+    if (await sectionHeading(page, title).count()) return;
+    await tabTo(page, page.getByRole('button', { name: /^Next: / }), 150);
+    await press(page, 'Enter');
+    await waitForFocus(page, page.locator('#section-title'));
+  }
+  await sectionHeading(page, title).waitFor({ timeout: WAIT });
+}
+
+/** Leaves meeting mode for the plan's sections, by its toggle above the agenda. */
+async function leaveMeetingMode(page: Page) {
+  const toggle = page.getByRole('button', { name: 'Meeting mode' });
+  await shiftTabTo(page, toggle, 150);
+  await press(page, 'Enter');
+  await page.getByRole('combobox', { name: 'Section' }).waitFor({ timeout: WAIT });
+}
+
+/** The plan's way to a place: in the panel's meeting mode its agenda step, elsewhere its section. */
+async function goTo(page: Page, layout: Layout, section: string, step: string) {
+  if (layout.panel) await agendaTo(page, step);
+  else await openSection(page, layout, section);
+}
+
 /** Finds or adds a child in the New case dialog by name and year group, then adds them to the case. */
 async function addChild(page: Page, dialog: Locator, name: string) {
   await tabTo(page, dialog.getByRole('textbox', { name: 'Child’s name' }));
@@ -146,8 +178,16 @@ async function addContext(page: Page, n: number) {
   await press(page, 'ArrowDown');
   await tabTo(page, page.getByRole('button', { name: 'Add context' }), 3);
   await press(page, 'Enter');
-  const card = page.locator('[data-risk-id]').nth(n);
-  await waitForFocus(page, card.getByRole('textbox', { name: 'The risk' }));
+  // Focus goes to the new context's risk (in meeting mode, on the agenda's step for that context).
+  await waitUntil(
+    page,
+    "!!document.activeElement && document.activeElement.tagName === 'TEXTAREA' && !!document.activeElement.closest('[data-risk-id]')",
+  );
+  const id = (await page.evaluate(
+    "document.activeElement.closest('[data-risk-id]').getAttribute('data-risk-id')",
+  )) as string;
+  const card = page.locator(`[data-risk-id="${id}"]`);
+  expect(await hasFocus(card.getByRole('textbox', { name: 'The risk' }))).toBe(true);
   await type(page, c.risk);
   const likelihood = card.getByRole('radiogroup', { name: 'Likelihood', exact: true });
   await tabTo(page, likelihood.getByRole('radio').first());
@@ -171,7 +211,7 @@ async function addContext(page: Page, n: number) {
 
 /** Removes the second context's strategy, then brings it back with the toast's Undo. */
 async function removeAndUndo(page: Page) {
-  const card = page.locator('[data-risk-id]').nth(1);
+  const card = page.locator('[data-risk-id]').last();
   await shiftTabTo(page, card.getByRole('button', { name: 'Remove strategy 1' }));
   await press(page, 'Enter');
   await card.getByRole('group', { name: 'Strategy 1' }).waitFor({ state: 'detached', timeout: WAIT });
@@ -182,9 +222,9 @@ async function removeAndUndo(page: Page) {
   expect(await card.getByRole('textbox', { name: 'Strategy 1' }).inputValue()).toBe(CONTEXTS[1]!.strategy);
 }
 
-/** Gives the first context's strategy to a member of staff from the directory, with a due date. */
+/** Gives the second context's strategy to a member of staff from the directory, with a due date. */
 async function assignOwner(page: Page) {
-  const strategy = page.locator('[data-risk-id]').nth(0).getByRole('group', { name: 'Strategy 1' });
+  const strategy = page.locator('[data-risk-id]').last().getByRole('group', { name: 'Strategy 1' });
   const picker = strategy.getByRole('combobox', { name: 'Who' });
   await shiftTabTo(page, picker);
   await press(page, 'Control+a');
@@ -229,6 +269,8 @@ async function openRiskAssessment(page: Page, layout: Layout) {
   await tabTo(page, open, 80);
   await press(page, 'Enter');
   await page.getByRole('heading', { level: 1, name: /^HSB-\d{4}-\d+$/ }).waitFor({ timeout: WAIT });
+  // The side panel opens a plan in meeting mode, at the agenda's first step.
+  if (layout.panel) await sectionHeading(page, 'Who is here').waitFor({ timeout: WAIT });
 }
 
 async function runMeeting(layout: Layout) {
@@ -256,21 +298,23 @@ async function runMeeting(layout: Layout) {
   await step('open the risk assessment', () => openRiskAssessment(page, layout));
 
   await step('the child’s and the parents’ views', async () => {
-    await openSection(page, layout, 'Views', 'above');
+    if (layout.panel) await agendaTo(page, 'The child’s views and the parents’ views');
+    else await openSection(page, layout, 'Views', 'above');
     await tabTo(page, page.getByRole('textbox', { name: 'The learner’s views' }));
     await type(page, VIEWS.learner);
     await tabTo(page, page.getByRole('textbox', { name: 'Parents’ or carers’ views' }), 5);
     await type(page, VIEWS.parents);
   });
 
-  await step('open the risks', () => openSection(page, layout, 'Risks by context'));
+  await step('open the risks', () => goTo(page, layout, 'Risks by context', 'Risks by context'));
   await step('the first context, its risk and a strategy', () => addContext(page, 0));
   await step('the second context, its risk and a strategy', () => addContext(page, 1));
 
   await step('remove a strategy, then Undo', () => removeAndUndo(page));
+  await step('an owner from the directory, with a due date', () => assignOwner(page));
 
   await step('the decision and its reasons', async () => {
-    await openSection(page, layout, 'Decision');
+    await goTo(page, layout, 'Decision', 'The decision');
     const first = page.getByRole('checkbox').first();
     await tabTo(page, first);
     await press(page, 'Space');
@@ -278,20 +322,17 @@ async function runMeeting(layout: Layout) {
     await type(page, RATIONALE);
   });
 
-  await step('an owner from the directory, with a due date', async () => {
-    await openSection(page, layout, 'Risks by context');
-    await assignOwner(page);
-  });
-
   await step('the first review date', async () => {
-    await openSection(page, layout, 'Review plan');
-    await tabTo(page, page.getByLabel('Next review'));
+    await goTo(page, layout, 'Review plan', 'The next review');
+    await tabTo(page, page.locator('input[data-path="review.nextDue"]'));
     await typeDate(page, firstReview);
     await saved(page);
   });
 
   await step('make it active', async () => {
-    await openSection(page, layout, 'Make active');
+    // Activation is not on the agenda: the sections are one toggle away.
+    if (layout.panel) await leaveMeetingMode(page);
+    await openSection(page, layout, 'Make active', layout.panel ? 'above' : 'below');
     await tabTo(page, page.getByRole('button', { name: 'Make active' }));
     await press(page, 'Enter');
     const dialog = page.getByRole('dialog', { name: 'Make this assessment active?' });
@@ -314,6 +355,7 @@ async function runMeeting(layout: Layout) {
   );
 
   await step('everything survived the reload', async () => {
+    if (layout.panel) await leaveMeetingMode(page);
     await openSection(page, layout, 'Views', 'above');
     expect(await page.getByRole('textbox', { name: 'The learner’s views' }).inputValue()).toBe(VIEWS.learner);
     expect(await page.getByRole('textbox', { name: 'Parents’ or carers’ views' }).inputValue()).toBe(
@@ -328,7 +370,7 @@ async function runMeeting(layout: Layout) {
       expect(await card.getByRole('textbox', { name: 'Strategy 1' }).inputValue()).toBe(c.strategy);
       await card.getByText(new RegExp(`\\(${c.likelihood} × ${c.impact}\\)`)).waitFor();
     }
-    const owned = cards.nth(0).getByRole('group', { name: 'Strategy 1' });
+    const owned = cards.nth(1).getByRole('group', { name: 'Strategy 1' });
     expect(await owned.getByRole('combobox', { name: 'Who' }).inputValue()).toBe(OWNER.name);
     expect(dateShown(due)).toContain(await owned.getByLabel('Due').inputValue());
     await openSection(page, layout, 'Decision');

@@ -44,6 +44,19 @@ export async function waitForFocus(page: Page, target: Locator, timeout = WAIT):
   throw new Error(`${target.toString()} never got focus; focus is on ${await focused(page)}`);
 }
 
+/**
+ * Waits until the page expression `test` is true. Polled from here, because page.waitForFunction
+ * evaluates its text with eval in the page, which the tab's Content-Security-Policy rightly refuses.
+ */
+export async function waitUntil(page: Page, test: string, timeout = WAIT): Promise<void> {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    if (await page.evaluate(test)) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`Waited ${timeout} ms for ${test}`);
+}
+
 /** Shift+Tab until `target` has focus. */
 export function shiftTabTo(page: Page, target: Locator, max = 80): Promise<void> {
   return tabTo(page, target, max, 'Shift+Tab');

@@ -171,6 +171,7 @@ export class KeyboardJourney {
       throw new Error(
         `Step "${name}" failed: ${message}` +
           (losses.length ? `\nFocus fell to <body> meanwhile: ${JSON.stringify(losses)}` : ''),
+        { cause: e },
       );
     } finally {
       clearTimeout(timer);
