@@ -279,7 +279,7 @@ describe('focus after Add and after a change of status', () => {
     const { user } = await renderEditor('risks');
     const form = screen.getByRole('group', { name: /^Add a strategy for / });
     await user.type(within(form).getByRole('textbox', { name: /New strategy/ }), 'Walk with a buddy');
-    await user.type(within(form).getByRole('textbox', { name: /Who will do it/ }), 'Form tutor');
+    await user.type(within(form).getByRole('combobox', { name: /Who will do it/ }), 'Form tutor');
     await user.click(within(form).getByRole('button', { name: 'Add strategy' }));
     await wait(100);
     expect(strategyFields()).toHaveLength(4);
