@@ -249,6 +249,44 @@ export const synonymGroups: readonly SynonymGroup[] = [
   `),
 ];
 
+/**
+ * The groups whose words name sexual behaviour, sexual harm or the people in a report of it. A question
+ * using one is about this app's subject however else it is worded; school life in general (parents,
+ * staff, transport, records) is not.
+ */
+export const onTopicGroups: ReadonlySet<string> = new Set([
+  'child-harmed',
+  'displayed-hsb',
+  'relationship',
+  'false-report',
+  'nudes',
+  'airdrop',
+  'upskirting',
+  'touching',
+  'banter',
+  'sexual-comments',
+  'body-words',
+  'sexual-play',
+  'sexual-activity',
+  'physical-harassment',
+  'exposure',
+  'pornography',
+  'leaked',
+  'dares',
+  'accused',
+  'lgbt',
+]);
+
+/**
+ * Words of the content's own subject that no synonym group carries: the policy words for sexual
+ * behaviour and harm, as staff type them too.
+ */
+export const onTopicWords: readonly string[] = [
+  'sexual', 'sexually', 'sex', 'sexualised', 'sexualized', 'hsb', 'harassment', 'harassed', 'harassing',
+  'rape', 'raped', 'grooming', 'groomed', 'indecent', 'intimate', 'upskirting',
+  'nudes', 'semi-nudes', 'pornography', 'sextortion', 'voyeurism', 'lado',
+];
+
 export interface YearGroupExpansion {
   phase: 'primary' | 'secondary' | 'sixth-form';
   ages: readonly [number, number];
@@ -331,6 +369,8 @@ export interface Expansion {
   /** The words of the query that triggered it, normalised ("off sick" → ["off", "sick"]). */
   words: readonly string[];
   terms: readonly string[];
+  /** Whether the words name sexual behaviour or its harm (a group of `onTopicGroups`). */
+  onTopic: boolean;
 }
 
 /**
@@ -348,7 +388,11 @@ export function expandQueryDetailed(query: string): Expansion[] {
       const m = trigger.pattern.exec(q);
       if (!m) continue;
       matched.add(trigger.group);
-      out.push({ words: m[0].split(/[\s-]+/), terms: trigger.group.terms });
+      out.push({
+        words: m[0].split(/[\s-]+/),
+        terms: trigger.group.terms,
+        onTopic: onTopicGroups.has(trigger.group.id),
+      });
     }
   }
   for (const m of q.matchAll(YEAR)) {
@@ -357,15 +401,16 @@ export function expandQueryDetailed(query: string): Expansion[] {
     out.push({
       words: m[0].split(/\s+/),
       terms: [...PHASE_TERMS[phase.phase], String(phase.ages[0]), String(phase.ages[1])],
+      onTopic: false,
     });
   }
   for (const m of q.matchAll(AGE)) {
     const phase = phaseOfAge(Number(m[1] ?? m[2]));
-    if (phase) out.push({ words: m[0].split(/[\s/-]+/), terms: PHASE_TERMS[phase] });
+    if (phase) out.push({ words: m[0].split(/[\s/-]+/), terms: PHASE_TERMS[phase], onTopic: false });
   }
   for (const [pattern, phase] of PHASE_WORDS) {
     const m = pattern.exec(q);
-    if (m) out.push({ words: m[0].split(/\s+/), terms: PHASE_TERMS[phase] });
+    if (m) out.push({ words: m[0].split(/\s+/), terms: PHASE_TERMS[phase], onTopic: false });
   }
   return out;
 }
