@@ -1,6 +1,7 @@
 import {
   FRESH_HELDOUT_FILE,
   HELDOUT_C_FILE,
+  HELDOUT_D_FILE,
   HELDOUT_FILE,
   evaluateSet,
   readEvalSet,
@@ -8,9 +9,9 @@ import {
 import { call, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /**
- * The frozen held-out sets (tests/content/faq-heldout-2026-12c.json, set C; faq-heldout-2026-12b.json,
- * set B; faq-heldout-2026-12.json, set A; all three spent: each written without sight of the content,
- * labelled before it was scored, hash-pinned) scored through the real GET /api/faq, as a client sees
+ * The frozen held-out sets (tests/content/faq-heldout-2026-12d.json, set D, the one still honest; then
+ * faq-heldout-2026-12c.json, faq-heldout-2026-12b.json and faq-heldout-2026-12.json, sets C, B and A,
+ * spent; each written without sight of the content, labelled before it was scored, hash-pinned) scored through the real GET /api/faq, as a client sees
  * it: hit@1 and hit@3 over the answerable questions, and for the questions nothing answers, whether
  * the API said so with an empty list (the no-good-answer precision: of the questions declined, the
  * share that truly had no good answer). The older sets are reported alongside.
@@ -40,6 +41,7 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
     const lines: string[] = [];
     const reports = [];
     for (const name of [
+      HELDOUT_D_FILE,
       HELDOUT_C_FILE,
       FRESH_HELDOUT_FILE,
       HELDOUT_FILE,
@@ -53,7 +55,18 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
       reports.push(report);
     }
     console.log(lines.join('\n'));
-    const [setC, fresh, first] = reports;
+    const [setD, setC, fresh, first] = reports;
+    // Set D is the honest held-out figure: 160 questions written blind during the fourth round of
+    // tuning, opened only after that round's last commit, labelled from the FAQ texts and committed
+    // alone, then scored once, with nothing tuned since. Measured: 147 answerable, hit@3 87.8 %,
+    // hit@1 78.2 %; declines 9 of its 13 questions with no good answer (9 of 15 declines right, so 6
+    // answerable questions wrongly declined). The target, hit@3 ≥ 90 %, is not reached, so it
+    // is not asserted; these floors sit just under what it reached.
+    expect(setD!.total).toBeGreaterThanOrEqual(60);
+    expect(setD!.hit3).toBeGreaterThanOrEqual(0.87);
+    expect(setD!.hit1).toBeGreaterThanOrEqual(0.78);
+    expect(setD!.noAnswerRecall).toBeGreaterThanOrEqual(0.69);
+    expect(setD!.noAnswerPrecision).toBeGreaterThanOrEqual(0.59);
     // All three sets are spent: their misses were studied (for the kinds of wording and the topics that
     // fail, never their words) before the fourth round of content-only tuning, so these are regression
     // floors, not held-out figures. Their labels predate the three FAQ entries added in that round

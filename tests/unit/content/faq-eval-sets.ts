@@ -23,12 +23,14 @@ export const evalDir = join(__dirname, '..', '..', 'content');
 export const HELDOUT_FILE = 'faq-heldout-2026-12.json';
 export const FRESH_HELDOUT_FILE = 'faq-heldout-2026-12b.json';
 export const HELDOUT_C_FILE = 'faq-heldout-2026-12c.json';
+export const HELDOUT_D_FILE = 'faq-heldout-2026-12d.json';
 export const EVAL_FILES = [
   'faq-eval.json',
   'faq-holdout.json',
   HELDOUT_FILE,
   FRESH_HELDOUT_FILE,
   HELDOUT_C_FILE,
+  HELDOUT_D_FILE,
 ] as const;
 
 export function readEvalSet(name: string): EvalCase[] {
