@@ -172,7 +172,7 @@ export const synonymGroups: readonly SynonymGroup[] = [
   group('sextortion', ['sextortion', 'blackmail', 'money', 'threats'], `
     blackmail, blackmailed, blackmailing, extort, extorted, extortion, pay, paid, paying, payment,
     money, gift card, gift cards, bitcoin, scam, scammed, scammer, threatening to share,
-    threatened to post
+    threatened to post, catfish, catfished, catfishing, fake profile, fake account, pretending to be
   `),
   group('leaked', ['leaked', 'shared', 'spread', 'viral'], `
     leaked, leak, leaks, exposed, exposing page, going round, went round, gone viral, viral,
@@ -246,6 +246,11 @@ export const synonymGroups: readonly SynonymGroup[] = [
   group('safety-plan', ['risk-assessment', 'safety-plan'], `
     safety plan, support plan, safeguarding plan, risk plan, risk management plan, keep apart,
     kept apart, keeping apart
+  `),
+  // Someone asking for a list of steps wants the first actions, whoever takes them.
+  group('first-steps', ['first-steps', 'straight-away', 'immediate'], `
+    checklist, check list, step by step, steps to take, first steps, what to do first, quick guide,
+    action plan, immediate actions, right now
   `),
 ];
 
@@ -408,11 +413,36 @@ export function expandQueryDetailed(query: string): Expansion[] {
     const phase = phaseOfAge(Number(m[1] ?? m[2]));
     if (phase) out.push({ words: m[0].split(/[\s/-]+/), terms: PHASE_TERMS[phase], onTopic: false });
   }
+  const pair = ageGap(q);
+  if (pair) out.push(pair);
   for (const [pattern, phase] of PHASE_WORDS) {
     const m = pattern.exec(q);
     if (m) out.push({ words: m[0].split(/\s+/), terms: PHASE_TERMS[phase], onTopic: false });
   }
   return out;
+}
+
+/**
+ * Two ages or year groups side by side ("13 and 16", "year 8 and year 11", "shes 14 and hes 15"): the
+ * question is about the gap between the children, which the content discusses as similar age against
+ * an imbalance of age or power. Two or more years apart counts as a gap, as in a relationship between
+ * a Year 9 and a Year 11.
+ */
+const AGE_PAIR =
+  /\b((?:year|yr|y)\s?)?(\d{1,2})s?\s(?:and|&|vs|with|\+)\s(?:(?:hes|shes|he is|she is|theyre|they are|the other is|the other)\s)?((?:year|yr|y)\s?)?(\d{1,2})s?\b/;
+
+function ageGap(q: string): Expansion | undefined {
+  const m = AGE_PAIR.exec(q);
+  if (!m) return undefined;
+  const years = Boolean(m[1] ?? m[3]);
+  const toAge = (n: number) => (years ? n + 5 : n);
+  const [a, b] = [toAge(Number(m[2])), toAge(Number(m[4]))];
+  if ([a, b].some((age) => age < 3 || age > 19) || a === b) return undefined;
+  const terms =
+    Math.abs(a - b) >= 2
+      ? ['age-gap', 'imbalance', 'older', 'younger', 'power', 'age-of-consent']
+      : ['similar-age', 'similar', 'relationship', 'age-of-consent'];
+  return { words: m[0].split(/[\s&+]+/).filter(Boolean), terms, onTopic: false };
 }
 
 /** The extra words alone (see `expandQueryDetailed`). */

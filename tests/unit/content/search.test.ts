@@ -82,6 +82,21 @@ describe('synonyms', () => {
     expect(expandQuery('2 years ago')).not.toContain('primary');
   });
 
+  it('reads two ages or year groups side by side as a question about the gap between them', () => {
+    for (const q of ['13 and 16', 'year 8 and year 11', 'yr 7 and 10', 'shes 14 and hes 17']) {
+      expect({ q, terms: expandQuery(q) }).toEqual({ q, terms: expect.arrayContaining(['age-gap', 'imbalance']) });
+    }
+    expect(expandQuery('14 and 15')).toEqual(expect.arrayContaining(['similar-age']));
+    expect(expandQuery('14 and 15')).not.toContain('age-gap');
+    // Not ages: counts, or the same number twice.
+    expect(expandQuery('20 and 40 pupils')).not.toContain('age-gap');
+    expect(expandQuery('9 and 9')).not.toContain('age-gap');
+  });
+
+  it('maps a request for a checklist to first steps', () => {
+    expect(expandQuery('a step by step checklist')).toContain('first-steps');
+  });
+
   it('maps the words staff use to the words the guidance uses', () => {
     const cases: [string, string][] = [
       ['nude pics', 'nudes'],
