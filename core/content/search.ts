@@ -386,13 +386,15 @@ export interface AnswerEvidence {
  * app's subject however it is worded, so it only needs a real match; the strict cut is for questions
  * that do not, which is where school business and other safeguarding topics fall. One or two words are
  * a keyword search: there is no question to judge, so they only need to be matched in full (directly, by
- * prefix or typo, or through a synonym).
+ * prefix or typo, or through a synonym), or, when they name sexual behaviour, half matched: the other
+ * word then only says which part of the subject is meant.
  */
 export const GOOD_ANSWER = {
   minMatchedPerWord: 5,
   minMatchedPerWordOnTopic: 0.5,
   keywordWords: 2,
   keywordCoverage: 0.999,
+  keywordCoverageOnTopic: 0.5,
 } as const;
 /**
  * Policy, referral and context guidance only ever accompanies the answer (or the "no good answer" reply),
@@ -409,7 +411,10 @@ function isGoodGuidance(evidence: AnswerEvidence): boolean {
 export const RELATED_SHARE = 0.25;
 
 export function isGoodAnswer(evidence: AnswerEvidence): boolean {
-  if (evidence.words <= GOOD_ANSWER.keywordWords) return evidence.coverage >= GOOD_ANSWER.keywordCoverage;
+  if (evidence.words <= GOOD_ANSWER.keywordWords) {
+    const min = evidence.onTopic ? GOOD_ANSWER.keywordCoverageOnTopic : GOOD_ANSWER.keywordCoverage;
+    return evidence.coverage >= min;
+  }
   const min = evidence.onTopic ? GOOD_ANSWER.minMatchedPerWordOnTopic : GOOD_ANSWER.minMatchedPerWord;
   return evidence.perWord * evidence.coverage >= min;
 }

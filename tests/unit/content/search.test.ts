@@ -1,6 +1,7 @@
 import {
   clausesOf,
   expandQuery,
+  isGoodAnswer,
   markdownToPlainText,
   synonymGroups,
   searchClauses,
@@ -91,6 +92,13 @@ describe('synonyms', () => {
     // Not ages: counts, or the same number twice.
     expect(expandQuery('20 and 40 pupils')).not.toContain('age-gap');
     expect(expandQuery('9 and 9')).not.toContain('age-gap');
+  });
+
+  it('answers one or two words half matched only when they name sexual behaviour', () => {
+    const keywords = { score: 40, perWord: 20, coverage: 0.6, words: 2 };
+    expect(isGoodAnswer({ ...keywords, onTopic: true })).toBe(true);
+    expect(isGoodAnswer({ ...keywords, onTopic: false })).toBe(false);
+    expect(isGoodAnswer({ ...keywords, coverage: 0.3, onTopic: true })).toBe(false);
   });
 
   it('maps a request for a checklist to first steps', () => {
