@@ -247,6 +247,28 @@ export const synonymGroups: readonly SynonymGroup[] = [
     safety plan, support plan, safeguarding plan, risk plan, risk management plan, keep apart,
     kept apart, keeping apart
   `),
+  // Being pushed to do something sexual is named many ways; the content calls it pressure or coercion.
+  group('pressure', ['pressure', 'coercion', 'asking-for-nudes'], `
+    pressure, pressured, pressuring, pressurised, pressurized, coerce, coerced, coercing, coercion,
+    keeps asking, kept asking, keep asking, asked for, asking for, begging, nagging, demanding, pestering,
+    wont stop asking
+  `),
+  // Images made or changed by software, which the content calls AI-generated or altered.
+  group('altered-images', ['ai', 'deepfake', 'altered-images', 'fake-nudes', 'edited'], `
+    deepfake, deepfakes, deep fake, deep fakes, photoshop, photoshopped, edited, morphed, face swap,
+    faceswap, nudify, undress app, artificial intelligence, computer generated, computer-generated,
+    ai generated, ai-generated, fake nude, fake nudes, fake image, fake picture, fake photo
+  `),
+  // Looking at an image of a child is itself regulated; the content calls it viewing.
+  group('viewing', ['viewing', 'view', 'look'], `
+    look at it, looked at it, looking at it, view it, viewing it, see it, open it, check the image,
+    check the photo, showed me, shown me
+  `),
+  // Whether school can respond itself or must pass the matter on: the content's response options.
+  group('in-house', ['manage-internally', 'internally', 'in-house', 'options'], `
+    in house, in-house, internally, ourselves, deal with it in school, handle it in school,
+    manage it in school, keep it in school, pass it on, refer on, escalate
+  `),
   // Someone asking for a list of steps wants the first actions, whoever takes them.
   group('first-steps', ['first-steps', 'straight-away', 'immediate'], `
     checklist, check list, step by step, steps to take, first steps, what to do first, quick guide,

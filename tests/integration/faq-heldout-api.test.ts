@@ -65,7 +65,7 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
     // studied the kinds of question it missed, and after that round it measures hit@3 91.2 %, hit@1
     // 78.2 %, declines 9 of 13 (9 of 13 declines right), which is no held-out figure.
     expect(setD!.total).toBeGreaterThanOrEqual(60);
-    expect(setD!.hit3).toBeGreaterThanOrEqual(0.87);
+    expect(setD!.hit3).toBeGreaterThanOrEqual(0.91);
     expect(setD!.hit1).toBeGreaterThanOrEqual(0.78);
     expect(setD!.noAnswerRecall).toBeGreaterThanOrEqual(0.69);
     expect(setD!.noAnswerPrecision).toBeGreaterThanOrEqual(0.59);
@@ -78,11 +78,12 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
     //   hit@1 71.4 %; declines 3 of its 6 questions with no good answer (3 of 5 declines right);
     // - set B (the "fresh" one here): hit@3 90.3 %, hit@1 71.0 %; declines 5 of 6 (5 of 7 right);
     // - set A: hit@3 91.5 %, hit@1 77.7 %; declines 5 of 7 (5 of 8 right).
-    // After the fifth round (tags in everyday words, age pairs, checklist words): C hit@3 86.6 %, hit@1
-    // 73.1 %, declines 3 of 6; B hit@3 89.2 %, hit@1 69.9 %, declines 5 of 6; A hit@3 92.6 %, hit@1 76.6 %.
+    // After the fifth round (tags in everyday words, age pairs, synonym groups for pressure, altered
+    // images, viewing, handling in house and checklists): C hit@3 87.4 %, hit@1 73.1 %, declines 3 of 6
+    // (3 of 3 right); B hit@3 89.2 %, hit@1 69.9 %, declines 5 of 6; A hit@3 92.6 %, hit@1 77.7 %.
     expect(setC!.total).toBeGreaterThanOrEqual(60);
-    expect(setC!.hit3).toBeGreaterThanOrEqual(0.85);
-    expect(setC!.hit1).toBeGreaterThanOrEqual(0.71);
+    expect(setC!.hit3).toBeGreaterThanOrEqual(0.87);
+    expect(setC!.hit1).toBeGreaterThanOrEqual(0.73);
     expect(setC!.noAnswerRecall).toBeGreaterThanOrEqual(0.5);
     expect(fresh!.total).toBeGreaterThanOrEqual(60);
     expect(first!.total).toBeGreaterThanOrEqual(60);

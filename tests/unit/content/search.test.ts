@@ -101,6 +101,12 @@ describe('synonyms', () => {
     expect(isGoodAnswer({ ...keywords, coverage: 0.3, onTopic: true })).toBe(false);
   });
 
+  it('maps everyday words for pressure, altered images and handling a matter in school', () => {
+    expect(expandQuery('he keeps asking her for pics')).toContain('coercion');
+    expect(expandQuery('a photoshopped picture')).toContain('deepfake');
+    expect(expandQuery('can we deal with it in school')).toContain('internally');
+  });
+
   it('maps a request for a checklist to first steps', () => {
     expect(expandQuery('a step by step checklist')).toContain('first-steps');
   });
