@@ -264,6 +264,12 @@ export const synonymGroups: readonly SynonymGroup[] = [
     look at it, looked at it, looking at it, view it, viewing it, see it, open it, check the image,
     check the photo, showed me, shown me
   `),
+  // What to say and ask while a child is telling you: the content calls it listening and open questions.
+  group('listening', ['listening', 'open-questions', 'leading-questions'], `
+    what do i say, what should i say, what to say, what can i say, how do i respond, how should i respond,
+    how do i react, ask questions, asking questions, question them, interview, interviewing,
+    investigate, investigating, put words in, putting ideas
+  `),
   // Whether school can respond itself or must pass the matter on: the content's response options.
   group('in-house', ['manage-internally', 'internally', 'in-house', 'options'], `
     in house, in-house, internally, ourselves, deal with it in school, handle it in school,
