@@ -8,45 +8,23 @@
  *   GRAPH_ACCESS_TOKEN=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv)
  * GRAPH_BASE_URL points it elsewhere (the local Graph fake in tests).
  */
-import { parseArgs } from 'node:util';
 import { SharePointAssessmentStore } from '../storage/sharepoint/index.js';
+import { runSiteCommand, siteCommandArgs } from './site-command.js';
 
 const USAGE = 'Usage: npm run sharepoint:migrate -- --site <site id> [--dry-run]';
 /** The store serves one school here: the given site. */
 const SCHOOL = 'migration';
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        site: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-    }).values;
-  } catch {
-    console.error(USAGE);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const token = process.env.GRAPH_ACCESS_TOKEN;
-  const missing = [...(args.site ? [] : ['--site']), ...(token ? [] : ['GRAPH_ACCESS_TOKEN'])];
-  if (missing.length) {
-    console.error(`Missing: ${missing.join(', ')}\n${USAGE}`);
-    return 2;
-  }
+  const args = siteCommandArgs(USAGE);
+  if (typeof args === 'number') return args;
   const store = new SharePointAssessmentStore({
-    graphBaseUrl: process.env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com',
-    getAccessToken: async () => token!,
+    graphBaseUrl: args.baseUrl,
+    getAccessToken: async () => args.token,
     product: 'hsb-assistant-migrate/1',
-    site: { siteId: args.site!, allowedGroupIds: [SCHOOL] },
+    site: { siteId: args.site, allowedGroupIds: [SCHOOL] },
   });
-  const dryRun = args['dry-run'] ?? false;
+  const { dryRun } = args;
   const report = await store.migrateRecords(SCHOOL, {
     dryRun,
     actor: { id: 'system-migration', kind: 'app' },
@@ -66,14 +44,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const coded = error as { code?: unknown };
-    // The code only: a provider's message could quote a record.
-    console.error(
-      `Migration failed: ${typeof coded.code === 'string' ? coded.code : 'error'}. Run it again to resume.`,
-    );
-    process.exit(1);
-  },
-);
+runSiteCommand(main, 'Migration failed', 'Run it again to resume.');

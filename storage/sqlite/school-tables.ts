@@ -4,13 +4,24 @@ import type { StatementCache } from './statement-cache.js';
 
 export type RecordType = 'child' | 'case' | 'chronology';
 
-interface AuditRow {
+export interface AuditRow {
   at: string;
   actor_id: string;
   action: AuditEntry['action'];
   fields: string;
   reason: string | null;
   detail: string | null;
+}
+
+export function auditEntryOf(r: AuditRow): AuditEntry {
+  return {
+    at: r.at,
+    actorId: r.actor_id,
+    action: r.action,
+    fields: JSON.parse(r.fields) as string[],
+    reason: r.reason,
+    detail: r.detail,
+  };
 }
 
 /** What the three repositories of one school share: the database, its statements, the school. */
@@ -58,14 +69,7 @@ export class SchoolTables {
          WHERE school_id = ? AND record_type = ? AND record_id = ? ORDER BY seq`,
       )
       .all(this.schoolId, type, id) as AuditRow[];
-    return rows.map((r) => ({
-      at: r.at,
-      actorId: r.actor_id,
-      action: r.action,
-      fields: JSON.parse(r.fields) as string[],
-      reason: r.reason,
-      detail: r.detail,
-    }));
+    return rows.map(auditEntryOf);
   }
 
   /** Call inside a write transaction (an entry is often written with the action it records). */

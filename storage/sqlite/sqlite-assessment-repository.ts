@@ -17,7 +17,8 @@ import {
   type PlanWriteExtras,
   type StoredPlan,
 } from '../../core/index.js';
-import { SchoolTables } from './school-tables.js';
+import { recordToReplace, sqliteEtag, storedRow } from './row-versions.js';
+import { auditEntryOf, SchoolTables, type AuditRow } from './school-tables.js';
 
 interface Row {
   id: string;
@@ -37,19 +38,6 @@ interface SummaryRow {
   overall_risk: AssessmentSummary['overallRisk'];
   next_due: string | null;
   updated_at: string;
-}
-
-interface AuditRow {
-  at: string;
-  actor_id: string;
-  action: AuditEntry['action'];
-  fields: string;
-  reason: string | null;
-  detail: string | null;
-}
-
-export function sqliteEtag(version: number): string {
-  return `"v${version}"`;
 }
 
 /** The next case reference of the school for the year of `at`; call inside a write transaction. */
@@ -122,7 +110,7 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
 
   async get(id: string): Promise<StoredPlan> {
     const row = this.row(id);
-    return { record: JSON.parse(row.data) as PlanRecord, etag: sqliteEtag(row.version) };
+    return storedRow<PlanRecord>(row);
   }
 
   async replace(
@@ -135,15 +123,7 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
     const at = context.at.toISOString();
     const record = this.db.transaction((): PlanRecord => {
       const current = this.row(id);
-      if (sqliteEtag(current.version) !== ifMatch) {
-        throw new ConflictError(
-          'stale',
-          'ETAG_MISMATCH',
-          'Someone else has saved this assessment since.',
-          sqliteEtag(current.version),
-        );
-      }
-      const previous = JSON.parse(current.data) as PlanRecord;
+      const previous = recordToReplace<PlanRecord>(current, ifMatch, 'assessment');
       const full: PlanRecord = {
         ...data,
         id,
@@ -243,14 +223,7 @@ export class SqliteAssessmentRepository implements AssessmentRepository {
          WHERE assessment_id = ? AND school_id = ? ORDER BY seq`,
       )
       .all(id, this.schoolId) as AuditRow[];
-    return rows.map((r) => ({
-      at: r.at,
-      actorId: r.actor_id,
-      action: r.action,
-      fields: JSON.parse(r.fields) as string[],
-      reason: r.reason,
-      detail: r.detail,
-    }));
+    return rows.map(auditEntryOf);
   }
 
   async recordAccess(id: string, context: AccessContext): Promise<void> {

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import {
-  ConflictError,
   NotFoundError,
   type AccessContext,
   type AuditEntry,
@@ -25,14 +24,10 @@ import {
   type StoredChild,
 } from '../../core/index.js';
 import { SchoolTables } from './school-tables.js';
-import { nextCaseRef, SqliteAssessmentRepository, sqliteEtag } from './sqlite-assessment-repository.js';
+import { recordToReplace, sqliteEtag, storedRow, type VersionedRow } from './row-versions.js';
+import { nextCaseRef, SqliteAssessmentRepository } from './sqlite-assessment-repository.js';
 import type { StatementCache } from './statement-cache.js';
 import { sqliteTrends, trendColumns } from './sqlite-trends.js';
-
-interface VersionedRow {
-  version: number;
-  data: string;
-}
 
 class SqliteChildRepository implements ChildRepository {
   constructor(private readonly t: SchoolTables) {}
@@ -66,22 +61,14 @@ class SqliteChildRepository implements ChildRepository {
 
   async get(id: string): Promise<StoredChild> {
     const row = this.row(id);
-    return { record: JSON.parse(row.data) as Child, etag: sqliteEtag(row.version) };
+    return storedRow<Child>(row);
   }
 
   async replace(id: string, data: ChildData, ifMatch: string, context: ChangeContext): Promise<StoredChild> {
     const at = context.at.toISOString();
     const record = this.t.db.transaction((): Child => {
       const current = this.row(id);
-      if (sqliteEtag(current.version) !== ifMatch) {
-        throw new ConflictError(
-          'stale',
-          'ETAG_MISMATCH',
-          'Someone else has saved this record since.',
-          sqliteEtag(current.version),
-        );
-      }
-      const previous = JSON.parse(current.data) as Child;
+      const previous = recordToReplace<Child>(current, ifMatch, 'record');
       const full: Child = {
         ...data,
         id,
@@ -239,22 +226,14 @@ class SqliteCaseRepository implements CaseRepository {
 
   async get(id: string): Promise<StoredCase> {
     const row = this.row(id);
-    return { record: JSON.parse(row.data) as Case, etag: sqliteEtag(row.version) };
+    return storedRow<Case>(row);
   }
 
   async replace(id: string, data: CaseData, ifMatch: string, context: ChangeContext): Promise<StoredCase> {
     const at = context.at.toISOString();
     const record = this.t.db.transaction((): Case => {
       const current = this.row(id);
-      if (sqliteEtag(current.version) !== ifMatch) {
-        throw new ConflictError(
-          'stale',
-          'ETAG_MISMATCH',
-          'Someone else has saved this case since.',
-          sqliteEtag(current.version),
-        );
-      }
-      const previous = JSON.parse(current.data) as Case;
+      const previous = recordToReplace<Case>(current, ifMatch, 'case');
       const full: Case = {
         ...data,
         id,

@@ -1,24 +1,10 @@
-import {
-  Body1,
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Body1, Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { childRoles, type ChildRole } from '../../../core/assessment/schema';
 import { MAX_ROLES } from '../../../core/cases/case';
 import { roleLabels } from '../../../core/documents/labels';
-import { ApiError, type ApiClient, type ChildSummary } from '../api/api-client';
+import type { ApiClient, ChildSummary } from '../api/api-client';
+import { CreateDialog } from './create-dialog';
 import { ChildFinder, describeChild, type FoundChild } from '../cases/child-finder';
 
 export { describeChild };
@@ -63,15 +49,7 @@ export function NewCaseDialog({
   onCreated: (id: string, caseRef: string) => void;
 }) {
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
   const [children, setChildren] = useState<CaseChild[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const reset = () => {
-    setChildren([]);
-    setError(null);
-  };
 
   const add = (found: FoundChild) => {
     const roles: ChildRole[] = children.length === 0 ? ['displayedHsb'] : ['harmed'];
@@ -85,109 +63,63 @@ export function NewCaseDialog({
       ),
     );
 
-  const noRoles = children.some((c) => c.roles.length === 0);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (children.length === 0) {
-      setError('Add at least one child to the case.');
-      return;
-    }
-    if (noRoles) {
-      setError('Give each child at least one role.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const { record } = await api.createCase(createCaseBody(children));
-      setOpen(false);
-      reset();
-      onCreated(record.id, record.caseRef);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'The case could not be created.');
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(_, d) => {
-        setOpen(d.open);
-        if (!d.open) reset();
-      }}
+    <CreateDialog
+      trigger="New case"
+      title="New case"
+      help="Add each child involved, then say what part they had. A child may hold two roles, for example harmed and also displayed harmful sexual behaviour. Channels and cards show the case reference and “Child A”, “Child B”, never names."
+      submitLabel="Create case"
+      failure="The case could not be created."
+      problem={() =>
+        children.length === 0
+          ? 'Add at least one child to the case.'
+          : children.some((c) => c.roles.length === 0)
+            ? 'Give each child at least one role.'
+            : null
+      }
+      create={async () => (await api.createCase(createCaseBody(children))).record}
+      onCreated={onCreated}
+      onReset={() => setChildren([])}
+      contentClassName={styles.stack}
     >
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance="primary">New case</Button>
-      </DialogTrigger>
-      <DialogSurface aria-describedby="new-case-help">
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>New case</DialogTitle>
-            <DialogContent className={styles.stack}>
-              <p id="new-case-help">
-                Add each child involved, then say what part they had. A child may hold two roles, for example
-                harmed and also displayed harmful sexual behaviour. Channels and cards show the case reference
-                and “Child A”, “Child B”, never names.
-              </p>
-              <ChildFinder
-                api={api}
-                exclude={children.flatMap((c) => ('existing' in c ? [c.existing.id] : []))}
-                onChoose={add}
-              />
+      <ChildFinder
+        api={api}
+        exclude={children.flatMap((c) => ('existing' in c ? [c.existing.id] : []))}
+        onChoose={add}
+      />
 
-              {children.length > 0 && (
-                <ul aria-label="Children in this case" className={styles.stack}>
-                  {children.map((c, i) => (
-                    <li key={i} className={styles.child}>
-                      <Body1>
-                        {'existing' in c
-                          ? describeChild(c.existing)
-                          : `${c.name}${c.yearGroup ? `, ${c.yearGroup}` : ''} (new)`}
-                      </Body1>
-                      <div role="group" aria-label={`Roles of ${caseChildName(c)}`}>
-                        {childRoles.map((role) => (
-                          <Checkbox
-                            key={role}
-                            label={roleLabel(role)}
-                            checked={c.roles.includes(role)}
-                            disabled={!c.roles.includes(role) && c.roles.length >= MAX_ROLES}
-                            onChange={(_, d) => toggleRole(i, role, !!d.checked)}
-                          />
-                        ))}
-                      </div>
-                      {c.roles.length === 0 && <Body1 role="alert">Give at least one role.</Body1>}
-                      <Button
-                        appearance="subtle"
-                        onClick={() => setChildren((list) => list.filter((_, j) => j !== i))}
-                      >
-                        Remove {caseChildName(c)}
-                      </Button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-
-              {error && (
-                <MessageBar intent="error">
-                  <MessageBarBody>{error}</MessageBarBody>
-                </MessageBar>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <DialogTrigger disableButtonEnhancement>
-                <Button appearance="secondary">Cancel</Button>
-              </DialogTrigger>
-              <Button appearance="primary" type="submit" disabled={busy}>
-                {busy ? 'Creating…' : 'Create case'}
+      {children.length > 0 && (
+        <ul aria-label="Children in this case" className={styles.stack}>
+          {children.map((c, i) => (
+            <li key={i} className={styles.child}>
+              <Body1>
+                {'existing' in c
+                  ? describeChild(c.existing)
+                  : `${c.name}${c.yearGroup ? `, ${c.yearGroup}` : ''} (new)`}
+              </Body1>
+              <div role="group" aria-label={`Roles of ${caseChildName(c)}`}>
+                {childRoles.map((role) => (
+                  <Checkbox
+                    key={role}
+                    label={roleLabel(role)}
+                    checked={c.roles.includes(role)}
+                    disabled={!c.roles.includes(role) && c.roles.length >= MAX_ROLES}
+                    onChange={(_, d) => toggleRole(i, role, !!d.checked)}
+                  />
+                ))}
+              </div>
+              {c.roles.length === 0 && <Body1 role="alert">Give at least one role.</Body1>}
+              <Button
+                appearance="subtle"
+                onClick={() => setChildren((list) => list.filter((_, j) => j !== i))}
+              >
+                Remove {caseChildName(c)}
               </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+            </li>
+          ))}
+        </ul>
+      )}
+    </CreateDialog>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Request, Response, Server } from 'restify';
+import type { z } from 'zod';
 import { apiContract, apiHeaders, apiPaths, type Stored } from '../../../../core/index.js';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../errors.js';
@@ -10,7 +11,9 @@ import { requiredIfMatch } from './assessments.js';
 /** Ids are server-made UUIDs; anything else cannot name a record, so it is simply not found. */
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function recordId(req: Request, what: 'child' | 'case'): string {
+type Kind = 'child' | 'case';
+
+function recordId(req: Request, what: Kind): string {
   const id = String(req.params?.id ?? '');
   if (!ID.test(id)) throw new HttpError(404, 'NOT_FOUND', `No ${what} has this id.`);
   return id.toLowerCase();
@@ -22,123 +25,104 @@ function sendStored<T>(res: Response, status: number, stored: Stored<T>, locatio
   res.send(status, stored.record);
 }
 
+type Services = Awaited<ReturnType<typeof servicesFor>>;
+type Cases = ReturnType<typeof casesOf>;
+
 /**
  * Children, cases and their chronology (the routes of `apiContract` named below). Every route checks
  * its query against the contract, signs the caller in, and works through the caller's services.
+ * Children and cases are both versioned records, so their routes share one shape.
  */
 export function registerCaseRoutes(server: Server, deps: AppDeps): void {
   const { logger } = deps;
   const c = apiContract;
 
-  server.get(
-    c.listChildren.path,
-    handler(
-      logger,
-      async (req, res, query) => {
-        const cases = casesOf(await servicesFor(deps, req));
-        res.send(200, { items: await cases.findChildren(query.q) });
-      },
-      { query: c.listChildren.query },
-    ),
-  );
+  const list = <Q extends z.ZodType>(
+    route: { path: string; query: Q },
+    items: (cases: Cases, query: z.output<Q>) => Promise<unknown[]>,
+  ) =>
+    server.get(
+      route.path,
+      handler(
+        logger,
+        async (req, res, query) => {
+          res.send(200, { items: await items(casesOf(await servicesFor(deps, req)), query) });
+        },
+        { query: route.query },
+      ),
+    );
 
-  server.post(
-    c.createChild.path,
-    handler(
-      logger,
-      async (req, res) => {
+  const create = <Q extends z.ZodType>(
+    route: { path: string; query: Q },
+    make: (services: Services, body: unknown) => Promise<Stored<{ id: string }>>,
+    location: (id: string) => string,
+  ) =>
+    server.post(
+      route.path,
+      handler(
+        logger,
+        async (req, res) => {
+          const services = await servicesFor(deps, req);
+          const stored = await make(services, await readJsonBody(req));
+          sendStored(res, 201, stored, location(stored.record.id));
+        },
+        { query: route.query },
+      ),
+    );
+
+  const read = (
+    path: string,
+    what: Kind,
+    get: (services: Services, id: string) => Promise<Stored<unknown>>,
+  ) =>
+    server.get(
+      path,
+      handler(logger, async (req, res) => {
+        const id = recordId(req, what);
+        sendStored(res, 200, await get(await servicesFor(deps, req), id));
+      }),
+    );
+
+  const replace = (
+    path: string,
+    what: Kind,
+    put: (services: Services, id: string, body: unknown, ifMatch: string) => Promise<Stored<unknown>>,
+  ) =>
+    server.put(
+      path,
+      handler(logger, async (req, res) => {
+        const id = recordId(req, what);
         const services = await servicesFor(deps, req);
+        const ifMatch = requiredIfMatch(req);
         const body = await readJsonBody(req);
-        const stored = await casesOf(services).createChild(body, services.signer);
-        sendStored(res, 201, stored, apiPaths.child(stored.record.id));
-      },
-      { query: c.createChild.query },
-    ),
-  );
+        sendStored(res, 200, await put(services, id, body, ifMatch));
+      }),
+    );
 
-  server.get(
-    c.getChild.path,
-    handler(logger, async (req, res) => {
-      const id = recordId(req, 'child');
-      const services = await servicesFor(deps, req);
-      sendStored(res, 200, await casesOf(services).readChild(id, services.caller.actor));
-    }),
-  );
+  const chronology = (path: string, what: Kind, items: (cases: Cases, id: string) => Promise<unknown[]>) =>
+    server.get(
+      path,
+      handler(logger, async (req, res) => {
+        const id = recordId(req, what);
+        res.send(200, { items: await items(casesOf(await servicesFor(deps, req)), id) });
+      }),
+    );
 
-  server.put(
-    c.replaceChild.path,
-    handler(logger, async (req, res) => {
-      const id = recordId(req, 'child');
-      const services = await servicesFor(deps, req);
-      const ifMatch = requiredIfMatch(req);
-      const body = await readJsonBody(req);
-      sendStored(res, 200, await casesOf(services).replaceChild(id, body, ifMatch, services.signer));
-    }),
+  list(c.listChildren, (cases, query) => cases.findChildren(query.q));
+  create(c.createChild, (s, body) => casesOf(s).createChild(body, s.signer), apiPaths.child);
+  read(c.getChild.path, 'child', (s, id) => casesOf(s).readChild(id, s.caller.actor));
+  replace(c.replaceChild.path, 'child', (s, id, body, ifMatch) =>
+    casesOf(s).replaceChild(id, body, ifMatch, s.signer),
   );
+  chronology(c.childChronology.path, 'child', (cases, id) => cases.childChronology(id));
 
-  server.get(
-    c.childChronology.path,
-    handler(logger, async (req, res) => {
-      const id = recordId(req, 'child');
-      const cases = casesOf(await servicesFor(deps, req));
-      res.send(200, { items: await cases.childChronology(id) });
-    }),
+  list(c.listCases, (cases, query) => cases.listCases(query.status));
+  create(c.createCase, (s, body) => casesOf(s).createCase(body, s.signer), apiPaths.case);
+  read(c.getCase.path, 'case', (s, id) => casesOf(s).readCase(id, s.caller.actor));
+  replace(c.replaceCase.path, 'case', (s, id, body, ifMatch) =>
+    casesOf(s).replaceCase(id, body, ifMatch, s.signer),
   );
-
-  server.get(
-    c.listCases.path,
-    handler(
-      logger,
-      async (req, res, query) => {
-        const cases = casesOf(await servicesFor(deps, req));
-        res.send(200, { items: await cases.listCases(query.status) });
-      },
-      { query: c.listCases.query },
-    ),
-  );
-
-  server.post(
-    c.createCase.path,
-    handler(
-      logger,
-      async (req, res) => {
-        const services = await servicesFor(deps, req);
-        const body = await readJsonBody(req);
-        const stored = await casesOf(services).createCase(body, services.signer);
-        sendStored(res, 201, stored, apiPaths.case(stored.record.id));
-      },
-      { query: c.createCase.query },
-    ),
-  );
-
-  server.get(
-    c.getCase.path,
-    handler(logger, async (req, res) => {
-      const id = recordId(req, 'case');
-      const services = await servicesFor(deps, req);
-      sendStored(res, 200, await casesOf(services).readCase(id, services.caller.actor));
-    }),
-  );
-
-  server.put(
-    c.replaceCase.path,
-    handler(logger, async (req, res) => {
-      const id = recordId(req, 'case');
-      const services = await servicesFor(deps, req);
-      const ifMatch = requiredIfMatch(req);
-      const body = await readJsonBody(req);
-      sendStored(res, 200, await casesOf(services).replaceCase(id, body, ifMatch, services.signer));
-    }),
-  );
-
-  server.get(
-    c.caseChronology.path,
-    handler(logger, async (req, res) => {
-      const id = recordId(req, 'case');
-      const cases = casesOf(await servicesFor(deps, req));
-      res.send(200, { items: await cases.caseChronology(id) });
-    }),
-  );
+  chronology(c.caseChronology.path, 'case', (cases, id) => cases.caseChronology(id));
 
   server.post(
     c.addCaseChronology.path,
