@@ -2,6 +2,7 @@ import {
   FRESH_HELDOUT_FILE,
   HELDOUT_C_FILE,
   HELDOUT_D_FILE,
+  HELDOUT_E_FILE,
   HELDOUT_FILE,
   evaluateSet,
   readEvalSet,
@@ -9,9 +10,9 @@ import {
 import { call, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /**
- * The frozen held-out sets (tests/content/faq-heldout-2026-12d.json, set D, the one still honest; then
- * faq-heldout-2026-12c.json, faq-heldout-2026-12b.json and faq-heldout-2026-12.json, sets C, B and A,
- * spent; each written without sight of the content, labelled before it was scored, hash-pinned) scored through the real GET /api/faq, as a client sees
+ * The frozen held-out sets (tests/content/faq-heldout-2026-12e.json, set E, the one still honest; then
+ * faq-heldout-2026-12d.json, faq-heldout-2026-12c.json, faq-heldout-2026-12b.json and
+ * faq-heldout-2026-12.json, sets D, C, B and A, spent; each written without sight of the content, labelled before it was scored, hash-pinned) scored through the real GET /api/faq, as a client sees
  * it: hit@1 and hit@3 over the answerable questions, and for the questions nothing answers, whether
  * the API said so with an empty list (the no-good-answer precision: of the questions declined, the
  * share that truly had no good answer). The older sets are reported alongside.
@@ -41,6 +42,7 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
     const lines: string[] = [];
     const reports = [];
     for (const name of [
+      HELDOUT_E_FILE,
       HELDOUT_D_FILE,
       HELDOUT_C_FILE,
       FRESH_HELDOUT_FILE,
@@ -55,13 +57,25 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
       reports.push(report);
     }
     console.log(lines.join('\n'));
-    const [setD, setC, fresh, first] = reports;
-    // Set D is the honest held-out figure: 160 questions written blind during the fourth round of
+    const [setE, setD, setC, fresh, first] = reports;
+    // Set E is the honest held-out figure: 160 questions written blind during the fifth round of
     // tuning, opened only after that round's last commit, labelled from the FAQ texts and committed
-    // alone, then scored once, with nothing tuned since. Measured: 147 answerable, hit@3 87.8 %,
-    // hit@1 78.2 %; declines 9 of its 13 questions with no good answer (9 of 15 declines right, so 6
-    // answerable questions wrongly declined). The target, hit@3 ≥ 90 %, is not reached, so it
-    // is not asserted; these floors sit just under what it reached. D is spent since: the fifth round
+    // alone, then scored once, with nothing tuned since. Measured: 151 answerable, hit@3 83.4 %,
+    // hit@1 66.2 %; declines 5 of its 9 questions with no good answer (5 of 11 declines right, so 6
+    // answerable questions wrongly declined). Lower than set D reached blind (87.8 %): the fifth round's
+    // gains on the content-only cross-validation and the spent sets did not carry over. The issue's
+    // target, hit@3 ≥ 90 %, is not reached, so it is not asserted; these floors sit just under what it
+    // reached.
+    expect(setE!.total).toBeGreaterThanOrEqual(60);
+    expect(setE!.hit3).toBeGreaterThanOrEqual(0.83);
+    expect(setE!.hit1).toBeGreaterThanOrEqual(0.66);
+    expect(setE!.noAnswerRecall).toBeGreaterThanOrEqual(0.55);
+    expect(setE!.noAnswerPrecision).toBeGreaterThanOrEqual(0.45);
+    // Set D, spent: 160 questions written blind during the fourth round of
+    // tuning, opened only after that round's last commit, labelled from the FAQ texts and committed
+    // alone, then scored once blind: 147 answerable, hit@3 87.8 %, hit@1 78.2 %; declines 9 of its 13
+    // questions with no good answer (9 of 15 declines right, so 6 answerable questions wrongly
+    // declined). Its floors are regression floors now. D is spent: the fifth round
     // studied the kinds of question it missed, and after that round it measures hit@3 91.2 %, hit@1
     // 78.2 %, declines 9 of 13 (9 of 13 declines right), which is no held-out figure.
     expect(setD!.total).toBeGreaterThanOrEqual(60);

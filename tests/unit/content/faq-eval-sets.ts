@@ -24,6 +24,7 @@ export const HELDOUT_FILE = 'faq-heldout-2026-12.json';
 export const FRESH_HELDOUT_FILE = 'faq-heldout-2026-12b.json';
 export const HELDOUT_C_FILE = 'faq-heldout-2026-12c.json';
 export const HELDOUT_D_FILE = 'faq-heldout-2026-12d.json';
+export const HELDOUT_E_FILE = 'faq-heldout-2026-12e.json';
 export const EVAL_FILES = [
   'faq-eval.json',
   'faq-holdout.json',
@@ -31,6 +32,7 @@ export const EVAL_FILES = [
   FRESH_HELDOUT_FILE,
   HELDOUT_C_FILE,
   HELDOUT_D_FILE,
+  HELDOUT_E_FILE,
 ] as const;
 
 export function readEvalSet(name: string): EvalCase[] {
