@@ -4,7 +4,7 @@ import { policySectionTitles, referralSectionTitles } from './sections.js';
 import type { FaqAlternatives } from './alternatives.js';
 import type { Clause, ContentLibrary, FaqEntry, RiskContextTemplate } from './schema.js';
 import { markdownToPlainText } from './markdown.js';
-import { expandQueryDetailed } from './synonyms.js';
+import { expandQueryDetailed, onTopicWords } from './synonyms.js';
 import { processTerm, tokenize } from './text-terms.js';
 
 /**
@@ -286,12 +286,21 @@ interface BuiltQuery {
   bridges: ReadonlyMap<string, readonly string[]>;
   /** `informationOf` each word typed, filled on first use: every result of the query shares it. */
   information: Map<string, number>;
+  /**
+   * Phrases made only of small words ("made it up", "take it down"): none of their words is searched,
+   * so each counts as one more thing typed, matched when the entry matches one of its synonym terms.
+   */
+  concepts: readonly (readonly string[])[];
+  /** Whether the words typed name sexual behaviour or its harm (`onTopicWords`, `onTopicGroups`). */
+  onTopic: boolean;
 }
 
 const processAll = (text: string): string[] =>
   tokenize(text)
     .map(processTerm)
     .filter((t): t is string => Boolean(t));
+
+const onTopicTerms: ReadonlySet<string> = new Set(onTopicWords.flatMap(processAll));
 
 /**
  * The query minisearch runs: the words typed (prefix and fuzzy), plus synonyms (exact, down-weighted).
@@ -302,16 +311,23 @@ function buildQuery(query: string, known: ReadonlySet<string>): BuiltQuery | und
   const typedTerms = new Set(processAll(typed));
   const synonymTerms = new Set<string>();
   const bridges = new Map<string, string[]>();
+  const concepts: string[][] = [];
+  let onTopic = [...typedTerms].some((t) => onTopicTerms.has(t));
   for (const expansion of expandQueryDetailed(typed)) {
+    onTopic ||= expansion.onTopic;
     const terms = expansion.terms.flatMap(processAll).filter((t) => !typedTerms.has(t));
     for (const term of terms) synonymTerms.add(term);
-    for (const word of expansion.words.flatMap(processAll)) {
+    const words = expansion.words.flatMap(processAll);
+    for (const word of words) {
       bridges.set(word, [...(bridges.get(word) ?? []), ...terms]);
     }
+    if (words.length === 0 && terms.length) concepts.push(terms);
   }
   if (typedTerms.size === 0 && synonymTerms.size === 0) return undefined;
   return {
     bridges,
+    concepts,
+    onTopic,
     information: new Map(),
     // The terms are processed (stemmed) here already, and stemming is not idempotent ("speeded" →
     // "speed" → "spe"), so minisearch gets identity tokenize and processTerm for this query.
@@ -347,27 +363,39 @@ export interface AnswerEvidence {
    * (`informationOf`).
    */
   coverage: number;
-  /** How many words were typed (stop words aside). */
+  /** How many words were typed (stop words aside), each phrase of small words counting as one. */
   words: number;
+  /** Whether the question names sexual behaviour or its harm. */
+  onTopic: boolean;
 }
 
 /**
  * "When nothing matches well, say so." Calibrated by tests/unit/content/faq-eval-calibration.test.ts on
- * content alone: each alternative phrasing, searched with its own phrasing left out of the index, must
- * mostly pass, and questions plainly outside harmful sexual behaviour must mostly not.
+ * content alone: alternative phrasings searched against an index without them (one phrasing left out
+ * at a time, and, stricter, all of one entry's phrasings at once) must nearly all pass, and questions
+ * plainly outside harmful sexual behaviour should mostly not.
  *
  * Principle: staff asking a safeguarding question need an answer, and the answer card lists the
- * helplines anyway, so when in doubt answer. The floor is 97 % of left-out phrasings kept; the cut is the
- * strictest that keeps 98 %, a point of margin because a question written by someone who never read the
- * content matches less well than a phrasing written from it.
+ * helplines anyway, so when in doubt answer. The floor is 97 % kept with all of an entry's phrasings
+ * left out: a question written by someone who never read the content matches about as well as that.
  *
  * A question (3 words or more, stop words aside) is judged on its score per word discounted by the share
  * of its information left unmatched (perWord × coverage): one number, so a strong match on the rare words
- * is not turned away for a low raw score, nor a high score on common words accepted. One or two words are
+ * is not turned away for a low raw score, nor a high score on common words accepted. A question that
+ * names sexual behaviour or its harm (`onTopicWords`, `onTopicGroups` in synonyms.ts) is about this
+ * app's subject however it is worded, so it only needs a real match; the strict cut is for questions
+ * that do not, which is where school business and other safeguarding topics fall. One or two words are
  * a keyword search: there is no question to judge, so they only need to be matched in full (directly, by
- * prefix or typo, or through a synonym).
+ * prefix or typo, or through a synonym), or, when they name sexual behaviour, half matched: the other
+ * word then only says which part of the subject is meant.
  */
-export const GOOD_ANSWER = { minMatchedPerWord: 5.5, keywordWords: 2, keywordCoverage: 0.999 } as const;
+export const GOOD_ANSWER = {
+  minMatchedPerWord: 5,
+  minMatchedPerWordOnTopic: 0.5,
+  keywordWords: 2,
+  keywordCoverage: 0.999,
+  keywordCoverageOnTopic: 0.5,
+} as const;
 /**
  * Policy, referral and context guidance only ever accompanies the answer (or the "no good answer" reply),
  * so it keeps the earlier, stricter cut: a weakly matched clause shown beside an answer is only noise.
@@ -383,8 +411,12 @@ function isGoodGuidance(evidence: AnswerEvidence): boolean {
 export const RELATED_SHARE = 0.25;
 
 export function isGoodAnswer(evidence: AnswerEvidence): boolean {
-  if (evidence.words <= GOOD_ANSWER.keywordWords) return evidence.coverage >= GOOD_ANSWER.keywordCoverage;
-  return evidence.perWord * evidence.coverage >= GOOD_ANSWER.minMatchedPerWord;
+  if (evidence.words <= GOOD_ANSWER.keywordWords) {
+    const min = evidence.onTopic ? GOOD_ANSWER.keywordCoverageOnTopic : GOOD_ANSWER.keywordCoverage;
+    return evidence.coverage >= min;
+  }
+  const min = evidence.onTopic ? GOOD_ANSWER.minMatchedPerWordOnTopic : GOOD_ANSWER.minMatchedPerWord;
+  return evidence.perWord * evidence.coverage >= min;
 }
 
 interface RawResult {
@@ -407,10 +439,17 @@ function evidenceOf(result: RawResult, built: BuiltQuery, df: DocFrequency): Ans
     total += weight;
     if (matched.has(term) || built.bridges.get(term)?.some((t) => matched.has(t))) covered += weight;
   }
+  for (const terms of built.concepts) {
+    const weight = Math.max(...terms.map((t) => informationOf(df, t)));
+    total += weight;
+    if (terms.some((t) => matched.has(t))) covered += weight;
+  }
+  const words = built.typed.size + built.concepts.length;
   return {
     score: result.score,
-    perWord: result.score / Math.max(1, built.typed.size),
-    words: built.typed.size,
+    perWord: result.score / Math.max(1, words),
+    words,
+    onTopic: built.onTopic,
     coverage: total > 0 ? covered / total : 0,
   };
 }

@@ -172,7 +172,7 @@ export const synonymGroups: readonly SynonymGroup[] = [
   group('sextortion', ['sextortion', 'blackmail', 'money', 'threats'], `
     blackmail, blackmailed, blackmailing, extort, extorted, extortion, pay, paid, paying, payment,
     money, gift card, gift cards, bitcoin, scam, scammed, scammer, threatening to share,
-    threatened to post
+    threatened to post, catfish, catfished, catfishing, fake profile, fake account, pretending to be
   `),
   group('leaked', ['leaked', 'shared', 'spread', 'viral'], `
     leaked, leak, leaks, exposed, exposing page, going round, went round, gone viral, viral,
@@ -247,6 +247,77 @@ export const synonymGroups: readonly SynonymGroup[] = [
     safety plan, support plan, safeguarding plan, risk plan, risk management plan, keep apart,
     kept apart, keeping apart
   `),
+  // Being pushed to do something sexual is named many ways; the content calls it pressure or coercion.
+  group('pressure', ['pressure', 'coercion', 'asking-for-nudes'], `
+    pressure, pressured, pressuring, pressurised, pressurized, coerce, coerced, coercing, coercion,
+    keeps asking, kept asking, keep asking, asked for, asking for, begging, nagging, demanding, pestering,
+    wont stop asking
+  `),
+  // Images made or changed by software, which the content calls AI-generated or altered.
+  group('altered-images', ['ai', 'deepfake', 'altered-images', 'fake-nudes', 'edited'], `
+    deepfake, deepfakes, deep fake, deep fakes, photoshop, photoshopped, edited, morphed, face swap,
+    faceswap, nudify, undress app, artificial intelligence, computer generated, computer-generated,
+    ai generated, ai-generated, fake nude, fake nudes, fake image, fake picture, fake photo
+  `),
+  // Looking at an image of a child is itself regulated; the content calls it viewing.
+  group('viewing', ['viewing', 'view', 'look'], `
+    look at it, looked at it, looking at it, view it, viewing it, see it, open it, check the image,
+    check the photo, showed me, shown me
+  `),
+  // What to say and ask while a child is telling you: the content calls it listening and open questions.
+  group('listening', ['listening', 'open-questions', 'leading-questions'], `
+    what do i say, what should i say, what to say, what can i say, how do i respond, how should i respond,
+    how do i react, ask questions, asking questions, question them, interview, interviewing,
+    investigate, investigating, put words in, putting ideas
+  `),
+  // Whether school can respond itself or must pass the matter on: the content's response options.
+  group('in-house', ['manage-internally', 'internally', 'in-house', 'options'], `
+    in house, in-house, internally, ourselves, deal with it in school, handle it in school,
+    manage it in school, keep it in school, pass it on, refer on, escalate
+  `),
+  // Someone asking for a list of steps wants the first actions, whoever takes them.
+  group('first-steps', ['first-steps', 'straight-away', 'immediate'], `
+    checklist, check list, step by step, steps to take, first steps, what to do first, quick guide,
+    action plan, immediate actions, right now
+  `),
+];
+
+/**
+ * The groups whose words name sexual behaviour, sexual harm or the people in a report of it. A question
+ * using one is about this app's subject however else it is worded; school life in general (parents,
+ * staff, transport, records) is not.
+ */
+export const onTopicGroups: ReadonlySet<string> = new Set([
+  'child-harmed',
+  'displayed-hsb',
+  'relationship',
+  'false-report',
+  'nudes',
+  'airdrop',
+  'upskirting',
+  'touching',
+  'banter',
+  'sexual-comments',
+  'body-words',
+  'sexual-play',
+  'sexual-activity',
+  'physical-harassment',
+  'exposure',
+  'pornography',
+  'leaked',
+  'dares',
+  'accused',
+  'lgbt',
+]);
+
+/**
+ * Words of the content's own subject that no synonym group carries: the policy words for sexual
+ * behaviour and harm, as staff type them too.
+ */
+export const onTopicWords: readonly string[] = [
+  'sexual', 'sexually', 'sex', 'sexualised', 'sexualized', 'hsb', 'harassment', 'harassed', 'harassing',
+  'rape', 'raped', 'grooming', 'groomed', 'indecent', 'intimate', 'upskirting',
+  'nudes', 'semi-nudes', 'pornography', 'sextortion', 'voyeurism', 'lado',
 ];
 
 export interface YearGroupExpansion {
@@ -331,6 +402,8 @@ export interface Expansion {
   /** The words of the query that triggered it, normalised ("off sick" → ["off", "sick"]). */
   words: readonly string[];
   terms: readonly string[];
+  /** Whether the words name sexual behaviour or its harm (a group of `onTopicGroups`). */
+  onTopic: boolean;
 }
 
 /**
@@ -348,7 +421,11 @@ export function expandQueryDetailed(query: string): Expansion[] {
       const m = trigger.pattern.exec(q);
       if (!m) continue;
       matched.add(trigger.group);
-      out.push({ words: m[0].split(/[\s-]+/), terms: trigger.group.terms });
+      out.push({
+        words: m[0].split(/[\s-]+/),
+        terms: trigger.group.terms,
+        onTopic: onTopicGroups.has(trigger.group.id),
+      });
     }
   }
   for (const m of q.matchAll(YEAR)) {
@@ -357,17 +434,43 @@ export function expandQueryDetailed(query: string): Expansion[] {
     out.push({
       words: m[0].split(/\s+/),
       terms: [...PHASE_TERMS[phase.phase], String(phase.ages[0]), String(phase.ages[1])],
+      onTopic: false,
     });
   }
   for (const m of q.matchAll(AGE)) {
     const phase = phaseOfAge(Number(m[1] ?? m[2]));
-    if (phase) out.push({ words: m[0].split(/[\s/-]+/), terms: PHASE_TERMS[phase] });
+    if (phase) out.push({ words: m[0].split(/[\s/-]+/), terms: PHASE_TERMS[phase], onTopic: false });
   }
+  const pair = ageGap(q);
+  if (pair) out.push(pair);
   for (const [pattern, phase] of PHASE_WORDS) {
     const m = pattern.exec(q);
-    if (m) out.push({ words: m[0].split(/\s+/), terms: PHASE_TERMS[phase] });
+    if (m) out.push({ words: m[0].split(/\s+/), terms: PHASE_TERMS[phase], onTopic: false });
   }
   return out;
+}
+
+/**
+ * Two ages or year groups side by side ("13 and 16", "year 8 and year 11", "shes 14 and hes 15"): the
+ * question is about the gap between the children, which the content discusses as similar age against
+ * an imbalance of age or power. Two or more years apart counts as a gap, as in a relationship between
+ * a Year 9 and a Year 11.
+ */
+const AGE_PAIR =
+  /\b((?:year|yr|y)\s?)?(\d{1,2})s?\s(?:and|&|vs|with|\+)\s(?:(?:hes|shes|he is|she is|theyre|they are|the other is|the other)\s)?((?:year|yr|y)\s?)?(\d{1,2})s?\b/;
+
+function ageGap(q: string): Expansion | undefined {
+  const m = AGE_PAIR.exec(q);
+  if (!m) return undefined;
+  const years = Boolean(m[1] ?? m[3]);
+  const toAge = (n: number) => (years ? n + 5 : n);
+  const [a, b] = [toAge(Number(m[2])), toAge(Number(m[4]))];
+  if ([a, b].some((age) => age < 3 || age > 19) || a === b) return undefined;
+  const terms =
+    Math.abs(a - b) >= 2
+      ? ['age-gap', 'imbalance', 'older', 'younger', 'power', 'age-of-consent']
+      : ['similar-age', 'similar', 'relationship', 'age-of-consent'];
+  return { words: m[0].split(/[\s&+]+/).filter(Boolean), terms, onTopic: false };
 }
 
 /** The extra words alone (see `expandQueryDetailed`). */

@@ -63,9 +63,22 @@ export function tokenize(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * US spellings as the content spells them (British English), so "behavior", "sexualized" and
+ * "counseling" find "behaviour", "sexualised" and "counselling". Only long -ize words: "size" and
+ * "prize" stay as they are.
+ */
+export function britishSpelling(word: string): string {
+  return word
+    .replace(/^(mis)?behavior/, '$1behaviour')
+    .replace(/^(\p{L}{4,})iz(e|ed|es|ing|ation|ations)$/u, '$1is$2')
+    .replace(/^(\p{L}{3,})yz(e|ed|es|ing)$/u, '$1ys$2')
+    .replace(/^counsel(ing|or|ors)$/, 'counsell$1');
+}
+
 /** A token as the index stores it, or null for a stop word. */
 export function processTerm(token: string): string | null {
-  const term = token.toLowerCase();
+  const term = britishSpelling(token.toLowerCase());
   if (isStopWord(term)) return null;
   return stem(term);
 }

@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFaq } from '../../../core/index.js';
 import { realContent } from '../../helpers/content.js';
-import { FRESH_HELDOUT_FILE, HELDOUT_C_FILE, HELDOUT_FILE, evalDir, readEvalSet } from './faq-eval-sets.js';
+import {
+  FRESH_HELDOUT_FILE,
+  HELDOUT_C_FILE,
+  HELDOUT_D_FILE,
+  HELDOUT_E_FILE,
+  HELDOUT_FILE,
+  evalDir,
+  readEvalSet,
+} from './faq-eval-sets.js';
 
 /**
  * The held-out sets were written without sight of the content and labelled before they were scored
@@ -15,9 +23,11 @@ const FROZEN_SHA256: Record<string, string> = {
   [HELDOUT_FILE]: '409da0f94a46a00f02fa418262961dbcb89f2504701173b90ce0c67e99800160',
   [FRESH_HELDOUT_FILE]: '7724de7d3349b8cb145affb1f1a32b5ccbb884a03247426cf3bc4026a3604853',
   [HELDOUT_C_FILE]: 'be8e38432670835182c87cfb42423992bd7256063f405bb53e46592575a2703a',
+  [HELDOUT_D_FILE]: '3d0c814274835ded5bddc49fc08a7267a7a09c7856e8643fcdddd91c70587dc6',
+  [HELDOUT_E_FILE]: '8c594391b835c47daf9291c95f42a6e5bf1d4deda7cc0d584c00e0eaefd0369d',
 };
 
-describe.each([HELDOUT_FILE, FRESH_HELDOUT_FILE, HELDOUT_C_FILE])('the frozen held-out FAQ set %s', (file) => {
+describe.each([HELDOUT_FILE, FRESH_HELDOUT_FILE, HELDOUT_C_FILE, HELDOUT_D_FILE, HELDOUT_E_FILE])('the frozen held-out FAQ set %s', (file) => {
   const cases = readEvalSet(file);
 
   it('is byte-for-byte the labelled file committed before it was scored', () => {

@@ -9,7 +9,9 @@ import { join } from 'node:path';
  * from the FAQ texts after the good-answer cut was recalibrated on content alone, and before any scoring.
  * Both have since been studied (the kinds of wording they miss) and are spent. faq-heldout-2026-12c.json
  * (set C) was written blind by someone who never saw the content, opened only after the last tuning was
- * committed, labelled from the FAQ texts and committed alone before it was scored once.
+ * committed, labelled from the FAQ texts and committed alone before it was scored once. Sets D
+ * (faq-heldout-2026-12d.json) and E (faq-heldout-2026-12e.json) were written and scored the same way;
+ * C and D have since been studied and are spent, E is the honest one.
  */
 export interface EvalCase {
   q: string;
@@ -23,12 +25,16 @@ export const evalDir = join(__dirname, '..', '..', 'content');
 export const HELDOUT_FILE = 'faq-heldout-2026-12.json';
 export const FRESH_HELDOUT_FILE = 'faq-heldout-2026-12b.json';
 export const HELDOUT_C_FILE = 'faq-heldout-2026-12c.json';
+export const HELDOUT_D_FILE = 'faq-heldout-2026-12d.json';
+export const HELDOUT_E_FILE = 'faq-heldout-2026-12e.json';
 export const EVAL_FILES = [
   'faq-eval.json',
   'faq-holdout.json',
   HELDOUT_FILE,
   FRESH_HELDOUT_FILE,
   HELDOUT_C_FILE,
+  HELDOUT_D_FILE,
+  HELDOUT_E_FILE,
 ] as const;
 
 export function readEvalSet(name: string): EvalCase[] {

@@ -1,6 +1,7 @@
 import {
   clausesOf,
   expandQuery,
+  isGoodAnswer,
   markdownToPlainText,
   synonymGroups,
   searchClauses,
@@ -80,6 +81,34 @@ describe('synonyms', () => {
     }
     expect(expandQuery('a 14 yr old')).toContain('secondary');
     expect(expandQuery('2 years ago')).not.toContain('primary');
+  });
+
+  it('reads two ages or year groups side by side as a question about the gap between them', () => {
+    for (const q of ['13 and 16', 'year 8 and year 11', 'yr 7 and 10', 'shes 14 and hes 17']) {
+      expect({ q, terms: expandQuery(q) }).toEqual({ q, terms: expect.arrayContaining(['age-gap', 'imbalance']) });
+    }
+    expect(expandQuery('14 and 15')).toEqual(expect.arrayContaining(['similar-age']));
+    expect(expandQuery('14 and 15')).not.toContain('age-gap');
+    // Not ages: counts, or the same number twice.
+    expect(expandQuery('20 and 40 pupils')).not.toContain('age-gap');
+    expect(expandQuery('9 and 9')).not.toContain('age-gap');
+  });
+
+  it('answers one or two words half matched only when they name sexual behaviour', () => {
+    const keywords = { score: 40, perWord: 20, coverage: 0.6, words: 2 };
+    expect(isGoodAnswer({ ...keywords, onTopic: true })).toBe(true);
+    expect(isGoodAnswer({ ...keywords, onTopic: false })).toBe(false);
+    expect(isGoodAnswer({ ...keywords, coverage: 0.3, onTopic: true })).toBe(false);
+  });
+
+  it('maps everyday words for pressure, altered images and handling a matter in school', () => {
+    expect(expandQuery('he keeps asking her for pics')).toContain('coercion');
+    expect(expandQuery('a photoshopped picture')).toContain('deepfake');
+    expect(expandQuery('can we deal with it in school')).toContain('internally');
+  });
+
+  it('maps a request for a checklist to first steps', () => {
+    expect(expandQuery('a step by step checklist')).toContain('first-steps');
   });
 
   it('maps the words staff use to the words the guidance uses', () => {

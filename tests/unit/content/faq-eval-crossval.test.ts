@@ -1,0 +1,37 @@
+import { realContent } from '../../helpers/content.js';
+import { crossValidation } from './faq-eval-crossval.js';
+
+/**
+ * How well the search finds an entry for a question worded unlike its phrasings, measured on the content
+ * alone (no evaluation set): each alternative phrasing searched with itself, or all of its entry's
+ * phrasings, left out of the index. Ranking changes are judged on this before any held-out set.
+ * Measured before set D was opened: with 67 entries (616 phrasings), one left out hit@1 77.6 %, hit@3
+ * 93.2 %, all of the entry's left out 58.8 % / 81.8 %; with the three entries added since (70 entries, 641
+ * phrasings, more to confuse) 75.5 % / 92.2 % and 57.4 % / 80.3 %, unchanged by the ranking changes kept
+ * (phrases of small words counted, US spellings folded). Tried and not kept, because they did not
+ * raise these or the spent sets' figures: BM25 field weights other than 3/1/2/1, a tf-idf centroid
+ * scorer fused with BM25 by reciprocal rank, and diversifying the top three by centroid similarity.
+ * Fifth round: the entries whose phrasings, all left out, were missed were given tags in the everyday
+ * words of their own answers (look/view for viewing an image, away/on leave for an absent DSL), and
+ * synonym groups for pressure, altered images, viewing, listening and handling a matter in house: 80.0 % / 94.9 %
+ * one left out, 61.3 % / 87.4 % all of the entry left out. Both were written while looking at the
+ * missed phrasings, so the entry figure now flatters the search somewhat.
+ */
+describe('cross-validation over the alternative phrasings', () => {
+  const lib = realContent();
+
+  it('finds a phrasing left out of the index in the top three (one left out, and all of its entry left out)', () => {
+    const one = crossValidation(lib, 'phrasing');
+    const entry = crossValidation(lib, 'entry');
+    const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+    console.log(
+      `Cross-validation over ${one.n} phrasings: one left out hit@1 ${pct(one.hit1)}, hit@3 ${pct(one.hit3)}; ` +
+        `all of its entry left out hit@1 ${pct(entry.hit1)}, hit@3 ${pct(entry.hit3)}`,
+    );
+    expect(one.n).toBeGreaterThanOrEqual(600);
+    expect(one.hit3).toBeGreaterThanOrEqual(0.94);
+    expect(one.hit1).toBeGreaterThanOrEqual(0.78);
+    expect(entry.hit3).toBeGreaterThanOrEqual(0.86);
+    expect(entry.hit1).toBeGreaterThanOrEqual(0.6);
+  });
+});
