@@ -14,3 +14,4 @@ export {
 } from './mentions.js';
 export { ANOTHER_CHILD, NAME_REMOVED } from './wording.js';
 export { createRedactor, type Redactor, type RedactorOptions } from './redaction.js';
+export { mapProse } from './prose.js';

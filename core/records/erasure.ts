@@ -5,7 +5,7 @@ import type { CaseData, Case } from '../cases/case.js';
 import type { ChronologyEntry } from '../cases/chronology.js';
 import { createNameMatcher, renderMentions, type NamedChild } from '../privacy/index.js';
 import type { ErasureTarget } from '../repositories/record-erasure.js';
-import { mapProse } from './record-text.js';
+import { mapProse } from '../privacy/index.js';
 import { ANOTHER_CHILD } from './subject-access.js';
 
 /** POST /api/children/:id/erase. The reason is kept, so the form warns the DSL not to write a name. */

@@ -2,5 +2,4 @@ export * from './transfer.js';
 export * from './retention.js';
 export * from './subject-access.js';
 export * from './erasure.js';
-export * from './record-text.js';
 export * from './records-service.js';

@@ -3,7 +3,7 @@ import type { Case, Referral } from '../cases/case.js';
 import type { Child } from '../cases/child.js';
 import type { ChronologyEntry } from '../cases/chronology.js';
 import { ANOTHER_CHILD, createRedactor, type NamedChild } from '../privacy/index.js';
-import { mapProse } from './record-text.js';
+import { mapProse } from '../privacy/index.js';
 import type { Transfer } from './transfer.js';
 
 /** What another child becomes wherever one child's own record is read, exported or transferred. */
