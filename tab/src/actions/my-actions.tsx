@@ -18,30 +18,10 @@ import { useLoad } from '../cases/use-load';
 import { contextTitle } from '../content/use-content';
 import { formatDate } from '../ui/format';
 import { groupActions, type MyAction } from './groups';
+import { useCardListStyles } from '../ui/card-list';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    // A long action or case reference wraps instead of widening a 320 px side panel.
-    overflowWrap: 'anywhere',
-  },
   meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  muted: { color: tokens.colorNeutralForeground2 },
   empty: {
     padding: tokens.spacingVerticalL,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -67,15 +47,16 @@ function describe(item: MyAction, template: RiskTemplate | null): string {
 
 function ActionItem({ item, template }: { item: MyAction; template: RiskTemplate | null }) {
   const styles = useStyles();
+  const cards = useCardListStyles();
   const route = planRouteFor(item);
   return (
-    <li className={styles.item}>
+    <li className={cards.item}>
       <Link href={`#${routePath(route)}`} onClick={() => navigate(route)}>
         {item.action}
       </Link>
       <span className={styles.meta}>
         <strong>{item.caseRef}</strong>
-        <span className={styles.muted}>{describe(item, template)}</span>
+        <span className={cards.muted}>{describe(item, template)}</span>
       </span>
       <span className={styles.meta}>
         {item.due ? `Due ${formatDate(item.due)}` : 'No due date'}
@@ -116,12 +97,13 @@ function useTemplate(api: ApiClient): RiskTemplate | null {
  */
 export function MyActionsScreen({ api }: { api: ApiClient }) {
   const styles = useStyles();
+  const cards = useCardListStyles();
   const load = useCallback((): Promise<MyActions> => api.myActions(), [api]);
   const [loaded, reload] = useLoad(load, 'Your actions could not be loaded.');
   const template = useTemplate(api);
 
   return (
-    <article className={styles.root} aria-labelledby="my-actions-title">
+    <article className={cards.root} aria-labelledby="my-actions-title">
       <div>
         <Link href="#/" onClick={() => navigate({ name: 'dashboard' })}>
           All cases
@@ -150,7 +132,7 @@ export function MyActionsScreen({ api }: { api: ApiClient }) {
             <Subtitle1 as="h2" id={`actions-${group.id}`} block>
               {group.title} ({group.items.length})
             </Subtitle1>
-            <ul className={styles.list}>
+            <ul className={cards.list}>
               {group.items.map((item) => (
                 <ActionItem key={`${item.assessmentId}:${item.strategyId}`} item={item} template={template} />
               ))}

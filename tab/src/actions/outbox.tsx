@@ -1,4 +1,4 @@
-import { Body1, Link, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Link, Spinner, Title2 } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import type { ApiClient, Outbox } from '../api/api-client';
 import { LoadFailedScreen } from '../app/auth-screens';
@@ -6,29 +6,7 @@ import { navigate } from '../app/router';
 import { useMe } from '../app/session';
 import { useLoad } from '../cases/use-load';
 import { formatDateTime } from '../ui/format';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    overflowWrap: 'anywhere',
-  },
-  muted: { color: tokens.colorNeutralForeground2 },
-});
+import { useCardListStyles } from '../ui/card-list';
 
 type Entry = Outbox['items'][number];
 
@@ -38,14 +16,14 @@ function when(createdAt: string): string {
 }
 
 function OutboxEntry({ entry }: { entry: Entry }) {
-  const styles = useStyles();
+  const cards = useCardListStyles();
   return (
-    <li className={styles.item}>
+    <li className={cards.item}>
       <span>
         To <strong>{entry.to.displayName}</strong> · {entry.caseRef}
       </span>
       <span>{entry.text}</span>
-      <span className={styles.muted}>
+      <span className={cards.muted}>
         <time dateTime={entry.createdAt}>{when(entry.createdAt)}</time> ·{' '}
         <Link href={entry.link}>Open the plan</Link>
       </span>
@@ -54,7 +32,7 @@ function OutboxEntry({ entry }: { entry: Entry }) {
 }
 
 function OutboxList({ api }: { api: ApiClient }) {
-  const styles = useStyles();
+  const cards = useCardListStyles();
   const load = useCallback((): Promise<Outbox> => api.outbox(), [api]);
   const [loaded, reload] = useLoad(load, 'The outbox could not be opened.');
   if (loaded.state === 'loading') return <Spinner size="small" label="Loading the outbox…" />;
@@ -77,7 +55,7 @@ function OutboxList({ api }: { api: ApiClient }) {
     );
   }
   return (
-    <ul className={styles.list} aria-label="Notifications sent">
+    <ul className={cards.list} aria-label="Notifications sent">
       {loaded.value.items.map((entry) => (
         <OutboxEntry key={entry.id} entry={entry} />
       ))}
@@ -90,10 +68,10 @@ function OutboxList({ api }: { api: ApiClient }) {
  * their Teams activity feed when an action is given to them. Outside local mode there is none.
  */
 export function OutboxScreen({ api }: { api: ApiClient }) {
-  const styles = useStyles();
+  const cards = useCardListStyles();
   const me = useMe();
   return (
-    <article className={styles.root} aria-labelledby="outbox-title">
+    <article className={cards.root} aria-labelledby="outbox-title">
       <div>
         <Link href="#/" onClick={() => navigate({ name: 'dashboard' })}>
           All cases
