@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { openPage, seriousViolations, startTabHarness, type TabHarness } from './helpers/tab-browser.js';
+import { waitUntil } from './helpers/keyboard-keys.js';
 
 // A canary name: it must never reach a notification, in the page or in any response it receives.
 const LEARNER = 'Zebedee Quarrington';
@@ -148,7 +149,8 @@ describe('actions that reach people (local mode)', () => {
     // The link opens the plan at that strategy, with focus in its first field.
     const strategy = page.getByRole('textbox', { name: 'Strategy 2', exact: true });
     await strategy.waitFor();
-    await page.waitForFunction(
+    await waitUntil(
+      page,
       "document.activeElement?.getAttribute('data-path') === 'risks.0.strategies.1.action'",
     );
     expect(await isFocused(strategy)).toBe(true);

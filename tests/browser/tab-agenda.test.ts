@@ -8,6 +8,7 @@ import {
   tabTo,
   type TabHarness,
 } from './helpers/tab-browser.js';
+import { waitUntil } from './helpers/keyboard-keys.js';
 
 // Meeting mode in the meeting side panel, 320 px wide, walked by keyboard alone.
 const LEARNER = 'Agatha Pennyworth';
@@ -99,7 +100,7 @@ describe('meeting mode in the side panel, 320 px, keyboard only', () => {
       await tabTo(page, page.getByRole('button', { name: /^Next: / }));
       await key('Enter');
       await page.getByRole('heading', { level: 2, name: title }).waitFor();
-      await page.waitForFunction('document.activeElement?.id === "section-title"');
+      await waitUntil(page, 'document.activeElement?.id === "section-title"');
       await expectFocusKept(page, String(title));
     };
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { openPage, seriousViolations, startTabHarness, type TabHarness } from './helpers/tab-browser.js';
+import { waitUntil } from './helpers/keyboard-keys.js';
 
 // Distinctive names, so that finding one where it must not be is never a coincidence.
 const LEARNER = 'Barnaby Featherstonehaugh';
@@ -50,7 +51,8 @@ describe('the case page in a browser (local mode)', () => {
     await page.getByRole('button', { name: 'Add an incident' }).click();
     const incident = page.getByRole('region', { name: /^Incident 1/ });
     // Focus goes to the new row's first field.
-    await page.waitForFunction(
+    await waitUntil(
+      page,
       "document.activeElement && document.activeElement.getAttribute('data-path') === 'incidents.0.date'",
     );
     await page.keyboard.type('02/03/2026');

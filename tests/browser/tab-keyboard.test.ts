@@ -7,6 +7,7 @@ import {
   tabTo,
   type TabHarness,
 } from './helpers/tab-browser.js';
+import { waitUntil } from './helpers/keyboard-keys.js';
 
 let harness: TabHarness;
 beforeAll(async () => {
@@ -46,7 +47,7 @@ describe('keyboard only', () => {
     await key('Enter');
     const card = page.locator('[data-risk="classroom"]');
     const description = card.getByRole('textbox', { name: 'The risk' });
-    await page.waitForFunction('document.activeElement?.tagName === "TEXTAREA"');
+    await waitUntil(page, 'document.activeElement?.tagName === "TEXTAREA"');
     expect(await isFocused(description)).toBe(true);
     await page.keyboard.type('Sits near the other child in English.');
 
@@ -71,7 +72,7 @@ describe('keyboard only', () => {
     await key('Enter');
     await card.getByRole('group', { name: 'Strategy 1' }).waitFor();
     // Focus is back on the first field of the strategy form, ready for the next one.
-    await page.waitForFunction('document.activeElement?.getAttribute("role") === "combobox"');
+    await waitUntil(page, 'document.activeElement?.getAttribute("role") === "combobox"');
     expect(await isFocused(card.getByRole('combobox', { name: 'Start from an example' }))).toBe(true);
     await tabTo(page, card.getByRole('button', { name: 'Add strategy' }));
 
@@ -201,7 +202,7 @@ describe('keyboard only', () => {
     await key('Enter');
     await title.filter({ hasText: 'Review and close' }).waitFor();
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForFunction('document.activeElement?.id === "section-title"');
+    await waitUntil(page, 'document.activeElement?.id === "section-title"');
 
     const review = page.getByRole('form', { name: 'Add a review' });
     await tabTo(page, review.getByRole('textbox', { name: /Changes in behaviour/ }));
@@ -209,7 +210,7 @@ describe('keyboard only', () => {
     await tabTo(page, review.getByRole('button', { name: 'Save review' }));
     await key('Enter');
     await page.getByText(/^Review saved\./).waitFor();
-    await page.waitForFunction('/^Review saved/.test(document.activeElement?.textContent ?? "")');
+    await waitUntil(page, '/^Review saved/.test(document.activeElement?.textContent ?? "")');
     expect(errors).toEqual([]);
   });
 });

@@ -12,7 +12,15 @@ export function useStickyClearance<T extends HTMLElement>() {
     const root = document.documentElement;
     if (!bar || typeof ResizeObserver === 'undefined') return;
     const update = () => {
-      root.style.scrollPaddingTop = `${Math.ceil(bar.getBoundingClientRect().height) + 8}px`;
+      const height = Math.ceil(bar.getBoundingClientRect().height);
+      root.style.scrollPaddingTop = `${height + 8}px`;
+      // The bar grew (its status wrapped) after a control took focus: bring that control back out
+      // from under it, within the new padding.
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && !bar.contains(focused) && focused !== document.body) {
+        const top = focused.getBoundingClientRect().top;
+        if (top < bar.getBoundingClientRect().bottom) focused.scrollIntoView({ block: 'nearest' });
+      }
     };
     const observer = new ResizeObserver(update);
     observer.observe(bar);

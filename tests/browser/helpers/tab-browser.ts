@@ -199,7 +199,10 @@ export async function tabTo(page: Page, target: Locator, max = 60, key = 'Tab'):
  * bar) must never hide what has focus (WCAG 2.2, 2.4.11). Null when nothing covers it.
  */
 export async function focusCoveredBySticky(page: Page): Promise<string | null> {
-  return page.evaluate(`(() => {
+  // Two frames first: when the bar grows after a key press (its status wraps), the page moves the
+  // focused control clear of it on the next frame.
+  return page.evaluate(`(async () => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     const el = document.activeElement;
     if (!el || el === document.body) return null;
     const r = el.getBoundingClientRect();
@@ -208,8 +211,12 @@ export async function focusCoveredBySticky(page: Page): Promise<string | null> {
       if (style.position !== 'sticky' && style.position !== 'fixed') continue;
       if (bar.contains(el)) continue;
       const b = bar.getBoundingClientRect();
+      // An empty fixed container (the toaster's, with no toast) covers nothing.
+      if (b.width === 0 || b.height === 0) continue;
       if (r.bottom > b.top && r.top < b.bottom && r.right > b.left && r.left < b.right)
-        return (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().slice(0, 60);
+        return (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().slice(0, 60) +
+          ' under ' + bar.tagName.toLowerCase() + (bar.getAttribute('role') ? '[' + bar.getAttribute('role') + ']' : '') +
+          ' ' + Math.round(b.top) + '–' + Math.round(b.bottom) + ', control ' + Math.round(r.top) + '–' + Math.round(r.bottom);
     }
     return null;
   })()`);
