@@ -7,6 +7,7 @@ import {
   startTabHarness,
   tabTo,
   type TabHarness,
+  callApi,
 } from './helpers/tab-browser.js';
 import { waitUntil } from './helpers/keyboard-keys.js';
 
@@ -19,16 +20,8 @@ let harness: TabHarness;
 let caseId = '';
 let riskId = '';
 
-function api(method: string, path: string, body?: unknown, etag?: string): Promise<Response> {
-  return fetch(`${harness.server.url}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(etag ? { 'if-match': etag } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const api = (method: string, path: string, body?: unknown, etag?: string) =>
+  callApi(harness, method, path, body, etag);
 
 async function plan(): Promise<{ plan: Record<string, any>; etag: string }> {
   const res = await api('GET', `/api/assessments/${riskId}`);

@@ -6,6 +6,7 @@ import {
   seriousViolations,
   startTabHarness,
   type TabHarness,
+  callApi,
 } from './helpers/tab-browser.js';
 
 // The meeting side panel is 320 px wide: nothing in it may scroll sideways, in any section of a plan.
@@ -15,16 +16,8 @@ let harness: TabHarness;
 let caseId = '';
 let riskId = '';
 
-function api(method: string, path: string, body?: unknown, etag?: string): Promise<Response> {
-  return fetch(`${harness.server.url}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(etag ? { 'if-match': etag } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const api = (method: string, path: string, body?: unknown, etag?: string) =>
+  callApi(harness, method, path, body, etag);
 
 async function plan(id: string): Promise<Record<string, unknown>> {
   return (await (await api('GET', `/api/assessments/${id}`)).json()) as Record<string, unknown>;

@@ -1,5 +1,11 @@
 import type { Page } from 'playwright-core';
-import { openPage, seriousViolations, startTabHarness, type TabHarness } from './helpers/tab-browser.js';
+import {
+  openPage,
+  seriousViolations,
+  startTabHarness,
+  type TabHarness,
+  callApi,
+} from './helpers/tab-browser.js';
 
 // Canary names and private words: none may reach the stage, in the page or in any response it gets.
 const LEARNER = 'Zebedee Quarrington';
@@ -13,16 +19,8 @@ let caseRef = '';
 let riskId = '';
 let supportId = '';
 
-function api(method: string, path: string, body?: unknown, etag?: string): Promise<Response> {
-  return fetch(`${harness.server.url}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(etag ? { 'if-match': etag } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const api = (method: string, path: string, body?: unknown, etag?: string) =>
+  callApi(harness, method, path, body, etag);
 
 /** Reads a plan and writes it back changed, as the editor would. */
 async function editPlan(id: string, change: (plan: Record<string, unknown>) => Record<string, unknown>) {

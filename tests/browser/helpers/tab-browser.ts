@@ -225,3 +225,21 @@ export async function focusCoveredBySticky(page: Page): Promise<string | null> {
 export async function isFocused(target: Locator): Promise<boolean> {
   return target.evaluate((el) => el === el.ownerDocument.activeElement);
 }
+
+/** A JSON call to the harness's API, as the tab makes it (If-Match when an ETag is given). */
+export function callApi(
+  harness: TabHarness,
+  method: string,
+  path: string,
+  body?: unknown,
+  etag?: string,
+): Promise<Response> {
+  return fetch(`${harness.server.url}${path}`, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(etag ? { 'if-match': etag } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+}
