@@ -20,6 +20,8 @@ export {
   faqAlternatives,
   withFaqAlternatives,
   rankFaq,
+  rankFaqByBm25,
+  faqAnswers,
   RELATED_SHARE,
   isGoodAnswer,
   GOOD_ANSWER,
@@ -29,7 +31,10 @@ export {
   type GuidanceResults,
   type SearchFaqOptions,
   type SearchClausesOptions,
+  type FaqIndexView,
+  type RankedFaq,
 } from './search.js';
+export { RERANK_DEPTH, RERANK_FEATURES, RERANK_WEIGHTS } from './faq-rerank.js';
 export { ALTERNATIVES_FILE, MIN_ALTERNATIVES, MAX_ALTERNATIVES, type FaqAlternatives } from './alternatives.js';
 export { processTerm, tokenize } from './text-terms.js';
 export { expandQuery, synonymGroups, yearGroupPhase, type SynonymGroup } from './synonyms.js';

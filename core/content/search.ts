@@ -6,6 +6,15 @@ import type { Clause, ContentLibrary, FaqEntry, RiskContextTemplate } from './sc
 import { markdownToPlainText } from './markdown.js';
 import { expandQueryDetailed, onTopicWords } from './synonyms.js';
 import { processTerm, tokenize } from './text-terms.js';
+import {
+  RERANK_DEPTH,
+  RERANK_WEIGHTS,
+  rerankFeatures,
+  rerankScore,
+  trigramsOf,
+  type Phrasing,
+  type RerankQuery,
+} from './faq-rerank.js';
 
 /**
  * Full-text search over the FAQ, the clauses and the risk-assessment contexts (minisearch, BM25+). The
@@ -20,7 +29,10 @@ import { processTerm, tokenize } from './text-terms.js';
 
 export interface FaqHit {
   entry: FaqEntry;
-  /** BM25+ relevance: only meaningful relative to other hits for the same query. */
+  /**
+   * The re-ranker's share of belief that this is the entry asked for, among BM25's first hits (0–1;
+   * faq-rerank.ts): only meaningful relative to other hits for the same query.
+   */
   score: number;
 }
 
@@ -60,8 +72,14 @@ const SYNONYM_WEIGHT = 0.25;
 /** Longer queries are cut here: nobody types more, and it bounds the work per query. */
 const MAX_QUERY_LENGTH = 500;
 
+/** The FAQ index and each entry's phrasings (its question and alternatives) as the re-ranker reads them. */
+export interface FaqIndexView {
+  index: MiniSearch;
+  phrasings: ReadonlyMap<string, readonly Phrasing[]>;
+}
+
 interface Indexes {
-  faq: MiniSearch;
+  faq: FaqIndexView;
   faqTerms: ReadonlySet<string>;
   /** How many FAQ entries hold each term (any field), and the terms sorted, for prefix look-ups. */
   faqDocFrequency: DocFrequency;
@@ -138,6 +156,11 @@ function informationOf(df: DocFrequency, term: string): number {
   return Math.log((df.documents + 1) / (documentsMatching(df, term) + 0.5));
 }
 
+const processAll = (text: string): string[] =>
+  tokenize(text)
+    .map(processTerm)
+    .filter((t): t is string => Boolean(t));
+
 const indexes = new WeakMap<ContentLibrary, Indexes>();
 
 /** Typos are tolerated in longer words only: a short word one edit away is usually another word. */
@@ -191,6 +214,18 @@ function faqIndex(library: ContentLibrary, alternatives: FaqAlternatives): MiniS
   return index;
 }
 
+function phrasingOf(text: string): Phrasing {
+  return { terms: new Set(processAll(text)), trigrams: trigramsOf(text) };
+}
+
+function phrasingsOf(entry: FaqEntry, alternatives: readonly string[]): Phrasing[] {
+  return [entry.question, ...alternatives].map(phrasingOf);
+}
+
+function faqPhrasings(library: ContentLibrary, alternatives: FaqAlternatives): Map<string, readonly Phrasing[]> {
+  return new Map(library.faq.map((entry) => [entry.id, phrasingsOf(entry, alternatives.get(entry.id) ?? [])]));
+}
+
 /**
  * Runs `fn` with a copy of the FAQ index in which entry `id` has `phrasings` as its alternatives, for
  * the calibration, which leaves one phrasing out at a time. The library's own index is not touched.
@@ -199,9 +234,9 @@ export function withFaqAlternatives<T>(
   library: ContentLibrary,
   id: string,
   phrasings: readonly string[],
-  fn: (index: MiniSearch) => T,
+  fn: (view: FaqIndexView) => T,
 ): T {
-  const { faqById, alternatives } = indexesOf(library);
+  const { faqById, alternatives, faq } = indexesOf(library);
   const entry = faqById.get(id);
   if (!entry) throw new Error(`no FAQ entry ${id}`);
   calibrationIndexes.set(library, calibrationIndexes.get(library) ?? faqIndex(library, alternatives));
@@ -212,8 +247,9 @@ export function withFaqAlternatives<T>(
   const altered = faqDocument(entry, phrasings);
   index.remove(original);
   index.add(altered);
+  const view = { index, phrasings: new Map(faq.phrasings).set(id, phrasingsOf(entry, phrasings)) };
   try {
-    return fn(index);
+    return fn(view);
   } finally {
     index.remove(altered);
     index.add(original);
@@ -229,7 +265,7 @@ const calibrationIndexes = new WeakMap<ContentLibrary, MiniSearch>();
 export function buildSearchIndexes(library: ContentLibrary, alternatives: FaqAlternatives = new Map()): void {
   if (indexes.has(library)) return;
   const faqDocuments = library.faq.map((entry) => faqDocument(entry, alternatives.get(entry.id) ?? []));
-  const faq = faqIndex(library, alternatives);
+  const faq = { index: faqIndex(library, alternatives), phrasings: faqPhrasings(library, alternatives) };
   const clauseList: Clause[] = [...library.policy, ...library.referral];
   const clauseFields = ['title', 'sectionTitle', 'body'];
   const clauseDocuments = clauseList.map((clause) => ({
@@ -294,11 +330,6 @@ interface BuiltQuery {
   /** Whether the words typed name sexual behaviour or its harm (`onTopicWords`, `onTopicGroups`). */
   onTopic: boolean;
 }
-
-const processAll = (text: string): string[] =>
-  tokenize(text)
-    .map(processTerm)
-    .filter((t): t is string => Boolean(t));
 
 const onTopicTerms: ReadonlySet<string> = new Set(onTopicWords.flatMap(processAll));
 
@@ -423,6 +454,7 @@ interface RawResult {
   id: string;
   score: number;
   queryTerms: string[];
+  match: Record<string, string[]>;
 }
 
 /** The evidence for one result: its score, and how much of what was typed it matched. */
@@ -454,32 +486,98 @@ function evidenceOf(result: RawResult, built: BuiltQuery, df: DocFrequency): Ans
   };
 }
 
-/** Every FAQ result for `query` with its evidence, best first, before the good-answer cut. */
-export function rankFaq(
-  library: ContentLibrary,
-  query: string,
-  index: MiniSearch = indexesOf(library).faq,
-): { id: string; evidence: AnswerEvidence }[] {
-  const { faqTerms, faqDocFrequency } = indexesOf(library);
-  const built = buildQuery(query, faqTerms);
-  if (!built) return [];
-  return index
-    .search(built.text, built.options)
-    .map((r) => ({ id: r.id as string, evidence: evidenceOf(r as unknown as RawResult, built, faqDocFrequency) }));
+export interface RankedFaq {
+  id: string;
+  evidence: AnswerEvidence;
+  /** The re-ranker's features (faq-rerank.ts), for the first RERANK_DEPTH of BM25's hits only. */
+  features?: number[];
+  /** The re-ranker's softmax share over those first hits (0 for the hits after them). */
+  relevance: number;
 }
 
 /**
- * Ranked FAQ entries that answer what a member of staff typed; [] when none answers it well (the
- * best hit fails `isGoodAnswer`). After the best, hits are kept while they score `RELATED_SHARE` of it.
+ * Every FAQ result for `query` in BM25's order, with its evidence, and the re-ranker's features for the
+ * first RERANK_DEPTH (what scripts/fit-faq-reranker.ts fits on).
+ */
+export function rankFaqByBm25(
+  library: ContentLibrary,
+  query: string,
+  view: FaqIndexView = indexesOf(library).faq,
+): RankedFaq[] {
+  const { faqTerms, faqDocFrequency } = indexesOf(library);
+  const built = buildQuery(query, faqTerms);
+  if (!built) return [];
+  const results = view.index.search(built.text, built.options) as unknown as RawResult[];
+  const ranked: RankedFaq[] = results.map((r) => ({
+    id: r.id,
+    evidence: evidenceOf(r, built, faqDocFrequency),
+    relevance: 0,
+  }));
+  if (ranked.length === 0) return ranked;
+  const rerankQuery: RerankQuery = {
+    weights: new Map([...built.typed].map((t) => [t, built.information.get(t) ?? informationOf(faqDocFrequency, t)])),
+    bridges: built.bridges,
+    trigrams: trigramsOf(query.slice(0, MAX_QUERY_LENGTH)),
+  };
+  const topScore = results[0]!.score;
+  for (let i = 0; i < Math.min(RERANK_DEPTH, ranked.length); i++) {
+    const hit = {
+      score: results[i]!.score,
+      coverage: ranked[i]!.evidence.coverage,
+      match: results[i]!.match,
+      phrasings: view.phrasings.get(results[i]!.id) ?? [],
+    };
+    ranked[i]!.features = rerankFeatures(rerankQuery, hit, i, topScore);
+  }
+  return ranked;
+}
+
+/**
+ * Every FAQ result for `query` with its evidence, best first, before the good-answer cut: BM25's first
+ * RERANK_DEPTH hits reordered by the re-ranker (faq-rerank.ts), the rest after them in BM25's order.
+ */
+export function rankFaq(
+  library: ContentLibrary,
+  query: string,
+  view: FaqIndexView = indexesOf(library).faq,
+  weights: readonly number[] = RERANK_WEIGHTS,
+): RankedFaq[] {
+  const ranked = rankFaqByBm25(library, query, view);
+  const head = ranked
+    .slice(0, RERANK_DEPTH)
+    .map((r, i) => ({ r, i, s: rerankScore(r.features!, weights) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i);
+  const max = head[0]?.s ?? 0;
+  const total = head.reduce((sum, x) => sum + Math.exp(x.s - max), 0);
+  return [
+    ...head.map(({ r, s }) => ({ ...r, relevance: Math.exp(s - max) / total })),
+    ...ranked.slice(RERANK_DEPTH),
+  ];
+}
+
+/**
+ * The answers among `ranked` (rankFaq's order): [] when the strongest BM25 hit fails `isGoodAnswer`;
+ * otherwise the first, then the next while their BM25 score is at least `RELATED_SHARE` of the strongest.
+ */
+export function faqAnswers(ranked: readonly RankedFaq[], top = 5): RankedFaq[] {
+  const [best, ...rest] = ranked;
+  if (!best) return [];
+  const strongest = ranked.reduce((a, b) => (b.evidence.score > a.evidence.score ? b : a));
+  if (!isGoodAnswer(strongest.evidence)) return [];
+  const floor = strongest.evidence.score * RELATED_SHARE;
+  return [best, ...rest.filter((r) => r.evidence.score >= floor)].slice(0, clampTop(top, 5));
+}
+
+/**
+ * Ranked FAQ entries that answer what a member of staff typed; [] when none answers it well (see
+ * `faqAnswers`).
  */
 export function searchFaq(library: ContentLibrary, query: string, options: SearchFaqOptions = {}): FaqHit[] {
   const { faqById } = indexesOf(library);
-  const [best, ...rest] = rankFaq(library, query);
-  if (!best || !isGoodAnswer(best.evidence)) return [];
-  const floor = best.evidence.score * RELATED_SHARE;
-  return [best, ...rest.filter((r) => r.evidence.score >= floor)]
-    .slice(0, clampTop(options.top, 5))
-    .map(({ id, evidence }) => ({ entry: faqById.get(id)!, score: evidence.score }));
+  return faqAnswers(rankFaq(library, query), options.top).map(({ id, relevance }) => ({
+    entry: faqById.get(id)!,
+    score: relevance,
+  }));
 }
 
 /** Ranked clauses, optionally of one kind or section; [] when nothing matches. */

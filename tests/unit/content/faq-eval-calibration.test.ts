@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GOOD_ANSWER, isGoodAnswer, rankFaq } from '../../../core/index.js';
+import { GOOD_ANSWER, faqAnswers, rankFaq } from '../../../core/index.js';
 import { realContent } from '../../helpers/content.js';
 import { heldOutPhrasings } from './faq-eval-crossval.js';
 
@@ -35,13 +35,12 @@ describe('the good-answer threshold', () => {
   it(`keeps ≥ ${KEEP_FLOOR * 100} % of held-out phrasings and turns away ≥ ${REJECT_FLOOR * 100} % of off-topic questions`, () => {
     const kept = (mode: 'phrasing' | 'entry') => {
       const all = heldOutPhrasings(lib, mode);
-      return all.filter((p) => p.ranked[0] && isGoodAnswer(p.ranked[0].evidence)).length / all.length;
+      return all.filter((p) => faqAnswers(p.ranked).length > 0).length / all.length;
     };
     const keepEntry = kept('entry');
     const keepPhrasing = kept('phrasing');
     const rejected = offTopic.filter((q) => {
-      const [best] = rankFaq(lib, q);
-      return !best || !isGoodAnswer(best.evidence);
+      return faqAnswers(rankFaq(lib, q)).length === 0;
     }).length;
     const reject = rejected / offTopic.length;
     console.log(

@@ -1,6 +1,7 @@
 import {
   faqAlternatives,
   rankFaq,
+  rankFaqByBm25,
   withFaqAlternatives,
   type ContentLibrary,
 } from '../../../core/index.js';
@@ -10,6 +11,9 @@ import {
  * written yet. Each phrasing is searched against an index that lacks it, either alone ('phrasing': the
  * rest of its entry's phrasings stay) or with every phrasing of its entry ('entry': the entry is found
  * by its own question, tags and answer only, the way a question worded unlike any phrasing finds it).
+ * The 'entry' mode ranks by BM25 alone: the re-ranker (core/content/faq-rerank.ts) weighs how well an
+ * entry's phrasings cover the question, and would unfairly sink the one entry stripped of them, when in
+ * use every entry has its phrasings. The 'phrasing' mode ranks as search does, re-ranker included.
  */
 export interface HeldOutPhrasing {
   id: string;
@@ -28,7 +32,7 @@ export function heldOutPhrasings(lib: ContentLibrary, mode: 'phrasing' | 'entry'
   for (const [id, phrasings] of faqAlternatives(lib)) {
     if (mode === 'entry') {
       withFaqAlternatives(lib, id, [], (index) => {
-        for (const phrasing of phrasings) out.push({ id, phrasing, ranked: rankFaq(lib, phrasing, index) });
+        for (const phrasing of phrasings) out.push({ id, phrasing, ranked: rankFaqByBm25(lib, phrasing, index) });
       });
       continue;
     }

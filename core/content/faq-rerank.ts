@@ -1,0 +1,144 @@
+import { isStopWord, tokenize } from './text-terms.js';
+
+/**
+ * A linear re-ranker for the FAQ's first BM25 hits. BM25 adds up evidence word by word over a whole
+ * entry, so an entry whose long answer mentions many of the words typed can outrank the entry whose
+ * question or one alternative phrasing says what was asked. The re-ranker weighs generic evidence about
+ * each hit: its BM25 score relative to the best, where the words typed were found (question, tags,
+ * alternatives, answer), how much of the question a single phrasing of the entry covers (as
+ * question-answering services score by best phrasing), how close the letters are (typos, text-speak),
+ * and how much was matched only through synonyms. No feature names a word or an entry: the same weights
+ * serve any question and any content.
+ *
+ * The weights are fitted by scripts/fit-faq-reranker.ts on the evaluation sets in tests/content:
+ * fitted on four blind sets and scored on the fifth, rotating, to judge it; the weights below are the
+ * fit on all of them.
+ */
+
+/** How many of BM25's hits the re-ranker reorders; the rest follow in BM25's order. */
+export const RERANK_DEPTH = 12;
+
+/** The words of one phrasing of an entry (its question, or one alternative), and its letter trigrams. */
+export interface Phrasing {
+  terms: ReadonlySet<string>;
+  trigrams: ReadonlySet<string>;
+}
+
+/** What the re-ranker knows about the question. */
+export interface RerankQuery {
+  /** The words typed, processed as the index processes them, each with its information weight. */
+  weights: ReadonlyMap<string, number>;
+  /** For each word typed, the synonym terms it brought in. */
+  bridges: ReadonlyMap<string, readonly string[]>;
+  trigrams: ReadonlySet<string>;
+}
+
+/** One BM25 hit as the re-ranker sees it. */
+export interface RerankHit {
+  score: number;
+  coverage: number;
+  /** minisearch's match: each document term matched → the fields it was matched in. */
+  match: Readonly<Record<string, readonly string[]>>;
+  phrasings: readonly Phrasing[];
+}
+
+export const RERANK_FEATURES = [
+  'relative score',
+  'log relative score',
+  'reciprocal rank',
+  'coverage',
+  'coverage in question',
+  'coverage in tags',
+  'coverage in alternatives',
+  'coverage in answer',
+  'best phrasing coverage',
+  'best phrasing trigram similarity',
+  'synonym-only share',
+] as const;
+
+/**
+ * Fitted weights, one per feature in RERANK_FEATURES order (scripts/fit-faq-reranker.ts, on all the
+ * evaluation sets).
+ */
+export const RERANK_WEIGHTS: readonly number[] = [1.192, 1.303, 0.412, -1.801, -0.7, 0.881, 1.994, 0.587, 1.786, 3.561, -0.086];
+
+/** Letter trigrams of the words of a text (stop words aside), each word padded with a space on both sides. */
+export function trigramsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of tokenize(text)) {
+    if (isStopWord(word)) continue;
+    const padded = ` ${word} `;
+    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  }
+  return out;
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const t of small) if (large.has(t)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+function phrasingHas(phrasing: Phrasing, word: string, synonyms: readonly string[] | undefined): boolean {
+  if (phrasing.terms.has(word) || synonyms?.some((s) => phrasing.terms.has(s))) return true;
+  if (word.length < 3) return false;
+  for (const term of phrasing.terms) if (term.startsWith(word)) return true;
+  return false;
+}
+
+export function rerankFeatures(query: RerankQuery, hit: RerankHit, rank: number, topScore: number): number[] {
+  let total = 0;
+  const byField = { question: 0, tags: 0, alternatives: 0, answer: 0 } as Record<string, number>;
+  let synonymOnly = 0;
+  const matchedTerms = Object.entries(hit.match);
+  for (const [word, weight] of query.weights) {
+    total += weight;
+    const synonyms = query.bridges.get(word);
+    const fields = new Set<string>();
+    let direct = false;
+    let viaSynonym = false;
+    for (const [term, termFields] of matchedTerms) {
+      const isDirect = term === word || (word.length >= 3 && term.startsWith(word));
+      const isSynonym = !isDirect && Boolean(synonyms?.includes(term));
+      if (!isDirect && !isSynonym) continue;
+      direct ||= isDirect;
+      viaSynonym ||= isSynonym;
+      for (const f of termFields) fields.add(f);
+    }
+    for (const f of fields) if (f in byField) byField[f]! += weight;
+    if (viaSynonym && !direct) synonymOnly += weight;
+  }
+  let bestPhrasing = 0;
+  let bestTrigram = 0;
+  for (const phrasing of hit.phrasings) {
+    let covered = 0;
+    for (const [word, weight] of query.weights) {
+      if (phrasingHas(phrasing, word, query.bridges.get(word))) covered += weight;
+    }
+    bestPhrasing = Math.max(bestPhrasing, total > 0 ? covered / total : 0);
+    bestTrigram = Math.max(bestTrigram, dice(query.trigrams, phrasing.trigrams));
+  }
+  const share = (x: number) => (total > 0 ? x / total : 0);
+  const relative = topScore > 0 ? hit.score / topScore : 0;
+  return [
+    relative,
+    Math.log(Math.max(relative, 1e-3)),
+    1 / (rank + 1),
+    hit.coverage,
+    share(byField.question!),
+    share(byField.tags!),
+    share(byField.alternatives!),
+    share(byField.answer!),
+    bestPhrasing,
+    bestTrigram,
+    share(synonymOnly),
+  ];
+}
+
+export function rerankScore(features: readonly number[], weights: readonly number[] = RERANK_WEIGHTS): number {
+  let s = 0;
+  for (let i = 0; i < features.length; i++) s += features[i]! * (weights[i] ?? 0);
+  return s;
+}
