@@ -60,7 +60,7 @@ export const RERANK_FEATURES = [
  * Fitted weights, one per feature in RERANK_FEATURES order (scripts/fit-faq-reranker.ts, on all the
  * evaluation sets).
  */
-export const RERANK_WEIGHTS: readonly number[] = [1.192, 1.303, 0.412, -1.801, -0.7, 0.881, 1.994, 0.587, 1.786, 3.561, -0.086];
+export const RERANK_WEIGHTS: readonly number[] = [1.448, 1.248, 0.265, -1.754, -0.879, 0.929, 2.057, 0.406, 1.833, 3.533, -0.166];
 
 /** Letter trigrams of the words of a text (stop words aside), each word padded with a space on both sides. */
 export function trigramsOf(text: string): Set<string> {

@@ -211,7 +211,16 @@ export const synonymGroups: readonly SynonymGroup[] = [
     inform staff, inform colleagues, other staff
   `),
   group('identity', ['anonymity', 'naming', 'rumours'], `
-    identity, identified, identify, named, naming, name and shame, naming and shaming, outed
+    identity, identified, identify, named, naming, name and shame, naming and shaming, outed, anonymous,
+    anonymously, unnamed
+  `),
+  // Places outside lessons where the two children meet: the content calls them activities.
+  group('activities', ['activities', 'separation', 'keep-apart'], `
+    club, clubs, after-school club, after school club, team, squad, rehearsal, rehearsals, choir,
+    orchestra, band practice, scouts, guides, cadets, fixture, fixtures, extracurricular, extra-curricular
+  `),
+  group('off-site-gathering', ['party', 'weekend', 'off-site'], `
+    sleepover, sleepovers, stayed over, staying over, stay over, birthday party, house party, gathering
   `),
   group('lgbt', ['lgbt', 'gay', 'homophobic', 'transphobic', 'sexuality'], `
     gay, lesbian, bi, bisexual, trans, transgender, non-binary, nonbinary, queer, homophobic,
@@ -244,7 +253,7 @@ export const synonymGroups: readonly SynonymGroup[] = [
     inspector, inspectors, inspection, inspected, inspect, deep dive, section 5, section 8
   `),
   group('safety-plan', ['risk-assessment', 'safety-plan'], `
-    safety plan, support plan, safeguarding plan, risk plan, risk management plan, keep apart,
+    ra, ras, safety plan, support plan, safeguarding plan, risk plan, risk management plan, keep apart,
     kept apart, keeping apart
   `),
   // Being pushed to do something sexual is named many ways; the content calls it pressure or coercion.

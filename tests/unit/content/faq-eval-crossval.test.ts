@@ -16,6 +16,15 @@ import { crossValidation } from './faq-eval-crossval.js';
  * synonym groups for pressure, altered images, viewing, listening and handling a matter in house: 80.0 % / 94.9 %
  * one left out, 61.3 % / 87.4 % all of the entry left out. Both were written while looking at the
  * missed phrasings, so the entry figure now flatters the search somewhat.
+ * Sixth round: the re-ranker (core/content/faq-rerank.ts) ranks the one-left-out phrasings (the 'entry'
+ * mode stays BM25 alone, see faq-eval-crossval.ts): 79.3 % / 94.7 % on the 641 phrasings. Then 29
+ * phrasings were added for kinds of wording the entries' own texts lack (clubs and teams, a family
+ * asking that nobody learns who reported, young children's sexual words and play, a child who harmed
+ * being shunned, the child harmed wanting nothing done, a staff member too close to a pupil). Being
+ * unlike their entries is the point of them, so left out they are seldom found (one left out 17 % /
+ * 52 %, all of the entry left out 7 % / 24 %); the 641 older phrasings measure 79.3 % / 95.2 % and
+ * 61.6 % / 87.1 %, all 670 together 76.6 % / 93.3 % and 59.3 % / 84.3 %. The floors sit under the
+ * figures for all 670.
  */
 describe('cross-validation over the alternative phrasings', () => {
   const lib = realContent();
@@ -29,9 +38,9 @@ describe('cross-validation over the alternative phrasings', () => {
         `all of its entry left out hit@1 ${pct(entry.hit1)}, hit@3 ${pct(entry.hit3)}`,
     );
     expect(one.n).toBeGreaterThanOrEqual(600);
-    expect(one.hit3).toBeGreaterThanOrEqual(0.94);
-    expect(one.hit1).toBeGreaterThanOrEqual(0.78);
-    expect(entry.hit3).toBeGreaterThanOrEqual(0.86);
-    expect(entry.hit1).toBeGreaterThanOrEqual(0.6);
+    expect(one.hit3).toBeGreaterThanOrEqual(0.93);
+    expect(one.hit1).toBeGreaterThanOrEqual(0.76);
+    expect(entry.hit3).toBeGreaterThanOrEqual(0.84);
+    expect(entry.hit1).toBeGreaterThanOrEqual(0.59);
   });
 });
