@@ -11,7 +11,8 @@ import { join } from 'node:path';
  * (set C) was written blind by someone who never saw the content, opened only after the last tuning was
  * committed, labelled from the FAQ texts and committed alone before it was scored once. Sets D
  * (faq-heldout-2026-12d.json) and E (faq-heldout-2026-12e.json) were written and scored the same way;
- * C and D have since been studied and are spent, E is the honest one.
+ * C and D have since been studied and are spent; E was studied in the sixth round (with A–D it is
+ * development data for the re-ranker, scripts/fit-faq-reranker.ts), so all five are spent.
  */
 export interface EvalCase {
   q: string;
