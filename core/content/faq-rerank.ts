@@ -60,7 +60,7 @@ export const RERANK_FEATURES = [
  * Fitted weights, one per feature in RERANK_FEATURES order (scripts/fit-faq-reranker.ts, on all the
  * evaluation sets).
  */
-export const RERANK_WEIGHTS: readonly number[] = [1.448, 1.248, 0.265, -1.754, -0.879, 0.929, 2.057, 0.406, 1.833, 3.533, -0.166];
+export const RERANK_WEIGHTS: readonly number[] = [1.503, 1.251, 0.25, -1.368, -0.887, 0.716, 2.019, 0.269, 1.93, 3.363, -0.176];
 
 /** Letter trigrams of the words of a text (stop words aside), each word padded with a space on both sides. */
 export function trigramsOf(text: string): Set<string> {

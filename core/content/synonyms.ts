@@ -240,7 +240,8 @@ export const synonymGroups: readonly SynonymGroup[] = [
   `),
   group('historic', ['historic', 'delayed', 'past', 'years-ago'], `
     years ago, last year, long time ago, ages ago, back when, in the past, historical, old incident,
-    a while ago, months ago
+    a while ago, months ago, former pupil, former student, ex-pupil, ex pupil, ex-student, old pupil,
+    left the school, alumni, alumnus
   `),
   group('early-help', ['early-help', 'threshold'], `
     team around the family, taf, family support, family hub, targeted support, level of need,
@@ -260,7 +261,20 @@ export const synonymGroups: readonly SynonymGroup[] = [
   group('pressure', ['pressure', 'coercion', 'asking-for-nudes'], `
     pressure, pressured, pressuring, pressurised, pressurized, coerce, coerced, coercing, coercion,
     keeps asking, kept asking, keep asking, asked for, asking for, begging, nagging, demanding, pestering,
-    wont stop asking
+    wont stop asking, streak, streaks
+  `),
+  // Everyday names for the child who displayed the behaviour, made only of small words.
+  group('who-did-it', ['displayed', 'displayed-hsb'], `
+    who did it, that did it, who did this, who done it
+  `),
+  // Passing an image or message on, which the content calls sharing or forwarding. Not "screenshot":
+  // the content uses the word itself, for keeping evidence as much as for sharing.
+  group('passed-on', ['shared', 'forwarded', 'sent-on', 'without-consent'], `
+    sent round, sent it round, passed round, passed around, shared round, shared around
+  `),
+  // Relationships, sex and health education and the lessons around it.
+  group('rshe', ['rshe', 'prevention', 'whole-school'], `
+    rse, rshe, pshe, pshce, relationships education, sex education, consent lessons
   `),
   // Images made or changed by software, which the content calls AI-generated or altered.
   group('altered-images', ['ai', 'deepfake', 'altered-images', 'fake-nudes', 'edited'], `
