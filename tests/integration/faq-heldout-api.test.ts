@@ -65,30 +65,30 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
     // four, scored on the fifth; scripts/fit-faq-reranker.ts), and phrasings were written for kinds of
     // wording their misses showed missing. So none of the figures below is a held-out figure, and the
     // floors are regression floors just under what the sets measure after the sixth round:
-    // - set E (160 q): hit@3 87.4 %, hit@1 72.8 %; declines 5 of its 9 questions with no good answer
-    //   (5 of 10 declines right);
-    // - set D (160 q): hit@3 91.8 %, hit@1 81.6 %; declines 9 of 13 (9 of 12 right);
+    // - set E (160 q): hit@3 90.7 %, hit@1 75.5 %; declines 5 of its 9 questions with no good answer
+    //   (5 of 7 declines right);
+    // - set D (160 q): hit@3 92.5 %, hit@1 82.3 %; declines 9 of 13 (9 of 11 right);
     // - set C (125 q): hit@3 87.4 %, hit@1 72.3 %; declines 3 of 6 (3 of 3 right);
-    // - set B (99 q): hit@3 92.5 %, hit@1 79.6 %; declines 5 of 6 (5 of 7 right);
+    // - set B (99 q): hit@3 93.5 %, hit@1 80.6 %; declines 5 of 6 (5 of 6 right);
     // - set A (101 q): hit@3 92.6 %, hit@1 79.8 %; declines 5 of 7 (5 of 7 right).
     // Leaving one set out, the re-ranker alone moved the mean over A–E from hit@3 88.8 % to 89.4 % and
-    // hit@1 from 73.0 % to 76.7 %; with the new phrasings (fitted and written with every set in view)
-    // 90.5 % and 77.4 %. The target, hit@3 ≥ 90 % on a fresh blind set, is judged on the next
+    // hit@1 from 73.0 % to 76.7 %; with the new phrasings and synonyms (written with every set in view,
+    // so this flatters) 91.3 % and 78.0 %. The target, hit@3 ≥ 90 % on a fresh blind set, is judged on the next
     // set, not here, so it is not asserted.
     for (const set of [setE!, setD!, setC!, fresh!, first!]) expect(set.total).toBeGreaterThanOrEqual(60);
-    expect(setE!.hit3).toBeGreaterThanOrEqual(0.87);
-    expect(setE!.hit1).toBeGreaterThanOrEqual(0.72);
+    expect(setE!.hit3).toBeGreaterThanOrEqual(0.9);
+    expect(setE!.hit1).toBeGreaterThanOrEqual(0.75);
     expect(setE!.noAnswerRecall).toBeGreaterThanOrEqual(0.55);
-    expect(setE!.noAnswerPrecision).toBeGreaterThanOrEqual(0.45);
-    expect(setD!.hit3).toBeGreaterThanOrEqual(0.91);
-    expect(setD!.hit1).toBeGreaterThanOrEqual(0.81);
+    expect(setE!.noAnswerPrecision).toBeGreaterThanOrEqual(0.7);
+    expect(setD!.hit3).toBeGreaterThanOrEqual(0.92);
+    expect(setD!.hit1).toBeGreaterThanOrEqual(0.82);
     expect(setD!.noAnswerRecall).toBeGreaterThanOrEqual(0.69);
-    expect(setD!.noAnswerPrecision).toBeGreaterThanOrEqual(0.7);
+    expect(setD!.noAnswerPrecision).toBeGreaterThanOrEqual(0.8);
     expect(setC!.hit3).toBeGreaterThanOrEqual(0.87);
     expect(setC!.hit1).toBeGreaterThanOrEqual(0.72);
     expect(setC!.noAnswerRecall).toBeGreaterThanOrEqual(0.5);
-    expect(fresh!.hit3).toBeGreaterThanOrEqual(0.92);
-    expect(fresh!.hit1).toBeGreaterThanOrEqual(0.79);
+    expect(fresh!.hit3).toBeGreaterThanOrEqual(0.93);
+    expect(fresh!.hit1).toBeGreaterThanOrEqual(0.8);
     expect(fresh!.noAnswerRecall).toBeGreaterThanOrEqual(0.8);
     expect(first!.hit3).toBeGreaterThanOrEqual(0.92);
     expect(first!.hit1).toBeGreaterThanOrEqual(0.79);
