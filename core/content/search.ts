@@ -20,8 +20,9 @@ import {
  * Full-text search over the FAQ, the clauses and the risk-assessment contexts (minisearch, BM25+). The
  * title or question counts most, then the FAQ's alternative phrasings (content/search/alternatives.yaml)
  * and tags (or the section's name), then the body. Typed words match by prefix and, when long enough,
- * fuzzily; synonyms from synonyms.ts join the query at a lower weight. Indexes are built once per
- * library, when it loads.
+ * fuzzily; synonyms from synonyms.ts join the query at a lower weight. BM25's first FAQ hits are then
+ * reordered by a fitted linear re-ranker (faq-rerank.ts). Indexes are built once per library, when it
+ * loads.
  *
  * An FAQ hit is only returned when it answers well enough (see `isGoodAnswer`): a near-miss shown as
  * the answer to a safeguarding question misleads, so "nothing good" is an answer in its own right.
