@@ -10,9 +10,9 @@ import { isStopWord, tokenize } from './text-terms.js';
  * and how much was matched only through synonyms. No feature names a word or an entry: the same weights
  * serve any question and any content.
  *
- * The weights are fitted by scripts/fit-faq-reranker.ts on the evaluation sets in tests/content:
- * fitted on four blind sets and scored on the fifth, rotating, to judge it; the weights below are the
- * fit on all of them.
+ * The weights are fitted by scripts/fit-faq-reranker.ts on the five blind held-out sets A–E in
+ * tests/content: fitted on four and scored on the fifth, rotating, to judge it; the weights below are
+ * the fit on all five.
  */
 
 /** How many of BM25's hits the re-ranker reorders; the rest follow in BM25's order. */
@@ -57,8 +57,8 @@ export const RERANK_FEATURES = [
 ] as const;
 
 /**
- * Fitted weights, one per feature in RERANK_FEATURES order (scripts/fit-faq-reranker.ts, on all the
- * evaluation sets).
+ * Fitted weights, one per feature in RERANK_FEATURES order (scripts/fit-faq-reranker.ts, on all five
+ * blind sets).
  */
 export const RERANK_WEIGHTS: readonly number[] = [1.503, 1.251, 0.25, -1.368, -0.887, 0.716, 2.019, 0.269, 1.93, 3.363, -0.176];
 
