@@ -3,6 +3,7 @@ import {
   HELDOUT_C_FILE,
   HELDOUT_D_FILE,
   HELDOUT_E_FILE,
+  HELDOUT_F_FILE,
   HELDOUT_FILE,
   evaluateSet,
   readEvalSet,
@@ -10,8 +11,8 @@ import {
 import { call, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /**
- * The frozen held-out sets (tests/content/faq-heldout-2026-12e.json, -12d, -12c, -12b and -12.json: sets E,
- * D, C, B and A, all spent; each written without sight of the content, labelled before it was scored,
+ * The frozen held-out sets (tests/content/faq-heldout-2026-12f.json, set F, the honest one; then -12e,
+ * -12d, -12c, -12b and -12.json: sets E, D, C, B and A, all spent; each written without sight of the content, labelled before it was scored,
  * hash-pinned) scored through the real GET /api/faq, as a client sees
  * it: hit@1 and hit@3 over the answerable questions, and for the questions nothing answers, whether
  * the API said so with an empty list (the no-good-answer precision: of the questions declined, the
@@ -42,6 +43,7 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
     const lines: string[] = [];
     const reports = [];
     for (const name of [
+      HELDOUT_F_FILE,
       HELDOUT_E_FILE,
       HELDOUT_D_FILE,
       HELDOUT_C_FILE,
@@ -57,7 +59,18 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
       reports.push(report);
     }
     console.log(lines.join('\n'));
-    const [setE, setD, setC, fresh, first] = reports;
+    const [setF, setE, setD, setC, fresh, first] = reports;
+    // Set F is the held-out figure: 160 questions written blind (by someone who never opened the
+    // content) while the sixth round was tuned, labelled from the FAQ texts alone by someone who never
+    // ran the search, committed alone, opened only after the sixth round's last commit, and scored
+    // once: 143 answerable, hit@3 84.6 %, hit@1 65.7 %; of its 17 questions with no good answer (13 of
+    // them off-topic: school admin, IT, other kinds of abuse) it declined only 3 (3 of 4 declines
+    // right). The target, hit@3 ≥ 90 % on a fresh blind set, is not reached, so it is not
+    // asserted; these floors sit at what set F measured when it was scored.
+    expect(setF!.total).toBeGreaterThanOrEqual(60);
+    expect(setF!.hit3).toBeGreaterThanOrEqual(0.84);
+    expect(setF!.hit1).toBeGreaterThanOrEqual(0.65);
+    expect(setF!.noAnswerRecall).toBeGreaterThanOrEqual(0.17);
     // All five blind sets (A–E) are spent: each was scored once while fresh (A and B before the
     // content-only recalibration; C 84.9 %, D 87.8 %, E 83.4 % hit@3), and the sixth round then used
     // every one of them as development data: its error analysis sorted their misses into kinds, the
@@ -73,8 +86,8 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
     // - set A (101 q): hit@3 92.6 %, hit@1 79.8 %; declines 5 of 7 (5 of 7 right).
     // Leaving one set out, the re-ranker alone moved the mean over A–E from hit@3 88.8 % to 89.4 % and
     // hit@1 from 73.0 % to 76.7 %; with the new phrasings and synonyms (written with every set in view,
-    // so this flatters) 91.3 % and 78.0 %. The target, hit@3 ≥ 90 % on a fresh blind set, is judged on the next
-    // set, not here, so it is not asserted.
+    // so this flatters) 91.3 % and 78.0 %. The target, hit@3 ≥ 90 % on a fresh blind set, is judged on set F
+    // above, not here.
     for (const set of [setE!, setD!, setC!, fresh!, first!]) expect(set.total).toBeGreaterThanOrEqual(60);
     expect(setE!.hit3).toBeGreaterThanOrEqual(0.9);
     expect(setE!.hit1).toBeGreaterThanOrEqual(0.75);

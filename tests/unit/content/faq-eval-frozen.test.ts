@@ -8,6 +8,7 @@ import {
   HELDOUT_C_FILE,
   HELDOUT_D_FILE,
   HELDOUT_E_FILE,
+  HELDOUT_F_FILE,
   HELDOUT_FILE,
   evalDir,
   readEvalSet,
@@ -25,9 +26,17 @@ const FROZEN_SHA256: Record<string, string> = {
   [HELDOUT_C_FILE]: 'be8e38432670835182c87cfb42423992bd7256063f405bb53e46592575a2703a',
   [HELDOUT_D_FILE]: '3d0c814274835ded5bddc49fc08a7267a7a09c7856e8643fcdddd91c70587dc6',
   [HELDOUT_E_FILE]: '8c594391b835c47daf9291c95f42a6e5bf1d4deda7cc0d584c00e0eaefd0369d',
+  [HELDOUT_F_FILE]: '225277c1a8e75b06e00ea32b9681c95bc8154f58d0457c9d79785a8f06262fd1',
 };
 
-describe.each([HELDOUT_FILE, FRESH_HELDOUT_FILE, HELDOUT_C_FILE, HELDOUT_D_FILE, HELDOUT_E_FILE])('the frozen held-out FAQ set %s', (file) => {
+describe.each([
+  HELDOUT_FILE,
+  FRESH_HELDOUT_FILE,
+  HELDOUT_C_FILE,
+  HELDOUT_D_FILE,
+  HELDOUT_E_FILE,
+  HELDOUT_F_FILE,
+])('the frozen held-out FAQ set %s', (file) => {
   const cases = readEvalSet(file);
 
   it('is byte-for-byte the labelled file committed before it was scored', () => {

@@ -12,7 +12,9 @@ import { join } from 'node:path';
  * committed, labelled from the FAQ texts and committed alone before it was scored once. Sets D
  * (faq-heldout-2026-12d.json) and E (faq-heldout-2026-12e.json) were written and scored the same way;
  * C and D have since been studied and are spent; E was studied in the sixth round (with A–D it is
- * development data for the re-ranker, scripts/fit-faq-reranker.ts), so all five are spent.
+ * development data for the re-ranker, scripts/fit-faq-reranker.ts), so all five are spent. Set F
+ * (faq-heldout-2026-12f.json) was written blind during the sixth round, labelled from the FAQ texts by
+ * someone who never ran the search, and scored once after that round's last commit: the honest one.
  */
 export interface EvalCase {
   q: string;
@@ -28,6 +30,7 @@ export const FRESH_HELDOUT_FILE = 'faq-heldout-2026-12b.json';
 export const HELDOUT_C_FILE = 'faq-heldout-2026-12c.json';
 export const HELDOUT_D_FILE = 'faq-heldout-2026-12d.json';
 export const HELDOUT_E_FILE = 'faq-heldout-2026-12e.json';
+export const HELDOUT_F_FILE = 'faq-heldout-2026-12f.json';
 export const EVAL_FILES = [
   'faq-eval.json',
   'faq-holdout.json',
@@ -36,6 +39,7 @@ export const EVAL_FILES = [
   HELDOUT_C_FILE,
   HELDOUT_D_FILE,
   HELDOUT_E_FILE,
+  HELDOUT_F_FILE,
 ] as const;
 
 export function readEvalSet(name: string): EvalCase[] {
