@@ -1,4 +1,4 @@
-import type { GetToken, TokenRequest } from './browser-client.js';
+import type { GetToken, TokenRequest } from './browser/api-transport.js';
 
 /**
  * The token policy both front ends share, over MSAL (@azure/msal-browser) as a port: the tab and the

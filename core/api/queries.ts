@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assessmentStatuses, planKinds } from '../assessment/schema.js';
 import { caseStatuses } from '../cases/case.js';
-import { documentAudiences } from '../documents/assessment-document.js';
+import { documentAudiences } from '../documents/document-audiences.js';
 
 /**
  * Query-string schemas. All are strict: an unknown parameter is a 400, so a typo never silently

@@ -10,12 +10,8 @@ export {
   defaultNewId,
   type NewId,
 } from './normalise.js';
-export {
-  AssessmentService,
-  type AssessmentServiceOptions,
-  type SummaryView,
-  type DueView,
-} from './assessment-service.js';
+export { AssessmentService, type AssessmentServiceOptions } from './assessment-service.js';
+export { type SummaryView, type DueView } from './plan-lists.js';
 export {
   stageView,
   stageSourceOfPlan,

@@ -1,12 +1,14 @@
 export {
   assessmentDocument,
-  audienceSections,
-  documentAudiences,
   GUIDANCE_EDITION,
   CONFIDENTIAL_MARKING,
   type AssessmentDocument,
-  type DocumentAudience,
-  type DocumentBlock,
-  type DocumentSection,
 } from './assessment-document.js';
+export {
+  audienceSections,
+  documentAudiences,
+  type DocumentAudience,
+  type DocumentSection,
+} from './document-audiences.js';
+export type { DocumentBlock } from './document-blocks.js';
 export { xmlText } from './xml-text.js';

@@ -1,5 +1,6 @@
 import { longDate, type IsoDate } from '../dates.js';
-import { GUIDANCE_EDITION, type DocumentBlock } from '../documents/assessment-document.js';
+import { GUIDANCE_EDITION } from '../documents/assessment-document.js';
+import type { DocumentBlock } from '../documents/document-blocks.js';
 import { countText, SUPPRESSED_TEXT, type TrendTable, type TrendsReport } from './types.js';
 
 /** A report as data, for a renderer that only lays it out. */

@@ -1,4 +1,4 @@
-import type { DocumentAudience } from '../documents/assessment-document.js';
+import type { DocumentAudience } from '../documents/document-audiences.js';
 import type { Actor, RepositoryAccess } from './assessment-repository.js';
 
 /** A generated document as the archive keeps it. Its name carries the case reference only, never a name. */

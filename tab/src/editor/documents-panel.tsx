@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { apiPaths } from '../../../core/api/paths';
-import type { DocumentAudience } from '../../../core/documents/assessment-document';
+import type { DocumentAudience } from '../../../core/documents/document-audiences';
 import { ApiError, type ApiClient } from '../api/api-client';
 import { saveFile } from '../ui/save-file';
 

@@ -5,7 +5,7 @@ import { listRemoval, type ListLens } from '../../ui/undo-removal';
 import { useRemoval } from '../../ui/undo-toast';
 import { withOptional, type Draft } from '../draft';
 import { replaceAt, useFormStyles, type SectionProps } from '../fields';
-import { AddStrategy, StrategyRow } from './risk-card';
+import { AddStrategy, StrategyRow } from './strategy-editor';
 
 const measuresOf: ListLens<Draft, AssessmentStrategy> = {
   get: (d) => d.supportPlan?.measures ?? [],
