@@ -169,6 +169,24 @@ describe('the meeting side panel', () => {
     expectNothingOfAChildKept(fake.saved, sent);
   });
 
+  it('opens a plan’s agenda at the step a link names, with the way back to its case', async () => {
+    const fake = fakeHost({ context: { frame: 'sidePanel', entityId: `case:${CASE}` } });
+    const { fetch } = server();
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <MeetingPanel
+          api={new ApiClient({ getToken: async () => undefined, fetch })}
+          host={fake.host}
+          plan={{ id: plan.id, step: 'decision' }}
+        />
+      </FluentProvider>,
+    );
+
+    expect(await screen.findByRole('heading', { name: 'The decision' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Back to the case' }));
+    expect(await screen.findByRole('list', { name: 'Children in this case' })).toBeTruthy();
+  });
+
   it('opens the case of the plan a meeting was linked to before cases, without reading the plan', async () => {
     const fake = fakeHost({ context: { frame: 'sidePanel', entityId: `assessment:${SUPPORT}` } });
     const { fetch, sent } = server();

@@ -98,6 +98,10 @@ function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }
     case 'child':
       return <ChildScreen api={api} id={route.id} />;
     case 'assessment':
+      // In the meeting side panel a plan's agenda opens in the panel, with its way back to the case.
+      if (route.agenda && host.context.frame === 'sidePanel') {
+        return <MeetingPanel api={api} host={host} plan={{ id: route.id, step: route.section }} />;
+      }
       return (
         <AssessmentScreen
           api={api}
@@ -141,7 +145,11 @@ export function App({ host, api, authProblems }: AppProps) {
   useEffect(() => {
     if (route.name === 'info') host.notifyReady();
   }, [host, route.name]);
-  const compact = route.name === 'meeting' || route.name === 'stage' || route.name === 'config';
+  const compact =
+    route.name === 'meeting' ||
+    route.name === 'stage' ||
+    route.name === 'config' ||
+    host.context.frame === 'sidePanel';
 
   return (
     <FluentProvider theme={themeFor(theme)} className={styles.root}>
