@@ -257,6 +257,36 @@ describe('the meeting side panel', () => {
     );
   });
 
+  it('gives focus back to “New case” when Teams cannot link the case just created', async () => {
+    const fake = fakeHost({ configurable: true, context: { frame: 'sidePanel', entityId: 'meeting' } });
+    fake.host.configurator!.save = async () => {
+      throw new Error('Teams refused.');
+    };
+    const { fetch } = scriptedFetch((req: Sent) => {
+      if (req.url === '/api/cases?status=open') return json(200, { items: [] });
+      if (req.url.startsWith('/api/children?q=')) return json(200, { items: [] });
+      if (req.url === '/api/cases' && req.method === 'POST')
+        return json(201, theCase(plan.id), { ETag: '"c1"' });
+      return json(404, { error: { code: 'NOT_FOUND', message: 'Not found.' } });
+    });
+    renderPanel(fake.host, fetch);
+
+    await screen.findByText(/There are no open cases yet/);
+    await userEvent.click(screen.getByRole('button', { name: 'New case' }));
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'Child’s name', hidden: true }),
+      SAM_NAME,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Find child', hidden: true }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Add to the case', hidden: true }));
+    await userEvent.click(screen.getByRole('button', { name: 'Create case', hidden: true }));
+
+    expect(await screen.findByText('Teams could not save the link to this meeting. Try again.')).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New case', hidden: true })),
+    );
+  });
+
   it('links the case in the address outside Teams, where there are no tab settings', async () => {
     const fake = fakeHost({ kind: 'browser', context: { frame: 'content' } });
     const { fetch } = server();

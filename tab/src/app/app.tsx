@@ -8,6 +8,7 @@ import { Session, useMe } from './session';
 import { PeopleProvider } from '../ui/people-picker';
 import { themeFor } from './theme';
 import { AppToaster } from '../ui/toasts';
+import { Opening } from '../ui/focus-after';
 
 // Every view is its own chunk, so the first download is the shell alone (README "The Teams tab",
 // performance budget); preloadRoute starts the one the address asks for while the shell starts up.
@@ -162,7 +163,7 @@ export function App({ host, api, authProblems }: AppProps) {
         ) : (
           <Session api={api} host={host} authProblems={authProblems}>
             {() => (
-              <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+              <Suspense fallback={<Opening label="Loading…" />}>
                 <PeopleProvider api={api}>
                   <View route={route} host={host} api={api} />
                 </PeopleProvider>

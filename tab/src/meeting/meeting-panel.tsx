@@ -3,7 +3,6 @@ import {
   Button,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Title3,
   makeStyles,
   tokens,
@@ -13,7 +12,7 @@ import { ApiError, type ApiClient } from '../api/api-client';
 import { navigate } from '../app/router';
 import { AssessmentScreen } from '../editor/assessment-screen';
 import { caseEntityId, meetingLink, type Host, type MeetingLink } from '../host/host';
-import { focusTitleOnArrival, useArrivalFocus } from '../ui/focus-after';
+import { focusTitleOnArrival, Opening, useArrivalFocus } from '../ui/focus-after';
 import { ShareToStage } from '../stage/share-to-stage';
 import { CasePicker } from './case-picker';
 import { MeetingCase } from './meeting-case';
@@ -135,7 +134,7 @@ export function MeetingPanel({
     </MessageBar>
   );
 
-  if (place.at === 'resolving') return <Spinner size="small" label="Opening the case…" />;
+  if (place.at === 'resolving') return <Opening label="Opening the case…" />;
 
   if (place.at === 'none' || choosing) {
     return (
@@ -146,7 +145,7 @@ export function MeetingPanel({
           kept with the meeting.
         </Body1>
         {errorBar}
-        <CasePicker api={api} onPick={(caseId, caseRef) => void link(caseId, caseRef)} />
+        <CasePicker api={api} onPick={link} />
         {choosing && (
           <Button
             onClick={() => {
