@@ -6,6 +6,7 @@ import { configure, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import type { Assessment } from '../../core/index.js';
 import { ApiClient } from '../../tab/src/api/api-client';
+import { startRoute } from '../../tab/src/app/start-route';
 import { MeetingPanel } from '../../tab/src/meeting/meeting-panel';
 import { ServiceApi } from './support/fake-api';
 import { fakeHost } from './support/fake-host';
@@ -183,8 +184,19 @@ describe('the meeting side panel', () => {
     );
 
     expect(await screen.findByRole('heading', { name: 'The decision' })).toBeTruthy();
+    // The address follows the panel, so that the panel reloaded opens where it was.
+    const context = fake.host.context;
+    await waitFor(() => expect(window.location.hash).toBe(`#/assessments/${plan.id}/agenda/decision`));
+    expect(startRoute(context, window.location.hash)).toEqual({
+      name: 'assessment',
+      id: plan.id,
+      agenda: true,
+      section: 'decision',
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Back to the case' }));
     expect(await screen.findByRole('list', { name: 'Children in this case' })).toBeTruthy();
+    await waitFor(() => expect(window.location.hash).toBe(`#/meeting/${CASE}`));
+    expect(startRoute(context, window.location.hash)).toEqual({ name: 'meeting', id: CASE });
   });
 
   it('opens the case of the plan a meeting was linked to before cases, without reading the plan', async () => {

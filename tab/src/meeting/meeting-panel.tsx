@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ApiError, type ApiClient } from '../api/api-client';
-import { navigate } from '../app/router';
+import { navigate, routePath, type Route } from '../app/router';
 import { AssessmentScreen } from '../editor/assessment-screen';
 import { caseEntityId, meetingLink, type Host, type MeetingLink } from '../host/host';
 import { focusTitleOnArrival, Opening, useArrivalFocus } from '../ui/focus-after';
@@ -75,6 +75,22 @@ export function MeetingPanel({
   const [agenda, setAgenda] = useState(true);
   const [choosing, setChoosing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  // In Teams' side panel the address follows the panel (without a new view), so that the panel
+  // reloaded opens where it was: an agenda at its step, or the case (startRoute).
+  const inSidePanel = host.context.frame === 'sidePanel';
+  const here: Route | undefined =
+    place.at === 'plan' && agenda
+      ? { name: 'assessment', id: place.planId, agenda: true, section }
+      : place.at === 'plan' && place.caseId
+        ? { name: 'meeting', id: place.caseId }
+        : place.at === 'case'
+          ? { name: 'meeting', id: place.caseId }
+          : undefined;
+  const address = here && `#${routePath(here)}`;
+  useEffect(() => {
+    if (inSidePanel && address) window.history.replaceState(null, '', address);
+  }, [inSidePanel, address]);
 
   const resolving = place.at === 'resolving' ? place.planId : undefined;
   const opening = place.at === 'resolving' ? place.open : undefined;
