@@ -289,11 +289,18 @@ async function runMeeting(layout: Layout) {
     await tabTo(page, page.getByRole('button', { name: 'New case' }));
   });
 
-  await step('create the case with two children', async () => {
-    await createCase(page, layout);
-    const title = layout.panel ? /^Case HSB-\d{4}-\d+$/ : /^Case HSB-\d{4}-\d+/;
-    await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: WAIT });
-  });
+  // From Create to the new case's title, focus is held by what says the case is being created and opened.
+  await step(
+    'create the case with two children',
+    async () => {
+      await createCase(page, layout);
+      const title = layout.panel ? /^Case HSB-\d{4}-\d+$/ : /^Case HSB-\d{4}-\d+/;
+      const heading = page.getByRole('heading', { level: 1, name: title });
+      await heading.waitFor({ timeout: WAIT });
+      await waitForFocus(page, heading);
+    },
+    { strictFocus: true },
+  );
 
   await step('open the risk assessment', () => openRiskAssessment(page, layout));
 
@@ -429,16 +436,19 @@ const faulty = `<!doctype html><html lang="en"><head><title>Keyboard checks</tit
 <button id="gone">Remove me</button>
 <button id="moves">Remove me and go on</button>
 <button id="next">Next</button>
+<button id="repaired">Remove me, focus comes back</button>
 <div style="height:1200px"></div>
 <input id="under" aria-label="Under the bar">
 <div style="position:fixed;bottom:0;left:0;right:0;height:80px;background:#fff">A fixed bar</div>
 <div style="width:900px">A wide row</div>
 </main><script>
 document.getElementById('gone').addEventListener('click', (e) => e.target.remove());
-document.getElementById('moves').addEventListener('click', (e) => {
-  e.target.remove();
-  setTimeout(() => document.getElementById('next').focus(), 150);
-});
+for (const id of ['moves', 'repaired']) {
+  document.getElementById(id).addEventListener('click', (e) => {
+    e.target.remove();
+    setTimeout(() => document.getElementById('next').focus(), 150);
+  });
+}
 </script></body></html>`;
 
 describe('the keyboard checks', () => {
@@ -474,6 +484,19 @@ describe('the keyboard checks', () => {
       await waitForFocus(page, page.locator('#next'));
     });
     await expect(step).rejects.toThrow(/"focusLosses": \[\],\s+"focus": null,[\s\S]*"overflow": [1-9]/);
+  });
+
+  it('in a strict step, report a fall to <body> even when the app repairs it', async () => {
+    const step = journey.step(
+      'remove and come back',
+      async () => {
+        await tabTo(page, page.locator('#repaired'));
+        await press(page, 'Enter');
+        await waitForFocus(page, page.locator('#next'));
+      },
+      { strictFocus: true },
+    );
+    await expect(step).rejects.toThrow(/"from": "button \\"Remove me, focus comes back\\""/);
   });
 
   it('report a focused control drawn under another element', async () => {

@@ -77,4 +77,69 @@ describe('removals held back by autosave', () => {
     expect(controller.undoRemoval('r1')).toBe(false);
     expect(controller.getState().draft.incidents.map((i) => i.id)).toEqual(['i1', 'i2']);
   });
+
+  describe('Undo puts each entry back in its place, whichever of two neighbours is undone first', () => {
+    const four = {
+      learner: { name: 'Sam Learner' },
+      incidents: ['i1', 'i2', 'i3', 'i4'].map((id) => ({ id, location: `Place ${id}` })),
+      // Sharing entries have no ids: they go back by position.
+      sharing: ['s1', 's2', 's3', 's4'].map((who) => ({ audience: 'staff', who })),
+    };
+    const sharingOf = listAt<Draft, 'sharing'>('sharing');
+    const ids = (d: Draft) => d.incidents.map((i) => i.id);
+    const whos = (d: Draft) => d.sharing.map((s) => s.who);
+
+    async function removeTheMiddleTwo() {
+      const created = await api.create(four);
+      const controller = new AutosaveController(api, await api.getAssessment(created.record.id), {
+        debounceMs: DEBOUNCE,
+      });
+      // The second and then the third entry, each at index 1 of the list as it is then shown.
+      for (const [n, at] of [
+        [1, 1],
+        [2, 1],
+      ] as const) {
+        const incident = listRemoval(incidents(), at);
+        controller.holdRemoval(`i${n}`, incident.remove, incident.restore);
+        const sharing = listRemoval(sharingOf, at);
+        controller.holdRemoval(`s${n}`, sharing.remove, sharing.restore);
+      }
+      expect(ids(controller.getState().draft)).toEqual(['i1', 'i4']);
+      expect(whos(controller.getState().draft)).toEqual(['s1', 's4']);
+      return { controller, id: created.record.id };
+    }
+
+    it.each([
+      ['the first removed first', ['1', '2']],
+      ['the last removed first', ['2', '1']],
+    ])('%s', async (_, order) => {
+      const { controller, id } = await removeTheMiddleTwo();
+      const [first, second] = order as [string, string];
+      expect(controller.undoRemoval(`i${first}`)).toBe(true);
+      expect(controller.undoRemoval(`s${first}`)).toBe(true);
+      const kept = first === '1' ? 2 : 3;
+      expect(ids(controller.getState().draft)).toEqual(['i1', `i${kept}`, 'i4']);
+      expect(whos(controller.getState().draft)).toEqual(['s1', `s${kept}`, 's4']);
+      // A save meanwhile sends every entry in its place and keeps the other removal held.
+      await controller.flush();
+      await jest.advanceTimersByTimeAsync(DEBOUNCE * 2);
+      expect(await stored(id)).toEqual(['i1', 'i2', 'i3', 'i4']);
+      expect(controller.undoRemoval(`i${second}`)).toBe(true);
+      expect(controller.undoRemoval(`s${second}`)).toBe(true);
+      expect(ids(controller.getState().draft)).toEqual(['i1', 'i2', 'i3', 'i4']);
+      expect(whos(controller.getState().draft)).toEqual(['s1', 's2', 's3', 's4']);
+    });
+
+    it('a removal let go after its neighbour was undone removes that entry alone', async () => {
+      const { controller, id } = await removeTheMiddleTwo();
+      controller.undoRemoval('i1');
+      controller.undoRemoval('s1');
+      controller.commitRemoval('i2');
+      controller.commitRemoval('s2');
+      await controller.flush();
+      const after = (await api.getAssessment(id)).record;
+      expect(after.incidents.map((i) => i.id)).toEqual(['i1', 'i2', 'i4']);
+      expect(after.sharing.map((s) => s.who)).toEqual(['s1', 's2', 's4']);
+    });
+  });
 });

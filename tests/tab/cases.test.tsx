@@ -128,6 +128,9 @@ describe('a new case', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Create case', hidden: true }));
     await waitFor(() => expect(cases).toEqual(['case-id']));
+    // Until the new case's page takes it, focus is on what says the case is opening, not the page.
+    expect(document.activeElement?.getAttribute('role')).toBe('status');
+    expect(document.activeElement?.textContent).toBe('Opening the new case…');
     expect(sent.find((r) => r.method === 'POST')!.body).toEqual({
       participants: [
         { child: { id: ANNA_10 }, roles: ['displayedHsb', 'harmed'] },

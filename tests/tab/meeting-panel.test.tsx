@@ -6,6 +6,7 @@ import { configure, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import type { Assessment } from '../../core/index.js';
 import { ApiClient } from '../../tab/src/api/api-client';
+import { startRoute } from '../../tab/src/app/start-route';
 import { MeetingPanel } from '../../tab/src/meeting/meeting-panel';
 import { ServiceApi } from './support/fake-api';
 import { fakeHost } from './support/fake-host';
@@ -169,6 +170,35 @@ describe('the meeting side panel', () => {
     expectNothingOfAChildKept(fake.saved, sent);
   });
 
+  it('opens a plan’s agenda at the step a link names, with the way back to its case', async () => {
+    const fake = fakeHost({ context: { frame: 'sidePanel', entityId: `case:${CASE}` } });
+    const { fetch } = server();
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <MeetingPanel
+          api={new ApiClient({ getToken: async () => undefined, fetch })}
+          host={fake.host}
+          plan={{ id: plan.id, step: 'decision' }}
+        />
+      </FluentProvider>,
+    );
+
+    expect(await screen.findByRole('heading', { name: 'The decision' })).toBeTruthy();
+    // The address follows the panel, so that the panel reloaded opens where it was.
+    const context = fake.host.context;
+    await waitFor(() => expect(window.location.hash).toBe(`#/assessments/${plan.id}/agenda/decision`));
+    expect(startRoute(context, window.location.hash)).toEqual({
+      name: 'assessment',
+      id: plan.id,
+      agenda: true,
+      section: 'decision',
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Back to the case' }));
+    expect(await screen.findByRole('list', { name: 'Children in this case' })).toBeTruthy();
+    await waitFor(() => expect(window.location.hash).toBe(`#/meeting/${CASE}`));
+    expect(startRoute(context, window.location.hash)).toEqual({ name: 'meeting', id: CASE });
+  });
+
   it('opens the case of the plan a meeting was linked to before cases, without reading the plan', async () => {
     const fake = fakeHost({ context: { frame: 'sidePanel', entityId: `assessment:${SUPPORT}` } });
     const { fetch, sent } = server();
@@ -236,6 +266,36 @@ describe('the meeting side panel', () => {
     expectNothingOfAChildKept(
       fake.saved,
       sent.filter((r) => !r.url.startsWith('/api/children?q=')),
+    );
+  });
+
+  it('gives focus back to “New case” when Teams cannot link the case just created', async () => {
+    const fake = fakeHost({ configurable: true, context: { frame: 'sidePanel', entityId: 'meeting' } });
+    fake.host.configurator!.save = async () => {
+      throw new Error('Teams refused.');
+    };
+    const { fetch } = scriptedFetch((req: Sent) => {
+      if (req.url === '/api/cases?status=open') return json(200, { items: [] });
+      if (req.url.startsWith('/api/children?q=')) return json(200, { items: [] });
+      if (req.url === '/api/cases' && req.method === 'POST')
+        return json(201, theCase(plan.id), { ETag: '"c1"' });
+      return json(404, { error: { code: 'NOT_FOUND', message: 'Not found.' } });
+    });
+    renderPanel(fake.host, fetch);
+
+    await screen.findByText(/There are no open cases yet/);
+    await userEvent.click(screen.getByRole('button', { name: 'New case' }));
+    await userEvent.type(
+      await screen.findByRole('textbox', { name: 'Child’s name', hidden: true }),
+      SAM_NAME,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Find child', hidden: true }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Add to the case', hidden: true }));
+    await userEvent.click(screen.getByRole('button', { name: 'Create case', hidden: true }));
+
+    expect(await screen.findByText('Teams could not save the link to this meeting. Try again.')).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New case', hidden: true })),
     );
   });
 

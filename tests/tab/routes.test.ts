@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseRoute, routePath, type Route } from '../../tab/src/app/router';
-import { startRoute } from '../../tab/src/app/start-route';
+import { routeOfSubPage, startRoute, subPageIdOf } from '../../tab/src/app/start-route';
 
 const ID = '0f676d75-dbb4-4af1-bb92-05c4121d98b0';
 
@@ -119,5 +119,60 @@ describe('the first view', () => {
       name: 'stage',
       id: ID,
     });
+  });
+});
+
+describe('agenda links through Teams’ sub-page id', () => {
+  const agenda: Route = { name: 'assessment', id: ID, agenda: true, section: 'context-r_1' };
+  const CASE = '99999999-9999-4999-8999-999999999999';
+
+  it.each(
+    (
+      [
+        agenda,
+        { name: 'assessment', id: ID, agenda: true },
+        { name: 'assessment', id: ID, agenda: true, section: 'decision' },
+        { name: 'assessment', id: ID, section: 'risks' },
+        { name: 'case', id: ID },
+      ] satisfies Route[]
+    ).map((route) => [routePath(route), route] as const),
+  )('%s round-trips', (_, route) => {
+    expect(routeOfSubPage(subPageIdOf(route))).toEqual(route);
+  });
+
+  it('names a step as the tab’s own route, ids only', () => {
+    expect(subPageIdOf(agenda)).toBe(`assessments/${ID}/agenda/context-r_1`);
+    expect(routeOfSubPage(`assessments/${ID.toUpperCase()}/agenda/views`)).toEqual({
+      name: 'assessment',
+      id: ID,
+      agenda: true,
+      section: 'views',
+    });
+    expect(routeOfSubPage('meeting')).toBeUndefined();
+    expect(routeOfSubPage('assessments/Zebedee/agenda')).toBeUndefined();
+    expect(routeOfSubPage(`stage/${ID}`)).toBeUndefined();
+  });
+
+  it('the side panel opens a plan’s agenda at its step from Teams’ sub-page id', () => {
+    const context = { frame: 'sidePanel', theme: 'default', entityId: `case:${CASE}` } as const;
+    expect(startRoute({ ...context, subPageId: subPageIdOf(agenda) }, '#/meeting')).toEqual(agenda);
+    // Anything but an agenda leaves the panel on the meeting's case.
+    expect(startRoute({ ...context, subPageId: `cases/${ID}` }, '#/meeting')).toEqual({
+      name: 'meeting',
+      id: CASE,
+    });
+  });
+
+  it('the side panel keeps an agenda step from its own address when it reloads', () => {
+    const context = { frame: 'sidePanel', theme: 'default', entityId: `case:${CASE}` } as const;
+    expect(startRoute(context, `#${routePath(agenda)}`)).toEqual(agenda);
+    // A plan at a section is not the panel's: the panel opens on the case.
+    expect(startRoute(context, `#/assessments/${ID}/risks`)).toEqual({ name: 'meeting', id: CASE });
+  });
+
+  it('a channel or personal tab opens an agenda step from Teams’ sub-page id', () => {
+    expect(startRoute({ frame: 'content', theme: 'default', subPageId: subPageIdOf(agenda) }, '#/')).toEqual(
+      agenda,
+    );
   });
 });

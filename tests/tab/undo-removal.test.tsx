@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { Assessment } from '../../core/assessment/schema';
 import { AssessmentEditor, type SectionId } from '../../tab/src/editor/assessment-editor';
 import { AutosaveController } from '../../tab/src/editor/autosave-controller';
-import { useCloseOnLeave } from '../../tab/src/editor/use-autosave';
+import { useCloseOnLeave, useLeaveWarning } from '../../tab/src/editor/use-autosave';
 import { LanguageGuideProvider } from '../../tab/src/language/hinted-textarea';
 import { AppToaster } from '../../tab/src/ui/toasts';
 import { UNDO_MS } from '../../tab/src/ui/undo-removal';
@@ -32,6 +32,7 @@ afterEach(async () => {
 function Harness({ controller, start }: { controller: AutosaveController; start: SectionId }) {
   const [section, setSection] = useState<SectionId>(start);
   useCloseOnLeave(controller);
+  useLeaveWarning(controller);
   return (
     <FluentProvider theme={teamsLightTheme}>
       <LanguageGuideProvider guide={guide}>
@@ -179,6 +180,43 @@ describe('Remove with Undo', () => {
     await wait(DEBOUNCE_MS * 4);
     expect(await actions(id)).toEqual([strategies[0]!.action, strategies[1]!.action]);
   });
+
+  // The document is left with the toast still up: Teams takes the tab's frame away (pagehide), or
+  // the browser unloads it (beforeunload, then pagehide).
+  const leaveDocument: Record<string, () => void> = {
+    pagehide: () => window.dispatchEvent(new Event('pagehide')),
+    beforeunload: () => {
+      window.dispatchEvent(new Event('beforeunload', { cancelable: true }));
+      window.dispatchEvent(new Event('pagehide'));
+    },
+  };
+
+  it.each(Object.keys(leaveDocument))(
+    'saves a pending removal when the document is left before the toast lapses (%s)',
+    async (event) => {
+      const { user, id } = await renderEditor('risks');
+      await user.click(screen.getByRole('button', { name: 'Remove strategy 2' }));
+      await wait(DEBOUNCE_MS * 4);
+      expect(api.puts()).toBe(0);
+      leaveDocument[event]!();
+      await wait(DEBOUNCE_MS * 4);
+      expect(await actions(id)).toEqual([strategies[0]!.action, strategies[2]!.action]);
+      expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    },
+  );
+
+  it.each(Object.keys(leaveDocument))(
+    'removes nothing when Undo came before the document was left (%s)',
+    async (event) => {
+      const { user, id } = await renderEditor('risks');
+      await user.click(screen.getByRole('button', { name: 'Remove strategy 2' }));
+      await user.click(undoButton());
+      leaveDocument[event]!();
+      await wait(UNDO_MS + DEBOUNCE_MS * 4);
+      expect(api.puts()).toBe(0);
+      expect(await actions(id)).toEqual(strategies.map((s) => s.action));
+    },
+  );
 
   it('removes a context without asking, and Undo brings it back with its strategies', async () => {
     const { user, id } = await renderEditor('risks');

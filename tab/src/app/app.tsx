@@ -8,6 +8,7 @@ import { Session, useMe } from './session';
 import { PeopleProvider } from '../ui/people-picker';
 import { themeFor } from './theme';
 import { AppToaster } from '../ui/toasts';
+import { Opening } from '../ui/focus-after';
 
 // Every view is its own chunk, so the first download is the shell alone (README "The Teams tab",
 // performance budget); preloadRoute starts the one the address asks for while the shell starts up.
@@ -98,6 +99,10 @@ function View({ route, host, api }: { route: Route; host: Host; api: ApiClient }
     case 'child':
       return <ChildScreen api={api} id={route.id} />;
     case 'assessment':
+      // In the meeting side panel a plan's agenda opens in the panel, with its way back to the case.
+      if (route.agenda && host.context.frame === 'sidePanel') {
+        return <MeetingPanel api={api} host={host} plan={{ id: route.id, step: route.section }} />;
+      }
       return (
         <AssessmentScreen
           api={api}
@@ -141,7 +146,11 @@ export function App({ host, api, authProblems }: AppProps) {
   useEffect(() => {
     if (route.name === 'info') host.notifyReady();
   }, [host, route.name]);
-  const compact = route.name === 'meeting' || route.name === 'stage' || route.name === 'config';
+  const compact =
+    route.name === 'meeting' ||
+    route.name === 'stage' ||
+    route.name === 'config' ||
+    host.context.frame === 'sidePanel';
 
   return (
     <FluentProvider theme={themeFor(theme)} className={styles.root}>
@@ -154,7 +163,7 @@ export function App({ host, api, authProblems }: AppProps) {
         ) : (
           <Session api={api} host={host} authProblems={authProblems}>
             {() => (
-              <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+              <Suspense fallback={<Opening label="Loading…" />}>
                 <PeopleProvider api={api}>
                   <View route={route} host={host} api={api} />
                 </PeopleProvider>

@@ -19,6 +19,7 @@ import { AddChronologyEntry, Chronology } from './chronology';
 import { childrenOf, mentionRenderer } from './mentions';
 import { ANOTHER_CHILD } from '../../../core/privacy/wording';
 import { useLoad } from './use-load';
+import { Opening } from '../ui/focus-after';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -142,7 +143,7 @@ export function CaseScreen({ api, id, today = dateInZone(new Date()) }: CaseScre
     [view, joined],
   );
 
-  if (view.state === 'loading') return <Spinner size="small" label="Loading the case…" />;
+  if (view.state === 'loading') return <Opening label="Loading the case…" />;
   if (view.state === 'failed') {
     return (
       <LoadFailedScreen

@@ -21,6 +21,7 @@ export function NewAssessmentDialog({
       title="New risk assessment"
       help="Start a draft for the learner who displayed the behaviour. The case reference is given automatically; it is what channel messages show instead of the name."
       submitLabel="Create draft"
+      opening="Opening the new assessment…"
       failure="The assessment could not be created."
       problem={() => {
         setTouched(true);

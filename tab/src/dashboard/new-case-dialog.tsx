@@ -46,7 +46,7 @@ export function NewCaseDialog({
   onCreated,
 }: {
   api: ApiClient;
-  onCreated: (id: string, caseRef: string) => void;
+  onCreated: (id: string, caseRef: string) => void | Promise<void>;
 }) {
   const styles = useStyles();
   const [children, setChildren] = useState<CaseChild[]>([]);
@@ -69,6 +69,7 @@ export function NewCaseDialog({
       title="New case"
       help="Add each child involved, then say what part they had. A child may hold two roles, for example harmed and also displayed harmful sexual behaviour. Channels and cards show the case reference and “Child A”, “Child B”, never names."
       submitLabel="Create case"
+      opening="Opening the new case…"
       failure="The case could not be created."
       problem={() =>
         children.length === 0

@@ -7,7 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   Link,
-  Spinner,
   ToggleButton,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -16,6 +15,7 @@ import { ApiError, type ApiClient, type Versioned } from '../api/api-client';
 import { DocumentsPanel } from './documents-panel';
 import { sectionOfStep, stepOfSection, type AgendaStepId } from '../meeting/agenda-steps';
 import { focusWhenShown } from '../meeting/agenda-view';
+import { Opening } from '../ui/focus-after';
 import { navigate } from '../app/router';
 import { LoadFailedScreen } from '../app/auth-screens';
 import { childrenOf } from '../cases/mentions';
@@ -224,7 +224,7 @@ export function AssessmentScreen({ api, id, host: _host, ...rest }: AssessmentSc
       />
     );
   }
-  if (!loaded) return <Spinner size="small" label="Opening the assessment…" />;
+  if (!loaded) return <Opening label="Opening the assessment…" />;
   return <Editor api={api} loaded={loaded} names={names ?? new Map()} {...rest} />;
 }
 

@@ -87,6 +87,7 @@ export interface RecordApi<R> {
  */
 interface HeldRemoval<D> {
   id: string;
+  remove: (draft: D) => D;
   restore: (draft: D) => D;
 }
 
@@ -164,16 +165,27 @@ export class Autosave<R, D, I = never> {
    * with the entry still in the record.
    */
   holdRemoval(id: string, remove: (draft: D) => D, restore: (draft: D) => D): void {
-    this.held = [...this.held, { id, restore }];
+    this.held = [...this.held, { id, remove, restore }];
     this.edit(remove);
   }
 
-  /** Puts a held entry back where it was; false when it is no longer held (already committed). */
+  /**
+   * Puts a held entry back where it was; false when it is no longer held (already committed). The
+   * removals made after it are undone first and then made again, so that each entry goes back
+   * among entries as they were when it was removed, whichever Undo comes first.
+   */
   undoRemoval(id: string): boolean {
-    const removal = this.held.find((r) => r.id === id);
-    if (!removal) return false;
-    this.held = this.held.filter((r) => r !== removal);
-    this.edit(removal.restore);
+    const at = this.held.findIndex((r) => r.id === id);
+    if (at < 0) return false;
+    const later = this.held.slice(at + 1);
+    const unwound = this.held.slice(at);
+    this.held = [...this.held.slice(0, at), ...later];
+    this.edit((draft) =>
+      later.reduce(
+        (d, removal) => removal.remove(d),
+        unwound.reduceRight((d, removal) => removal.restore(d), draft),
+      ),
+    );
     return true;
   }
 

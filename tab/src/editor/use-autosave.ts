@@ -6,17 +6,32 @@ export function useEditorState<R, D, I>(controller: Autosave<R, D, I>): EditorSt
 }
 
 /**
+ * The autosave of a page, stopped when the page goes: a removal still waiting for its Undo is saved
+ * first (leaving commits it). The page goes when the view changes inside the tab (unmount) or when
+ * the document itself is left (`pagehide`).
+ *
+ * `pagehide` rather than `beforeunload` alone: Teams takes a tab's frame out of its window when the
+ * person moves to another tab or app (unless it keeps the tab cached), and a frame taken out fires
+ * `pagehide` but never `beforeunload`; mobile web views do not fire `beforeunload` either. The page
+ * may come back from the back-forward cache after `pagehide`, so the autosave keeps running.
+ */
+export function useCloseOnLeave<R, D, I>(controller: Autosave<R, D, I>): void {
+  useEffect(() => {
+    const hide = () => {
+      if (controller.commitRemovals()) void controller.flush();
+    };
+    window.addEventListener('pagehide', hide);
+    return () => {
+      window.removeEventListener('pagehide', hide);
+      void controller.close();
+    };
+  }, [controller]);
+}
+
+/**
  * Unsaved changes live only in memory, so leaving the page would lose them: the browser (and the
  * Teams client) asks the user first.
  */
-/**
- * The autosave of a page, stopped when the page goes: a removal still waiting for its Undo is saved
- * first (leaving commits it).
- */
-export function useCloseOnLeave<R, D, I>(controller: Autosave<R, D, I>): void {
-  useEffect(() => () => void controller.close(), [controller]);
-}
-
 export function useLeaveWarning<R, D, I>(controller: Autosave<R, D, I>): void {
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {

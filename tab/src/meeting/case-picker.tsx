@@ -46,7 +46,8 @@ export function CasePicker({
   onPick,
 }: {
   api: ApiClient;
-  onPick: (id: string, caseRef: string) => void;
+  /** Links the case; settles once the panel shows it, or could not. */
+  onPick: (id: string, caseRef: string) => void | Promise<void>;
 }) {
   const styles = useStyles();
   const load = useCallback(() => api.listCases(['open']), [api]);
@@ -85,7 +86,11 @@ export function CasePicker({
                       .join('; ')}
                   </Caption1>
                 </span>
-                <Button size="small" onClick={() => onPick(c.id, c.caseRef)} aria-label={`Link ${c.caseRef}`}>
+                <Button
+                  size="small"
+                  onClick={() => void onPick(c.id, c.caseRef)}
+                  aria-label={`Link ${c.caseRef}`}
+                >
                   Link
                 </Button>
               </li>

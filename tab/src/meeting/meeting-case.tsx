@@ -1,13 +1,4 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Spinner,
-  Subtitle2,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, type ReactNode } from 'react';
 import type { ApiClient, Case, Child, SummaryRow } from '../api/api-client';
 import { LoadFailedScreen } from '../app/auth-screens';
@@ -16,7 +7,7 @@ import { childrenOf } from '../cases/mentions';
 import { roleLabel } from '../dashboard/new-case-dialog';
 import { useLoad } from '../cases/use-load';
 import { StatusBadge } from '../ui/badges';
-import { useArrivalFocus } from '../ui/focus-after';
+import { Opening, useArrivalFocus } from '../ui/focus-after';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -86,7 +77,7 @@ export function MeetingCase({
   const load = useCallback(() => loadMeetingCase(api, id), [api, id]);
   const [loaded, reload] = useLoad(load, 'The case could not be opened.');
 
-  if (loaded.state === 'loading') return <Spinner size="small" label="Loading the case…" />;
+  if (loaded.state === 'loading') return <Opening label="Loading the case…" />;
   if (loaded.state === 'failed') {
     return (
       <LoadFailedScreen

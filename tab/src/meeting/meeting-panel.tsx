@@ -3,17 +3,16 @@ import {
   Button,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ApiError, type ApiClient } from '../api/api-client';
-import { navigate } from '../app/router';
+import { navigate, routePath, type Route } from '../app/router';
 import { AssessmentScreen } from '../editor/assessment-screen';
 import { caseEntityId, meetingLink, type Host, type MeetingLink } from '../host/host';
-import { focusTitleOnArrival, useArrivalFocus } from '../ui/focus-after';
+import { focusTitleOnArrival, Opening, useArrivalFocus } from '../ui/focus-after';
 import { ShareToStage } from '../stage/share-to-stage';
 import { CasePicker } from './case-picker';
 import { MeetingCase } from './meeting-case';
@@ -25,7 +24,8 @@ const useStyles = makeStyles({
 /** Where the panel is: resolving an old plan link, on the case, or in one child's plan. */
 type Place =
   | { at: 'none' }
-  | { at: 'resolving'; planId: string }
+  /** A plan named without its case: the case is looked up, then the case or the plan opens. */
+  | { at: 'resolving'; planId: string; open: 'case' | 'plan' }
   | { at: 'case'; caseId: string }
   | { at: 'plan'; planId: string; caseId: string | null };
 
@@ -41,7 +41,9 @@ function ChooserTitle() {
 
 function placeOf(link: MeetingLink | undefined): Place {
   if (!link) return { at: 'none' };
-  return link.kind === 'case' ? { at: 'case', caseId: link.id } : { at: 'resolving', planId: link.id };
+  return link.kind === 'case'
+    ? { at: 'case', caseId: link.id }
+    : { at: 'resolving', planId: link.id, open: 'case' };
 }
 
 /**
@@ -50,18 +52,48 @@ function placeOf(link: MeetingLink | undefined): Place {
  * reference, so nothing about a child is kept with the meeting. A meeting linked to one plan before
  * meetings were linked to cases (`assessment:<id>`) opens that plan's case.
  */
-export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id?: string | undefined }) {
+export function MeetingPanel({
+  api,
+  host,
+  id,
+  plan,
+}: {
+  api: ApiClient;
+  host: Host;
+  id?: string | undefined;
+  /** A plan's agenda to open at a step (a link to it, `#/assessments/<id>/agenda/<step>`). */
+  plan?: { id: string; step?: string | undefined } | undefined;
+}) {
   const styles = useStyles();
   const [place, setPlace] = useState<Place>(() =>
-    placeOf(id ? { kind: 'case', id } : meetingLink(host.context.entityId)),
+    plan
+      ? { at: 'resolving', planId: plan.id, open: 'plan' }
+      : placeOf(id ? { kind: 'case', id } : meetingLink(host.context.entityId)),
   );
   // A section of the plan, or in meeting mode (where the panel opens a plan) a step of its agenda.
-  const [section, setSection] = useState<string>('attendees');
+  const [section, setSection] = useState<string>(plan?.step ?? 'attendees');
   const [agenda, setAgenda] = useState(true);
   const [choosing, setChoosing] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // In Teams' side panel the address follows the panel (without a new view), so that the panel
+  // reloaded opens where it was: an agenda at its step, or the case (startRoute).
+  const inSidePanel = host.context.frame === 'sidePanel';
+  const here: Route | undefined =
+    place.at === 'plan' && agenda
+      ? { name: 'assessment', id: place.planId, agenda: true, section }
+      : place.at === 'plan' && place.caseId
+        ? { name: 'meeting', id: place.caseId }
+        : place.at === 'case'
+          ? { name: 'meeting', id: place.caseId }
+          : undefined;
+  const address = here && `#${routePath(here)}`;
+  useEffect(() => {
+    if (inSidePanel && address) window.history.replaceState(null, '', address);
+  }, [inSidePanel, address]);
+
   const resolving = place.at === 'resolving' ? place.planId : undefined;
+  const opening = place.at === 'resolving' ? place.open : undefined;
   useEffect(() => {
     if (!resolving) return;
     let live = true;
@@ -71,8 +103,8 @@ export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id
         if (!live) return;
         const row = rows.find((r) => r.id === resolving);
         if (!row) setPlace({ at: 'none' });
-        else if (row.caseId) setPlace({ at: 'case', caseId: row.caseId });
-        else setPlace({ at: 'plan', planId: resolving, caseId: null });
+        else if (row.caseId && opening === 'case') setPlace({ at: 'case', caseId: row.caseId });
+        else setPlace({ at: 'plan', planId: resolving, caseId: row.caseId ?? null });
         if (!row) setError('The plan linked to this meeting could not be found. Link a case instead.');
       },
       (e: unknown) => {
@@ -84,7 +116,7 @@ export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id
     return () => {
       live = false;
     };
-  }, [api, resolving]);
+  }, [api, resolving, opening]);
 
   // Each move within the panel replaces the view that had focus: focus goes to the new view's title.
   const link = async (caseId: string, caseRef: string) => {
@@ -118,7 +150,7 @@ export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id
     </MessageBar>
   );
 
-  if (place.at === 'resolving') return <Spinner size="small" label="Opening the case…" />;
+  if (place.at === 'resolving') return <Opening label="Opening the case…" />;
 
   if (place.at === 'none' || choosing) {
     return (
@@ -129,7 +161,7 @@ export function MeetingPanel({ api, host, id }: { api: ApiClient; host: Host; id
           kept with the meeting.
         </Body1>
         {errorBar}
-        <CasePicker api={api} onPick={(caseId, caseRef) => void link(caseId, caseRef)} />
+        <CasePicker api={api} onPick={link} />
         {choosing && (
           <Button
             onClick={() => {

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Spinner } from '@fluentui/react-components';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { firstFocusable } from './undo-removal';
 
 /**
@@ -29,11 +30,33 @@ export function focusTitleOnArrival(): void {
 
 /** On a page's first render: takes focus to its title if the action that opened it asked for that. */
 export function useArrivalFocus(titleId: string): void {
-  useEffect(() => {
+  // Before paint when the title is already drawn, in the same commit that took the loading status
+  // (Opening) and its focus away; otherwise as soon as the title shows.
+  useLayoutEffect(() => {
     if (!arrival) return;
     arrival = false;
-    focusSoon(() => document.getElementById(titleId));
+    const title = document.getElementById(titleId);
+    title?.focus();
+    if (!title || document.activeElement !== title) focusSoon(() => document.getElementById(titleId));
   }, [titleId]);
+}
+
+/**
+ * What a page shows while it loads. When an action opened the page (focusTitleOnArrival), this
+ * status line holds focus, from the moment the old view goes until the page's title takes it, so
+ * focus never rests on the page's body in between.
+ */
+export function Opening({ label }: { label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Before paint, in the same commit that took away what had focus.
+  useLayoutEffect(() => {
+    if (arrival) ref.current?.focus();
+  }, []);
+  return (
+    <div ref={ref} role="status" tabIndex={-1}>
+      <Spinner size="small" label={label} />
+    </div>
+  );
 }
 
 /**

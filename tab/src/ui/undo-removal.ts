@@ -42,29 +42,37 @@ const idOf = (item: unknown): string | undefined => {
 /**
  * Removing the entry at `index` of a list. Undo puts it back after the entry that preceded it (by
  * key, so other removals and additions meanwhile do not move it), or at its old position; an entry
- * whose key is already in the list is not added twice.
+ * whose key is already in the list is not added twice. Made again (autosave-core.ts does so when a
+ * removal made before this one is undone), it takes out the same entry wherever it now is, and
+ * notes its neighbours there.
  */
 export function listRemoval<D, T>(
   list: ListLens<D, T>,
   index: number,
   keyOf: (item: T) => string | undefined = idOf,
 ): Pick<RemovalSpec<D>, 'remove' | 'restore'> {
-  let removed: { item: T; before: string | undefined; after: string | undefined } | undefined;
+  let removed: { item: T; at: number; before: string | undefined; after: string | undefined } | undefined;
+  const find = (items: readonly T[], item: T): number => {
+    const key = keyOf(item);
+    return key === undefined ? items.indexOf(item) : items.findIndex((x) => keyOf(x) === key);
+  };
   return {
     remove(draft) {
       const items = list.get(draft);
-      const item = items[index];
+      const at = removed ? find(items, removed.item) : index;
+      const item = items[at];
       if (item === undefined) return draft;
-      const before = items[index - 1];
-      const after = items[index + 1];
+      const before = items[at - 1];
+      const after = items[at + 1];
       removed = {
         item,
+        at,
         before: before === undefined ? undefined : keyOf(before),
         after: after === undefined ? undefined : keyOf(after),
       };
       return list.set(
         draft,
-        items.filter((_, i) => i !== index),
+        items.filter((_, i) => i !== at),
       );
     },
     restore(draft) {
@@ -73,7 +81,7 @@ export function listRemoval<D, T>(
       const items = [...list.get(draft)];
       const key = keyOf(item);
       if (key !== undefined && items.some((x) => keyOf(x) === key)) return draft;
-      let at = Math.min(index, items.length);
+      let at = Math.min(removed.at, items.length);
       const b = before === undefined ? -1 : items.findIndex((x) => keyOf(x) === before);
       const a = after === undefined ? -1 : items.findIndex((x) => keyOf(x) === after);
       if (b >= 0) at = b + 1;

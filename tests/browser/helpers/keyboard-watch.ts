@@ -19,7 +19,7 @@ const watcher = `(() => {
     const role = el.getAttribute('role');
     return el.tagName.toLowerCase() + (role ? '[role=' + role + ']' : '') + (name ? ' "' + name + '"' : '');
   };
-  const state = { losses: [], pending: null, lastKey: null, leaving: false };
+  const state = { losses: [], pending: null, lastKey: null, leaving: false, strict: false };
   const onBody = () => !document.activeElement || document.activeElement === document.body;
   // A reload or leaving the page blurs everything: that is the browser's doing, not the app's.
   addEventListener('pagehide', () => { state.leaving = true; }, true);
@@ -39,7 +39,10 @@ const watcher = `(() => {
     // row's first field): only a fall that outlasts that is one.
     queueMicrotask(() => requestAnimationFrame(() => requestAnimationFrame(() => {
       if (state.leaving || !onBody() || state.pending) return;
-      state.pending = { from, afterKey, at: Math.round(performance.now()) };
+      const fall = { from, afterKey, at: Math.round(performance.now()) };
+      // Strict: a fall counts even if the app repairs it later.
+      if (state.strict) state.losses.push(fall);
+      else state.pending = fall;
     })));
   }, true);
   // Focus put somewhere by the app before the next key repairs a fall (a view that focuses its heading
@@ -47,6 +50,7 @@ const watcher = `(() => {
   document.addEventListener('focusin', () => { state.pending = null; }, true);
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   window.__focusWatch = {
+    strict(on) { state.strict = on; },
     // Three frames first: a focusout just before is still being judged (two frames) and must count.
     async take() {
       await frame(); await frame(); await frame();
@@ -137,7 +141,16 @@ export interface StepProblems {
 export interface StepOptions {
   /** The step leaves focus nowhere on purpose (a reload): skip the visible-focus check. */
   focusElsewhere?: boolean;
+  /**
+   * Focus may not rest on <body> beyond the next frames even if the app puts it somewhere before the
+   * next key (a record's page that focuses its title once loaded): a step where the app is known to
+   * hold focus throughout.
+   */
+  strictFocus?: boolean;
 }
+
+const setStrict = (page: Page, on: boolean) =>
+  page.evaluate(`window.__focusWatch && window.__focusWatch.strict(${on})`);
 
 /**
  * Runs the steps of a keyboard-only journey and checks after each one: no fall of focus to <body>
@@ -163,6 +176,7 @@ export class KeyboardJourney {
       );
     });
     try {
+      if (options.strictFocus) await setStrict(this.page, true);
       await Promise.race([action(), limit]);
     } catch (e) {
       // A step that could not go on often could not because focus had fallen: say so beside the error.
@@ -177,6 +191,7 @@ export class KeyboardJourney {
       clearTimeout(timer);
     }
     const problems = await this.check(name, options);
+    if (options.strictFocus) await setStrict(this.page, false);
     this.log.push(`${name}: ${Date.now() - started} ms`);
     // KEYBOARD_TRACE=1 follows a long journey as it runs.
     if (process.env.KEYBOARD_TRACE) process.stderr.write(`${this.log.at(-1)}\n`);
