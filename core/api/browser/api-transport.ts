@@ -39,6 +39,22 @@ export interface Send {
 }
 
 /**
+ * Browsers keep at most 64 KiB of request bodies alive after their page has gone, across every
+ * keepalive request in flight, and refuse a keepalive request over that outright.
+ */
+const KEEPALIVE_BUDGET_BYTES = 48 * 1024;
+
+/**
+ * A write small enough is sent `keepalive`, so that the save made as the page is left (the autosave's
+ * flush on `pagehide`, which commits removals still waiting for their Undo) is not cancelled when
+ * Teams takes the tab's frame away. A larger body goes as an ordinary request: refused as keepalive,
+ * it would not be sent at all.
+ */
+function outlivesPage(body: string): boolean {
+  return new TextEncoder().encode(body).byteLength <= KEEPALIVE_BUDGET_BYTES;
+}
+
+/**
  * How every call of the browser client travels: the token, the team and the conditional headers
  * going out, the coded error coming back, and one retry when the server refuses a token.
  */
@@ -68,11 +84,12 @@ export class ApiTransport {
     if (init.ifMatch) headers[apiHeaders.ifMatch] = init.ifMatch;
     if (init.ifNoneMatch) headers['If-None-Match'] = init.ifNoneMatch;
     if (init.body !== undefined) headers[apiHeaders.contentType] = 'application/json';
+    const body = init.body !== undefined ? JSON.stringify(init.body) : undefined;
     try {
       return await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
         headers,
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+        ...(body !== undefined ? { body, keepalive: outlivesPage(body) } : {}),
         ...(init.signal ? { signal: init.signal } : {}),
         credentials: 'omit',
       });

@@ -13,6 +13,7 @@ interface Sent {
   method: string;
   headers: Record<string, string>;
   body: unknown;
+  keepalive: boolean | undefined;
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -31,6 +32,7 @@ function scripted(answer: (sent: Sent, n: number) => Response | Promise<Response
       method: init?.method ?? 'GET',
       headers: { ...(init?.headers as Record<string, string>) },
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      keepalive: init?.keepalive,
     };
     sent.push(request);
     if (init?.signal?.aborted) throw new DOMException('aborted', 'AbortError');
@@ -55,6 +57,20 @@ const consentRequired = () =>
   json(401, { error: { code: 'CONSENT_REQUIRED', message: 'Consent is needed.' } });
 
 describe('the browser API client: requests', () => {
+  it('sends a small save keepalive, so the save made as the page is left is not cancelled; a large one as usual', async () => {
+    const { fetch, sent } = scripted(() => json(200, { id: ID }, { ETag: '"2"' }));
+    const api = new ApiClient({ getToken: async () => 'tok', fetch });
+    await api.replaceAssessment(ID, { notes: 'short' }, '"1"');
+    // Over the browser's keepalive allowance (64 KiB in flight): a keepalive request that size is refused.
+    await api.replaceAssessment(ID, { notes: 'x'.repeat(70 * 1024) }, '"2"');
+    await api.getAssessment(ID);
+    expect(sent.map((s) => [s.method, s.keepalive])).toEqual([
+      ['PUT', true],
+      ['PUT', false],
+      ['GET', undefined],
+    ]);
+  });
+
   it('posts a classification to /api/classify and returns the server’s placement', async () => {
     const placement = {
       level: 'abusive',
