@@ -95,7 +95,7 @@ describe('synonyms', () => {
   });
 
   it('answers one or two words half matched only when they name sexual behaviour', () => {
-    const keywords = { score: 40, perWord: 20, coverage: 0.6, words: 2 };
+    const keywords = { score: 40, perWord: 20, coverage: 0.6, domainCoverage: 0.6, words: 2, otherSafeguarding: false };
     expect(isGoodAnswer({ ...keywords, onTopic: true })).toBe(true);
     expect(isGoodAnswer({ ...keywords, onTopic: false })).toBe(false);
     expect(isGoodAnswer({ ...keywords, coverage: 0.3, onTopic: true })).toBe(false);
