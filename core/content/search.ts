@@ -429,10 +429,16 @@ export interface AnswerEvidence {
  * is not turned away for a low raw score, nor a high score on common words accepted. A question that
  * names sexual behaviour or its harm (`onTopicWords`, `onTopicGroups` in synonyms.ts) is about this
  * app's subject however it is worded, so it only needs a real match; the strict cut is for questions
- * that do not, which is where school business and other safeguarding topics fall. One or two words are
- * a keyword search: there is no question to judge, so they only need to be matched in full (directly, by
- * prefix or typo, or through a synonym), or, when they name sexual behaviour, half matched: the other
- * word then only says which part of the subject is meant.
+ * that do not, which is where school business and other safeguarding topics fall. For those, the share
+ * matched counts only the words of the content's subject (`domainCoverage`): every school's FAQ says
+ * "year", "term", "staff" or "trip" somewhere, so a match that rests on words of school life in general
+ * (`schoolLifeWords`) is no match, and the cut is 4 on what is left. A question that names a
+ * safeguarding concern other than sexual behaviour (`namesOtherSafeguarding`: neglect, radicalisation,
+ * self-harm...) and not sexual behaviour gets no FAQ answer at all: an HSB answer to it misleads, and
+ * the "no good answer" reply gives the route for it (`noAnswerRoutes` in labels.ts). One or two words
+ * are a keyword search: there is no question to judge, so they only need to be matched in full
+ * (directly, by prefix or typo, or through a synonym; at least one word of the subject), or, when they
+ * name sexual behaviour, half matched: the other word then only says which part of the subject is meant.
  */
 export const GOOD_ANSWER = {
   minMatchedPerWord: 4,
