@@ -366,10 +366,10 @@ export const schoolLifeWords: readonly string[] = [
 ];
 
 /**
- * Safeguarding concerns other than sexual behaviour, as staff name them: harm at home, neglect, a child
- * missing, self-harm, radicalisation, exploitation for crime, cultural harms, a concern about an
- * adult's conduct. The FAQ answers none of them, and an answer about harmful sexual behaviour shown for
- * one misleads; the "no good answer" reply points to the routes for them instead (labels.ts).
+ * The other kinds of safeguarding worry, as staff name them: harm at home, neglect, a child missing,
+ * self-harm, radicalisation, exploitation for crime, cultural harms. The FAQ answers none of them, and
+ * an HSB answer shown for one misleads; the "no good answer" reply gives the routes for them instead
+ * (`noAnswerRoutes` in labels.ts).
  */
 export const otherSafeguardingPatterns: readonly RegExp[] = [
   /\bneglect/,
@@ -391,7 +391,7 @@ export const otherSafeguardingPatterns: readonly RegExp[] = [
   /\bmalnourish/,
 ];
 
-/** Whether a question names a safeguarding concern other than sexual behaviour (`otherSafeguardingPatterns`). */
+/** Whether a question names another kind of safeguarding worry (`otherSafeguardingPatterns`). */
 export function namesOtherSafeguarding(query: string): boolean {
   const q = normaliseQuery(query);
   return otherSafeguardingPatterns.some((p) => p.test(q));
