@@ -3,7 +3,7 @@ export * from './sections.js';
 export * from './school-profile.js';
 export * from './schema.js';
 export * from './markdown.js';
-export { affectsLabels, affectsText, contentLabels, type ContentLabels } from './labels.js';
+export { affectsLabels, affectsText, contentLabels, noAnswerRoutes, type ContentLabels } from './labels.js';
 export { checkStatus, NOT_YET_CHECKED, type CheckStatus, type CheckableItem } from './check-status.js';
 export {
   parseContentLibrary,

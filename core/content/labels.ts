@@ -47,3 +47,19 @@ export function affectsText(affects: readonly RiskAffects[], label = (a: RiskAff
   const names = [...new Set(order.filter((a) => affects.includes(a)).map(label))];
   return names.join(', ');
 }
+
+/**
+ * Where to take a concern that the FAQ has no good answer for, as the bot's "no good answer" reply and
+ * GET /api/faq say it. The FAQ covers harmful sexual behaviour only, and its search declines questions
+ * about other safeguarding concerns (abuse or neglect at home, a child missing, radicalisation, a
+ * concern about an adult), so this is what a DSL or a member of staff gets for one of them: the routes
+ * KCSIE Part one gives every member of staff.
+ */
+export const noAnswerRoutes = {
+  source: 'Keeping children safe in education 2025, Part one (and Part four for concerns about staff)',
+  routes: [
+    'If a child is in immediate danger, call **999**.',
+    'For any other concern about a child, such as abuse or neglect at home, a child missing, or radicalisation: tell the DSL (or a deputy) today, and follow the school’s child protection policy.',
+    'For a concern about an adult who works with children: tell the headteacher (the chair of governors if it is about the headteacher), who takes it to the LADO (the local authority designated officer).',
+  ],
+} as const;

@@ -4,7 +4,7 @@ import { policySectionTitles, referralSectionTitles } from './sections.js';
 import type { FaqAlternatives } from './alternatives.js';
 import type { Clause, ContentLibrary, FaqEntry, RiskContextTemplate } from './schema.js';
 import { markdownToPlainText } from './markdown.js';
-import { expandQueryDetailed, onTopicWords } from './synonyms.js';
+import { expandQueryDetailed, namesOtherSafeguarding, onTopicWords, schoolLifeWords } from './synonyms.js';
 import { processTerm, tokenize } from './text-terms.js';
 import {
   RERANK_DEPTH,
@@ -330,9 +330,13 @@ interface BuiltQuery {
   concepts: readonly (readonly string[])[];
   /** Whether the words typed name sexual behaviour or its harm (`onTopicWords`, `onTopicGroups`). */
   onTopic: boolean;
+  /** Whether the question names a safeguarding concern other than sexual behaviour (`namesOtherSafeguarding`). */
+  otherSafeguarding: boolean;
 }
 
 const onTopicTerms: ReadonlySet<string> = new Set(onTopicWords.flatMap(processAll));
+const schoolLifeTerms: ReadonlySet<string> = new Set(schoolLifeWords.flatMap(processAll));
+
 
 /**
  * The query minisearch runs: the words typed (prefix and fuzzy), plus synonyms (exact, down-weighted).
@@ -360,6 +364,7 @@ function buildQuery(query: string, known: ReadonlySet<string>): BuiltQuery | und
     bridges,
     concepts,
     onTopic,
+    otherSafeguarding: namesOtherSafeguarding(typed),
     information: new Map(),
     // The terms are processed (stemmed) here already, and stemming is not idempotent ("speeded" →
     // "speed" → "spe"), so minisearch gets identity tokenize and processTerm for this query.
@@ -395,10 +400,18 @@ export interface AnswerEvidence {
    * (`informationOf`).
    */
   coverage: number;
+  /**
+   * `coverage` counting only the words of the content's subject: the words of school life in general
+   * (`schoolLifeWords` in synonyms.ts) still count in the whole but never as matched, so a
+   * match that rests on "year", "term" or "staff" alone covers nothing.
+   */
+  domainCoverage: number;
   /** How many words were typed (stop words aside), each phrase of small words counting as one. */
   words: number;
   /** Whether the question names sexual behaviour or its harm. */
   onTopic: boolean;
+  /** Whether the question names a safeguarding concern other than sexual behaviour (neglect, radicalisation...). */
+  otherSafeguarding: boolean;
 }
 
 /**
@@ -416,13 +429,19 @@ export interface AnswerEvidence {
  * is not turned away for a low raw score, nor a high score on common words accepted. A question that
  * names sexual behaviour or its harm (`onTopicWords`, `onTopicGroups` in synonyms.ts) is about this
  * app's subject however it is worded, so it only needs a real match; the strict cut is for questions
- * that do not, which is where school business and other safeguarding topics fall. One or two words are
- * a keyword search: there is no question to judge, so they only need to be matched in full (directly, by
- * prefix or typo, or through a synonym), or, when they name sexual behaviour, half matched: the other
- * word then only says which part of the subject is meant.
+ * that do not, which is where school business and other safeguarding topics fall. For those, the share
+ * matched counts only the words of the content's subject (`domainCoverage`): every school's FAQ says
+ * "year", "term", "staff" or "trip" somewhere, so a match that rests on words of school life in general
+ * (`schoolLifeWords`) is no match, and the cut is 4 on what is left. A question that names a
+ * safeguarding concern other than sexual behaviour (`namesOtherSafeguarding`: neglect, radicalisation,
+ * self-harm...) and not sexual behaviour gets no FAQ answer at all: an HSB answer to it misleads, and
+ * the "no good answer" reply gives the route for it (`noAnswerRoutes` in labels.ts). One or two words
+ * are a keyword search: there is no question to judge, so they only need to be matched in full
+ * (directly, by prefix or typo, or through a synonym; at least one word of the subject), or, when they
+ * name sexual behaviour, half matched: the other word then only says which part of the subject is meant.
  */
 export const GOOD_ANSWER = {
-  minMatchedPerWord: 5,
+  minMatchedPerWord: 4,
   minMatchedPerWordOnTopic: 0.5,
   keywordWords: 2,
   keywordCoverage: 0.999,
@@ -443,12 +462,15 @@ function isGoodGuidance(evidence: AnswerEvidence): boolean {
 export const RELATED_SHARE = 0.25;
 
 export function isGoodAnswer(evidence: AnswerEvidence): boolean {
-  if (evidence.words <= GOOD_ANSWER.keywordWords) {
-    const min = evidence.onTopic ? GOOD_ANSWER.keywordCoverageOnTopic : GOOD_ANSWER.keywordCoverage;
-    return evidence.coverage >= min;
+  if (evidence.onTopic) {
+    if (evidence.words <= GOOD_ANSWER.keywordWords) return evidence.coverage >= GOOD_ANSWER.keywordCoverageOnTopic;
+    return evidence.perWord * evidence.coverage >= GOOD_ANSWER.minMatchedPerWordOnTopic;
   }
-  const min = evidence.onTopic ? GOOD_ANSWER.minMatchedPerWordOnTopic : GOOD_ANSWER.minMatchedPerWord;
-  return evidence.perWord * evidence.coverage >= min;
+  if (evidence.otherSafeguarding) return false;
+  if (evidence.words <= GOOD_ANSWER.keywordWords) {
+    return evidence.coverage >= GOOD_ANSWER.keywordCoverage && evidence.domainCoverage > 0;
+  }
+  return evidence.perWord * evidence.domainCoverage >= GOOD_ANSWER.minMatchedPerWord;
 }
 
 interface RawResult {
@@ -463,6 +485,7 @@ function evidenceOf(result: RawResult, built: BuiltQuery, df: DocFrequency): Ans
   const matched = new Set(result.queryTerms);
   let total = 0;
   let covered = 0;
+  let domainCovered = 0;
   for (const term of built.typed) {
     let weight = built.information.get(term);
     if (weight === undefined) {
@@ -470,12 +493,18 @@ function evidenceOf(result: RawResult, built: BuiltQuery, df: DocFrequency): Ans
       built.information.set(term, weight);
     }
     total += weight;
-    if (matched.has(term) || built.bridges.get(term)?.some((t) => matched.has(t))) covered += weight;
+    if (matched.has(term) || built.bridges.get(term)?.some((t) => matched.has(t))) {
+      covered += weight;
+      if (!schoolLifeTerms.has(term)) domainCovered += weight;
+    }
   }
   for (const terms of built.concepts) {
     const weight = Math.max(...terms.map((t) => informationOf(df, t)));
     total += weight;
-    if (terms.some((t) => matched.has(t))) covered += weight;
+    if (terms.some((t) => matched.has(t))) {
+      covered += weight;
+      domainCovered += weight;
+    }
   }
   const words = built.typed.size + built.concepts.length;
   return {
@@ -483,7 +512,9 @@ function evidenceOf(result: RawResult, built: BuiltQuery, df: DocFrequency): Ans
     perWord: result.score / Math.max(1, words),
     words,
     onTopic: built.onTopic,
+    otherSafeguarding: built.otherSafeguarding,
     coverage: total > 0 ? covered / total : 0,
+    domainCoverage: total > 0 ? domainCovered / total : 0,
   };
 }
 

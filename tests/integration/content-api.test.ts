@@ -135,15 +135,27 @@ describe('content API', () => {
       expect(res.body.items[0].answer).toContain('DSL');
     });
 
-    it('defaults to 5 answers and returns an empty list when nothing matches', async () => {
+    it('defaults to 5 answers and, when nothing matches, returns an empty list and where to go instead', async () => {
       expect((await get('/api/faq?q=nudes')).body.items).toHaveLength(5);
-      expect((await get('/api/faq?q=zzqxj')).body).toEqual({ items: [] });
+      expect((await get('/api/faq?q=nudes')).body.noAnswer).toBeUndefined();
+      const routes = expect.objectContaining({
+        source: expect.stringContaining('Part one'),
+        routes: expect.arrayContaining([expect.stringContaining('999'), expect.stringContaining('LADO')]),
+      });
+      expect((await get('/api/faq?q=zzqxj')).body).toEqual({ items: [], noAnswer: routes });
       // Nothing answers well: the same empty list, not the nearest weak match.
       expect(
         (await get(`/api/faq?q=${encodeURIComponent('how do I reset my email password')}`)).body,
       ).toEqual({
         items: [],
+        noAnswer: routes,
       });
+      // A safeguarding concern outside harmful sexual behaviour: no HSB answer, and the route for it.
+      const neglect = await get(
+        `/api/faq?q=${encodeURIComponent('worried about neglect, a pupil is often unwashed')}`,
+      );
+      expect(neglect.body.items).toEqual([]);
+      expect(neglect.body.noAnswer.routes.join(' ')).toMatch(/tell the DSL .*today.*child protection policy/);
     });
   });
 

@@ -65,12 +65,16 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
     // ran the search, committed alone, opened only after the sixth round's last commit, and scored
     // once: 143 answerable, hit@3 84.6 %, hit@1 65.7 %; of its 17 questions with no good answer (13 of
     // them off-topic: school admin, IT, other kinds of abuse) it declined only 3 (3 of 4 declines
-    // right). The target, hit@3 ≥ 90 % on a fresh blind set, is not reached, so it is not
-    // asserted; these floors sit at what set F measured when it was scored.
+    // right). Those blind figures (84.6 / 65.7 / 3 of 17) were measured before the decline rule
+    // (domainCoverage and otherSafeguarding in core/content/search.ts), which was then built with set F's
+    // misses in view, so F is now spent too and its figures below are regression floors, not held-out
+    // ones. After the rule: hit@3 84.6 %, hit@1 65.7 %; declines 7 of 17 (7 of 7 declines right).
+    // The target, hit@3 ≥ 90 % on a fresh blind set, is not reached, so it is not asserted.
     expect(setF!.total).toBeGreaterThanOrEqual(60);
     expect(setF!.hit3).toBeGreaterThanOrEqual(0.84);
     expect(setF!.hit1).toBeGreaterThanOrEqual(0.65);
-    expect(setF!.noAnswerRecall).toBeGreaterThanOrEqual(0.17);
+    expect(setF!.noAnswerRecall).toBeGreaterThanOrEqual(0.41);
+    expect(setF!.noAnswerPrecision).toBeGreaterThanOrEqual(0.99);
     // All five blind sets (A–E) are spent: each was scored once while fresh (A and B before the
     // content-only recalibration; C 84.9 %, D 87.8 %, E 83.4 % hit@3), and the sixth round then used
     // every one of them as development data: its error analysis sorted their misses into kinds, the
@@ -84,6 +88,13 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
     // - set C (125 q): hit@3 87.4 %, hit@1 72.3 %; declines 3 of 6 (3 of 3 right);
     // - set B (99 q): hit@3 93.5 %, hit@1 80.6 %; declines 5 of 6 (5 of 6 right);
     // - set A (101 q): hit@3 92.6 %, hit@1 79.8 %; declines 5 of 7 (5 of 7 right).
+    // The decline rule (school-life words carry no weight in the cut, which went from 5 to 4; a question
+    // naming another safeguarding concern is declined) then moved them, before → after:
+    // - E: hit@3 90.7 → 90.7 %, hit@1 75.5 → 75.5 %, declines right 5 → 6 of 9, wrong 2 → 1;
+    // - D: 92.5 → 92.5 %, 82.3 → 82.3 %, right 9 → 9 of 13, wrong 2 → 2;
+    // - C: 87.4 → 87.4 %, 72.3 → 72.3 %, right 3 → 4 of 6, wrong 0 → 0;
+    // - B: 93.5 → 92.5 %, 80.6 → 80.6 %, right 5 → 6 of 6, wrong 1 → 2;
+    // - A: 92.6 → 93.6 %, 79.8 → 79.8 %, right 5 → 6 of 7, wrong 2 → 1.
     // Leaving one set out, the re-ranker alone moved the mean over A–E from hit@3 88.8 % to 89.4 % and
     // hit@1 from 73.0 % to 76.7 %; with the new phrasings and synonyms (written with every set in view,
     // so this flatters) 91.3 % and 78.0 %. The target, hit@3 ≥ 90 % on a fresh blind set, is judged on set F
@@ -91,20 +102,20 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
     for (const set of [setE!, setD!, setC!, fresh!, first!]) expect(set.total).toBeGreaterThanOrEqual(60);
     expect(setE!.hit3).toBeGreaterThanOrEqual(0.9);
     expect(setE!.hit1).toBeGreaterThanOrEqual(0.75);
-    expect(setE!.noAnswerRecall).toBeGreaterThanOrEqual(0.55);
-    expect(setE!.noAnswerPrecision).toBeGreaterThanOrEqual(0.7);
+    expect(setE!.noAnswerRecall).toBeGreaterThanOrEqual(0.66);
+    expect(setE!.noAnswerPrecision).toBeGreaterThanOrEqual(0.85);
     expect(setD!.hit3).toBeGreaterThanOrEqual(0.92);
     expect(setD!.hit1).toBeGreaterThanOrEqual(0.82);
     expect(setD!.noAnswerRecall).toBeGreaterThanOrEqual(0.69);
     expect(setD!.noAnswerPrecision).toBeGreaterThanOrEqual(0.8);
     expect(setC!.hit3).toBeGreaterThanOrEqual(0.87);
     expect(setC!.hit1).toBeGreaterThanOrEqual(0.72);
-    expect(setC!.noAnswerRecall).toBeGreaterThanOrEqual(0.5);
-    expect(fresh!.hit3).toBeGreaterThanOrEqual(0.93);
+    expect(setC!.noAnswerRecall).toBeGreaterThanOrEqual(0.66);
+    expect(fresh!.hit3).toBeGreaterThanOrEqual(0.92);
     expect(fresh!.hit1).toBeGreaterThanOrEqual(0.8);
-    expect(fresh!.noAnswerRecall).toBeGreaterThanOrEqual(0.8);
-    expect(first!.hit3).toBeGreaterThanOrEqual(0.92);
+    expect(fresh!.noAnswerRecall).toBeGreaterThanOrEqual(0.99);
+    expect(first!.hit3).toBeGreaterThanOrEqual(0.93);
     expect(first!.hit1).toBeGreaterThanOrEqual(0.79);
-    expect(first!.noAnswerRecall).toBeGreaterThanOrEqual(0.7);
+    expect(first!.noAnswerRecall).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -8,6 +8,7 @@ import {
   type Clock,
   type DueView,
   MAX_AGE,
+  noAnswerRoutes,
   type SchoolServices,
 } from '../../../core/index.js';
 import type { Logger } from '../logger.js';
@@ -61,14 +62,16 @@ const NO_FAQ_MATCH =
   'I don’t have an FAQ answer close enough to that. Try other words (for example **ask what counts as HSB?**), or type **help**. For a decision about a case, talk to your DSL.';
 
 /**
- * What the bot says when no FAQ entry answers a question well: that, plainly, then where to get advice
- * now, then any part of the policy, referral form or risk assessment that does match.
+ * What the bot says when no FAQ entry answers a question well: that, plainly, then where to take the
+ * concern (`noAnswerRoutes`: the question may be about safeguarding outside harmful sexual behaviour),
+ * where to get advice now, then any part of the policy, referral form or risk assessment that does match.
  */
 export function noGoodAnswer(guidance: readonly GuidanceLink[]): string {
   const lines = [
     'I don’t have a good answer for that in the FAQ.',
     '',
-    '- If a child is in immediate danger, call **999**.',
+    ...noAnswerRoutes.routes.map((route) => `- ${route}`),
+    `- (${noAnswerRoutes.source}.)`,
     '- For advice on a case now: your DSL or a deputy, or your local children’s social care front door (MASH).',
     '- The **Professionals Online Safety Helpline** (SWGfL) advises staff on online safety issues, such as images shared online.',
     '- The **NSPCC helpline** gives any adult advice about a child’s safety.',

@@ -5,7 +5,7 @@ import { botKnowledge } from '../../helpers/bot-knowledge.js';
 describe('the bot’s answer when the FAQ has no good answer', () => {
   const { faq } = botKnowledge();
 
-  it('says so plainly and names 999, the local front door, the Professionals Online Safety Helpline and the NSPCC', () => {
+  it('says so plainly, gives the routes for other concerns (DSL today, LADO, 999), the front door and the helplines', () => {
     const text = noGoodAnswer([]);
     expect(text).toMatch(/^I don’t have a good answer for that/);
     for (const must of [
@@ -14,6 +14,10 @@ describe('the bot’s answer when the FAQ has no good answer', () => {
       'front door',
       'Professionals Online Safety Helpline',
       'NSPCC helpline',
+      'tell the DSL (or a deputy) today',
+      'child protection policy',
+      'LADO',
+      'Keeping children safe in education 2025, Part one',
     ]) {
       expect(text).toContain(must);
     }

@@ -26,6 +26,11 @@ import { heldOutPhrasings } from './faq-eval-crossval.js';
 // 97.8 %, 99.1 %, 40 of 72.
 // On the blind sets A–E, lowering the cut from 5 to 2 would find 6 more of 604 answerable questions and
 // answer 19 more of the 41 that nothing answers, so it stays.
+// Decline rule (issue #13 item 4): for a question that does not name sexual behaviour, words of school
+// life in general (schoolLifeWords in synonyms.ts: "year", "term", "staff", "trip", "reports"...) no
+// longer count as matched, and a question naming another safeguarding concern (neglect, radicalisation,
+// self-harm...) is declined; with matches on school words gone, the cut moves from 5 to 4: 98.1 %,
+// 99.1 %, 42 of 72 (at 5 it would keep only 96.9 % with an entry's phrasings left out).
 // The keep floor is the principle (staff need an answer); the reject floor only stops a change from
 // accepting nearly everything.
 const KEEP_FLOOR = 0.97;

@@ -33,8 +33,46 @@ describe('FAQ search: wording staff use', () => {
   });
 
   it('holds a question that does not name sexual behaviour to the strict cut', () => {
-    const weak = { score: 12, perWord: 3, coverage: 0.5, words: 4 };
+    const weak = { score: 12, perWord: 3, coverage: 0.5, domainCoverage: 0.5, words: 4, otherSafeguarding: false };
     expect(isGoodAnswer({ ...weak, onTopic: true })).toBe(true);
     expect(isGoodAnswer({ ...weak, onTopic: false })).toBe(false);
+  });
+});
+
+describe('declining questions outside harmful sexual behaviour', () => {
+  const lib = realContent();
+
+  // School business and office IT, written for this test in general school vocabulary.
+  it.each([
+    'when do the autumn term reports have to be finished',
+    'my laptop will not connect to the staff wifi',
+    'who do I ask about my pension contributions as a teacher',
+    'can a colleague cover my lunch duty next week',
+  ])('declines school business: %s', (q) => {
+    expect(searchFaq(lib, q, { top: 3 })).toEqual([]);
+  });
+
+  it.each([
+    'a child came in with bruising on his face again',
+    'worried a pupil is being drawn into extremism online',
+    'girl in year 8 has been self-harming',
+  ])('declines a safeguarding concern other than sexual behaviour: %s', (q) => {
+    expect(searchFaq(lib, q, { top: 3 })).toEqual([]);
+  });
+
+  it.each([
+    'boy keeps pinging pics round the year group chat',
+    'two pupils in the same tutor group, one has accused the other, what now',
+    'police took his phone, do we still run our own process',
+  ])('still answers a question about the subject in few of its words: %s', (q) => {
+    expect(searchFaq(lib, q, { top: 3 }).length).toBeGreaterThan(0);
+  });
+
+  it('counts nothing matched on school-life words alone toward the cut', () => {
+    const evidence = { score: 40, perWord: 10, coverage: 0.8, words: 4, onTopic: false, otherSafeguarding: false };
+    expect(isGoodAnswer({ ...evidence, domainCoverage: 0.8 })).toBe(true);
+    expect(isGoodAnswer({ ...evidence, domainCoverage: 0 })).toBe(false);
+    expect(isGoodAnswer({ ...evidence, domainCoverage: 0.8, otherSafeguarding: true })).toBe(false);
+    expect(isGoodAnswer({ ...evidence, domainCoverage: 0, onTopic: true })).toBe(true);
   });
 });

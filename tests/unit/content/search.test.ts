@@ -95,7 +95,7 @@ describe('synonyms', () => {
   });
 
   it('answers one or two words half matched only when they name sexual behaviour', () => {
-    const keywords = { score: 40, perWord: 20, coverage: 0.6, words: 2 };
+    const keywords = { score: 40, perWord: 20, coverage: 0.6, domainCoverage: 0.6, words: 2, otherSafeguarding: false };
     expect(isGoodAnswer({ ...keywords, onTopic: true })).toBe(true);
     expect(isGoodAnswer({ ...keywords, onTopic: false })).toBe(false);
     expect(isGoodAnswer({ ...keywords, coverage: 0.3, onTopic: true })).toBe(false);
@@ -206,11 +206,11 @@ describe('searchFaq', () => {
 
   it('boosts the question over tags, and tags over the answer', () => {
     const tiny = tinyLibrary([
-      { id: 'faq.in-answer', question: 'First question?', tags: ['alpha'], answer: 'The minibus leaves at four.' },
-      { id: 'faq.in-tags', question: 'Second question?', tags: ['minibus'], answer: 'Nothing relevant here.' },
-      { id: 'faq.in-question', question: 'Minibus question?', tags: ['beta'], answer: 'Nothing relevant here.' },
+      { id: 'faq.in-answer', question: 'First question?', tags: ['alpha'], answer: 'The lanyard is blue.' },
+      { id: 'faq.in-tags', question: 'Second question?', tags: ['lanyard'], answer: 'Nothing relevant here.' },
+      { id: 'faq.in-question', question: 'Lanyard question?', tags: ['beta'], answer: 'Nothing relevant here.' },
     ]);
-    expect(searchFaq(tiny, 'minibus').map((h) => h.entry.id)).toEqual([
+    expect(searchFaq(tiny, 'lanyard').map((h) => h.entry.id)).toEqual([
       'faq.in-question',
       'faq.in-tags',
       'faq.in-answer',

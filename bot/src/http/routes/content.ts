@@ -8,6 +8,7 @@ import {
   referralSectionTitles,
   requiredPolicySections,
   searchClauses,
+  noAnswerRoutes,
   searchFaq,
   type Clause,
   type ContentLibrary,
@@ -168,7 +169,11 @@ export function registerContentRoutes(server: Server, deps: AppDeps): void {
         await deps.authenticator.identify(req);
         if (query.q) {
           const hits = searchFaq(content, query.q, query.top ? { top: query.top } : {});
-          res.send(200, { items: hits.map((h) => faqView(h.entry, h.score)) });
+          // No good answer: say where the concern goes instead (it may be safeguarding outside HSB).
+          res.send(200, {
+            items: hits.map((h) => faqView(h.entry, h.score)),
+            ...(hits.length ? {} : { noAnswer: noAnswerRoutes }),
+          });
           return;
         }
         const items = content.faq.slice(0, query.top ?? Infinity).map((e) => faqView(e, null));
