@@ -1,6 +1,15 @@
+import { TextEncoder as NodeTextEncoder } from 'node:util';
+import { configure } from '@testing-library/react';
+
+// The tab re-renders its whole page on each change; on CI's busy two cores an answer or a focus move
+// can take longer than testing-library's default second. findBy and waitFor return as soon as what
+// they wait for holds, so a longer limit slows only a test that is failing anyway.
+configure({ asyncUtilTimeout: 5_000 });
+
 /**
- * What jsdom lacks and Fluent UI uses: ResizeObserver (MessageBar), matchMedia (motion), CSS.escape.
- * Layout is not part of what these tests check, so observers never fire.
+ * What jsdom lacks and the tab uses: ResizeObserver (MessageBar), matchMedia (motion), CSS.escape
+ * (Fluent UI) and TextEncoder (the API client sizes a save before sending it keepalive). Layout is
+ * not part of what these tests check, so observers never fire.
  */
 class NoopResizeObserver {
   observe(): void {}
@@ -20,6 +29,7 @@ w.matchMedia ??= (query: string) => ({
   removeListener: () => undefined,
   dispatchEvent: () => false,
 });
+w.TextEncoder ??= NodeTextEncoder;
 const css = (w.CSS ??= {}) as Record<string, unknown>;
 css.escape ??= (value: string) => value.replace(/["\\]/g, '\\$&');
 
