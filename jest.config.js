@@ -10,4 +10,6 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/', '<rootDir>/tests/live/'],
   testTimeout: 30_000,
   setupFiles: ['<rootDir>/tests/setup/sqlite-error.js'],
+  globalSetup: '<rootDir>/tests/setup/run-folder.js',
+  globalTeardown: '<rootDir>/tests/setup/run-folder-teardown.js',
 };
