@@ -19,6 +19,7 @@ import {
 } from '../../tab/src/meeting/agenda-steps';
 import { hackettGuide, languageGuide, riskTemplate } from './support/content';
 import { ServiceApi } from './support/fake-api';
+import { fill } from './support/fill';
 
 // Two cores shared by many test runs: a first render may take more than a second.
 configure({ asyncUtilTimeout: 8_000 });
@@ -170,7 +171,7 @@ async function renderAgenda(start: AgendaStepId, body: unknown = twoContexts) {
     now: () => new Date(2026, 2, 10, 10, 42),
   });
   render(<Harness controller={controller} start={start} />);
-  return { id: created.record.id, user: userEvent.setup() };
+  return { id: created.record.id, user: userEvent.setup({ delay: null }) };
 }
 
 const heading = () => document.getElementById('section-title')!;
@@ -228,11 +229,12 @@ describe('meeting mode in the plan editor', () => {
 
   it('edits the same plan through the same autosave: views, and who could be harmed', async () => {
     const { user, id } = await renderAgenda('views');
-    await user.type(
+    await fill(
+      user,
       screen.getByRole('textbox', { name: /the learner’s views/i }),
       'Wants to stay in the class',
     );
-    await user.type(screen.getByRole('textbox', { name: /parents’ or carers’ views/i }), 'Support the plan');
+    await fill(user, screen.getByRole('textbox', { name: /parents’ or carers’ views/i }), 'Support the plan');
     await waitFor(() => expect(saveStatus().textContent).toBe('Saved 10:42'));
     await waitFor(async () =>
       expect((await api.getAssessment(id)).record.views).toEqual({

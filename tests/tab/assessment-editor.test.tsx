@@ -10,6 +10,7 @@ import { AutosaveController } from '../../tab/src/editor/autosave-controller';
 import { LanguageGuideProvider } from '../../tab/src/language/hinted-textarea';
 import { hackettGuide, languageGuide, riskTemplate } from './support/content';
 import { ServiceApi } from './support/fake-api';
+import { fill } from './support/fill';
 
 const template = riskTemplate();
 const titleOf = (id: string) => template.contexts.find((c) => c.id === `context.${id}`)!.title;
@@ -46,7 +47,7 @@ async function renderEditor(start: SectionId, body: unknown = { learner: { name:
     now: () => new Date(2026, 2, 10, 10, 42),
   });
   render(<Harness controller={controller} start={start} />);
-  return { controller, id: created.record.id, user: userEvent.setup() };
+  return { controller, id: created.record.id, user: userEvent.setup({ delay: null }) };
 }
 
 const saveStatus = () => screen.getByTestId('save-status');
@@ -94,7 +95,7 @@ describe('the guided form', () => {
     expect(within(card).getByText(`Questions to discuss (${prompts.length})`)).toBeTruthy();
     expect(within(card).getByText(/Not saved yet/)).toBeTruthy();
 
-    await user.type(within(card).getByRole('textbox', { name: /^the risk/i }), 'Unsupervised at break');
+    await fill(user, within(card).getByRole('textbox', { name: /^the risk/i }), 'Unsupervised at break');
     await user.click(
       within(within(card).getByRole('radiogroup', { name: 'Likelihood' })).getByRole('radio', {
         name: '3 Likely',
@@ -111,7 +112,7 @@ describe('the guided form', () => {
     const example = template.contexts.find((c) => c.id === 'context.toilets-changing')!.exampleStrategies[0]!;
     const examples = within(card).getByRole('combobox', { name: 'Start from an example' });
     const strategy = within(card).getByRole('textbox', { name: /new strategy/i });
-    await user.type(strategy, 'Typed by hand');
+    await fill(user, strategy, 'Typed by hand');
     // Arrow keys move through the examples without choosing one: what was typed stays.
     examples.focus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
@@ -121,7 +122,7 @@ describe('the guided form', () => {
     await user.click(await screen.findByRole('option', { name: example }));
     expect((strategy as HTMLInputElement).value).toBe(example);
     await waitFor(() => expect(document.activeElement).toBe(strategy));
-    await user.type(within(card).getByRole('combobox', { name: /who will do it/i }), 'Site team');
+    await fill(user, within(card).getByRole('combobox', { name: /who will do it/i }), 'Site team');
     await user.click(within(card).getByRole('button', { name: 'Add strategy' }));
     await waitFor(async () => {
       const { record } = await api.getAssessment(id);
@@ -141,7 +142,8 @@ describe('the guided form', () => {
       risks: [{ context: 'online', description: 'Group chats', likelihood: 2, impact: 2 }],
     });
     const card = screen.getByRole('region', { name: titleOf('online') });
-    await user.type(
+    await fill(
+      user,
       within(card).getByRole('textbox', { name: /new strategy/i }),
       'Check group chat settings',
     );
@@ -161,7 +163,9 @@ describe('the guided form', () => {
   it('suggests child-centred words under narrative fields', async () => {
     const { user } = await renderEditor('incidents');
     await user.click(screen.getByRole('button', { name: 'Add an incident' }));
-    await user.type(screen.getByRole('textbox', { name: 'What happened' }), 'The perpetrator followed her.');
+    // Focus goes to the new incident's first field once it shows; then the user moves on.
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-path')).toBe('incidents.0.date'));
+    await fill(user, screen.getByRole('textbox', { name: 'What happened' }), 'The perpetrator followed her.');
     const hints = await screen.findByTestId('language-hints');
     expect(hints.textContent).toContain('“perpetrator” labels a child by the behaviour');
     expect(hints.textContent).toContain('the child who displayed harmful sexual behaviour');
@@ -184,9 +188,9 @@ describe('the guided form', () => {
       decision: { options: ['early-help'], rationale: 'Family agreed.' },
       review: { nextDue: '2026-04-01' },
     });
-    await user.type(screen.getByRole('textbox', { name: /key adult/i }), 'Ms Khan');
+    await fill(user, screen.getByRole('textbox', { name: /key adult/i }), 'Ms Khan');
     await waitFor(() => expect(saveStatus().textContent).toBe('Not saved — give a reason for these changes'));
-    await user.type(screen.getByRole('textbox', { name: /reason for these changes/i }), 'Agreed at review');
+    await fill(user, screen.getByRole('textbox', { name: /reason for these changes/i }), 'Agreed at review');
     await waitFor(() => expect(saveStatus().textContent).toBe('Saved 10:42'));
     expect((await api.getAssessment(id)).record.learner.keyAdult).toBe('Ms Khan');
   });

@@ -55,7 +55,7 @@ async function renderIncidents(incidents = [{}, {}]) {
     debounceMs: 30,
   });
   render(<Harness controller={controller} />);
-  return { id: created.record.id, user: userEvent.setup() };
+  return { id: created.record.id, user: userEvent.setup({ delay: null }) };
 }
 
 describe('the incident section’s guided placement', () => {

@@ -11,6 +11,7 @@ import { RiskTrend } from '../../tab/src/editor/sections/reviews-section';
 import { LanguageGuideProvider } from '../../tab/src/language/hinted-textarea';
 import { hackettGuide, languageGuide, riskTemplate } from './support/content';
 import { ServiceApi } from './support/fake-api';
+import { fill } from './support/fill';
 
 let api: ServiceApi;
 beforeEach(() => {
@@ -43,7 +44,7 @@ async function renderEditor(start: SectionId, body: unknown) {
     now: () => new Date(2026, 2, 10, 10, 42),
   });
   render(<Harness controller={controller} start={start} />);
-  return { id: created.record.id, user: userEvent.setup() };
+  return { id: created.record.id, user: userEvent.setup({ delay: null }) };
 }
 
 // A Fluent tab repeats its text (to reserve room for bold), so names are read from the content slot.
@@ -59,7 +60,8 @@ describe('plans of each kind', () => {
     // An address naming a section this plan lacks opens the first one instead.
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Learner');
     await user.click(screen.getByRole('tab', { name: 'Wishes and support' }));
-    await user.type(
+    await fill(
+      user,
       screen.getByRole('textbox', { name: 'What they want to happen' }),
       'To sit away from the other child',
     );
@@ -76,8 +78,9 @@ describe('plans of each kind', () => {
     const { user, id } = await renderEditor('support', { learner: { name: 'Sam' } });
     expect(tabs()).toContain('Support and key adult');
     expect(tabs()).not.toContain('Wishes and support');
-    await user.type(screen.getByRole('textbox', { name: 'Support and interventions' }), 'Weekly sessions');
-    await user.type(
+    await fill(user, screen.getByRole('textbox', { name: 'Support and interventions' }), 'Weekly sessions');
+    await fill(
+      user,
       screen.getByRole('textbox', { name: 'Who covers when the key adult is away' }),
       'Head of year',
     );

@@ -14,6 +14,7 @@ import { AppToaster } from '../../tab/src/ui/toasts';
 import { UNDO_MS } from '../../tab/src/ui/undo-removal';
 import { languageGuide, riskTemplate } from './support/content';
 import { ServiceApi, TODAY } from './support/fake-api';
+import { fill } from './support/fill';
 
 const template = riskTemplate();
 const guide = languageGuide();
@@ -65,7 +66,7 @@ async function renderEditor(start: SectionId, extra: Record<string, unknown> = {
     debounceMs: DEBOUNCE_MS,
   });
   const view = render(<Harness controller={controller} start={start} />);
-  const user = userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
+  const user = userEvent.setup({ delay: null, advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
   return { controller, id: created.record.id, user, view };
 }
 
@@ -160,7 +161,7 @@ describe('Remove with Undo', () => {
     await user.click(screen.getByRole('button', { name: 'Remove strategy 2' }));
     expect(strategyFields()).toEqual([strategies[1]!.action]);
     const risk = screen.getByRole('textbox', { name: 'The risk' });
-    await user.type(risk, ' the other child');
+    await fill(user, risk, ' the other child');
     await wait(DEBOUNCE_MS * 4);
     const sent = lastPut();
     expect(sent?.risks?.[0]?.description).toBe('Sits near the other child');
@@ -276,7 +277,7 @@ describe('focus after Remove in other sections', () => {
       debounceMs: DEBOUNCE_MS,
     });
     render(<Harness controller={controller} start="incidents" />);
-    const user = userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
+    const user = userEvent.setup({ delay: null, advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
     await user.click(screen.getByRole('button', { name: /^Remove incident 1/ }));
     expect(controller.getState().draft.otherChildren[0]!.incidentIds ?? []).toEqual([]);
     expect(document.activeElement).toBe(undoButton());
@@ -293,8 +294,8 @@ describe('focus after Add and after a change of status', () => {
   it('attendees: focus returns to the add-form’s first field and the new entry is announced', async () => {
     const { user } = await renderEditor('meeting');
     const form = screen.getByRole('group', { name: 'Add an attendee' });
-    await user.type(within(form).getByRole('textbox', { name: /Attendee’s name/ }), 'A Teacher');
-    await user.type(within(form).getByRole('textbox', { name: /^Role/ }), 'DSL');
+    await fill(user, within(form).getByRole('textbox', { name: /Attendee’s name/ }), 'A Teacher');
+    await fill(user, within(form).getByRole('textbox', { name: /^Role/ }), 'DSL');
     await user.click(within(form).getByRole('button', { name: 'Add attendee' }));
     await wait(100);
     expect(document.activeElement).toBe(within(form).getByRole('textbox', { name: /Attendee’s name/ }));
@@ -306,7 +307,7 @@ describe('focus after Add and after a change of status', () => {
     const { user } = await renderEditor('sharing');
     const form = screen.getByRole('group', { name: 'Record who it is shared with' });
     await user.selectOptions(within(form).getByRole('combobox', { name: /Shared with/ }), 'staff');
-    await user.type(within(form).getByRole('textbox', { name: /Who/ }), 'Form tutor');
+    await fill(user, within(form).getByRole('textbox', { name: /Who/ }), 'Form tutor');
     await user.click(within(form).getByRole('button', { name: 'Add' }));
     await wait(100);
     expect(document.activeElement).toBe(within(form).getByRole('combobox', { name: /Shared with/ }));
@@ -316,8 +317,8 @@ describe('focus after Add and after a change of status', () => {
   it('strategies: focus returns to the first field of the strategy form', async () => {
     const { user } = await renderEditor('risks');
     const form = screen.getByRole('group', { name: /^Add a strategy for / });
-    await user.type(within(form).getByRole('textbox', { name: /New strategy/ }), 'Walk with a buddy');
-    await user.type(within(form).getByRole('combobox', { name: /Who will do it/ }), 'Form tutor');
+    await fill(user, within(form).getByRole('textbox', { name: /New strategy/ }), 'Walk with a buddy');
+    await fill(user, within(form).getByRole('combobox', { name: /Who will do it/ }), 'Form tutor');
     await user.click(within(form).getByRole('button', { name: 'Add strategy' }));
     await wait(100);
     expect(strategyFields()).toHaveLength(4);
@@ -353,7 +354,8 @@ describe('focus after Add and after a change of status', () => {
       decision: { options: ['early-help'], rationale: 'Family agreed.' },
       review: { nextDue: '2026-04-01' },
     });
-    await user.type(
+    await fill(
+      user,
       screen.getByRole('textbox', { name: /Changes in behaviour since the last review/ }),
       'No further incidents.',
     );
