@@ -2,7 +2,7 @@
 import './support/dom';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { AssessmentEditor } from '../../tab/src/editor/assessment-editor';
@@ -20,9 +20,6 @@ import {
 import { hackettGuide, languageGuide, riskTemplate } from './support/content';
 import { ServiceApi } from './support/fake-api';
 import { fill } from './support/fill';
-
-// Two cores shared by many test runs: a first render may take more than a second.
-configure({ asyncUtilTimeout: 8_000 });
 
 const template = riskTemplate();
 const titleOf = (id: string) => template.contexts.find((c) => c.id === `context.${id}`)!.title;

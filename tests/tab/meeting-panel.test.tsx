@@ -2,7 +2,7 @@
 import './support/dom';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Assessment } from '../../core/index.js';
 import { ApiClient } from '../../tab/src/api/api-client';
@@ -11,9 +11,6 @@ import { MeetingPanel } from '../../tab/src/meeting/meeting-panel';
 import { ServiceApi } from './support/fake-api';
 import { fakeHost } from './support/fake-host';
 import { json, scriptedFetch, type Sent } from './support/http';
-
-// Two cores shared by many test runs: the first render of a panel may take more than a second.
-configure({ asyncUtilTimeout: 8_000 });
 
 const CASE = '99999999-9999-4999-8999-999999999999';
 const OTHER_CASE = '88888888-8888-4888-8888-888888888888';

@@ -2,7 +2,7 @@
 import './support/dom';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { contentLabels } from '../../core/content/labels';
 import { groupActions, groupOf, type MyAction } from '../../tab/src/actions/groups';
@@ -10,8 +10,6 @@ import { MyActionsScreen } from '../../tab/src/actions/my-actions';
 import { ApiClient, type MyActions } from '../../tab/src/api/api-client';
 import { riskTemplate } from './support/content';
 import { json, scriptedFetch } from './support/http';
-
-configure({ asyncUtilTimeout: 4_000 });
 
 const PLAN = '0f676d75-dbb4-4af1-bb92-05c4121d98b0';
 const SUPPORT = '1a2b3c4d-dbb4-4af1-bb92-05c4121d98b0';

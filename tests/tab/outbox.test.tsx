@@ -2,15 +2,13 @@
 import './support/dom';
 import { describe, expect, it } from '@jest/globals';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { OutboxScreen } from '../../tab/src/actions/outbox';
 import { ApiClient } from '../../tab/src/api/api-client';
 import { AuthProblems } from '../../tab/src/app/auth-problems';
 import { Session } from '../../tab/src/app/session';
 import { fakeHost } from './support/fake-host';
 import { json, scriptedFetch } from './support/http';
-
-configure({ asyncUtilTimeout: 4_000 });
 
 const entry = (over: Record<string, unknown>) => ({
   id: 'n1',

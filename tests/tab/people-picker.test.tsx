@@ -2,7 +2,7 @@
 import './support/dom';
 import { describe, expect, it, jest } from '@jest/globals';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { ApiClient, type Person } from '../../tab/src/api/api-client';
@@ -13,8 +13,6 @@ import {
   type OwnerChoice,
 } from '../../tab/src/ui/people-picker';
 import { json } from './support/http';
-
-configure({ asyncUtilTimeout: 4_000 });
 
 const SAM = { id: '0f6c2a52-4a3e-4b8e-9d1f-2c7b5e9a1d01', displayName: 'Sam Patel', source: 'team' } as const;
 const SAMIRA = {

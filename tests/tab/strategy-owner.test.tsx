@@ -2,7 +2,7 @@
 import './support/dom';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { ApiClient } from '../../tab/src/api/api-client';
@@ -13,9 +13,6 @@ import { hackettGuide, riskTemplate } from './support/content';
 import { ServiceApi } from './support/fake-api';
 import { fill } from './support/fill';
 import { json, scriptedFetch } from './support/http';
-
-// The whole plan editor re-renders on each change; on a busy machine an answer can take seconds.
-configure({ asyncUtilTimeout: 20_000 });
 
 const template = riskTemplate();
 const titleOf = (id: string) => template.contexts.find((c) => c.id === `context.${id}`)!.title;

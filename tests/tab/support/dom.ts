@@ -4,7 +4,7 @@ import { configure } from '@testing-library/react';
 // The tab re-renders its whole page on each change; on CI's busy two cores an answer or a focus move
 // can take longer than testing-library's default second. findBy and waitFor return as soon as what
 // they wait for holds, so a longer limit slows only a test that is failing anyway.
-configure({ asyncUtilTimeout: 5_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 /**
  * What jsdom lacks and the tab uses: ResizeObserver (MessageBar), matchMedia (motion), CSS.escape
