@@ -1,4 +1,4 @@
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { riskComplete, type Draft } from '../editor/draft';
 import type { AgendaStep, AgendaStepId } from './agenda-steps';
@@ -77,7 +77,7 @@ export function AgendaSteps({ draft, steps, current, onGo, onFollow, compact }: 
           <li key={step.id}>
             <Button
               appearance="subtle"
-              className={`${styles.step} ${here ? styles.current : ''}`}
+              className={mergeClasses(styles.step, here && styles.current)}
               aria-current={here ? 'step' : undefined}
               title={step.done ? undefined : `Done when ${step.doneWhen}`}
               onClick={() => onGo(step.id)}

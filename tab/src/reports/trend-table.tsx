@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { TrendsResponse } from '../api/api-client';
 import { countText } from '../../../core/reports/types';
 
@@ -46,7 +46,7 @@ export function TrendTable({ table }: { table: Table }) {
           <th scope="col" className={styles.cell}>
             Group
           </th>
-          <th scope="col" className={`${styles.cell} ${styles.number}`}>
+          <th scope="col" className={mergeClasses(styles.cell, styles.number)}>
             {unitHeading[table.unit]}
           </th>
         </tr>
@@ -57,7 +57,7 @@ export function TrendTable({ table }: { table: Table }) {
             <th scope="row" className={styles.cell}>
               {row.label}
             </th>
-            <td className={`${styles.cell} ${styles.number}`}>{countText(row.count)}</td>
+            <td className={mergeClasses(styles.cell, styles.number)}>{countText(row.count)}</td>
           </tr>
         ))}
         {table.partition && table.total !== undefined && (
@@ -65,7 +65,7 @@ export function TrendTable({ table }: { table: Table }) {
             <th scope="row" className={styles.cell}>
               Total
             </th>
-            <td className={`${styles.cell} ${styles.number}`}>{countText(table.total)}</td>
+            <td className={mergeClasses(styles.cell, styles.number)}>{countText(table.total)}</td>
           </tr>
         )}
       </tbody>

@@ -38,5 +38,8 @@ css.escape ??= (value: string) => value.replace(/["\\]/g, '\\$&');
 const consoleError = console.error.bind(console);
 console.error = (...args: unknown[]) => {
   if (typeof args[0] === 'string' && args[0].includes('not wrapped in act')) return;
+  // Griffel's warning that two components' style classes were joined as text: the later ones then
+  // fail to override the earlier (use mergeClasses). A test that renders such a thing fails.
+  if (typeof args[0] === 'string' && args[0].startsWith('mergeClasses():')) throw new Error(args[0]);
   consoleError(...args);
 };
