@@ -484,6 +484,21 @@ export function normaliseQuery(query: string): string {
   return normaliseText(query).replace(/'/g, '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Phrases in which a trigger word has another sense: "get in touch" is contact, not touching; a parent
+ * who "grabbed him" is a worry about harm at home, not sexual behaviour. They are blanked out before
+ * triggers are matched, so they bring in no synonyms and do not make a question one about the subject.
+ */
+export const senseSlips: readonly RegExp[] = [
+  /\b(?:in|into) touch\b/g,
+  /\btouch(?:ed|ing)? (?:base|on|upon)\b/g,
+  /\b(?:dad|daddy|mum|mummy|mom|father|mother|parent|parents|stepdad|stepmum|step dad|step mum|carer|carers|uncle|aunt|grandad|grandma|nan) (?:(?:has|had|just) )?(?:grabbed|grabbing|grabs|grab)\b/g,
+];
+
+function withoutSenseSlips(q: string): string {
+  return senseSlips.reduce((text, slip) => text.replace(slip, (m) => ' '.repeat(m.length)), q);
+}
+
 /** Extra words to search for, and the words typed that brought them in. */
 export interface Expansion {
   /** The words of the query that triggered it, normalised ("off sick" → ["off", "sick"]). */
@@ -499,7 +514,7 @@ export interface Expansion {
  * the typed words that brought it in.
  */
 export function expandQueryDetailed(query: string): Expansion[] {
-  const q = normaliseQuery(query);
+  const q = withoutSenseSlips(normaliseQuery(query));
   const out: Expansion[] = [];
   const matched = new Set<SynonymGroup>();
   for (const word of new Set(q.split(/[^\p{L}\p{N}+]+/u))) {
