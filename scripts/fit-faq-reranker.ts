@@ -3,10 +3,10 @@
  *
  *   npx tsx scripts/fit-faq-reranker.ts
  *
- * The five blind held-out sets (A–E, tests/content/faq-heldout-2026-12*.json) were each written by
+ * The six held-out sets (A–F, tests/content/faq-heldout-2026-12*.json) were each written blind, by
  * someone who had not read the content, so each stands for questions nobody has written yet. Leave one
- * set out: fit on four, score the fifth, for each of the five in turn, and print the five held-out
- * figures and their mean for BM25 alone and with the re-ranker. Then fit on all five and print the
+ * set out: fit on five, score the sixth, for each of the six in turn, and print the six held-out
+ * figures and their mean for BM25 alone and with the re-ranker. Then fit on all six and print the
  * weights to paste into RERANK_WEIGHTS. Only generic features are fitted (faq-rerank.ts): nothing ties a
  * word to an entry, so the fit cannot learn the questions themselves.
  */
@@ -136,7 +136,7 @@ console.log(
 );
 
 const all = fit(names.flatMap((n) => questions.get(n)!));
-console.log('\nFitted on all five sets (RERANK_WEIGHTS):');
+console.log('\nFitted on all six sets (RERANK_WEIGHTS):');
 console.log(`  [${all.map((x) => Number(x.toFixed(3))).join(', ')}]`);
 for (const [i, name] of RERANK_FEATURES.entries()) console.log(`  ${name}: ${all[i]!.toFixed(3)}`);
 // The shipped weights, through the shipped rankFaq, as a check that the paste took.
