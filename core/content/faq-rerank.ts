@@ -61,7 +61,7 @@ export const RERANK_FEATURES = [
  * once-blind sets).
  */
 export const RERANK_WEIGHTS: readonly number[] = [
-  1.642, 1.253, 0.004, -0.997, -1.067, 0.791, 1.704, 0.251, 1.881, 3.536, -0.384,
+  1.574, 1.383, -0.068, -0.857, -1.181, 0.637, 1.884, 0.122, 2.174, 3.8, -0.617,
 ];
 
 /** Letter trigrams of the words of a text (stop words aside), each word padded with a space on both sides. */
