@@ -1,4 +1,5 @@
 import { isGoodAnswer, processTerm, searchFaq } from '../../../core/index.js';
+import { expandQueryDetailed } from '../../../core/content/synonyms.js';
 import { realContent } from '../../helpers/content.js';
 
 /**
@@ -58,6 +59,21 @@ describe('declining questions outside harmful sexual behaviour', () => {
     'girl in year 8 has been self-harming',
   ])('declines a safeguarding concern other than sexual behaviour: %s', (q) => {
     expect(searchFaq(lib, q, { top: 3 })).toEqual([]);
+  });
+
+  // A touching word in another sense must not make the worry one about sexual behaviour.
+  it.each([
+    'social worker got in touch, the pupil has gone missing from care again',
+    'her stepdad grabbed her by the wrist and there is bruising',
+  ])('declines another concern whose words only look like touching: %s', (q) => {
+    expect(expandQueryDetailed(q).some((e) => e.terms.includes('touching'))).toBe(false);
+    expect(searchFaq(lib, q, { top: 3 })).toEqual([]);
+  });
+
+  it('still reads touching and grabbing between pupils as touching', () => {
+    for (const q of ['a boy grabbed her in the corridor', 'he keeps touching her on the bus']) {
+      expect(expandQueryDetailed(q).some((e) => e.terms.includes('touching'))).toBe(true);
+    }
   });
 
   it.each([
