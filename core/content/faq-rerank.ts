@@ -61,7 +61,7 @@ export const RERANK_FEATURES = [
  * once-blind sets).
  */
 export const RERANK_WEIGHTS: readonly number[] = [
-  1.574, 1.383, -0.068, -0.857, -1.181, 0.637, 1.884, 0.122, 2.174, 3.8, -0.617,
+  1.492, 1.409, -0.003, -0.906, -1.121, 0.65, 1.847, 0.179, 2.081, 3.762, -0.555,
 ];
 
 /** Letter trigrams of the words of a text (stop words aside), each word padded with a space on both sides. */

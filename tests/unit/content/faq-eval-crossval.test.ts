@@ -24,8 +24,13 @@ import { crossValidation } from './faq-eval-crossval.js';
  * unlike their entries is the point of them, so left out they are seldom found (one left out 17 % /
  * 52 %, all of the entry left out 7 % / 24 %); the 641 older phrasings measure 79.3 % / 95.2 % and
  * 61.6 % / 87.1 %, all 670 together 76.6 % / 93.3 % and 59.3 % / 84.3 % (76.9 % / 93.4 % and
- * 59.3 % / 84.5 % after five synonym groups for everyday wording). The floors sit under the figures
- * for all 670.
+ * 59.3 % / 84.5 % after five synonym groups for everyday wording).
+ * Seventh round: 50 more such phrasings (consent to refer, thresholds, sending the accused home, a
+ * transfer to college, viewing an image, late reports, rating girls, disclosures in writing, governors'
+ * figures, couples kissing, keeping the reporter's identity). Left out they are found 28 % / 66 % (one)
+ * and 12 % / 30 % (all of the entry); the 670 older phrasings still measure 77.3 % / 93.4 % and
+ * 59.3 % / 84.6 %; all 720 together 73.9 % / 91.5 % and 56.0 % / 80.8 %. The floors sit under the
+ * figures for all 720.
  */
 describe('cross-validation over the alternative phrasings', () => {
   const lib = realContent();
@@ -38,10 +43,10 @@ describe('cross-validation over the alternative phrasings', () => {
       `Cross-validation over ${one.n} phrasings: one left out hit@1 ${pct(one.hit1)}, hit@3 ${pct(one.hit3)}; ` +
         `all of its entry left out hit@1 ${pct(entry.hit1)}, hit@3 ${pct(entry.hit3)}`,
     );
-    expect(one.n).toBeGreaterThanOrEqual(600);
-    expect(one.hit3).toBeGreaterThanOrEqual(0.93);
-    expect(one.hit1).toBeGreaterThanOrEqual(0.76);
-    expect(entry.hit3).toBeGreaterThanOrEqual(0.84);
-    expect(entry.hit1).toBeGreaterThanOrEqual(0.59);
+    expect(one.n).toBeGreaterThanOrEqual(700);
+    expect(one.hit3).toBeGreaterThanOrEqual(0.91);
+    expect(one.hit1).toBeGreaterThanOrEqual(0.73);
+    expect(entry.hit3).toBeGreaterThanOrEqual(0.8);
+    expect(entry.hit1).toBeGreaterThanOrEqual(0.55);
   });
 });
