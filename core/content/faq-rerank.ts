@@ -11,7 +11,7 @@ import { isStopWord, tokenize } from './text-terms.js';
  * serve any question and any content.
  *
  * The weights are fitted by scripts/fit-faq-reranker.ts on the six once-blind held-out sets A–F in
- * tests/content: fitted on four and scored on the fifth, rotating, to judge it; the weights below are
+ * tests/content: fitted on five and scored on the sixth, rotating, to judge it; the weights below are
  * the fit on all six.
  */
 
