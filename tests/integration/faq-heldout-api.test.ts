@@ -4,6 +4,7 @@ import {
   HELDOUT_D_FILE,
   HELDOUT_E_FILE,
   HELDOUT_F_FILE,
+  HELDOUT_G_FILE,
   HELDOUT_FILE,
   evaluateSet,
   readEvalSet,
@@ -11,8 +12,8 @@ import {
 import { call, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /**
- * The frozen held-out sets (tests/content/faq-heldout-2026-12f.json, set F, the honest one; then -12e,
- * -12d, -12c, -12b and -12.json: sets E, D, C, B and A, all spent; each written without sight of the content, labelled before it was scored,
+ * The frozen held-out sets (tests/content/faq-heldout-2026-12g.json, set G, the honest one; then -12f,
+ * -12e, -12d, -12c, -12b and -12.json: sets F, E, D, C, B and A, all spent; each written without sight of the content, labelled before it was scored,
  * hash-pinned) scored through the real GET /api/faq, as a client sees
  * it: hit@1 and hit@3 over the answerable questions, and for the questions nothing answers, whether
  * the API said so with an empty list (the no-good-answer precision: of the questions declined, the
@@ -43,6 +44,7 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
     const lines: string[] = [];
     const reports = [];
     for (const name of [
+      HELDOUT_G_FILE,
       HELDOUT_F_FILE,
       HELDOUT_E_FILE,
       HELDOUT_D_FILE,
@@ -59,7 +61,19 @@ describe('FAQ search on the frozen held-out set, through GET /api/faq', () => {
       reports.push(report);
     }
     console.log(lines.join('\n'));
-    const [setF, setE, setD, setC, fresh, first] = reports;
+    const [setG, setF, setE, setD, setC, fresh, first] = reports;
+    // Set G is the held-out figure: 160 questions written blind (by someone who never opened the
+    // content) while the seventh round was tuned, labelled from the FAQ texts alone by someone who
+    // never ran the search, committed alone, opened only after the seventh round's last commit, and
+    // scored once: 137 answerable, hit@3 84.7 %, hit@1 65.0 %; of its 23 questions with no good answer
+    // it declined 11 (11 of 14 declines right, so 3 answerable questions wrongly declined). The
+    // issue's target, hit@3 ≥ 90 % on a fresh blind set, is not reached, so it is not asserted; these
+    // floors sit at what set G measured when it was scored.
+    expect(setG!.total).toBeGreaterThanOrEqual(60);
+    expect(setG!.hit3).toBeGreaterThanOrEqual(0.84);
+    expect(setG!.hit1).toBeGreaterThanOrEqual(0.64);
+    expect(setG!.noAnswerRecall).toBeGreaterThanOrEqual(0.47);
+    expect(setG!.noAnswerPrecision).toBeGreaterThanOrEqual(0.78);
     // Set F is the held-out figure: 160 questions written blind (by someone who never opened the
     // content) while the sixth round was tuned, labelled from the FAQ texts alone by someone who never
     // ran the search, committed alone, opened only after the sixth round's last commit, and scored

@@ -14,7 +14,9 @@ import { join } from 'node:path';
  * C and D have since been studied and are spent; E was studied in the sixth round (with A–D it is
  * development data for the re-ranker, scripts/fit-faq-reranker.ts), so all five are spent. Set F
  * (faq-heldout-2026-12f.json) was written blind during the sixth round, labelled from the FAQ texts by
- * someone who never ran the search, and scored once after that round's last commit: the honest one.
+ * someone who never ran the search, and scored once after that round's last commit; the seventh round
+ * then used it as development data. Set G (faq-heldout-2026-12g.json) was written, labelled and scored
+ * the same way after the seventh round: the honest one.
  */
 export interface EvalCase {
   q: string;
@@ -31,6 +33,7 @@ export const HELDOUT_C_FILE = 'faq-heldout-2026-12c.json';
 export const HELDOUT_D_FILE = 'faq-heldout-2026-12d.json';
 export const HELDOUT_E_FILE = 'faq-heldout-2026-12e.json';
 export const HELDOUT_F_FILE = 'faq-heldout-2026-12f.json';
+export const HELDOUT_G_FILE = 'faq-heldout-2026-12g.json';
 export const EVAL_FILES = [
   'faq-eval.json',
   'faq-holdout.json',
@@ -40,6 +43,7 @@ export const EVAL_FILES = [
   HELDOUT_D_FILE,
   HELDOUT_E_FILE,
   HELDOUT_F_FILE,
+  HELDOUT_G_FILE,
 ] as const;
 
 export function readEvalSet(name: string): EvalCase[] {
