@@ -22,9 +22,6 @@ export {
   rankFaq,
   rankFaqByBm25,
   faqAnswers,
-  RELATED_SHARE,
-  isGoodAnswer,
-  GOOD_ANSWER,
   type FaqHit,
   type ClauseHit,
   type ContextHit,
@@ -34,6 +31,7 @@ export {
   type FaqIndexView,
   type RankedFaq,
 } from './search.js';
+export { RELATED_SHARE, isGoodAnswer, GOOD_ANSWER, type AnswerEvidence } from './answer-quality.js';
 export { RERANK_DEPTH, RERANK_FEATURES, RERANK_WEIGHTS } from './faq-rerank.js';
 export { ALTERNATIVES_FILE, MIN_ALTERNATIVES, MAX_ALTERNATIVES, type FaqAlternatives } from './alternatives.js';
 export { processTerm, tokenize } from './text-terms.js';

@@ -27,7 +27,7 @@ import { heldOutPhrasings } from './faq-eval-crossval.js';
 // On the blind sets A–E, lowering the cut from 5 to 2 would find 6 more of 604 answerable questions and
 // answer 19 more of the 41 that nothing answers, so it stays.
 // Decline rule (issue #13 item 4): for a question that does not name sexual behaviour, words of school
-// life in general (schoolLifeWords in synonyms.ts: "year", "term", "staff", "trip", "reports"...) no
+// life in general (schoolLifeWords in topic-words.ts: "year", "term", "staff", "trip", "reports"...) no
 // longer count as matched, and a question naming another safeguarding concern (neglect, radicalisation,
 // self-harm...) is declined; with matches on school words gone, the cut moves from 5 to 4: 98.1 %,
 // 99.1 %, 42 of 72 (at 5 it would keep only 96.9 % with an entry's phrasings left out).

@@ -1,0 +1,82 @@
+import { normaliseQuery } from './synonyms.js';
+
+/**
+ * What a question is about, beyond the synonym groups (synonyms.ts): the words of this app's subject
+ * that no group carries, the everyday words of school life that say nothing about it, and the other
+ * kinds of safeguarding worry the FAQ does not answer. The search's good-answer cut (answer-quality.ts)
+ * reads them through the evidence search.ts gathers.
+ */
+
+/**
+ * The everyday vocabulary of running a school, of any job and of office IT: the calendar, bookings,
+ * contracts and pay, reports and exams, rooms and transport, accounts and devices, and the words for a
+ * process or a member of staff. Every school's FAQ uses some of them ("year", "term", "staff", "trip"),
+ * so a question whose match rests on them alone is about school life, not about this app's subject:
+ * they carry no weight in `AnswerEvidence.domainCoverage` (answer-quality.ts).
+ */
+export const schoolLifeWords: readonly string[] = [
+  // calendar
+  'year', 'years', 'yr', 'yrs', 'term', 'terms', 'termly', 'date', 'dates', 'spring', 'autumn', 'summer',
+  'holiday', 'holidays', 'half-term', 'inset', 'deadline', 'deadlines', 'timetable', 'calendar', 'start', 'starts', 'finish', 'today', 'tomorrow',
+  // employment and administration
+  'book', 'booking', 'booked', 'apply', 'applying', 'application', 'entitled', 'entitlement', 'contract',
+  'salary', 'pay', 'payroll', 'pension', 'leave', 'annual', 'overtime', 'appraisal', 'interview', 'recruit',
+  'recruitment', 'vacancy', 'rota', 'duty', 'cover', 'admissions', 'admission', 'appeal', 'appeals',
+  'budget', 'invoice', 'order', 'ordering', 'process', 'procedure', 'deal', 'dealing',
+  'ehcp',
+  // teaching and assessment
+  'report', 'reports', 'homework', 'marking', 'mark', 'exam', 'exams', 'mock', 'mocks', 'grades', 'grade',
+  'coursework', 'sats', 'gcse', 'gcses', 'curriculum', 'subject', 'subjects', 'maths', 'english', 'science',
+  // people at work
+  'staff', 'teacher', 'teachers', 'ta', 'tas', 'colleague', 'colleagues', 'head', 'headteacher', 'governor',
+  'governors', 'volunteer', 'volunteers', 'supply',
+  // places, transport and events
+  'trip', 'trips', 'minibus', 'hall', 'classroom', 'office', 'canteen', 'lunch', 'menu',
+  'parking', 'sports', 'assembly', 'fire', 'drill', 'drills', 'uniform', 'kit', 'weather',
+  // accounts and devices
+  'password', 'passwords', 'reset', 'login', 'account', 'email', 'emails',
+  'teams', 'outlook', 'laptop', 'laptops', 'computer', 'computers', 'pc', 'printer', 'printing', 'wifi',
+  'sims', 'software',
+];
+
+/**
+ * The other kinds of safeguarding worry, as staff name them: harm at home, neglect, a child missing,
+ * self-harm, radicalisation, exploitation for crime, cultural harms. The FAQ answers none of them, and
+ * an HSB answer shown for one misleads; the "no good answer" reply gives the routes for them instead
+ * (`noAnswerRoutes` in labels.ts).
+ */
+export const otherSafeguardingPatterns: readonly RegExp[] = [
+  /\bneglect/,
+  /\bbruis/,
+  /\bradicali[sz]/,
+  /\bextremis/,
+  /\bself[ -]?harm/,
+  /\bsuicid/,
+  /\bmissing (?:from|education)\b/,
+  /\bcounty lines\b/,
+  /\bcriminal(?:ly)? exploit/,
+  /\bfgm\b/,
+  /\bgenital mutilation\b/,
+  /\bforced marriage\b/,
+  /\bhonou?r[ -]based\b/,
+  /\bdomestic (?:abuse|violence)\b/,
+  /\bphysical(?:ly)? abuse/,
+  /\beating disorder/,
+  /\bmalnourish/,
+];
+
+/** Whether a question names another kind of safeguarding worry (`otherSafeguardingPatterns`). */
+export function namesOtherSafeguarding(query: string): boolean {
+  const q = normaliseQuery(query);
+  return otherSafeguardingPatterns.some((p) => p.test(q));
+}
+
+/**
+ * Words of the content's own subject that no synonym group carries: the policy words for sexual
+ * behaviour and harm, as staff type them too.
+ */
+export const onTopicWords: readonly string[] = [
+  'sexual', 'sexually', 'sex', 'sexualised', 'sexualized', 'hsb', 'sexy', 'harassment', 'harassed', 'harassing',
+  'rape', 'raped', 'grooming', 'groomed', 'indecent', 'intimate', 'upskirting',
+  'nudes', 'semi-nudes', 'pornography', 'sextortion', 'voyeurism', 'lado',
+];
