@@ -1,6 +1,7 @@
 import { ApiError, type Versioned } from '../api/api-client';
 import type { Draft, DraftRisk } from './draft';
 import type { Problem } from './payload';
+import { HeldRemovals } from './held-removals';
 
 export interface Conflict<D = Draft> {
   theirs: D;
@@ -81,16 +82,6 @@ export interface RecordApi<R> {
   replace(id: string, body: unknown, etag: string): Promise<Versioned<R>>;
 }
 
-/**
- * An entry removed from view whose removal is not saved yet: while its Undo is on offer, every save
- * sends the record with the entry still in it (`restore` puts it back into a version of the draft).
- */
-interface HeldRemoval<D> {
-  id: string;
-  remove: (draft: D) => D;
-  restore: (draft: D) => D;
-}
-
 const DEFAULT_DEBOUNCE_MS = 1000;
 const DEFAULT_RETRY_DELAYS = [2000, 5000, 15000, 30000];
 
@@ -110,7 +101,7 @@ export class Autosave<R, D, I = never> {
   private again = false;
   private failures = 0;
   private disposed = false;
-  private held: HeldRemoval<D>[] = [];
+  private readonly held = new HeldRemovals<D>();
   private readonly debounceMs: number;
   private readonly now: () => Date;
   private readonly retryDelays: readonly number[];
@@ -155,8 +146,7 @@ export class Autosave<R, D, I = never> {
 
   /** The draft as a save sees it: with every removal still waiting for its Undo to lapse put back. */
   protected withHeld(draft: D): D {
-    // Latest first, so each entry goes back into the list as it was when it was removed.
-    return this.held.reduceRight((d, removal) => removal.restore(d), draft);
+    return this.held.withHeld(draft);
   }
 
   /**
@@ -165,48 +155,33 @@ export class Autosave<R, D, I = never> {
    * with the entry still in the record.
    */
   holdRemoval(id: string, remove: (draft: D) => D, restore: (draft: D) => D): void {
-    this.held = [...this.held, { id, remove, restore }];
+    this.held.hold(id, remove, restore);
     this.edit(remove);
   }
 
-  /**
-   * Puts a held entry back where it was; false when it is no longer held (already committed). The
-   * removals made after it are undone first and then made again, so that each entry goes back
-   * among entries as they were when it was removed, whichever Undo comes first.
-   */
+  /** Puts a held entry back where it was (see `HeldRemovals.undo`); false when it is no longer held. */
   undoRemoval(id: string): boolean {
-    const at = this.held.findIndex((r) => r.id === id);
-    if (at < 0) return false;
-    const later = this.held.slice(at + 1);
-    const unwound = this.held.slice(at);
-    this.held = [...this.held.slice(0, at), ...later];
-    this.edit((draft) =>
-      later.reduce(
-        (d, removal) => removal.remove(d),
-        unwound.reduceRight((d, removal) => removal.restore(d), draft),
-      ),
-    );
+    const putBack = this.held.undo(id);
+    if (!putBack) return false;
+    this.edit(putBack);
     return true;
   }
 
   /** Lets a held removal go: the next save sends the record without the entry. */
   commitRemoval(id: string): void {
-    if (!this.held.some((r) => r.id === id)) return;
-    this.held = this.held.filter((r) => r.id !== id);
-    this.edit((draft) => draft);
+    if (this.held.commit(id)) this.edit((draft) => draft);
   }
 
   /** Lets every held removal go (the page is being left); true when there was one. */
   commitRemovals(): boolean {
-    if (this.held.length === 0) return false;
-    this.held = [];
+    if (!this.held.commitAll()) return false;
     this.edit((draft) => draft);
     return true;
   }
 
   /** The ids of the removals still held back. */
   heldRemovals(): readonly string[] {
-    return this.held.map((r) => r.id);
+    return this.held.ids();
   }
 
   hasUnsavedChanges(): boolean {
@@ -383,7 +358,7 @@ export class Autosave<R, D, I = never> {
     const { theirs, theirEtag } = status.conflict;
     if (choice === 'theirs') {
       // Their version replaces this page's, removals waiting for Undo included.
-      this.held = [];
+      this.held.commitAll();
       this.set({
         saved: theirs,
         etag: theirEtag,
