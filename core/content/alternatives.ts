@@ -3,15 +3,18 @@ import { ContentError } from './content-error.js';
 
 /**
  * content/search/alternatives.yaml: for each FAQ entry, other ways staff in different roles ask the same
- * question, as question-answering services keep them. They are content, written from the FAQ texts;
- * search indexes them as extra text for their entry, so an entry is found by questions worded unlike
- * its title. Validated at load like every other content file: every key is an FAQ id, every FAQ has
+ * question, as question-answering services keep them. They are content of two kinds: phrasings written
+ * from the FAQ texts, and questions written by people in staff roles who had not read the FAQ (so in
+ * the words staff use, not the content's), each then labelled by someone else with the one entry that
+ * answers it. Search indexes them as extra text for their entry, so an entry is found by questions
+ * worded unlike its title. Validated at load like every other content file: every key is an FAQ id, every FAQ has
  * its phrasings.
  */
 
 export const ALTERNATIVES_FILE = 'search/alternatives.yaml';
 export const MIN_ALTERNATIVES = 6;
-export const MAX_ALTERNATIVES = 12;
+/** Room for the labelled staff questions as well as the written phrasings; a list past this is a dumping ground. */
+export const MAX_ALTERNATIVES = 40;
 /** A phrasing is a question someone types, not a paragraph. */
 const MAX_PHRASING_LENGTH = 160;
 

@@ -54,7 +54,7 @@ describe('FAQ alternative phrasings', () => {
   it('rejects an FAQ entry left without phrasings', () => {
     const error = errorOf(edit((t) => t.replace(/^faq\.upskirting:\n(?: {2}- .*\n)+/m, '')));
     expect([error.file, error.field]).toEqual([ALTERNATIVES_FILE, 'faq.upskirting']);
-    expect(error.problem).toMatch(/needs 6 to 12 alternative phrasings/);
+    expect(error.problem).toMatch(new RegExp(`needs ${MIN_ALTERNATIVES} to ${MAX_ALTERNATIVES} alternative phrasings`));
   });
 
   it('rejects too few or too many phrasings, blanks, repeats and a duplicated id', () => {
