@@ -22,7 +22,6 @@ const SETS: Record<string, string> = {
   D: 'faq-heldout-2026-12d.json',
   E: 'faq-heldout-2026-12e.json',
   F: 'faq-heldout-2026-12f.json',
-  G: 'faq-heldout-2026-12g.json',
 };
 /** L2 penalty on the weights: keeps a fit on ~500 questions from leaning on one feature. */
 const L2 = Number(process.env.RERANK_L2 ?? 0.001);

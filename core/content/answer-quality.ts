@@ -51,7 +51,8 @@ export interface AnswerEvidence {
  * that do not, which is where school business and other safeguarding topics fall. For those, the share
  * matched counts only the words of the content's subject (`domainCoverage`): every school's FAQ says
  * "year", "term", "staff" or "trip" somewhere, so a match that rests on words of school life in general
- * (`schoolLifeWords`) is no match, and the cut is 4 on what is left. A question that names a
+ * (`schoolLifeWords`) is no match, nor is a word matched only in the questions staff asked of an entry
+ * (content/search/asked.yaml: everyday words, "keeps saying stuff"), and the cut is 4 on what is left. A question that names a
  * safeguarding concern other than sexual behaviour (`namesOtherSafeguarding`: neglect, radicalisation,
  * self-harm...) and not sexual behaviour gets no FAQ answer at all: an HSB answer to it misleads, and
  * the "no good answer" reply gives the route for it (`noAnswerRoutes` in labels.ts). One or two words

@@ -109,7 +109,10 @@ export function rerankFeatures(query: RerankQuery, hit: RerankHit, rank: number,
       viaSynonym ||= isSynonym;
       for (const f of termFields) fields.add(f);
     }
-    for (const f of fields) if (f in byField) byField[f]! += weight;
+    // The questions staff asked are alternatives too, as the re-ranker weighs them.
+    for (const f of new Set([...fields].map((f) => (f === 'asked' ? 'alternatives' : f)))) {
+      if (f in byField) byField[f]! += weight;
+    }
     if (viaSynonym && !direct) synonymOnly += weight;
   }
   let bestPhrasing = 0;

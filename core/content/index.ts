@@ -18,6 +18,7 @@ export {
   searchGuidance,
   buildSearchIndexes,
   faqAlternatives,
+  faqAskedQuestions,
   withFaqAlternatives,
   rankFaq,
   rankFaqByBm25,
@@ -33,7 +34,14 @@ export {
 } from './search.js';
 export { RELATED_SHARE, isGoodAnswer, GOOD_ANSWER, type AnswerEvidence } from './answer-quality.js';
 export { RERANK_DEPTH, RERANK_FEATURES, RERANK_WEIGHTS } from './faq-rerank.js';
-export { ALTERNATIVES_FILE, MIN_ALTERNATIVES, MAX_ALTERNATIVES, type FaqAlternatives } from './alternatives.js';
+export {
+  ALTERNATIVES_FILE,
+  ASKED_FILE,
+  MIN_ALTERNATIVES,
+  MAX_ALTERNATIVES,
+  MAX_ASKED,
+  type FaqAlternatives,
+} from './alternatives.js';
 export { processTerm, tokenize } from './text-terms.js';
 export { expandQuery, synonymGroups, yearGroupPhase, type SynonymGroup } from './synonyms.js';
 export { findLabellingTerms, type LabellingMatch } from './labelling-terms.js';

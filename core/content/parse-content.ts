@@ -33,7 +33,7 @@ import {
   type RiskContextTemplate,
   type RiskScales,
 } from './schema.js';
-import { ALTERNATIVES_FILE, parseAlternatives } from './alternatives.js';
+import { ALTERNATIVES_FILE, ASKED_FILE, parseAlternatives, parseAskedQuestions } from './alternatives.js';
 import { buildSearchIndexes } from './search.js';
 import { referralSections, requiredPolicySections, type ClauseKind } from './sections.js';
 
@@ -78,8 +78,8 @@ const SINGLE_FILES: Readonly<Record<string, FileKind>> = {
 
 function classify(path: string): FileKind | 'ignore' | undefined {
   if (path === 'README.md' || path.endsWith('/README.md')) return 'ignore';
-  // Read after the FAQ, whose ids it is checked against (alternatives.ts).
-  if (path === ALTERNATIVES_FILE) return 'ignore';
+  // Read after the FAQ, whose ids they are checked against (alternatives.ts).
+  if (path === ALTERNATIVES_FILE || path === ASKED_FILE) return 'ignore';
   if (/^policy\/[^/]+\.md$/.test(path)) return 'policy';
   if (/^referral\/[^/]+\.md$/.test(path)) return 'referral';
   if (/^faq\/[^/]+\.md$/.test(path)) return 'faq';
@@ -484,8 +484,10 @@ export function parseContentLibrary(files: readonly ContentFile[]): ContentLibra
     hackett,
     language,
   });
-  const alternatives = sorted.find((f) => f.path === ALTERNATIVES_FILE)?.text;
-  buildSearchIndexes(library, parseAlternatives(alternatives, library.faq.map((e) => e.id)));
+  const faqIds = library.faq.map((e) => e.id);
+  const alternatives = parseAlternatives(sorted.find((f) => f.path === ALTERNATIVES_FILE)?.text, faqIds);
+  const asked = parseAskedQuestions(sorted.find((f) => f.path === ASKED_FILE)?.text, faqIds, alternatives);
+  buildSearchIndexes(library, alternatives, asked);
   return library;
 }
 

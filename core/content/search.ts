@@ -88,6 +88,7 @@ interface Indexes {
   faqDocFrequency: DocFrequency;
   faqById: Map<string, FaqEntry>;
   alternatives: FaqAlternatives;
+  asked: FaqAlternatives;
   clauses: MiniSearch;
   clauseTerms: ReadonlySet<string>;
   clauseById: Map<string, Clause>;
@@ -188,7 +189,7 @@ function sectionTitle(clause: Clause): string {
     : referralSectionTitles[clause.section];
 }
 
-const FAQ_FIELDS = ['question', 'alternatives', 'tags', 'answer'] as const;
+const FAQ_FIELDS = ['question', 'alternatives', 'asked', 'tags', 'answer'] as const;
 /**
  * The question is the entry's own wording; the alternatives are several questions at once, so each
  * word in them counts a little less; the answer is long and mentions much it does not answer.
@@ -196,25 +197,37 @@ const FAQ_FIELDS = ['question', 'alternatives', 'tags', 'answer'] as const;
 const FAQ_BOOST: Readonly<Record<(typeof FAQ_FIELDS)[number], number>> = {
   question: 3,
   alternatives: 1,
+  asked: 1,
   tags: 2,
   answer: 1,
 };
 
-/** One FAQ entry as the index holds it. */
-function faqDocument(entry: FaqEntry, phrasings: readonly string[]): Record<string, string> {
+/**
+ * One FAQ entry as the index holds it: the alternatives written from its text, and the questions staff
+ * asked of it in a field of their own, so that the good-answer cut can tell the two apart (evidenceOf).
+ */
+function faqDocument(entry: FaqEntry, phrasings: readonly string[], asked: readonly string[]): Record<string, string> {
   return {
     id: entry.id,
     question: entry.question,
     alternatives: phrasings.join(' \n '),
+    asked: asked.join(' \n '),
     tags: entry.tags.join(' '),
     answer: markdownToPlainText(entry.answer),
   };
 }
 
-function faqIndex(library: ContentLibrary, alternatives: FaqAlternatives): MiniSearch {
+function faqIndex(library: ContentLibrary, alternatives: FaqAlternatives, asked: FaqAlternatives): MiniSearch {
   const index = newIndex([...FAQ_FIELDS], { ...FAQ_BOOST });
-  index.addAll(library.faq.map((entry) => faqDocument(entry, alternatives.get(entry.id) ?? [])));
+  index.addAll(
+    library.faq.map((entry) => faqDocument(entry, alternatives.get(entry.id) ?? [], asked.get(entry.id) ?? [])),
+  );
   return index;
+}
+
+/** An entry's phrasings as the re-ranker reads them: those written from its text, then those asked. */
+function phrasingList(id: string, alternatives: FaqAlternatives, asked: FaqAlternatives): readonly string[] {
+  return [...(alternatives.get(id) ?? []), ...(asked.get(id) ?? [])];
 }
 
 function phrasingOf(text: string): Phrasing {
@@ -225,32 +238,41 @@ function phrasingsOf(entry: FaqEntry, alternatives: readonly string[]): Phrasing
   return [entry.question, ...alternatives].map(phrasingOf);
 }
 
-function faqPhrasings(library: ContentLibrary, alternatives: FaqAlternatives): Map<string, readonly Phrasing[]> {
-  return new Map(library.faq.map((entry) => [entry.id, phrasingsOf(entry, alternatives.get(entry.id) ?? [])]));
+function faqPhrasings(
+  library: ContentLibrary,
+  alternatives: FaqAlternatives,
+  asked: FaqAlternatives,
+): Map<string, readonly Phrasing[]> {
+  return new Map(library.faq.map((entry) => [entry.id, phrasingsOf(entry, phrasingList(entry.id, alternatives, asked))]));
 }
 
 /**
- * Runs `fn` with a copy of the FAQ index in which entry `id` has `phrasings` as its alternatives, for
- * the calibration, which leaves one phrasing out at a time. The library's own index is not touched.
+ * Runs `fn` with a copy of the FAQ index in which entry `id` has `phrasings` as its written alternatives,
+ * for the calibration, which leaves one phrasing out at a time; its asked questions stay, unless
+ * `withoutAsked` (an entry found by its own question, tags and answer alone). The library's own index
+ * is not touched.
  */
 export function withFaqAlternatives<T>(
   library: ContentLibrary,
   id: string,
   phrasings: readonly string[],
   fn: (view: FaqIndexView) => T,
+  { withoutAsked = false }: { withoutAsked?: boolean } = {},
 ): T {
-  const { faqById, alternatives, faq } = indexesOf(library);
+  const { faqById, alternatives, asked, faq } = indexesOf(library);
   const entry = faqById.get(id);
   if (!entry) throw new Error(`no FAQ entry ${id}`);
-  calibrationIndexes.set(library, calibrationIndexes.get(library) ?? faqIndex(library, alternatives));
+  calibrationIndexes.set(library, calibrationIndexes.get(library) ?? faqIndex(library, alternatives, asked));
   const index = calibrationIndexes.get(library)!;
   // remove() (exact and synchronous), not replace(): replace discards lazily, and the discarded copies
   // would skew term statistics until an asynchronous vacuum that a synchronous loop never lets run.
-  const original = faqDocument(entry, alternatives.get(id) ?? []);
-  const altered = faqDocument(entry, phrasings);
+  const original = faqDocument(entry, alternatives.get(id) ?? [], asked.get(id) ?? []);
+  const askedKept = withoutAsked ? [] : (asked.get(id) ?? []);
+  const kept = [...phrasings, ...askedKept];
+  const altered = faqDocument(entry, phrasings, askedKept);
   index.remove(original);
   index.add(altered);
-  const view = { index, phrasings: new Map(faq.phrasings).set(id, phrasingsOf(entry, phrasings)) };
+  const view = { index, phrasings: new Map(faq.phrasings).set(id, phrasingsOf(entry, kept)) };
   try {
     return fn(view);
   } finally {
@@ -263,12 +285,18 @@ const calibrationIndexes = new WeakMap<ContentLibrary, MiniSearch>();
 
 /**
  * Builds the indexes for `library`; the parser calls it once at load, with the FAQ's alternative
- * phrasings. Safe to call again (the first build stands).
+ * phrasings and the questions staff asked of each entry. Safe to call again (the first build stands).
  */
-export function buildSearchIndexes(library: ContentLibrary, alternatives: FaqAlternatives = new Map()): void {
+export function buildSearchIndexes(
+  library: ContentLibrary,
+  alternatives: FaqAlternatives = new Map(),
+  asked: FaqAlternatives = new Map(),
+): void {
   if (indexes.has(library)) return;
-  const faqDocuments = library.faq.map((entry) => faqDocument(entry, alternatives.get(entry.id) ?? []));
-  const faq = { index: faqIndex(library, alternatives), phrasings: faqPhrasings(library, alternatives) };
+  const faqDocuments = library.faq.map((entry) =>
+    faqDocument(entry, alternatives.get(entry.id) ?? [], asked.get(entry.id) ?? []),
+  );
+  const faq = { index: faqIndex(library, alternatives, asked), phrasings: faqPhrasings(library, alternatives, asked) };
   const clauseList: Clause[] = [...library.policy, ...library.referral];
   const clauseFields = ['title', 'sectionTitle', 'body'];
   const clauseDocuments = clauseList.map((clause) => ({
@@ -297,6 +325,7 @@ export function buildSearchIndexes(library: ContentLibrary, alternatives: FaqAlt
     faqDocFrequency: docFrequency(faqDocuments, FAQ_FIELDS),
     faqById: new Map(library.faq.map((e) => [e.id, e])),
     alternatives,
+    asked,
     clauses,
     clauseTerms: vocabulary(clauseDocuments, clauseFields),
     clauseById: new Map(clauseList.map((c) => [c.id, c])),
@@ -311,9 +340,14 @@ function indexesOf(library: ContentLibrary): Indexes {
   return indexes.get(library)!;
 }
 
-/** The alternative phrasings the FAQ index holds, by FAQ id (from content/search/alternatives.yaml). */
+/** The alternative phrasings written from the FAQ texts, by FAQ id (content/search/alternatives.yaml). */
 export function faqAlternatives(library: ContentLibrary): FaqAlternatives {
   return indexesOf(library).alternatives;
+}
+
+/** The questions staff asked, labelled to the entry that answers them, by FAQ id (content/search/asked.yaml). */
+export function faqAskedQuestions(library: ContentLibrary): FaqAlternatives {
+  return indexesOf(library).asked;
 }
 
 interface BuiltQuery {
@@ -398,6 +432,29 @@ interface RawResult {
   match: Record<string, string[]>;
 }
 
+/**
+ * Whether a word typed matched the entry only in the questions staff asked of it. Those questions are
+ * in everyday words ("keeps saying stuff"), so a match there shows the entry is worded like the
+ * question, which ranking uses, not that the question is on the content's subject, which the cut for
+ * a question naming no sexual behaviour needs (`domainCoverage`). A word matched by a typo has no
+ * document term to trace and counts as matched outside them.
+ */
+function onlyInAsked(
+  term: string,
+  bridges: readonly string[] | undefined,
+  match: Readonly<Record<string, readonly string[]>>,
+): boolean {
+  let traced = false;
+  for (const [documentTerm, fields] of Object.entries(match)) {
+    const same =
+      documentTerm === term || (term.length >= 3 && documentTerm.startsWith(term)) || bridges?.includes(documentTerm);
+    if (!same) continue;
+    traced = true;
+    if (fields.some((f) => f !== 'asked')) return false;
+  }
+  return traced;
+}
+
 /** The evidence for one result: its score, and how much of what was typed it matched. */
 function evidenceOf(result: RawResult, built: BuiltQuery, df: DocFrequency): AnswerEvidence {
   const matched = new Set(result.queryTerms);
@@ -413,7 +470,9 @@ function evidenceOf(result: RawResult, built: BuiltQuery, df: DocFrequency): Ans
     total += weight;
     if (matched.has(term) || built.bridges.get(term)?.some((t) => matched.has(t))) {
       covered += weight;
-      if (!schoolLifeTerms.has(term)) domainCovered += weight;
+      if (!schoolLifeTerms.has(term) && !onlyInAsked(term, built.bridges.get(term), result.match)) {
+        domainCovered += weight;
+      }
     }
   }
   for (const terms of built.concepts) {

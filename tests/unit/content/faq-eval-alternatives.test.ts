@@ -1,7 +1,10 @@
 import {
   ALTERNATIVES_FILE,
+  ASKED_FILE,
   ContentError,
   faqAlternatives,
+  faqAskedQuestions,
+  MAX_ASKED,
   MAX_ALTERNATIVES,
   MIN_ALTERNATIVES,
   parseContentLibrary,
@@ -54,7 +57,7 @@ describe('FAQ alternative phrasings', () => {
   it('rejects an FAQ entry left without phrasings', () => {
     const error = errorOf(edit((t) => t.replace(/^faq\.upskirting:\n(?: {2}- .*\n)+/m, '')));
     expect([error.file, error.field]).toEqual([ALTERNATIVES_FILE, 'faq.upskirting']);
-    expect(error.problem).toMatch(new RegExp(`needs ${MIN_ALTERNATIVES} to ${MAX_ALTERNATIVES} alternative phrasings`));
+    expect(error.problem).toMatch(/needs 6 to 12 alternative phrasings/);
   });
 
   it('rejects too few or too many phrasings, blanks, repeats and a duplicated id', () => {
@@ -74,5 +77,47 @@ describe('FAQ alternative phrasings', () => {
   it('is optional for a library without the file (as partial test libraries are), never half-present', () => {
     expect(() => parseContentLibrary(without((p) => p === ALTERNATIVES_FILE))).not.toThrow();
     expect(errorOf(edit(() => '- just\n- a list\n')).field).toBe('');
+  });
+});
+
+describe('questions staff asked (content/search/asked.yaml)', () => {
+  const lib = realContent();
+  const editAsked = (change: (text: string) => string) => withEdit(ASKED_FILE, change);
+  const block = (n: number) => Array.from({ length: n }, (_, i) => `  - asked question number ${i}`).join('\n');
+  const list = /^faq\.upskirting:\n(?: {2}- .*\n)+/m;
+
+  it('loads every list within 1 to MAX_ASKED, for FAQ ids only, indexed with the entry', () => {
+    const asked = faqAskedQuestions(lib);
+    expect(asked.size).toBeGreaterThan(60);
+    for (const [id, questions] of asked) {
+      expect({ id, known: lib.faq.some((e) => e.id === id) }).toEqual({ id, known: true });
+      expect({ id, ok: questions.length >= 1 && questions.length <= MAX_ASKED }).toEqual({ id, ok: true });
+    }
+  });
+
+  it('are searched: an asked question finds its own entry first', () => {
+    // Each is searched whole; a few share their words with another entry's text, so most, not all.
+    const all = [...faqAskedQuestions(lib)].flatMap(([id, qs]) => qs.map((q) => ({ id, q })));
+    const first = all.filter(({ id, q }) => searchFaq(lib, q, { top: 1 })[0]?.entry.id === id).length;
+    expect(first / all.length).toBeGreaterThan(0.9);
+  });
+
+  it('rejects an unknown id, an empty or overlong list, and a repeat of a written phrasing', () => {
+    expect(errorOf(editAsked((t) => `${t}\nfaq.no-such-entry:\n  - a question\n`)).field).toBe('faq.no-such-entry');
+    expect(errorOf(editAsked((t) => t.replace(list, 'faq.upskirting: []\n'))).field).toBe('faq.upskirting');
+    expect(errorOf(editAsked((t) => t.replace(list, `faq.upskirting:\n${block(MAX_ASKED + 1)}\n`))).field).toBe(
+      'faq.upskirting',
+    );
+    const written = faqAlternatives(lib).get('faq.upskirting')![0]!;
+    const repeat = errorOf(editAsked((t) => t.replace(list, `faq.upskirting:\n  - ${JSON.stringify(written)}\n`)));
+    expect([repeat.file, repeat.field, repeat.problem]).toEqual([
+      ASKED_FILE,
+      'faq.upskirting[0]',
+      'The same phrasing is already in alternatives.yaml.',
+    ]);
+  });
+
+  it('is optional: a library without the file loads with no asked questions', () => {
+    expect(() => parseContentLibrary(without((p) => p === ASKED_FILE))).not.toThrow();
   });
 });

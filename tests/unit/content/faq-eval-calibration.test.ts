@@ -31,6 +31,11 @@ import { heldOutPhrasings } from './faq-eval-crossval.js';
 // longer count as matched, and a question naming another safeguarding concern (neglect, radicalisation,
 // self-harm...) is declined; with matches on school words gone, the cut moves from 5 to 4: 98.1 %,
 // 99.1 %, 42 of 72 (at 5 it would keep only 96.9 % with an entry's phrasings left out).
+// Eighth round: 783 questions staff asked (content/search/asked.yaml), indexed in a field of their own.
+// Counted as matched like any other text, their everyday words ("keeps saying stuff in tutor time")
+// made school questions look answered; a word matched only there no longer counts toward the share
+// matched of a question that names no sexual behaviour. At 4: 97.7 %, 99.1 %, 40 of 72; at 5 the keep
+// share falls under 97 % (96.9 %), so the cut stays at 4.
 // The keep floor is the principle (staff need an answer); the reject floor only stops a change from
 // accepting nearly everything.
 const KEEP_FLOOR = 0.97;

@@ -31,9 +31,15 @@ export function heldOutPhrasings(lib: ContentLibrary, mode: 'phrasing' | 'entry'
   const out: HeldOutPhrasing[] = [];
   for (const [id, phrasings] of faqAlternatives(lib)) {
     if (mode === 'entry') {
-      withFaqAlternatives(lib, id, [], (index) => {
-        for (const phrasing of phrasings) out.push({ id, phrasing, ranked: rankFaqByBm25(lib, phrasing, index) });
-      });
+      withFaqAlternatives(
+        lib,
+        id,
+        [],
+        (index) => {
+          for (const phrasing of phrasings) out.push({ id, phrasing, ranked: rankFaqByBm25(lib, phrasing, index) });
+        },
+        { withoutAsked: true },
+      );
       continue;
     }
     phrasings.forEach((phrasing, i) => {

@@ -172,7 +172,7 @@ describe('synonyms', () => {
       ['someone sent a dick pic', 'dick', 'faq.airdrop-unwanted-images'],
       ['cyberflashing on the bus', 'cyberflashing', 'faq.airdrop-unwanted-images'],
       ['he groped her', 'groped', 'faq.touching-in-lunch-queue'],
-      ['sexting', 'sexting', 'faq.nudes-shared-without-consent'],
+      ['sexting', 'sexting', 'faq.nudes-when-to-involve-police'],
     ];
     for (const [q, word, id] of cases) {
       expect({ word, absent: absentFromFaq(word) }).toEqual({ word, absent: true });
