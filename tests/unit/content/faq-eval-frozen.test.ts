@@ -10,6 +10,7 @@ import {
   HELDOUT_E_FILE,
   HELDOUT_F_FILE,
   HELDOUT_G_FILE,
+  HELDOUT_H_FILE,
   HELDOUT_FILE,
   evalDir,
   readEvalSet,
@@ -29,6 +30,7 @@ const FROZEN_SHA256: Record<string, string> = {
   [HELDOUT_E_FILE]: '8c594391b835c47daf9291c95f42a6e5bf1d4deda7cc0d584c00e0eaefd0369d',
   [HELDOUT_F_FILE]: '225277c1a8e75b06e00ea32b9681c95bc8154f58d0457c9d79785a8f06262fd1',
   [HELDOUT_G_FILE]: 'e62e00aa9876b86300fa7ff58128af77b95592ad887a2ee38df494e43b3d5a10',
+  [HELDOUT_H_FILE]: 'b78056f8d55de617c371d5c75aaa7d320bea6142e47008525617a05ec1a629c1',
 };
 
 describe.each(Object.keys(FROZEN_SHA256))('the frozen held-out FAQ set %s', (file) => {

@@ -16,7 +16,10 @@ import { join } from 'node:path';
  * (faq-heldout-2026-12f.json) was written blind during the sixth round, labelled from the FAQ texts by
  * someone who never ran the search, and scored once after that round's last commit; the seventh round
  * then used it as development data. Set G (faq-heldout-2026-12g.json) was written, labelled and scored
- * the same way after the seventh round: the honest one.
+ * the same way after the seventh round, and then spent by the eighth. Set H (faq-heldout-2026-12h.json)
+ * was written blind while the eighth round gathered questions staff asked (content/search/asked.yaml),
+ * labelled from the FAQ texts by someone who never ran the search, and scored once after that round's
+ * last commit.
  */
 export interface EvalCase {
   q: string;
@@ -34,6 +37,7 @@ export const HELDOUT_D_FILE = 'faq-heldout-2026-12d.json';
 export const HELDOUT_E_FILE = 'faq-heldout-2026-12e.json';
 export const HELDOUT_F_FILE = 'faq-heldout-2026-12f.json';
 export const HELDOUT_G_FILE = 'faq-heldout-2026-12g.json';
+export const HELDOUT_H_FILE = 'faq-heldout-2026-12h.json';
 export const EVAL_FILES = [
   'faq-eval.json',
   'faq-holdout.json',
@@ -44,6 +48,7 @@ export const EVAL_FILES = [
   HELDOUT_E_FILE,
   HELDOUT_F_FILE,
   HELDOUT_G_FILE,
+  HELDOUT_H_FILE,
 ] as const;
 
 export function readEvalSet(name: string): EvalCase[] {
