@@ -5,7 +5,7 @@ import type { FaqAlternatives } from './alternatives.js';
 import type { Clause, ContentLibrary, FaqEntry, RiskContextTemplate } from './schema.js';
 import { markdownToPlainText } from './markdown.js';
 import { expandQueryDetailed } from './synonyms.js';
-import { namesOtherSafeguarding, onTopicWords, schoolLifeWords } from './topic-words.js';
+import { namesOtherSafeguarding, onTopicWords, schoolLifeWords, withoutNegatedTopic } from './topic-words.js';
 import { isGoodAnswer, isGoodGuidance, RELATED_SHARE, type AnswerEvidence } from './answer-quality.js';
 import { processTerm, tokenize } from './text-terms.js';
 import {
@@ -387,7 +387,7 @@ function buildQuery(query: string, known: ReadonlySet<string>): BuiltQuery | und
   const synonymTerms = new Set<string>();
   const bridges = new Map<string, string[]>();
   const concepts: string[][] = [];
-  let onTopic = [...typedTerms].some((t) => onTopicTerms.has(t));
+  let onTopic = processAll(withoutNegatedTopic(typed)).some((t) => onTopicTerms.has(t));
   for (const expansion of expandQueryDetailed(typed)) {
     onTopic ||= expansion.onTopic;
     const terms = expansion.terms.flatMap(processAll).filter((t) => !typedTerms.has(t));

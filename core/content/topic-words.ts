@@ -36,7 +36,9 @@ export const schoolLifeWords: readonly string[] = [
   // accounts and devices
   'password', 'passwords', 'reset', 'login', 'account', 'email', 'emails',
   'teams', 'outlook', 'laptop', 'laptops', 'computer', 'computers', 'pc', 'printer', 'printing', 'wifi',
-  'sims', 'software',
+  'sims', 'software', 'locked',
+  // staffing ratios, claims and hours
+  'ratio', 'ratios', 'claim', 'claims', 'expenses', 'hours',
 ];
 
 /**
@@ -53,6 +55,12 @@ export const otherSafeguardingPatterns: readonly RegExp[] = [
   /\bself[ -]?harm/,
   /\bsuicid/,
   /\bmissing (?:from|education)\b/,
+  /\b(?:go|goes|going|gone|went) missing\b/,
+  /\bcutting (?:herself|himself|themselves|themself|(?:her|his|their|my) (?:arms?|legs?|wrists?|skin))\b/,
+  /\bstarving\b/,
+  /\b(?:dirty|smelly|unwashed) clothes\b/,
+  /\bclothes (?:are |always |often )?(?:dirty|smelly|unwashed)\b/,
+  /\b(?:hits|hit|beats|smacks|punches|kicks) (?:her|his|their|the) (?:kids|children|child|son|daughter|baby)\b/,
   /\bcounty lines\b/,
   /\bcriminal(?:ly)? exploit/,
   /\bfgm\b/,
@@ -64,6 +72,18 @@ export const otherSafeguardingPatterns: readonly RegExp[] = [
   /\beating disorder/,
   /\bmalnourish/,
 ];
+
+/**
+ * A word of the subject said in order to set it aside ("not sexual, but who do I tell", "nothing sexual
+ * happened"): the question is then not about sexual behaviour, whatever else it says.
+ */
+export const negatedTopic: RegExp =
+  /\b(?:not|nothing|isnt|wasnt|arent|werent|never|no)\s+(?:\w+\s+)?(?:sexual|sexually|sexualised|sexualized)\b/g;
+
+/** The question with the subject's words it sets aside blanked out (`negatedTopic`). */
+export function withoutNegatedTopic(query: string): string {
+  return normaliseQuery(query).replace(negatedTopic, (m) => ' '.repeat(m.length));
+}
 
 /** Whether a question names another kind of safeguarding worry (`otherSafeguardingPatterns`). */
 export function namesOtherSafeguarding(query: string): boolean {

@@ -57,6 +57,9 @@ describe('declining questions outside harmful sexual behaviour', () => {
     'a child came in with bruising on his face again',
     'worried a pupil is being drawn into extremism online',
     'girl in year 8 has been self-harming',
+    'my tutee has been cutting herself again, who should I speak to',
+    'a year 10 boy went missing overnight for the second time this month',
+    'he says he is starving every morning and has not eaten since school dinner',
   ])('declines a safeguarding concern other than sexual behaviour: %s', (q) => {
     expect(searchFaq(lib, q, { top: 3 })).toEqual([]);
   });
@@ -68,6 +71,11 @@ describe('declining questions outside harmful sexual behaviour', () => {
   ])('declines another concern whose words only look like touching: %s', (q) => {
     expect(expandQueryDetailed(q).some((e) => e.terms.includes('touching'))).toBe(false);
     expect(searchFaq(lib, q, { top: 3 })).toEqual([]);
+  });
+
+  it('reads the subject set aside ("nothing sexual") as not naming it, and the same worry named as sexual as naming it', () => {
+    expect(searchFaq(lib, 'nothing sexual about it but there are bruises on his back, who do I tell', { top: 3 })).toEqual([]);
+    expect(searchFaq(lib, 'a boy in my class was sexually assaulted by another pupil on the field', { top: 3 }).length).toBeGreaterThan(0);
   });
 
   it('still reads touching and grabbing between pupils as touching', () => {
