@@ -159,7 +159,8 @@ export const synonymGroups: readonly SynonymGroup[] = [
   `),
   group('physical-harassment', ['touching', 'harassment', 'sexual-harassment'], `
     bra, bras, skirt lifting, lifting skirts, flicking, pulling down trousers, pantsing, debagging,
-    wedgie, slapping, rubbing against, brushing against, cornered, pinned
+    wedgie, slapping, rubbing against, brushing against, cornered, pinned, trousers down, shorts down,
+    pants down, pulled down, skirt up, kissed her, kissed him, tried to kiss, forced a kiss
   `),
   group('exposure', ['exposure', 'exposing', 'masturbation', 'genitals'], `
     flashed, flashing, flasher, mooning, mooned, wanking, wank, wanked, touching himself,
