@@ -11,6 +11,7 @@ import {
   HELDOUT_F_FILE,
   HELDOUT_G_FILE,
   HELDOUT_H_FILE,
+  HELDOUT_I_FILE,
   HELDOUT_FILE,
   evalDir,
   readEvalSet,
@@ -31,6 +32,7 @@ const FROZEN_SHA256: Record<string, string> = {
   [HELDOUT_F_FILE]: '225277c1a8e75b06e00ea32b9681c95bc8154f58d0457c9d79785a8f06262fd1',
   [HELDOUT_G_FILE]: 'e62e00aa9876b86300fa7ff58128af77b95592ad887a2ee38df494e43b3d5a10',
   [HELDOUT_H_FILE]: 'b78056f8d55de617c371d5c75aaa7d320bea6142e47008525617a05ec1a629c1',
+  [HELDOUT_I_FILE]: '84d68c79f4efe66d2f869b830e614d446e2d65dc8427bc56878a83f0b4393fce',
 };
 
 describe.each(Object.keys(FROZEN_SHA256))('the frozen held-out FAQ set %s', (file) => {

@@ -111,7 +111,9 @@ const questions = EVAL_FILES.flatMap((name) => readEvalSet(name).map((c) => c.q)
  * fit is judged leaving one of six sets out", the seventh round's last commit, likewise made blind to G;
  * for set H, as of "Search: 783 questions staff asked, in content/search/asked.yaml", the eighth round's
  * last commit, made blind to H (all 16 runs are in alternatives.yaml: the asked questions were checked
- * against H by script before it was opened, and any sharing its wording dropped).
+ * against H by script before it was opened, and any sharing its wording dropped); for set I, as of
+ * "Search: 1,553 questions staff asked (second round...)", the ninth round's last commit, made blind to
+ * I (all 7 runs in alternatives.yaml; the asked questions were checked against I the same way).
  * Only these exact pairs are excused; any new phrasing that repeats a run still fails.
  */
 const PRIOR_RUNS = new Set(
@@ -123,6 +125,7 @@ const PRIOR_RUNS = new Set(
     'faq-heldout-2026-12f-prior-runs.json',
     'faq-heldout-2026-12g-prior-runs.json',
     'faq-heldout-2026-12h-prior-runs.json',
+    'faq-heldout-2026-12i-prior-runs.json',
   ].flatMap((file) =>
     (
       JSON.parse(readFileSync(join(__dirname, '..', '..', 'content', file), 'utf8')) as {

@@ -19,7 +19,9 @@ import { join } from 'node:path';
  * the same way after the seventh round, and then spent by the eighth. Set H (faq-heldout-2026-12h.json)
  * was written blind while the eighth round gathered questions staff asked (content/search/asked.yaml),
  * labelled from the FAQ texts by someone who never ran the search, and scored once after that round's
- * last commit.
+ * last commit; the ninth round then used it, with G, to choose how many asked questions an entry may
+ * hold, so it is spent. Set I (faq-heldout-2026-12i.json) was written and labelled the same way during
+ * the ninth round and scored once after its last commit: the honest one.
  */
 export interface EvalCase {
   q: string;
@@ -38,6 +40,7 @@ export const HELDOUT_E_FILE = 'faq-heldout-2026-12e.json';
 export const HELDOUT_F_FILE = 'faq-heldout-2026-12f.json';
 export const HELDOUT_G_FILE = 'faq-heldout-2026-12g.json';
 export const HELDOUT_H_FILE = 'faq-heldout-2026-12h.json';
+export const HELDOUT_I_FILE = 'faq-heldout-2026-12i.json';
 export const EVAL_FILES = [
   'faq-eval.json',
   'faq-holdout.json',
@@ -49,6 +52,7 @@ export const EVAL_FILES = [
   HELDOUT_F_FILE,
   HELDOUT_G_FILE,
   HELDOUT_H_FILE,
+  HELDOUT_I_FILE,
 ] as const;
 
 export function readEvalSet(name: string): EvalCase[] {
