@@ -54,6 +54,10 @@ export const otherSafeguardingPatterns: readonly RegExp[] = [
   /\bextremis/,
   /\bself[ -]?harm/,
   /\bsuicid/,
+  /\bwant(?:s|ed|ing)? to (?:die|be dead|end it)\b/,
+  /\bkill(?:ing)? (?:her|him|my|them|your)sel(?:f|ves)\b/,
+  /\bend(?:ing)? (?:her|his|their|my) (?:own )?life\b/,
+  /\boverdos/,
   /\bmissing (?:from|education)\b/,
   /\b(?:go|goes|going|gone|went) missing\b/,
   /\bcutting (?:herself|himself|themselves|themself|(?:her|his|their|my) (?:arms?|legs?|wrists?|skin))\b/,
@@ -61,6 +65,10 @@ export const otherSafeguardingPatterns: readonly RegExp[] = [
   /\b(?:dirty|smelly|unwashed) clothes\b/,
   /\bclothes (?:are |always |often )?(?:dirty|smelly|unwashed)\b/,
   /\b(?:hits|hit|beats|smacks|punches|kicks) (?:her|his|their|the) (?:kids|children|child|son|daughter|baby)\b/,
+  /\b(?:dad|daddy|mum|mummy|mom|mother|father|stepdad|stepmum|step dad|step mum|parent|parents|carer|uncle|aunt|grandad|grandma|nan|brother|sister) (?:has |had |just |keeps |always )?(?:hit|hits|hitting|smacked|smacks|punched|punches|kicked|kicks|beat|beats|beaten|slapped|slaps|strangled|burnt|burned|locks|locked)\b/,
+  /\bhand ?print\b/,
+  /\b(?:black eye|finger ?marks?|belt marks?|cigarette burns?)\b/,
+  /\b(?:parent|parents|mum|dad|mother|father|carer|carers)\b[^.?!]{0,60}\b(?:drunk|smell(?:s|ing|ed)? of (?:alcohol|drink|booze|cannabis|weed)|on drugs)\b/,
   /\bcounty lines\b/,
   /\bcriminal(?:ly)? exploit/,
   /\bfgm\b/,
@@ -99,4 +107,7 @@ export const onTopicWords: readonly string[] = [
   'sexual', 'sexually', 'sex', 'sexualised', 'sexualized', 'hsb', 'sexy', 'harassment', 'harassed', 'harassing',
   'rape', 'raped', 'grooming', 'groomed', 'indecent', 'intimate', 'upskirting',
   'nudes', 'semi-nudes', 'pornography', 'sextortion', 'voyeurism', 'lado',
+  // Blackmail between young people is most often over images (sextortion), and a child being
+  // blackmailed may speak of harming themselves: the sextortion answer is the right one then.
+  'blackmail', 'blackmailed', 'blackmailing',
 ];

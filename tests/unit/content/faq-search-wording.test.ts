@@ -60,6 +60,10 @@ describe('declining questions outside harmful sexual behaviour', () => {
     'my tutee has been cutting herself again, who should I speak to',
     'a year 10 boy went missing overnight for the second time this month',
     'he says he is starving every morning and has not eaten since school dinner',
+    'a boy in year 7 keeps saying he wants to die and nobody would miss him',
+    'one of my tutees said her stepdad punched her last night',
+    'a child arrived with a black eye and will not say how',
+    'mum came to pick up her toddler and was clearly drunk',
   ])('declines a safeguarding concern other than sexual behaviour: %s', (q) => {
     expect(searchFaq(lib, q, { top: 3 })).toEqual([]);
   });
