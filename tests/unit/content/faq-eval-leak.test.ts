@@ -113,7 +113,12 @@ const questions = EVAL_FILES.flatMap((name) => readEvalSet(name).map((c) => c.q)
  * last commit, made blind to H (all 16 runs are in alternatives.yaml: the asked questions were checked
  * against H by script before it was opened, and any sharing its wording dropped); for set I, as of
  * "Search: 1,553 questions staff asked (second round...)", the ninth round's last commit, made blind to
- * I (all 7 runs in alternatives.yaml; the asked questions were checked against I the same way).
+ * I (all 7 runs in alternatives.yaml; the asked questions were checked against I the same way); for
+ * set J, written after asked.yaml was last changed and opened after "Decline: suicidal talk...": 7 runs
+ * in alternatives.yaml, and 40 runs and one near-copy in asked.yaml (everyday staff wording, "boys share
+ * pics", written by other writers before J existed; J was not checked against asked.yaml before it was
+ * scored, as H and I were, so the 54 asked questions sharing its wording were measured apart: without
+ * them J scores hit@3 89.6 %, against 88.8 % with them).
  * Only these exact pairs are excused; any new phrasing that repeats a run still fails.
  */
 const PRIOR_RUNS = new Set(
@@ -126,6 +131,7 @@ const PRIOR_RUNS = new Set(
     'faq-heldout-2026-12g-prior-runs.json',
     'faq-heldout-2026-12h-prior-runs.json',
     'faq-heldout-2026-12i-prior-runs.json',
+    'faq-heldout-2026-12j-prior-runs.json',
   ].flatMap((file) =>
     (
       JSON.parse(readFileSync(join(__dirname, '..', '..', 'content', file), 'utf8')) as {

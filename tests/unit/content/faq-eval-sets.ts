@@ -21,7 +21,9 @@ import { join } from 'node:path';
  * labelled from the FAQ texts by someone who never ran the search, and scored once after that round's
  * last commit; the ninth round then used it, with G, to choose how many asked questions an entry may
  * hold, so it is spent. Set I (faq-heldout-2026-12i.json) was written and labelled the same way during
- * the ninth round and scored once after its last commit: the honest one.
+ * the ninth round and scored once after its last commit; its misses then shaped more decline patterns,
+ * so it is spent. Set J (faq-heldout-2026-12j.json) was written and labelled the same way and scored
+ * once after those: the honest one.
  */
 export interface EvalCase {
   q: string;
@@ -41,6 +43,7 @@ export const HELDOUT_F_FILE = 'faq-heldout-2026-12f.json';
 export const HELDOUT_G_FILE = 'faq-heldout-2026-12g.json';
 export const HELDOUT_H_FILE = 'faq-heldout-2026-12h.json';
 export const HELDOUT_I_FILE = 'faq-heldout-2026-12i.json';
+export const HELDOUT_J_FILE = 'faq-heldout-2026-12j.json';
 export const EVAL_FILES = [
   'faq-eval.json',
   'faq-holdout.json',
@@ -53,6 +56,7 @@ export const EVAL_FILES = [
   HELDOUT_G_FILE,
   HELDOUT_H_FILE,
   HELDOUT_I_FILE,
+  HELDOUT_J_FILE,
 ] as const;
 
 export function readEvalSet(name: string): EvalCase[] {
