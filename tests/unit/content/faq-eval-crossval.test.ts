@@ -39,7 +39,9 @@ import { crossValidation } from './faq-eval-crossval.js';
  * entries that each carry up to 30 asked questions, not because any phrasing is found worse (with
  * only itself left out, each is found as well as before); its floors move under it, to 70 % and 45 %.
  * Ninth round: 1,553 asked questions (up to 60 an entry): one left out 78.0 % / 93.7 %; all of the
- * entry left out 44.1 % / 69.0 %, for the same reason; floors 68 % and 43 %.
+ * entry left out 44.1 % / 69.0 %, for the same reason; floors 68 % and 43 %. Eleventh round: 2,291
+ * (up to 90 an entry): one left out 78.9 % / 94.1 %; all of the entry left out 42.6 % / 67.6 %; floors
+ * 67 % and 42 %.
  */
 describe('cross-validation over the alternative phrasings', () => {
   const lib = realContent();
@@ -55,7 +57,7 @@ describe('cross-validation over the alternative phrasings', () => {
     expect(one.n).toBeGreaterThanOrEqual(700);
     expect(one.hit3).toBeGreaterThanOrEqual(0.91);
     expect(one.hit1).toBeGreaterThanOrEqual(0.73);
-    expect(entry.hit3).toBeGreaterThanOrEqual(0.68);
-    expect(entry.hit1).toBeGreaterThanOrEqual(0.43);
+    expect(entry.hit3).toBeGreaterThanOrEqual(0.67);
+    expect(entry.hit1).toBeGreaterThanOrEqual(0.42);
   });
 });
