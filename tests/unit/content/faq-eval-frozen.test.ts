@@ -13,6 +13,7 @@ import {
   HELDOUT_H_FILE,
   HELDOUT_I_FILE,
   HELDOUT_J_FILE,
+  HELDOUT_K_FILE,
   HELDOUT_FILE,
   evalDir,
   readEvalSet,
@@ -35,6 +36,7 @@ const FROZEN_SHA256: Record<string, string> = {
   [HELDOUT_H_FILE]: 'b78056f8d55de617c371d5c75aaa7d320bea6142e47008525617a05ec1a629c1',
   [HELDOUT_I_FILE]: '84d68c79f4efe66d2f869b830e614d446e2d65dc8427bc56878a83f0b4393fce',
   [HELDOUT_J_FILE]: 'bd43b99805fa4e5994b045be42c40290c0fea93e2ee7b17b25f45f1ef9d87173',
+  [HELDOUT_K_FILE]: '0b01db764a49572668da630bc66e7a2d042499ece597386771cf2641224cc1d3',
 };
 
 describe.each(Object.keys(FROZEN_SHA256))('the frozen held-out FAQ set %s', (file) => {

@@ -23,7 +23,9 @@ import { join } from 'node:path';
  * hold, so it is spent. Set I (faq-heldout-2026-12i.json) was written and labelled the same way during
  * the ninth round and scored once after its last commit; its misses then shaped more decline patterns,
  * so it is spent. Set J (faq-heldout-2026-12j.json) was written and labelled the same way and scored
- * once after those: the honest one.
+ * once after those; the eleventh round used it, with G–I, to choose how many asked questions an entry
+ * may hold. Set K (faq-heldout-2026-12k.json) was written and labelled the same way during the eleventh
+ * round and scored once after its last commit: the honest one.
  */
 export interface EvalCase {
   q: string;
@@ -44,6 +46,7 @@ export const HELDOUT_G_FILE = 'faq-heldout-2026-12g.json';
 export const HELDOUT_H_FILE = 'faq-heldout-2026-12h.json';
 export const HELDOUT_I_FILE = 'faq-heldout-2026-12i.json';
 export const HELDOUT_J_FILE = 'faq-heldout-2026-12j.json';
+export const HELDOUT_K_FILE = 'faq-heldout-2026-12k.json';
 export const EVAL_FILES = [
   'faq-eval.json',
   'faq-holdout.json',
@@ -57,6 +60,7 @@ export const EVAL_FILES = [
   HELDOUT_H_FILE,
   HELDOUT_I_FILE,
   HELDOUT_J_FILE,
+  HELDOUT_K_FILE,
 ] as const;
 
 export function readEvalSet(name: string): EvalCase[] {
