@@ -22,6 +22,60 @@ export const RERANK_DEPTH = 12;
 export interface Phrasing {
   terms: ReadonlySet<string>;
   trigrams: ReadonlySet<string>;
+  /**
+   * The same words and trigrams as arrays, trigrams as ids (`internTrigrams`), when the index built
+   * the phrasing: an entry can hold a hundred phrasings and each of the first hits is scored on all
+   * of them, so the overlap is counted on integers, not by hashing strings.
+   */
+  termList?: readonly string[];
+  trigramIds?: Int32Array;
+}
+
+/** One id per trigram seen in any phrasing, shared by every index: ids are only compared. */
+const trigramIds = new Map<string, number>();
+
+/** A phrasing's trigrams as ids, adding any trigram not seen before. */
+export function internTrigrams(trigrams: ReadonlySet<string>): Int32Array {
+  const ids = new Int32Array(trigrams.size);
+  let i = 0;
+  for (const t of trigrams) {
+    let id = trigramIds.get(t);
+    if (id === undefined) {
+      id = trigramIds.size;
+      trigramIds.set(t, id);
+    }
+    ids[i++] = id;
+  }
+  return ids;
+}
+
+/**
+ * The question's trigrams marked by id. A trigram no phrasing has has no id and can match none; a
+ * phrasing built after the marks (none is, within one question) would only lack the fast path.
+ */
+const queryMarks = new WeakMap<RerankQuery, Uint8Array>();
+function marksOf(query: RerankQuery): Uint8Array {
+  let marks = queryMarks.get(query);
+  if (!marks || marks.length !== trigramIds.size) {
+    marks = new Uint8Array(trigramIds.size);
+    for (const t of query.trigrams) {
+      const id = trigramIds.get(t);
+      if (id !== undefined) marks[id] = 1;
+    }
+    queryMarks.set(query, marks);
+  }
+  return marks;
+}
+
+/** Dice similarity of the question's trigrams and a phrasing's (the same figure as `dice`). */
+function phrasingDice(query: RerankQuery, phrasing: Phrasing): number {
+  const ids = phrasing.trigramIds;
+  if (!ids) return dice(query.trigrams, phrasing.trigrams);
+  if (query.trigrams.size === 0 || ids.length === 0) return 0;
+  const marks = marksOf(query);
+  let shared = 0;
+  for (let i = 0; i < ids.length; i++) if (marks[ids[i]!] === 1) shared++;
+  return (2 * shared) / (query.trigrams.size + ids.length);
 }
 
 /** What the re-ranker knows about the question. */
@@ -86,7 +140,7 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 function phrasingHas(phrasing: Phrasing, word: string, synonyms: readonly string[] | undefined): boolean {
   if (phrasing.terms.has(word) || synonyms?.some((s) => phrasing.terms.has(s))) return true;
   if (word.length < 3) return false;
-  for (const term of phrasing.terms) if (term.startsWith(word)) return true;
+  for (const term of phrasing.termList ?? phrasing.terms) if (term.startsWith(word)) return true;
   return false;
 }
 
@@ -123,7 +177,7 @@ export function rerankFeatures(query: RerankQuery, hit: RerankHit, rank: number,
       if (phrasingHas(phrasing, word, query.bridges.get(word))) covered += weight;
     }
     bestPhrasing = Math.max(bestPhrasing, total > 0 ? covered / total : 0);
-    bestTrigram = Math.max(bestTrigram, dice(query.trigrams, phrasing.trigrams));
+    bestTrigram = Math.max(bestTrigram, phrasingDice(query, phrasing));
   }
   const share = (x: number) => (total > 0 ? x / total : 0);
   const relative = topScore > 0 ? hit.score / topScore : 0;

@@ -14,6 +14,7 @@ import {
   rerankFeatures,
   rerankScore,
   trigramsOf,
+  internTrigrams,
   type Phrasing,
   type RerankQuery,
 } from './faq-rerank.js';
@@ -231,7 +232,9 @@ function phrasingList(id: string, alternatives: FaqAlternatives, asked: FaqAlter
 }
 
 function phrasingOf(text: string): Phrasing {
-  return { terms: new Set(processAll(text)), trigrams: trigramsOf(text) };
+  const terms = new Set(processAll(text));
+  const trigrams = trigramsOf(text);
+  return { terms, trigrams, termList: [...terms], trigramIds: internTrigrams(trigrams) };
 }
 
 function phrasingsOf(entry: FaqEntry, alternatives: readonly string[]): Phrasing[] {

@@ -8,7 +8,13 @@ import {
   searchFaq,
   withFaqAlternatives,
 } from '../../../core/index.js';
-import { rerankFeatures, trigramsOf, type Phrasing, type RerankQuery } from '../../../core/content/faq-rerank.js';
+import {
+  internTrigrams,
+  rerankFeatures,
+  trigramsOf,
+  type Phrasing,
+  type RerankQuery,
+} from '../../../core/content/faq-rerank.js';
 import { realContent } from '../../helpers/content.js';
 
 const feature = (name: (typeof RERANK_FEATURES)[number]) => RERANK_FEATURES.indexOf(name);
@@ -19,6 +25,27 @@ function phrasing(terms: string[], text: string): Phrasing {
 
 describe('the FAQ re-ranker', () => {
   const lib = realContent();
+
+  it('counts trigram overlap on interned ids exactly as on the strings', () => {
+    const texts = ['airdropped on the bus', 'pics shared on snapchat', 'the bus home', 'zzqx unseen words'];
+    const query: RerankQuery = {
+      weights: new Map([['bus', 1], ['snapchat', 2], ['neverindexed', 1]]),
+      bridges: new Map(),
+      trigrams: trigramsOf('bus snapchat neverindexed'),
+    };
+    const hit = (withIds: boolean) => ({
+      score: 1,
+      coverage: 1,
+      match: {},
+      phrasings: texts.map((t) => {
+        const p = phrasing(t.split(' '), t);
+        return withIds ? { ...p, termList: [...p.terms], trigramIds: internTrigrams(p.trigrams) } : p;
+      }),
+    });
+    const fast = rerankFeatures(query, hit(true), 0, 1);
+    expect(fast).toEqual(rerankFeatures(query, hit(false), 0, 1));
+    expect(fast[feature('best phrasing trigram similarity')]).toBeGreaterThan(0);
+  });
 
   it('has one weight per feature', () => {
     expect(RERANK_WEIGHTS).toHaveLength(RERANK_FEATURES.length);
