@@ -144,6 +144,21 @@ function phrasingHas(phrasing: Phrasing, word: string, synonyms: readonly string
   return false;
 }
 
+/**
+ * How a term the index matched in an entry answers a word typed: 'direct' when it is the word or begins
+ * with it (the index matches prefixes of 3 letters or more), 'synonym' when it is one of the terms the
+ * word brought in. The re-ranker's features and the good-answer evidence (search.ts) trace words the
+ * same way.
+ */
+export function termAnswersWord(
+  term: string,
+  word: string,
+  synonyms: readonly string[] | undefined,
+): 'direct' | 'synonym' | undefined {
+  if (term === word || (word.length >= 3 && term.startsWith(word))) return 'direct';
+  return synonyms?.includes(term) ? 'synonym' : undefined;
+}
+
 export function rerankFeatures(query: RerankQuery, hit: RerankHit, rank: number, topScore: number): number[] {
   let total = 0;
   const byField = { question: 0, tags: 0, alternatives: 0, answer: 0 } as Record<string, number>;
@@ -156,11 +171,10 @@ export function rerankFeatures(query: RerankQuery, hit: RerankHit, rank: number,
     let direct = false;
     let viaSynonym = false;
     for (const [term, termFields] of matchedTerms) {
-      const isDirect = term === word || (word.length >= 3 && term.startsWith(word));
-      const isSynonym = !isDirect && Boolean(synonyms?.includes(term));
-      if (!isDirect && !isSynonym) continue;
-      direct ||= isDirect;
-      viaSynonym ||= isSynonym;
+      const how = termAnswersWord(term, word, synonyms);
+      if (!how) continue;
+      direct ||= how === 'direct';
+      viaSynonym ||= how === 'synonym';
       for (const f of termFields) fields.add(f);
     }
     // The questions staff asked are alternatives too, as the re-ranker weighs them.

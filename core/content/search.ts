@@ -15,6 +15,7 @@ import {
   rerankScore,
   trigramsOf,
   internTrigrams,
+  termAnswersWord,
   type Phrasing,
   type RerankQuery,
 } from './faq-rerank.js';
@@ -218,11 +219,13 @@ function faqDocument(entry: FaqEntry, phrasings: readonly string[], asked: reado
   };
 }
 
-function faqIndex(library: ContentLibrary, alternatives: FaqAlternatives, asked: FaqAlternatives): MiniSearch {
+function faqDocuments(library: ContentLibrary, alternatives: FaqAlternatives, asked: FaqAlternatives) {
+  return library.faq.map((entry) => faqDocument(entry, alternatives.get(entry.id) ?? [], asked.get(entry.id) ?? []));
+}
+
+function faqIndex(documents: readonly Record<string, string>[]): MiniSearch {
   const index = newIndex([...FAQ_FIELDS], { ...FAQ_BOOST });
-  index.addAll(
-    library.faq.map((entry) => faqDocument(entry, alternatives.get(entry.id) ?? [], asked.get(entry.id) ?? [])),
-  );
+  index.addAll(documents);
   return index;
 }
 
@@ -265,7 +268,10 @@ export function withFaqAlternatives<T>(
   const { faqById, alternatives, asked, faq } = indexesOf(library);
   const entry = faqById.get(id);
   if (!entry) throw new Error(`no FAQ entry ${id}`);
-  calibrationIndexes.set(library, calibrationIndexes.get(library) ?? faqIndex(library, alternatives, asked));
+  calibrationIndexes.set(
+    library,
+    calibrationIndexes.get(library) ?? faqIndex(faqDocuments(library, alternatives, asked)),
+  );
   const index = calibrationIndexes.get(library)!;
   // remove() (exact and synchronous), not replace(): replace discards lazily, and the discarded copies
   // would skew term statistics until an asynchronous vacuum that a synchronous loop never lets run.
@@ -296,10 +302,8 @@ export function buildSearchIndexes(
   asked: FaqAlternatives = new Map(),
 ): void {
   if (indexes.has(library)) return;
-  const faqDocuments = library.faq.map((entry) =>
-    faqDocument(entry, alternatives.get(entry.id) ?? [], asked.get(entry.id) ?? []),
-  );
-  const faq = { index: faqIndex(library, alternatives, asked), phrasings: faqPhrasings(library, alternatives, asked) };
+  const documents = faqDocuments(library, alternatives, asked);
+  const faq = { index: faqIndex(documents), phrasings: faqPhrasings(library, alternatives, asked) };
   const clauseList: Clause[] = [...library.policy, ...library.referral];
   const clauseFields = ['title', 'sectionTitle', 'body'];
   const clauseDocuments = clauseList.map((clause) => ({
@@ -324,8 +328,8 @@ export function buildSearchIndexes(
   contexts.addAll(contextDocuments);
   indexes.set(library, {
     faq,
-    faqTerms: vocabulary(faqDocuments, FAQ_FIELDS),
-    faqDocFrequency: docFrequency(faqDocuments, FAQ_FIELDS),
+    faqTerms: vocabulary(documents, FAQ_FIELDS),
+    faqDocFrequency: docFrequency(documents, FAQ_FIELDS),
     faqById: new Map(library.faq.map((e) => [e.id, e])),
     alternatives,
     asked,
@@ -449,9 +453,7 @@ function onlyInAsked(
 ): boolean {
   let traced = false;
   for (const [documentTerm, fields] of Object.entries(match)) {
-    const same =
-      documentTerm === term || (term.length >= 3 && documentTerm.startsWith(term)) || bridges?.includes(documentTerm);
-    if (!same) continue;
+    if (!termAnswersWord(documentTerm, term, bridges)) continue;
     traced = true;
     if (fields.some((f) => f !== 'asked')) return false;
   }
