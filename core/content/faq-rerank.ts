@@ -18,24 +18,24 @@ import { isStopWord, tokenize } from './text-terms.js';
 /** How many of BM25's hits the re-ranker reorders; the rest follow in BM25's order. */
 export const RERANK_DEPTH = 12;
 
-/** The words of one phrasing of an entry (its question, or one alternative), and its letter trigrams. */
+/**
+ * The words of one phrasing of an entry (its question, or one alternative), as a set and a list, and its
+ * letter trigrams as ids (`phrasingOf`): an entry can hold a hundred phrasings and each of the first hits
+ * is scored on all of them, so trigram overlap is counted on integers, not by hashing strings.
+ */
 export interface Phrasing {
   terms: ReadonlySet<string>;
-  trigrams: ReadonlySet<string>;
-  /**
-   * The same words and trigrams as arrays, trigrams as ids (`internTrigrams`), when the index built
-   * the phrasing: an entry can hold a hundred phrasings and each of the first hits is scored on all
-   * of them, so the overlap is counted on integers, not by hashing strings.
-   */
-  termList?: readonly string[];
-  trigramIds?: Int32Array;
+  termList: readonly string[];
+  trigramIds: Int32Array;
 }
 
 /** One id per trigram seen in any phrasing, shared by every index: ids are only compared. */
 const trigramIds = new Map<string, number>();
 
-/** A phrasing's trigrams as ids, adding any trigram not seen before. */
-export function internTrigrams(trigrams: ReadonlySet<string>): Int32Array {
+/** A phrasing of `text`, whose words, processed as the index processes them, are `terms`. */
+export function phrasingOf(terms: Iterable<string>, text: string): Phrasing {
+  const termSet = new Set(terms);
+  const trigrams = trigramsOf(text);
   const ids = new Int32Array(trigrams.size);
   let i = 0;
   for (const t of trigrams) {
@@ -46,12 +46,12 @@ export function internTrigrams(trigrams: ReadonlySet<string>): Int32Array {
     }
     ids[i++] = id;
   }
-  return ids;
+  return { terms: termSet, termList: [...termSet], trigramIds: ids };
 }
 
 /**
- * The question's trigrams marked by id. A trigram no phrasing has has no id and can match none; a
- * phrasing built after the marks (none is, within one question) would only lack the fast path.
+ * The question's trigrams marked by id, once per question. A trigram no phrasing has has no id and
+ * matches none; phrasings are all built before any question is ranked against them.
  */
 const queryMarks = new WeakMap<RerankQuery, Uint8Array>();
 function marksOf(query: RerankQuery): Uint8Array {
@@ -67,10 +67,9 @@ function marksOf(query: RerankQuery): Uint8Array {
   return marks;
 }
 
-/** Dice similarity of the question's trigrams and a phrasing's (the same figure as `dice`). */
+/** Dice similarity of the question's letter trigrams and a phrasing's: 2 × shared / (both sizes). */
 function phrasingDice(query: RerankQuery, phrasing: Phrasing): number {
   const ids = phrasing.trigramIds;
-  if (!ids) return dice(query.trigrams, phrasing.trigrams);
   if (query.trigrams.size === 0 || ids.length === 0) return 0;
   const marks = marksOf(query);
   let shared = 0;
@@ -129,18 +128,11 @@ export function trigramsOf(text: string): Set<string> {
   return out;
 }
 
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const t of small) if (large.has(t)) shared++;
-  return (2 * shared) / (a.size + b.size);
-}
 
 function phrasingHas(phrasing: Phrasing, word: string, synonyms: readonly string[] | undefined): boolean {
   if (phrasing.terms.has(word) || synonyms?.some((s) => phrasing.terms.has(s))) return true;
   if (word.length < 3) return false;
-  for (const term of phrasing.termList ?? phrasing.terms) if (term.startsWith(word)) return true;
+  for (const term of phrasing.termList) if (term.startsWith(word)) return true;
   return false;
 }
 

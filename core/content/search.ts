@@ -14,7 +14,7 @@ import {
   rerankFeatures,
   rerankScore,
   trigramsOf,
-  internTrigrams,
+  phrasingOf,
   termAnswersWord,
   type Phrasing,
   type RerankQuery,
@@ -234,14 +234,8 @@ function phrasingList(id: string, alternatives: FaqAlternatives, asked: FaqAlter
   return [...(alternatives.get(id) ?? []), ...(asked.get(id) ?? [])];
 }
 
-function phrasingOf(text: string): Phrasing {
-  const terms = new Set(processAll(text));
-  const trigrams = trigramsOf(text);
-  return { terms, trigrams, termList: [...terms], trigramIds: internTrigrams(trigrams) };
-}
-
 function phrasingsOf(entry: FaqEntry, alternatives: readonly string[]): Phrasing[] {
-  return [entry.question, ...alternatives].map(phrasingOf);
+  return [entry.question, ...alternatives].map((text) => phrasingOf(processAll(text), text));
 }
 
 function faqPhrasings(
