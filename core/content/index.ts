@@ -16,10 +16,6 @@ export {
   searchFaq,
   searchClauses,
   searchGuidance,
-  buildSearchIndexes,
-  faqAlternatives,
-  faqAskedQuestions,
-  withFaqAlternatives,
   rankFaq,
   rankFaqByBm25,
   faqAnswers,
@@ -29,9 +25,15 @@ export {
   type GuidanceResults,
   type SearchFaqOptions,
   type SearchClausesOptions,
-  type FaqIndexView,
   type RankedFaq,
 } from './search.js';
+export {
+  buildSearchIndexes,
+  faqAlternatives,
+  faqAskedQuestions,
+  withFaqAlternatives,
+  type FaqIndexView,
+} from './search-index.js';
 export { RELATED_SHARE, isGoodAnswer, GOOD_ANSWER, type AnswerEvidence } from './answer-quality.js';
 export { RERANK_DEPTH, RERANK_FEATURES, RERANK_WEIGHTS } from './faq-rerank.js';
 export {

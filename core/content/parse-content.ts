@@ -34,7 +34,7 @@ import {
   type RiskScales,
 } from './schema.js';
 import { ALTERNATIVES_FILE, ASKED_FILE, parseAlternatives, parseAskedQuestions } from './alternatives.js';
-import { buildSearchIndexes } from './search.js';
+import { buildSearchIndexes } from './search-index.js';
 import { referralSections, requiredPolicySections, type ClauseKind } from './sections.js';
 
 /** One file of content/: its path relative to content/ (forward slashes) and its UTF-8 text. */
