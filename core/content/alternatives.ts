@@ -19,7 +19,7 @@ export const ALTERNATIVES_FILE = 'search/alternatives.yaml';
  */
 export const ASKED_FILE = 'search/asked.yaml';
 /** Room for the many ways the most common worry is asked (whether a young child's behaviour is normal). */
-export const MAX_ASKED = 90;
+export const MAX_ASKED = 120;
 export const MIN_ALTERNATIVES = 6;
 export const MAX_ALTERNATIVES = 12;
 /** A phrasing is a question someone types, not a paragraph. */
