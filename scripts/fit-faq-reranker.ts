@@ -3,10 +3,10 @@
  *
  *   npx tsx scripts/fit-faq-reranker.ts
  *
- * The six held-out sets (A–F, tests/content/faq-heldout-2026-12*.json) were each written blind, by
- * someone who had not read the content, so each stands for questions nobody has written yet. Leave one
- * set out: fit on five, score the sixth, for each of the six in turn, and print the six held-out
- * figures and their mean for BM25 alone and with the re-ranker. Then fit on all six and print the
+ * The eleven spent held-out sets (A–K, tests/content/faq-heldout-2026-12*.json) were each written blind,
+ * by someone who had not read the content, so each stands for questions nobody has written yet. Leave one
+ * set out: fit on ten, score the eleventh, for each in turn, and print the eleven held-out figures and
+ * their mean for BM25 alone and with the re-ranker. Then fit on all eleven and print the
  * weights to paste into RERANK_WEIGHTS. Only generic features are fitted (faq-rerank.ts): nothing ties a
  * word to an entry, so the fit cannot learn the questions themselves.
  */
@@ -22,8 +22,13 @@ const SETS: Record<string, string> = {
   D: 'faq-heldout-2026-12d.json',
   E: 'faq-heldout-2026-12e.json',
   F: 'faq-heldout-2026-12f.json',
+  G: 'faq-heldout-2026-12g.json',
+  H: 'faq-heldout-2026-12h.json',
+  I: 'faq-heldout-2026-12i.json',
+  J: 'faq-heldout-2026-12j.json',
+  K: 'faq-heldout-2026-12k.json',
 };
-/** L2 penalty on the weights: keeps a fit on ~500 questions from leaning on one feature. */
+/** L2 penalty on the weights: keeps a fit on ~1,400 questions from leaning on one feature. */
 const L2 = Number(process.env.RERANK_L2 ?? 0.001);
 const STEPS = Number(process.env.RERANK_STEPS ?? 3000);
 const LEARNING_RATE = 0.5;
@@ -136,7 +141,7 @@ console.log(
 );
 
 const all = fit(names.flatMap((n) => questions.get(n)!));
-console.log('\nFitted on all six sets (RERANK_WEIGHTS):');
+console.log(`\nFitted on all ${names.length} sets (RERANK_WEIGHTS):`);
 console.log(`  [${all.map((x) => Number(x.toFixed(3))).join(', ')}]`);
 for (const [i, name] of RERANK_FEATURES.entries()) console.log(`  ${name}: ${all[i]!.toFixed(3)}`);
 // The shipped weights, through the shipped rankFaq, as a check that the paste took.

@@ -110,6 +110,77 @@ describe('the FAQ re-ranker', () => {
     expect(f[feature('best phrasing coverage')]).toBe(1);
   });
 
+  /** The share of the question's weight a phrasing answers, counted word by word on strings. */
+  function coverageOnStrings(query: RerankQuery, terms: readonly string[]): number {
+    let covered = 0;
+    let total = 0;
+    for (const [word, weight] of query.weights) {
+      total += weight;
+      const synonyms = query.bridges.get(word) ?? [];
+      const answered = terms.some(
+        (t) => t === word || (word.length >= 3 && t.startsWith(word)) || synonyms.includes(t),
+      );
+      if (answered) covered += weight;
+    }
+    return covered / total;
+  }
+
+  it('counts coverage on word ids exactly as word by word, for short questions and for very long ones', () => {
+    const texts = ['airdropped pics on the bus', 'nudes in the group chat', 'bus home', 'zz'];
+    const termLists = texts.map((t) => t.split(' '));
+    const hitOf = () => ({ score: 1, coverage: 1, match: {}, phrasings: texts.map((t, i) => phrasing(termLists[i]!, t)) });
+    const short: RerankQuery = {
+      weights: new Map([
+        ['airdrop', 3],
+        ['bus', 1],
+        ['pics', 2],
+        ['ch', 1],
+      ]),
+      bridges: new Map([['pics', ['nudes']]]),
+      trigrams: trigramsOf('airdrop bus pics ch'),
+    };
+    // More words than a bit mask holds go word by word; the figures must not change.
+    const long: RerankQuery = {
+      weights: new Map([...short.weights, ...Array.from({ length: 40 }, (_, i) => [`filler${i}`, 0.5] as const)]),
+      bridges: short.bridges,
+      trigrams: short.trigrams,
+    };
+    for (const query of [short, long]) {
+      const f = rerankFeatures(query, hitOf(), 0, 1);
+      const onStrings = termLists.map((terms) => coverageOnStrings(query, terms)).sort((a, b) => b - a);
+      expect(f[feature('best phrasing coverage')]).toBe(onStrings[0]);
+      expect(f[feature('top-3 phrasing coverage')]).toBeCloseTo((onStrings[0]! + onStrings[1]! + onStrings[2]!) / 3, 12);
+      expect(onStrings[0]).toBeGreaterThan(0);
+    }
+    // "ch" is under 3 letters: it matches only itself, never as the start of "chat".
+    const chOnly: RerankQuery = { weights: new Map([['ch', 1]]), bridges: new Map(), trigrams: new Set() };
+    expect(rerankFeatures(chOnly, hitOf(), 0, 1)[feature('best phrasing coverage')]).toBe(0);
+  });
+
+  it('rewards an entry several of whose phrasings come close over one with a single close phrasing', () => {
+    const query: RerankQuery = {
+      weights: new Map([
+        ['upskirt', 2],
+        ['stair', 1],
+      ]),
+      bridges: new Map(),
+      trigrams: trigramsOf('upskirt stair'),
+    };
+    const hit = (texts: string[]) => ({
+      score: 1,
+      coverage: 1,
+      match: {},
+      phrasings: texts.map((t) => phrasing(t.split(' '), t)),
+    });
+    const several = rerankFeatures(query, hit(['upskirt stair', 'upskirting stairs', 'upskirt photo']), 0, 1);
+    const single = rerankFeatures(query, hit(['upskirt stair', 'detention', 'trip']), 0, 1);
+    expect(several[feature('best phrasing coverage')]).toBe(single[feature('best phrasing coverage')]);
+    expect(several[feature('top-3 phrasing coverage')]).toBeGreaterThan(single[feature('top-3 phrasing coverage')]!);
+    expect(several[feature('top-3 phrasing trigram similarity')]).toBeGreaterThan(
+      single[feature('top-3 phrasing trigram similarity')]!,
+    );
+  });
+
   it('sees a misspelt word in the letters of a phrasing', () => {
     const typo = trigramsOf('bluetoth');
     const right = trigramsOf('bluetooth');
