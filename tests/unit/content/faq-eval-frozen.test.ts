@@ -14,6 +14,8 @@ import {
   HELDOUT_I_FILE,
   HELDOUT_J_FILE,
   HELDOUT_K_FILE,
+  HELDOUT_L_FILE,
+  HELDOUT_M_FILE,
   HELDOUT_FILE,
   evalDir,
   readEvalSet,
@@ -37,6 +39,8 @@ const FROZEN_SHA256: Record<string, string> = {
   [HELDOUT_I_FILE]: '84d68c79f4efe66d2f869b830e614d446e2d65dc8427bc56878a83f0b4393fce',
   [HELDOUT_J_FILE]: 'bd43b99805fa4e5994b045be42c40290c0fea93e2ee7b17b25f45f1ef9d87173',
   [HELDOUT_K_FILE]: '0b01db764a49572668da630bc66e7a2d042499ece597386771cf2641224cc1d3',
+  [HELDOUT_L_FILE]: '52bfac575b24e92eb21bee94217010c6d2ee244c396fe9617e6dad05d661bc93',
+  [HELDOUT_M_FILE]: '309cc622edbc46a0e4e7f2a27ede11a58c299ba10611b8882eb04d9c805df09e',
 };
 
 describe.each(Object.keys(FROZEN_SHA256))('the frozen held-out FAQ set %s', (file) => {

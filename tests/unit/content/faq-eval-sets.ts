@@ -25,7 +25,15 @@ import { join } from 'node:path';
  * so it is spent. Set J (faq-heldout-2026-12j.json) was written and labelled the same way and scored
  * once after those; the eleventh round used it, with G–I, to choose how many asked questions an entry
  * may hold. Set K (faq-heldout-2026-12k.json) was written and labelled the same way during the eleventh
- * round and scored once after its last commit: the honest one.
+ * round and scored once after its last commit; the twelfth round then refitted the re-ranker on it
+ * and, from its misses, changed how an answer is judged, so it is spent. Set L (faq-heldout-2026-12l.json)
+ * was written and labelled the same way at the start of the twelfth round and scored once after that
+ * round's last commit (hit@3 89.8 %); its misses then shaped the thirteenth round (a second way to show
+ * there is an answer, child words at half weight, "consensual"), and it joined the re-ranker's fit, so
+ * it is spent. Set M (faq-heldout-2026-12m.json) was written blind and labelled from the FAQ texts at
+ * the same time as L, committed alone, and kept unopened through both rounds (only the leak and
+ * frozen-hash checks read it) until it was scored once after the thirteenth round's last commit: the
+ * honest one.
  */
 export interface EvalCase {
   q: string;
@@ -47,6 +55,8 @@ export const HELDOUT_H_FILE = 'faq-heldout-2026-12h.json';
 export const HELDOUT_I_FILE = 'faq-heldout-2026-12i.json';
 export const HELDOUT_J_FILE = 'faq-heldout-2026-12j.json';
 export const HELDOUT_K_FILE = 'faq-heldout-2026-12k.json';
+export const HELDOUT_L_FILE = 'faq-heldout-2026-12l.json';
+export const HELDOUT_M_FILE = 'faq-heldout-2026-12m.json';
 export const EVAL_FILES = [
   'faq-eval.json',
   'faq-holdout.json',
@@ -61,6 +71,8 @@ export const EVAL_FILES = [
   HELDOUT_I_FILE,
   HELDOUT_J_FILE,
   HELDOUT_K_FILE,
+  HELDOUT_L_FILE,
+  HELDOUT_M_FILE,
 ] as const;
 
 export function readEvalSet(name: string): EvalCase[] {
