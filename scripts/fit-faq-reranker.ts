@@ -3,10 +3,10 @@
  *
  *   npx tsx scripts/fit-faq-reranker.ts
  *
- * The eleven spent held-out sets (A–K, tests/content/faq-heldout-2026-12*.json) were each written blind,
+ * The twelve spent held-out sets (A–L, tests/content/faq-heldout-2026-12*.json) were each written blind,
  * by someone who had not read the content, so each stands for questions nobody has written yet. Leave one
- * set out: fit on ten, score the eleventh, for each in turn, and print the eleven held-out figures and
- * their mean for BM25 alone and with the re-ranker. Then fit on all eleven and print the
+ * set out: fit on eleven, score the twelfth, for each in turn, and print the twelve held-out figures and
+ * their mean for BM25 alone and with the re-ranker. Then fit on all of them and print the
  * weights to paste into RERANK_WEIGHTS. Only generic features are fitted (faq-rerank.ts): nothing ties a
  * word to an entry, so the fit cannot learn the questions themselves.
  */
@@ -27,6 +27,7 @@ const SETS: Record<string, string> = {
   I: 'faq-heldout-2026-12i.json',
   J: 'faq-heldout-2026-12j.json',
   K: 'faq-heldout-2026-12k.json',
+  L: 'faq-heldout-2026-12l.json',
 };
 /** L2 penalty on the weights: keeps a fit on ~1,400 questions from leaning on one feature. */
 const L2 = Number(process.env.RERANK_L2 ?? 0.001);

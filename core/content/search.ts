@@ -2,7 +2,7 @@ import type { SearchOptions } from 'minisearch';
 import type { ClauseKind } from './sections.js';
 import type { Clause, ContentLibrary, FaqEntry, RiskContextTemplate } from './schema.js';
 import { expandQueryDetailed } from './synonyms.js';
-import { namesOtherSafeguarding, onTopicWords, schoolLifeWords, withoutNegatedTopic } from './topic-words.js';
+import { childWords, namesOtherSafeguarding, onTopicWords, schoolLifeWords, withoutNegatedTopic } from './topic-words.js';
 import { isGoodAnswer, isGoodGuidance, RELATED_SHARE, type AnswerEvidence } from './answer-quality.js';
 import {
   RERANK_DEPTH,
@@ -125,6 +125,11 @@ interface BuiltQuery {
 
 const onTopicTerms: ReadonlySet<string> = new Set(onTopicWords.flatMap(processAll));
 const schoolLifeTerms: ReadonlySet<string> = new Set(schoolLifeWords.flatMap(processAll));
+const childTerms: ReadonlySet<string> = new Set(childWords.flatMap(processAll));
+/** The weight of a word that only says which child (`childWords`). */
+const CHILD_WORD_WEIGHT = 0.5;
+/** How much of what was asked the first entry must answer to stand for an answer (`faqAnswers`). */
+const FIRST_ANSWER_SHARE = 0.5;
 
 
 /**
@@ -162,7 +167,7 @@ function buildQuery(query: string, known: ReadonlySet<string>): BuiltQuery | und
     options: {
       processTerm: (term) => term,
       tokenize: (text) => text.split(' '),
-      boostTerm: (term) => (synonymTerms.has(term) ? SYNONYM_WEIGHT : 1),
+      boostTerm: (term) => (synonymTerms.has(term) ? SYNONYM_WEIGHT : childTerms.has(term) ? CHILD_WORD_WEIGHT : 1),
       prefix: (term) => !synonymTerms.has(term) && term.length >= 3,
       // A word the index already holds is spelt as the content spells it: fuzzy matching would only
       // add near-neighbours (and is the costliest part of a query). Unknown words still get it.
@@ -313,14 +318,18 @@ export function rankFaq(
 }
 
 /**
- * The answers among `ranked` (rankFaq's order): [] when the strongest BM25 hit fails `isGoodAnswer`;
+ * The answers among `ranked` (rankFaq's order): [] when neither the strongest BM25 hit nor the first passes `isGoodAnswer`;
  * otherwise the first, then the next while their BM25 score is at least `RELATED_SHARE` of the strongest.
  */
 export function faqAnswers(ranked: readonly RankedFaq[], top = 5): RankedFaq[] {
   const [best, ...rest] = ranked;
   if (!best) return [];
   const strongest = ranked.reduce((a, b) => (b.evidence.score > a.evidence.score ? b : a));
-  if (!isGoodAnswer(strongest.evidence)) return [];
+  // The entry BM25 scores highest may be matched on the question's everyday words ("boy", "girl") while
+  // the one the re-ranker puts first answers what it is about. That one shows there is an answer too
+  // when it passes the cut on at least half of what was asked (one word of "book a meeting room" is not).
+  const firstAnswers = isGoodAnswer(best.evidence) && best.evidence.coverage >= FIRST_ANSWER_SHARE;
+  if (!isGoodAnswer(strongest.evidence) && !firstAnswers) return [];
   const floor = strongest.evidence.score * RELATED_SHARE;
   return [best, ...rest.filter((r) => r.evidence.score >= floor)].slice(0, clampTop(top, 5));
 }

@@ -100,6 +100,13 @@ export function namesOtherSafeguarding(query: string): boolean {
 }
 
 /**
+ * Words that say which child, not what happened: nearly every question names a boy or a girl, so they
+ * should not decide which entry answers it. Search weighs them at half a word (search.ts); an entry
+ * about boys who are harmed or girls who harm is still found by what is said of them.
+ */
+export const childWords: readonly string[] = ['boy', 'boys', 'girl', 'girls', 'lad', 'lads', 'lass', 'lasses'];
+
+/**
  * Words of the content's own subject that no synonym group carries: the policy words for sexual
  * behaviour and harm, as staff type them too.
  */
@@ -110,4 +117,6 @@ export const onTopicWords: readonly string[] = [
   // Blackmail between young people is most often over images (sextortion), and a child being
   // blackmailed may speak of harming themselves: the sextortion answer is the right one then.
   'blackmail', 'blackmailed', 'blackmailing',
+  // Said of sexual activity between young people, not of forms or information sharing.
+  'consensual', 'non-consensual',
 ];

@@ -1,4 +1,4 @@
-import { isGoodAnswer, processTerm, searchFaq } from '../../../core/index.js';
+import { isGoodAnswer, processTerm, rankFaq, searchFaq } from '../../../core/index.js';
 import { expandQueryDetailed } from '../../../core/content/synonyms.js';
 import { realContent } from '../../helpers/content.js';
 
@@ -31,6 +31,39 @@ describe('FAQ search: wording staff use', () => {
     const offTopic = 'pupils keep saying unkind stuff in my tutor time, where do I start';
     expect(searchFaq(lib, onTopic, { top: 3 }).length).toBeGreaterThan(0);
     expect(searchFaq(lib, offTopic, { top: 3 })).toEqual([]);
+  });
+
+  // Written for this test. "boy" and "girl" fill the entry on boys harmed and girls who harm, so BM25
+  // scored it highest on them while it failed the cut (they are not what is asked); the entry the
+  // re-ranker puts first passed. Either passing now means there is an answer.
+  it.each(['is it abuse when a boy and a girl of 14 both agreed', 'girl and boy in y10 say it was mutual, is it abuse'])(
+    'answers when the first entry passes the cut though the strongest BM25 hit does not: %s',
+    (q) => {
+      const ranked = rankFaq(lib, q);
+      const strongest = ranked.reduce((a, b) => (b.evidence.score > a.evidence.score ? b : a));
+      expect(strongest.id).not.toBe(ranked[0]!.id);
+      expect(isGoodAnswer(strongest.evidence)).toBe(false);
+      expect(isGoodAnswer(ranked[0]!.evidence)).toBe(true);
+      expect(searchFaq(lib, q, { top: 3 })[0]?.entry.id).toBe('faq.relationship-similar-age');
+    },
+  );
+
+  it('lets a word that only says which child weigh less than what is asked, and still finds the entry about the sexes', () => {
+    const top = (q: string) => searchFaq(lib, q, { top: 3 }).map((h) => h.entry.id);
+    // Named as a boy and a girl, or as two pupils, the question is about the same thing.
+    expect(top('is it abuse when a boy and a girl of 14 both agreed')[0]).toBe(
+      top('is it abuse when two pupils of 14 both agreed')[0],
+    );
+    // A boy asking a girl for pictures is about pressure for images, not about the child's sex.
+    expect(top('a boy keeps asking a girl for pics')).not.toContain('faq.boys-harmed-and-girls-who-display-hsb');
+    expect(top('a girl has been touching boys in her class, do we treat it the same as if a boy did it')[0]).toBe(
+      'faq.boys-harmed-and-girls-who-display-hsb',
+    );
+  });
+
+  it('reads "consensual" as naming sexual behaviour', () => {
+    expect(rankFaq(lib, 'two 15 year olds, it was consensual, do I have to report it')[0]?.evidence.onTopic).toBe(true);
+    expect(rankFaq(lib, 'two 15 year olds, it was agreed, do I have to report it')[0]?.evidence.onTopic).toBe(false);
   });
 
   it('holds a question that does not name sexual behaviour to the strict cut', () => {
