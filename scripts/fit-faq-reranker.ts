@@ -3,9 +3,9 @@
  *
  *   npx tsx scripts/fit-faq-reranker.ts
  *
- * The twelve spent held-out sets (A–L, tests/content/faq-heldout-2026-12*.json) were each written blind,
- * by someone who had not read the content, so each stands for questions nobody has written yet. Leave one
- * set out: fit on eleven, score the twelfth, for each in turn, and print the twelve held-out figures and
+ * The thirteen spent held-out sets (A–M, tests/content/faq-heldout-2026-12*.json) were each written
+ * blind, by someone who had not read the content, so each stands for questions nobody has written yet.
+ * Leave one set out: fit on the others, score it, for each in turn, and print the held-out figures and
  * their mean for BM25 alone and with the re-ranker. Then fit on all of them and print the
  * weights to paste into RERANK_WEIGHTS. Only generic features are fitted (faq-rerank.ts): nothing ties a
  * word to an entry, so the fit cannot learn the questions themselves.
@@ -28,6 +28,7 @@ const SETS: Record<string, string> = {
   J: 'faq-heldout-2026-12j.json',
   K: 'faq-heldout-2026-12k.json',
   L: 'faq-heldout-2026-12l.json',
+  M: 'faq-heldout-2026-12m.json',
 };
 /** L2 penalty on the weights: keeps a fit on ~1,400 questions from leaning on one feature. */
 const L2 = Number(process.env.RERANK_L2 ?? 0.001);

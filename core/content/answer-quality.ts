@@ -78,8 +78,12 @@ export function isGoodGuidance(evidence: AnswerEvidence): boolean {
   return evidence.perWord >= GOOD_GUIDANCE.minPerWord && evidence.coverage >= GOOD_GUIDANCE.minCoverage;
 }
 
-/** Once the best hit is good, the next ones are shown while they score at least this share of it. */
-export const RELATED_SHARE = 0.25;
+/**
+ * Once the best hit is good, the next ones are shown while they score at least this share of it. Low:
+ * staff asking for three answers are better served by a third that may be the one they meant than by
+ * one answer alone, and the re-ranker has already put them in order.
+ */
+export const RELATED_SHARE = 0.1;
 
 export function isGoodAnswer(evidence: AnswerEvidence): boolean {
   if (evidence.onTopic) {

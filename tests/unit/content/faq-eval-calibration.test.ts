@@ -38,7 +38,8 @@ import { heldOutPhrasings } from './faq-eval-crossval.js';
 // share falls under 97 % (96.9 %), so the cut stays at 4. Ninth round (1,553 asked questions): 97.7 %,
 // 98.8 %, 40 of 72; eleventh (2,291, and more decline patterns): 97.4 %, 98.5 %, 42 of 72; twelfth
 // (3,371, re-ranker refitted): 97.6 %, 98.7 %, 41 of 72; thirteenth (3,242, and the first entry may
-// show there is an answer, `faqAnswers`): 97.8 %, 98.9 %, 42 of 72.
+// show there is an answer, `faqAnswers`): 97.8 %, 98.9 %, 42 of 72; fourteenth (3,177, refitted):
+// 97.8 %, 98.9 %, 41 of 72.
 // The keep floor is the principle (staff need an answer); the reject floor only stops a change from
 // accepting nearly everything.
 const KEEP_FLOOR = 0.97;
