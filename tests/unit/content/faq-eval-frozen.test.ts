@@ -16,6 +16,7 @@ import {
   HELDOUT_K_FILE,
   HELDOUT_L_FILE,
   HELDOUT_M_FILE,
+  HELDOUT_N_FILE,
   HELDOUT_FILE,
   evalDir,
   readEvalSet,
@@ -41,6 +42,7 @@ const FROZEN_SHA256: Record<string, string> = {
   [HELDOUT_K_FILE]: '0b01db764a49572668da630bc66e7a2d042499ece597386771cf2641224cc1d3',
   [HELDOUT_L_FILE]: '52bfac575b24e92eb21bee94217010c6d2ee244c396fe9617e6dad05d661bc93',
   [HELDOUT_M_FILE]: '309cc622edbc46a0e4e7f2a27ede11a58c299ba10611b8882eb04d9c805df09e',
+  [HELDOUT_N_FILE]: '0f28bfc570e977136bae2ffd8ac1538d4695243a242f8a21a9fc3f8918845650',
 };
 
 describe.each(Object.keys(FROZEN_SHA256))('the frozen held-out FAQ set %s', (file) => {
