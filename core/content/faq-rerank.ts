@@ -149,9 +149,9 @@ export function trigramsOf(text: string): Set<string> {
 
 
 /**
- * Which words typed a phrasing's word answers, as a bit per word (in `query.weights` order): the word
- * itself, a word it begins (3 letters or more, as the index matches prefixes), or a synonym it brought
- * in. Worked out once per word id per question, as phrasings share most of their words.
+ * Which words typed a phrasing's word answers (`termAnswersWord`), as a bit per word (in
+ * `query.weights` order). Worked out once per word id per question, as phrasings share most of their
+ * words.
  */
 interface WordMasks {
   words: readonly string[];
@@ -180,16 +180,12 @@ function wordMasksOf(query: RerankQuery): WordMasks {
   return state;
 }
 
-function answers(term: string, word: string, synonyms: readonly string[] | undefined): boolean {
-  return term === word || (word.length >= 3 && term.startsWith(word)) || (synonyms?.includes(term) ?? false);
-}
-
 function maskOf(state: WordMasks, termId: number): number {
   let mask = state.masks[termId]!;
   if (mask !== -1) return mask;
   const term = termOfId[termId]!;
   mask = 0;
-  for (let i = 0; i < state.words.length; i++) if (answers(term, state.words[i]!, state.synonyms[i])) mask |= 1 << i;
+  for (let i = 0; i < state.words.length; i++) if (termAnswersWord(term, state.words[i]!, state.synonyms[i])) mask |= 1 << i;
   state.masks[termId] = mask;
   return mask;
 }
@@ -210,7 +206,7 @@ function coveredSlowly(query: RerankQuery, phrasing: Phrasing): number {
   let covered = 0;
   for (const [word, weight] of query.weights) {
     const synonyms = query.bridges.get(word);
-    if (terms.some((term) => answers(term, word, synonyms))) covered += weight;
+    if (terms.some((term) => termAnswersWord(term, word, synonyms))) covered += weight;
   }
   return covered;
 }
