@@ -42,6 +42,28 @@ interface Leak {
   found: string;
 }
 
+/**
+ * Every run of `n` consecutive words in `sequences` (as `wordSequences` makes them), for look-up: a run
+ * is in a sequence exactly when ` ${run} ` is a substring of it. Built once per list of sequences.
+ */
+const runSets = new WeakMap<readonly string[], Map<number, Set<string>>>();
+function runsIn(sequences: readonly string[], n: number): Set<string> {
+  let byLength = runSets.get(sequences);
+  if (!byLength) runSets.set(sequences, (byLength = new Map()));
+  let runs = byLength.get(n);
+  if (!runs) {
+    runs = new Set();
+    for (const s of sequences) {
+      const words = s.trim().split(' ').filter(Boolean);
+      for (let i = 0; i + n <= words.length; i++) runs.add(words.slice(i, i + n).join(' '));
+    }
+    byLength.set(n, runs);
+  }
+  return runs;
+}
+
+const runLength = (run: string) => run.split(' ').length;
+
 function leaks(
   questions: readonly string[],
   sequences: readonly string[],
@@ -49,6 +71,7 @@ function leaks(
   contentLanguage: readonly string[] = [],
 ): Leak[] {
   const out: Leak[] = [];
+  const whole = new Set(sequences.map((s) => s.trim()));
   for (const question of questions) {
     const words = contentWords(question);
     // A short question leaks only when a phrase says exactly it; a longer one, by any run of RUN words.
@@ -57,9 +80,8 @@ function leaks(
     if (words.length < 2) continue;
     const runs = words.length < RUN ? [words.join(' ')] : runsOf(words);
     for (const run of runs) {
-      if (!run || contentLanguage.some((s) => s.includes(` ${run} `))) continue;
-      const hit =
-        words.length < RUN ? sequences.some((s) => s.trim() === run) : sequences.some((s) => s.includes(` ${run} `));
+      if (!run || runsIn(contentLanguage, runLength(run)).has(run)) continue;
+      const hit = words.length < RUN ? whole.has(run) : runsIn(sequences, RUN).has(run);
       if (hit) out.push({ question, run, found });
     }
   }
@@ -80,19 +102,21 @@ function nearCopies(
   contentLanguage: readonly string[] = [],
 ): Leak[] {
   const phraseSets = texts.flatMap(phrases).map((p) => ({ p: p.trim(), words: new Set(contentWords(p)) }));
+  // Which phrases hold each word, so a question is compared only with phrases that share a word with it.
+  const phrasesWith = new Map<string, number[]>();
+  phraseSets.forEach(({ words }, i) => {
+    for (const w of words) phrasesWith.set(w, [...(phrasesWith.get(w) ?? []), i]);
+  });
   const out: Leak[] = [];
   for (const question of questions) {
     const words = new Set(contentWords(question));
     if (words.size < RUN) continue;
     // A question that only names something the FAQ texts name ("traffic light tool") is their wording.
-    if (words.size === RUN && contentLanguage.some((s) => s.includes(` ${contentWords(question).join(' ')} `))) {
-      continue;
-    }
-    for (const { p, words: have } of phraseSets) {
-      let shared = 0;
-      for (const w of words) if (have.has(w)) shared++;
-      if (shared / words.size >= NEAR_COPY) out.push({ question, run: p, found });
-    }
+    if (words.size === RUN && runsIn(contentLanguage, RUN).has(contentWords(question).join(' '))) continue;
+    const shared = new Map<number, number>();
+    for (const w of words) for (const i of phrasesWith.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const near = [...shared].filter(([, n]) => n / words.size >= NEAR_COPY).map(([i]) => i);
+    for (const i of near.sort((a, b) => a - b)) out.push({ question, run: phraseSets[i]!.p, found });
   }
   return out;
 }
