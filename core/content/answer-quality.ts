@@ -96,3 +96,19 @@ export function isGoodAnswer(evidence: AnswerEvidence): boolean {
   }
   return evidence.perWord * evidence.domainCoverage >= GOOD_ANSWER.minMatchedPerWord;
 }
+
+/**
+ * How much of what was asked the entry the re-ranker puts first must answer for it to show there is an
+ * answer (`hasGoodAnswer`): one word of "book a meeting room" is not enough.
+ */
+const FIRST_ANSWER_SHARE = 0.5;
+
+/**
+ * Whether a question has a good answer, judged on the entry BM25 scores highest (`strongest`) and the
+ * one the re-ranker puts first (`first`). The strongest may be matched on everyday words ("boy", "girl")
+ * while the first answers what the question is about, so the first passing the cut on at least half of
+ * what was asked shows there is an answer too.
+ */
+export function hasGoodAnswer(strongest: AnswerEvidence, first: AnswerEvidence): boolean {
+  return isGoodAnswer(strongest) || (isGoodAnswer(first) && first.coverage >= FIRST_ANSWER_SHARE);
+}

@@ -3,7 +3,7 @@ import type { ClauseKind } from './sections.js';
 import type { Clause, ContentLibrary, FaqEntry, RiskContextTemplate } from './schema.js';
 import { expandQueryDetailed } from './synonyms.js';
 import { childWords, namesOtherSafeguarding, onTopicWords, schoolLifeWords, withoutNegatedTopic } from './topic-words.js';
-import { isGoodAnswer, isGoodGuidance, RELATED_SHARE, type AnswerEvidence } from './answer-quality.js';
+import { hasGoodAnswer, isGoodGuidance, RELATED_SHARE, type AnswerEvidence } from './answer-quality.js';
 import {
   RERANK_DEPTH,
   RERANK_WEIGHTS,
@@ -23,7 +23,7 @@ import { fuzziness, indexesOf, processAll, type DocFrequency, type FaqIndexView 
  * reordered by a fitted linear re-ranker (faq-rerank.ts). This file queries the indexes; search-index.ts
  * builds them, once per library, when it loads.
  *
- * An FAQ hit is only returned when it answers well enough (`isGoodAnswer`, answer-quality.ts): a near-miss shown as
+ * An FAQ hit is only returned when it answers well enough (`hasGoodAnswer`, answer-quality.ts): a near-miss shown as
  * the answer to a safeguarding question misleads, so "nothing good" is an answer in its own right.
  */
 
@@ -128,8 +128,6 @@ const schoolLifeTerms: ReadonlySet<string> = new Set(schoolLifeWords.flatMap(pro
 const childTerms: ReadonlySet<string> = new Set(childWords.flatMap(processAll));
 /** The weight of a word that only says which child (`childWords`). */
 const CHILD_WORD_WEIGHT = 0.5;
-/** How much of what was asked the first entry must answer to stand for an answer (`faqAnswers`). */
-const FIRST_ANSWER_SHARE = 0.5;
 
 
 /**
@@ -318,18 +316,15 @@ export function rankFaq(
 }
 
 /**
- * The answers among `ranked` (rankFaq's order): [] when neither the strongest BM25 hit nor the first passes `isGoodAnswer`;
- * otherwise the first, then the next while their BM25 score is at least `RELATED_SHARE` of the strongest.
+ * The answers among `ranked` (rankFaq's order): [] when there is no good answer (`hasGoodAnswer`, on the
+ * strongest BM25 hit and the first); otherwise the first, then the next while their BM25 score is at
+ * least `RELATED_SHARE` of the strongest.
  */
 export function faqAnswers(ranked: readonly RankedFaq[], top = 5): RankedFaq[] {
   const [best, ...rest] = ranked;
   if (!best) return [];
   const strongest = ranked.reduce((a, b) => (b.evidence.score > a.evidence.score ? b : a));
-  // The entry BM25 scores highest may be matched on the question's everyday words ("boy", "girl") while
-  // the one the re-ranker puts first answers what it is about. That one shows there is an answer too
-  // when it passes the cut on at least half of what was asked (one word of "book a meeting room" is not).
-  const firstAnswers = isGoodAnswer(best.evidence) && best.evidence.coverage >= FIRST_ANSWER_SHARE;
-  if (!isGoodAnswer(strongest.evidence) && !firstAnswers) return [];
+  if (!hasGoodAnswer(strongest.evidence, best.evidence)) return [];
   const floor = strongest.evidence.score * RELATED_SHARE;
   return [best, ...rest.filter((r) => r.evidence.score >= floor)].slice(0, clampTop(top, 5));
 }
