@@ -34,35 +34,24 @@ const trigramIds = new Map<string, number>();
 const termIds = new Map<string, number>();
 const termOfId: string[] = [];
 
-function internAll<T>(items: Iterable<T>, size: number, idOf: (item: T) => number): Int32Array {
-  const ids = new Int32Array(size);
-  let i = 0;
-  for (const item of items) ids[i++] = idOf(item);
-  return ids;
+function internedId(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
 }
 
 /** A phrasing of `text`, whose words, processed as the index processes them, are `terms`. */
 export function phrasingOf(terms: Iterable<string>, text: string): Phrasing {
-  const termSet = new Set(terms);
-  const trigrams = trigramsOf(text);
   return {
-    termIds: internAll(termSet, termSet.size, (term) => {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = termOfId.length;
-        termIds.set(term, id);
-        termOfId.push(term);
-      }
+    termIds: Int32Array.from(new Set(terms), (term) => {
+      const id = internedId(termIds, term);
+      termOfId[id] = term;
       return id;
     }),
-    trigramIds: internAll(trigrams, trigrams.size, (t) => {
-      let id = trigramIds.get(t);
-      if (id === undefined) {
-        id = trigramIds.size;
-        trigramIds.set(t, id);
-      }
-      return id;
-    }),
+    trigramIds: Int32Array.from(trigramsOf(text), (t) => internedId(trigramIds, t)),
   };
 }
 
